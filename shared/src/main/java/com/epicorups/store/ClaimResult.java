@@ -1,0 +1,18 @@
+package com.epicorups.store;
+
+/** What {@link ShipmentLedger#claim} found. */
+public record ClaimResult(Status status, ShipmentRecord record) {
+    public enum Status {
+        /** First claim, or a claim after NEEDS_ATTENTION (a replay): ship it. */
+        CLAIMED,
+        /**
+         * The previous claim's lease expired without an outcome: UPS may have created the shipment.
+         * Reconcile by reference at UPS before creating anything.
+         */
+        RECLAIMED_AFTER_EXPIRY,
+        /** Already shipped: acknowledge without calling UPS. */
+        ALREADY_SHIPPED,
+        /** Another creator holds a live lease: retry later. */
+        IN_PROGRESS
+    }
+}

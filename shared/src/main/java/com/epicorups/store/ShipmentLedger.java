@@ -1,0 +1,43 @@
+package com.epicorups.store;
+
+import com.epicorups.model.ReleaseKey;
+import com.epicorups.model.TrackingStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The never-twice ledger: one item per release key. Every state change is one conditional write.
+ */
+public interface ShipmentLedger {
+    ClaimResult claim(ReleaseKey key, String owner, Instant now, Duration lease);
+
+    /** CLAIMED by {@code owner} to SHIPPED. Throws {@link LedgerConflictException} if the claim was lost. */
+    ShipmentRecord markShipped(ReleaseKey key, String owner, String shipmentId, List<String> trackingNumbers,
+                               String labelLocation, Instant now);
+
+    /** CLAIMED by {@code owner} to NEEDS_ATTENTION with the reason; a later claim (replay) may ship it. */
+    void markNeedsAttention(ReleaseKey key, String owner, String reasonCode, Instant now);
+
+    /** Gives up a claim after a transient failure, so the next delivery can claim at once. */
+    void releaseClaim(ReleaseKey key, String owner);
+
+    /** SHIPPED to WRITTEN once Epicor has the tracking number. Idempotent. */
+    void markWritten(ReleaseKey key, Instant now);
+
+    Optional<ShipmentRecord> get(ReleaseKey key);
+
+    Optional<ShipmentRecord> findByTrackingNumber(String trackingNumber);
+
+    /**
+     * Records a tracking status if it does not move the release backwards (see
+     * {@link TrackingStatus#mayReplace}; at equal rank only a later event time wins). Returns whether it did.
+     */
+    boolean recordStatus(ReleaseKey key, TrackingStatus status, Instant eventTime);
+
+    void recordSubscription(ReleaseKey key, Instant expiresAt);
+
+    /** Shipped, not yet in a terminal status, whose Track Alert subscription ends before {@code before}. */
+    List<ShipmentRecord> subscriptionsExpiringBefore(Instant before, int limit);
+}

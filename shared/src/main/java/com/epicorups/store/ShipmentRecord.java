@@ -1,0 +1,31 @@
+package com.epicorups.store;
+
+import com.epicorups.model.ReleaseKey;
+import com.epicorups.model.TrackingStatus;
+import java.time.Instant;
+import java.util.List;
+
+/** One item of the shipment ledger: everything known about the shipping of one release. */
+public record ShipmentRecord(
+        ReleaseKey key,
+        LedgerState state,
+        int attempt,
+        String owner,
+        Instant leaseUntil,
+        String shipmentId,
+        List<String> trackingNumbers,
+        String labelLocation,
+        TrackingStatus lastStatus,
+        Instant lastEventTime,
+        Instant subscriptionExpiresAt,
+        String reasonCode,
+        Instant updatedAt) {
+
+    public ShipmentRecord {
+        trackingNumbers = trackingNumbers == null ? List.of() : List.copyOf(trackingNumbers);
+    }
+
+    public boolean shipped() {
+        return state == LedgerState.SHIPPED || state == LedgerState.WRITTEN;
+    }
+}

@@ -1,0 +1,36 @@
+package com.epicorups.store.memory;
+
+import com.epicorups.store.AuditEntry;
+import com.epicorups.store.AuditLog;
+import com.epicorups.store.AuditOutcome;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The local-run audit trail: same contract as the DynamoDB one, held in memory. */
+public final class InMemoryAuditLog implements AuditLog {
+    private final List<AuditEntry> entries = new ArrayList<>();
+
+    @Override
+    public synchronized void record(AuditEntry entry) {
+        entries.add(entry);
+    }
+
+    @Override
+    public synchronized List<AuditEntry> forSubject(String subjectKey) {
+        return entries.stream().filter(e -> e.subjectKey().equals(subjectKey)).toList();
+    }
+
+    @Override
+    public synchronized List<AuditEntry> forDay(LocalDate day, AuditOutcome outcome) {
+        return entries.stream()
+                .filter(e -> e.outcome() == outcome)
+                .filter(e -> LocalDate.ofInstant(e.at(), ZoneOffset.UTC).equals(day))
+                .toList();
+    }
+
+    public synchronized List<AuditEntry> all() {
+        return List.copyOf(entries);
+    }
+}
