@@ -1,0 +1,36 @@
+package com.epicorups.pipeline;
+
+/** What handling one queue message came to. Only {@link Disposition#RETRY} leaves the message on the queue. */
+public record MessageResult(Disposition disposition, String reasonCode, String detail) {
+
+    public enum Disposition {
+        /** The work is done. */
+        DONE,
+        /** Nothing to do (duplicate, already shipped, release no longer wanted); acknowledged. */
+        SKIPPED,
+        /** A permanent failure: audited, sent to the DLQ, acknowledged. */
+        DEAD_LETTERED,
+        /** A transient failure: reported as a batch item failure so SQS redelivers it. */
+        RETRY
+    }
+
+    public static MessageResult done() {
+        return new MessageResult(Disposition.DONE, null, null);
+    }
+
+    public static MessageResult skipped(String reasonCode, String detail) {
+        return new MessageResult(Disposition.SKIPPED, reasonCode, detail);
+    }
+
+    public static MessageResult deadLettered(String reasonCode, String detail) {
+        return new MessageResult(Disposition.DEAD_LETTERED, reasonCode, detail);
+    }
+
+    public static MessageResult retry(String reasonCode, String detail) {
+        return new MessageResult(Disposition.RETRY, reasonCode, detail);
+    }
+
+    public boolean isRetry() {
+        return disposition == Disposition.RETRY;
+    }
+}
