@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 /**
  * The per-container holder of the composition root, used by the handlers' no-arg (Lambda) constructors.
  * The root registers a supplier with {@link #wire}; the first {@link #current()} builds the factory once and
- * every later call (warm invocations) reuses it. Until something is wired, {@link #current()} fails loudly.
+ * every later call (warm invocations) reuses it. Without a wired supplier, the first {@link UseCaseFactory}
+ * registered through {@link java.util.ServiceLoader} is used; with neither, {@link #current()} fails loudly.
  */
 public final class Runtime {
     private static volatile Supplier<? extends UseCaseFactory> supplier;
@@ -36,6 +37,14 @@ public final class Runtime {
         synchronized (Runtime.class) {
             if (instance == null) {
                 if (supplier == null) {
+                    // A composition root may also register itself as a service (META-INF/services, kept by the
+                    // shade plugin's ServicesResourceTransformer) instead of calling wire().
+                    java.util.Optional<UseCaseFactory> discovered =
+                            java.util.ServiceLoader.load(UseCaseFactory.class).findFirst();
+                    if (discovered.isPresent()) {
+                        instance = discovered.get();
+                        return instance;
+                    }
                     throw new IllegalStateException("composition root not wired: call "
                             + "com.epicorups.app.Runtime.wire(...) before constructing a handler without arguments");
                 }
