@@ -54,7 +54,9 @@ import java.util.function.Supplier;
  * reference. The immediate alternative (calling findByReference at once) was rejected because UPS Label
  * Recovery is not guaranteed to see a shipment seconds after it was made, and an empty answer there would
  * be taken for "not created". The same holds for every failure after UPS answered (label store, ledger
- * markShipped): the claim stays, and the next owner adopts the shipment by reference.
+ * markShipped): the claim stays, and the next owner adopts the shipment by reference. Such a retry (and an
+ * IN_PROGRESS one) carries the time left on the lease as its {@link MessageResult#retryAfter()}, so the batch
+ * processor can hide the message until the lease ends instead of spending the queue's redeliveries on it.
  *
  * <p>Not-shippable rechecks: a release Epicor no longer wants shipped (cancelled, closed, voided, gone,
  * shipped in Epicor) is SKIPPED: audited, acknowledged, ledger NEEDS_ATTENTION with the reason so that a
@@ -147,7 +149,8 @@ public final class ShipmentCreation implements MessageHandler {
                     audit.record(a.subject(), AuditOperation.SHIPMENT_CREATE, AuditOutcome.RETRYING,
                             "CLAIM_IN_PROGRESS", "another attempt holds the claim until " + claim.record().leaseUntil(),
                             started, Map.of("attempt", String.valueOf(claim.record().attempt())));
-                    return MessageResult.retry("CLAIM_IN_PROGRESS", "claimed by another attempt");
+                    return MessageResult.retryAfter("CLAIM_IN_PROGRESS", "claimed by another attempt",
+                            untilLeaseEnds(claim.record()));
                 case CLAIMED:
                 case RECLAIMED_AFTER_EXPIRY:
                 default:
@@ -341,7 +344,7 @@ public final class ShipmentCreation implements MessageHandler {
                 message + " (UPS may hold a shipment for this release: claim kept until its lease ends, the next"
                         + " attempt reconciles by reference " + a.key.reference() + ")",
                 started, Map.of("replayQueue", SOURCE_QUEUE, "claimKept", "true"), a.message.body());
-        return MessageResult.retry(reason, message);
+        return MessageResult.retryAfter(reason, message, a.claimHeld ? lease : null);
     }
 
     private MessageResult malformed(InboundMessage message, ConnectorException e) {
@@ -373,6 +376,14 @@ public final class ShipmentCreation implements MessageHandler {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a TrackingUpdate", e);
         }
+    }
+
+    private Duration untilLeaseEnds(ShipmentRecord record) {
+        if (record.leaseUntil() == null) {
+            return null;
+        }
+        Duration left = Duration.between(clock.instant(), record.leaseUntil());
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     private int currentAttempt(Attempt a) {

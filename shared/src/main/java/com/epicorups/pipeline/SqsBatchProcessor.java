@@ -91,7 +91,7 @@ public final class SqsBatchProcessor {
                 result = MessageResult.retry("UNEXPECTED_ERROR", e.getClass().getName());
             }
             if (result == null || result.isRetry()) {
-                backoff.apply(message);
+                backoff.apply(message, result);
                 return true;
             }
             return false;

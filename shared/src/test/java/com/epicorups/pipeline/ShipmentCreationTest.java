@@ -207,14 +207,18 @@ class ShipmentCreationTest {
 
         MessageResult first = deliver();
         assertThat(first.disposition()).isEqualTo(Disposition.RETRY);
+        assertThat(first.retryAfter()).as("hide it until the lease ends").isEqualTo(Duration.ofMinutes(10));
         assertThat(record().state()).isEqualTo(LedgerState.CLAIMED);
         assertThat(record().leaseUntil()).as("claim kept, not released").isAfter(clock.instant());
         assertThat(audit.forSubject(KEY.asString())).filteredOn(e -> e.outcome() == AuditOutcome.RETRYING)
                 .singleElement().satisfies(e -> assertThat(e.details()).containsEntry("claimKept", "true"));
 
-        assertThat(deliver().disposition()).as("redelivered within the lease").isEqualTo(Disposition.RETRY);
+        clock.advance(Duration.ofMinutes(4));
+        MessageResult second = deliver();
+        assertThat(second.disposition()).as("redelivered within the lease").isEqualTo(Disposition.RETRY);
+        assertThat(second.retryAfter()).isEqualTo(Duration.ofMinutes(6));
 
-        clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+        clock.advance(Duration.ofMinutes(6).plusSeconds(1));
         MessageResult third = deliver();
 
         assertThat(third.disposition()).isEqualTo(Disposition.DONE);

@@ -98,6 +98,21 @@ class SqsBatchProcessorTest {
     }
 
     @Test
+    void aRetryThatKnowsWhenItCanSucceedIsHiddenUntilThen() {
+        Map<String, Duration> delays = new ConcurrentHashMap<>();
+        VisibilityBackoff backoff = new VisibilityBackoff(delays::put, Duration.ofSeconds(30), Duration.ofMinutes(15));
+
+        new SqsBatchProcessor(2, backoff).process(event(2), m -> m.messageId().equals("m0")
+                ? MessageResult.retryAfter("CLAIM_IN_PROGRESS", null, Duration.ofMinutes(10))
+                : MessageResult.retryAfter("CLAIM_IN_PROGRESS", null, Duration.ofSeconds(5)));
+
+        assertThat(delays).containsEntry("rh-0", Duration.ofMinutes(10).plusSeconds(1))
+                .containsEntry("rh-1", Duration.ofSeconds(60));
+        assertThat(backoff.delayFor(InboundMessage.of("x", "b"), MessageResult.retryAfter("X", null,
+                Duration.ofDays(2)))).isEqualTo(Duration.ofHours(12));
+    }
+
+    @Test
     void aFailingVisibilityChangeDoesNotChangeTheOutcome() {
         VisibilityBackoff backoff = new VisibilityBackoff((h, d) -> {
             throw new IllegalStateException("sqs down");
