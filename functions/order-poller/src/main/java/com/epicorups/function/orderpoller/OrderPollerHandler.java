@@ -1,0 +1,53 @@
+package com.epicorups.function.orderpoller;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.epicorups.app.Runtime;
+import com.epicorups.pipeline.Correlation;
+import com.epicorups.pipeline.PipelineLog;
+import com.epicorups.port.OrderPolling;
+import com.epicorups.port.PollSummary;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Scheduled poll of Epicor for shippable releases. A failed cycle throws (a Lambda error the alarm sees);
+ * the checkpoint only moves after a page is fully enqueued, so the next cycle resumes where this one stopped.
+ */
+public class OrderPollerHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+    private final OrderPolling orderPolling;
+
+    /** Lambda: the use case comes from the per-container composition root. */
+    public OrderPollerHandler() {
+        this(Runtime.current().orderPolling());
+    }
+
+    public OrderPollerHandler(OrderPolling orderPolling) {
+        this.orderPolling = orderPolling;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        String pollId = "poll-" + (event != null && event.getId() != null ? event.getId() : UUID.randomUUID());
+        return Correlation.with(pollId, () -> {
+            PollSummary summary = orderPolling.pollOnce(pollId);
+            Map<String, Object> result = toMap(summary);
+            PipelineLog.info("poll_cycle_done", result);
+            return result;
+        });
+    }
+
+    static Map<String, Object> toMap(PollSummary s) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("pollId", s.pollId());
+        map.put("pages", s.pages());
+        map.put("releasesSeen", s.releasesSeen());
+        map.put("enqueued", s.enqueued());
+        map.put("skippedByReason", s.skippedByReason());
+        map.put("epicorCalls", s.epicorCalls());
+        map.put("checkpoint", s.checkpoint());
+        return map;
+    }
+}

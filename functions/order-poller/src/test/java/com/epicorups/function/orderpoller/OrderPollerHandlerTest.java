@@ -1,0 +1,44 @@
+package com.epicorups.function.orderpoller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.epicorups.app.Runtime;
+import com.epicorups.core.ConnectorException;
+import com.epicorups.core.FailureKind;
+import com.epicorups.port.PollSummary;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OrderPollerHandlerTest {
+    @Test
+    void runsOneCycleNamedAfterTheScheduledEventAndReturnsItsSummary() {
+        ScheduledEvent event = EventLoader.loadScheduledEvent("events/scheduled-event.json");
+        OrderPollerHandler handler = new OrderPollerHandler(pollId -> new PollSummary(pollId, 2, 7, 5,
+                Map.of("NO_PART", 2), 4, Map.of("sysRevId", "900")));
+
+        Map<String, Object> result = handler.handleRequest(event, null);
+
+        assertThat(result).containsEntry("pollId", "poll-89d1a02d-5ec7-412e-82f5-13505f849b41")
+                .containsEntry("pages", 2).containsEntry("enqueued", 5)
+                .containsEntry("skippedByReason", Map.of("NO_PART", 2))
+                .containsEntry("checkpoint", Map.of("sysRevId", "900"));
+    }
+
+    @Test
+    void aFailedCycleFailsTheInvocation() {
+        OrderPollerHandler handler = new OrderPollerHandler(pollId -> {
+            throw new ConnectorException(FailureKind.TRANSIENT, "EPICOR_UNAVAILABLE", "503");
+        });
+        assertThatThrownBy(() -> handler.handleRequest(new ScheduledEvent(), null))
+                .isInstanceOf(ConnectorException.class);
+    }
+
+    @Test
+    void theLambdaConstructorNeedsTheCompositionRoot() {
+        Runtime.reset();
+        assertThatThrownBy(OrderPollerHandler::new).hasMessageContaining("composition root not wired");
+    }
+}

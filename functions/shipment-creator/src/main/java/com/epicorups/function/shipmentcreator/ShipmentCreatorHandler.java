@@ -1,0 +1,43 @@
+package com.epicorups.function.shipmentcreator;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.epicorups.app.Runtime;
+import com.epicorups.app.UseCaseFactory;
+import com.epicorups.pipeline.PipelineSettings;
+import com.epicorups.pipeline.ShipmentCreation;
+import com.epicorups.pipeline.SqsBatchProcessor;
+
+/**
+ * shipment-requests → UPS shipments. Each message is one release; the batch is processed concurrently and
+ * only messages that failed transiently are reported back for redelivery (ReportBatchItemFailures).
+ */
+public class ShipmentCreatorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private final ShipmentCreation shipmentCreation;
+    private final SqsBatchProcessor processor;
+
+    /** Lambda: the use case comes from the per-container composition root. */
+    public ShipmentCreatorHandler() {
+        this(Runtime.current());
+    }
+
+    private ShipmentCreatorHandler(UseCaseFactory factory) {
+        this(factory.shipmentCreation(), factory.shipmentRequestsBatch());
+    }
+
+    public ShipmentCreatorHandler(ShipmentCreation shipmentCreation) {
+        this(shipmentCreation, new SqsBatchProcessor(PipelineSettings.defaults().batchConcurrency()));
+    }
+
+    public ShipmentCreatorHandler(ShipmentCreation shipmentCreation, SqsBatchProcessor processor) {
+        this.shipmentCreation = shipmentCreation;
+        this.processor = processor;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return processor.process(event, shipmentCreation);
+    }
+}

@@ -1,0 +1,40 @@
+package com.epicorups.function.trackingwriter;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.epicorups.app.Runtime;
+import com.epicorups.app.UseCaseFactory;
+import com.epicorups.pipeline.PipelineSettings;
+import com.epicorups.pipeline.SqsBatchProcessor;
+import com.epicorups.pipeline.TrackingWriting;
+
+/** tracking-updates → Epicor write-back: the one path into Epicor. */
+public class TrackingWriterHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private final TrackingWriting trackingWriting;
+    private final SqsBatchProcessor processor;
+
+    /** Lambda: the use case comes from the per-container composition root. */
+    public TrackingWriterHandler() {
+        this(Runtime.current());
+    }
+
+    private TrackingWriterHandler(UseCaseFactory factory) {
+        this(factory.trackingWriting(), factory.trackingUpdatesBatch());
+    }
+
+    public TrackingWriterHandler(TrackingWriting trackingWriting) {
+        this(trackingWriting, new SqsBatchProcessor(PipelineSettings.defaults().batchConcurrency()));
+    }
+
+    public TrackingWriterHandler(TrackingWriting trackingWriting, SqsBatchProcessor processor) {
+        this.trackingWriting = trackingWriting;
+        this.processor = processor;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return processor.process(event, trackingWriting);
+    }
+}

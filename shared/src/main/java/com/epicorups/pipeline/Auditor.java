@@ -1,0 +1,46 @@
+package com.epicorups.pipeline;
+
+import com.epicorups.store.AuditEntry;
+import com.epicorups.store.AuditLog;
+import com.epicorups.store.AuditOperation;
+import com.epicorups.store.AuditOutcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Records audit entries with their timing. An audit write that fails is logged, never allowed to turn a
+ * finished piece of work into a failure (the ledger, not the audit, guards against doing it twice).
+ */
+final class Auditor {
+    private final AuditLog log;
+    private final Clock clock;
+
+    Auditor(AuditLog log, Clock clock) {
+        this.log = log;
+        this.clock = clock;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    void record(String subject, AuditOperation operation, AuditOutcome outcome, String reasonCode, String message,
+                Instant started, Map<String, String> details, String replayMessage) {
+        Instant at = clock.instant();
+        long millis = started == null ? 0 : Math.max(0, Duration.between(started, at).toMillis());
+        try {
+            log.record(new AuditEntry(subject, at, operation, outcome, reasonCode, Texts.truncate(message, 1000),
+                    millis, details, replayMessage));
+        } catch (RuntimeException e) {
+            PipelineLog.warn("audit_write_failed", Map.of("operation", operation.name(), "outcome", outcome.name(),
+                    "error", e.getClass().getSimpleName()));
+        }
+    }
+
+    void record(String subject, AuditOperation operation, AuditOutcome outcome, String reasonCode, String message,
+                Instant started, Map<String, String> details) {
+        record(subject, operation, outcome, reasonCode, message, started, details, null);
+    }
+}

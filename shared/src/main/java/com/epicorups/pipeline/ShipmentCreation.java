@@ -1,0 +1,482 @@
+package com.epicorups.pipeline;
+
+import com.epicorups.core.ConnectorException;
+import com.epicorups.core.FailureKind;
+import com.epicorups.core.Json;
+import com.epicorups.model.Address;
+import com.epicorups.model.ReleaseKey;
+import com.epicorups.model.ShipmentRequestMessage;
+import com.epicorups.model.ShippableRelease;
+import com.epicorups.model.TrackingSource;
+import com.epicorups.model.TrackingStatus;
+import com.epicorups.model.TrackingUpdate;
+import com.epicorups.port.AddressCheck;
+import com.epicorups.port.AddressValidation;
+import com.epicorups.port.CreatedShipment;
+import com.epicorups.port.EpicorReleases;
+import com.epicorups.port.PackageLabel;
+import com.epicorups.port.ReleaseRecheck;
+import com.epicorups.port.UpsShipping;
+import com.epicorups.queue.MessageQueue;
+import com.epicorups.store.AuditLog;
+import com.epicorups.store.AuditOperation;
+import com.epicorups.store.AuditOutcome;
+import com.epicorups.store.ClaimResult;
+import com.epicorups.store.LabelStore;
+import com.epicorups.store.LedgerState;
+import com.epicorups.store.ShipmentLedger;
+import com.epicorups.store.ShipmentRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Turns one shipment-requests message into at most one UPS shipment.
+ *
+ * <p>Never twice: the release key is claimed in the {@link ShipmentLedger} with one conditional write before
+ * anything else. Any attempt that is not the release's first (a claim taken over after its lease expired, a
+ * claim released after a transient failure, a replay after NEEDS_ATTENTION) first asks UPS whether it already
+ * has a shipment for the release's reference and adopts it instead of creating another one.
+ *
+ * <p>Timeout after create: when {@link UpsShipping#create} fails transiently (timeout, 5xx, connection reset)
+ * UPS may have created the shipment anyway. The claim is then <em>kept</em>, not released: the message is
+ * retried, finds the claim IN_PROGRESS until the lease expires, and the attempt after that reconciles by
+ * reference. The immediate alternative (calling findByReference at once) was rejected because UPS Label
+ * Recovery is not guaranteed to see a shipment seconds after it was made, and an empty answer there would
+ * be taken for "not created". The same holds for every failure after UPS answered (label store, ledger
+ * markShipped): the claim stays, and the next owner adopts the shipment by reference. Such a retry (and an
+ * IN_PROGRESS one) carries the time left on the lease as its {@link MessageResult#retryAfter()}, so the batch
+ * processor can hide the message until the lease ends instead of spending the queue's redeliveries on it.
+ *
+ * <p>Not-shippable rechecks: a release Epicor no longer wants shipped (cancelled, closed, voided, gone,
+ * shipped in Epicor) is SKIPPED: audited, acknowledged, ledger NEEDS_ATTENTION with the reason so that a
+ * later replay re-checks it. Any other not-shippable reason (NO_WEIGHT, ...) is a permanent failure: DLQ.
+ */
+public final class ShipmentCreation implements MessageHandler {
+    /** Recheck reasons that mean "nobody wants this shipped any more", as opposed to "fix the data". */
+    public static final Set<String> NO_LONGER_WANTED = Set.of("RELEASE_GONE", "RELEASE_CLOSED", "RELEASE_VOID",
+            "RELEASE_CANCELLED", "ORDER_CLOSED", "ORDER_CANCELLED", "ALREADY_SHIPPED_IN_EPICOR");
+    public static final String SOURCE_QUEUE = "shipment-requests";
+
+    private final ShipmentLedger ledger;
+    private final EpicorReleases epicor;
+    private final AddressValidation addressValidation;
+    private final UpsShipping ups;
+    private final LabelStore labels;
+    private final MessageQueue trackingUpdates;
+    private final DeadLetters deadLetters;
+    private final Auditor audit;
+    private final Clock clock;
+    private final Duration lease;
+    private final Supplier<String> ownerIds;
+
+    private ShipmentCreation(Builder b) {
+        this.ledger = Objects.requireNonNull(b.ledger, "ledger");
+        this.epicor = Objects.requireNonNull(b.epicor, "epicor");
+        this.addressValidation = Objects.requireNonNull(b.addressValidation, "addressValidation");
+        this.ups = Objects.requireNonNull(b.ups, "ups");
+        this.labels = Objects.requireNonNull(b.labels, "labels");
+        this.trackingUpdates = Objects.requireNonNull(b.trackingUpdates, "trackingUpdates");
+        this.clock = b.clock;
+        this.deadLetters = new DeadLetters(Objects.requireNonNull(b.deadLetterQueue, "deadLetterQueue"),
+                SOURCE_QUEUE, clock);
+        this.audit = new Auditor(Objects.requireNonNull(b.auditLog, "auditLog"), clock);
+        this.lease = b.settings.claimLease();
+        this.ownerIds = b.ownerIds;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The state of one attempt, for classifying a failure correctly wherever it happens. */
+    private static final class Attempt {
+        final InboundMessage message;
+        final ReleaseKey key;
+        final String owner;
+        AuditOperation step = AuditOperation.SHIPMENT_CREATE;
+        boolean claimHeld;
+        /** From the moment create() is called until UPS refused it: a shipment may exist at UPS. */
+        boolean upsMayHaveShipment;
+
+        Attempt(InboundMessage message, ReleaseKey key, String owner) {
+            this.message = message;
+            this.key = key;
+            this.owner = owner;
+        }
+
+        String subject() {
+            return key.asString();
+        }
+    }
+
+    @Override
+    public MessageResult handle(InboundMessage message) {
+        ShipmentRequestMessage request;
+        try {
+            request = parse(message.body());
+        } catch (ConnectorException e) {
+            return malformed(message, e);
+        }
+        ReleaseKey key = request.release().key();
+        return Correlation.with(key.asString(), () -> handle(message, request, key));
+    }
+
+    private MessageResult handle(InboundMessage message, ShipmentRequestMessage request, ReleaseKey key) {
+        Attempt a = new Attempt(message, key, ownerIds.get());
+        Instant started = clock.instant();
+        ClaimResult claim;
+        try {
+            claim = ledger.claim(key, a.owner, now(), lease);
+        } catch (RuntimeException e) {
+            return transientFailure(a, e, started);
+        }
+        try {
+            switch (claim.status()) {
+                case ALREADY_SHIPPED:
+                    return alreadyShipped(a, claim.record(), started);
+                case IN_PROGRESS:
+                    audit.record(a.subject(), AuditOperation.SHIPMENT_CREATE, AuditOutcome.RETRYING,
+                            "CLAIM_IN_PROGRESS", "another attempt holds the claim until " + claim.record().leaseUntil(),
+                            started, Map.of("attempt", String.valueOf(claim.record().attempt())));
+                    return MessageResult.retryAfter("CLAIM_IN_PROGRESS", "claimed by another attempt",
+                            untilLeaseEnds(claim.record()));
+                case CLAIMED:
+                case RECLAIMED_AFTER_EXPIRY:
+                default:
+                    a.claimHeld = true;
+                    boolean reconcile = claim.status() == ClaimResult.Status.RECLAIMED_AFTER_EXPIRY
+                            || claim.record().attempt() > 1;
+                    return ship(a, request, reconcile, started);
+            }
+        } catch (ConnectorException e) {
+            return e.isTransient() ? transientFailure(a, e, started) : permanentFailure(a, e.reasonCode(),
+                    Texts.messageOf(e), started);
+        } catch (RuntimeException e) {
+            // A bug or an unclassified failure: never lose the message, let SQS try again.
+            return transientFailure(a, e, started);
+        }
+    }
+
+    private MessageResult ship(Attempt a, ShipmentRequestMessage request, boolean reconcile, Instant started) {
+        if (reconcile) {
+            a.step = AuditOperation.LABEL_RECOVERY;
+            Instant t = clock.instant();
+            Optional<CreatedShipment> existing = ups.findByReference(request.release());
+            if (existing.isPresent()) {
+                audit.record(a.subject(), AuditOperation.LABEL_RECOVERY, AuditOutcome.SUCCESS, "ADOPTED_EXISTING",
+                        "UPS already had a shipment for reference " + a.key.reference() + "; adopted, none created",
+                        t, shipmentDetails(existing.get()));
+                return complete(a, existing.get(), true, false, started);
+            }
+            audit.record(a.subject(), AuditOperation.LABEL_RECOVERY, AuditOutcome.SKIPPED, "NONE_AT_UPS",
+                    "no UPS shipment for reference " + a.key.reference(), t, Map.of());
+        }
+
+        a.step = AuditOperation.SHIPMENT_CREATE;
+        ReleaseRecheck recheck = epicor.recheck(a.key);
+        if (!recheck.isShippable()) {
+            String reason = recheck.notShippableReason() == null ? "NOT_SHIPPABLE" : recheck.notShippableReason();
+            if (NO_LONGER_WANTED.contains(reason)) {
+                return skip(a, reason, recheck.detail(), started);
+            }
+            throw new ConnectorException(FailureKind.PERMANENT, reason,
+                    recheck.detail() == null ? "release is not shippable: " + reason : recheck.detail());
+        }
+        ShippableRelease current = recheck.current();
+        boolean changed = current.sysRevId() != request.release().sysRevId()
+                || !Objects.equals(current.shipTo(), request.release().shipTo());
+
+        a.step = AuditOperation.ADDRESS_VALIDATION;
+        Instant t = clock.instant();
+        AddressCheck check = addressValidation.validate(current.shipTo());
+        ShippableRelease toShip = current;
+        if (check.outcome() == AddressCheck.Outcome.VALIDATED) {
+            toShip = withShipTo(current, check.address());
+            audit.record(a.subject(), AuditOperation.ADDRESS_VALIDATION, AuditOutcome.SUCCESS, null,
+                    check.note() == null ? "validated" : check.note(), t,
+                    Map.of("residential", String.valueOf(check.address().residential()),
+                            "country", String.valueOf(check.address().countryCode())));
+        } else {
+            audit.record(a.subject(), AuditOperation.ADDRESS_VALIDATION, AuditOutcome.SKIPPED,
+                    "ADDRESS_VALIDATION_NOT_AVAILABLE",
+                    check.note() == null ? "address validation only covers US and PR" : check.note(), t,
+                    Map.of("country", String.valueOf(current.shipTo().countryCode())));
+        }
+
+        a.step = AuditOperation.SHIPMENT_CREATE;
+        CreatedShipment created;
+        a.upsMayHaveShipment = true;
+        try {
+            created = ups.create(List.of(toShip));
+        } catch (ConnectorException e) {
+            if (!e.isTransient()) {
+                a.upsMayHaveShipment = false; // UPS answered with a refusal: nothing was created
+            }
+            throw e;
+        }
+        return complete(a, created, false, changed, started);
+    }
+
+    /** Everything after UPS has a shipment. From here on the claim is never released. */
+    private MessageResult complete(Attempt a, CreatedShipment shipment, boolean adopted, boolean changed,
+                                   Instant started) {
+        a.upsMayHaveShipment = true;
+        if (!adopted) {
+            Map<String, String> details = shipmentDetails(shipment);
+            details.put("changedSinceEnqueued", String.valueOf(changed));
+            if (shipment.requestBody() != null) {
+                details.put("request", Texts.truncate(shipment.requestBody(), 4000));
+            }
+            audit.record(a.subject(), AuditOperation.SHIPMENT_CREATE, AuditOutcome.SUCCESS, null,
+                    "shipment " + shipment.shipmentId() + " created", started, details);
+        }
+
+        a.step = AuditOperation.LABEL_STORE;
+        Instant t = clock.instant();
+        List<String> locations = new ArrayList<>();
+        for (PackageLabel label : shipment.packages()) {
+            if (label.label() != null && label.label().length > 0) {
+                locations.add(labels.store(a.key, label.trackingNumber(), label.format(), label.label()));
+            }
+        }
+        if (locations.isEmpty()) {
+            audit.record(a.subject(), AuditOperation.LABEL_STORE, AuditOutcome.SKIPPED, "NO_LABEL",
+                    "UPS returned no label bytes", t, Map.of());
+        } else {
+            audit.record(a.subject(), AuditOperation.LABEL_STORE, AuditOutcome.SUCCESS, null,
+                    locations.size() + " label(s) stored", t, Map.of("locations", String.join(",", locations)));
+        }
+        String labelLocation = locations.isEmpty() ? null : locations.get(0);
+
+        a.step = AuditOperation.SHIPMENT_CREATE;
+        Instant shippedAt = now();
+        ShipmentRecord shipped = ledger.markShipped(a.key, a.owner, shipment.shipmentId(),
+                shipment.trackingNumbers(), labelLocation, shippedAt);
+        a.claimHeld = false;
+
+        sendCreatedUpdate(shipped.key(), shipment.shipmentId(), shipment.trackingNumbers(), labelLocation,
+                shippedAt);
+        PipelineLog.info("shipment_completed", Map.of("shipmentId", shipment.shipmentId(),
+                "adopted", adopted, "packages", shipment.packages().size()));
+        return MessageResult.done();
+    }
+
+    private MessageResult alreadyShipped(Attempt a, ShipmentRecord record, Instant started) {
+        boolean resent = false;
+        if (record.state() == LedgerState.SHIPPED) {
+            // The writer may never have got the first update (crash between markShipped and send); it dedupes.
+            Instant eventTime = record.lastStatus() == TrackingStatus.LABEL_CREATED ? record.lastEventTime()
+                    : record.updatedAt();
+            sendCreatedUpdate(record.key(), record.shipmentId(), record.trackingNumbers(), record.labelLocation(),
+                    eventTime);
+            resent = true;
+        }
+        audit.record(a.subject(), AuditOperation.SHIPMENT_CREATE, AuditOutcome.SKIPPED, "ALREADY_SHIPPED",
+                "already shipped as " + record.shipmentId() + "; UPS not called", started,
+                Map.of("shipmentId", String.valueOf(record.shipmentId()),
+                        "ledgerState", record.state().name(),
+                        "trackingUpdateResent", String.valueOf(resent)));
+        return MessageResult.skipped("ALREADY_SHIPPED", record.shipmentId());
+    }
+
+    private MessageResult skip(Attempt a, String reason, String detail, Instant started) {
+        audit.record(a.subject(), AuditOperation.RELEASE_SKIPPED, AuditOutcome.SKIPPED, reason,
+                detail == null ? "release no longer shippable in Epicor" : detail, started, Map.of(),
+                a.message.body());
+        ledger.markNeedsAttention(a.key, a.owner, reason, now());
+        a.claimHeld = false;
+        return MessageResult.skipped(reason, detail);
+    }
+
+    private MessageResult permanentFailure(Attempt a, String reason, String message, Instant started) {
+        if (a.upsMayHaveShipment) {
+            // UPS has (or may have) the shipment: a permanent-looking failure now must not end in NEEDS_ATTENTION,
+            // which a replay would claim afresh. Keep the claim; the next owner adopts by reference.
+            return keepClaimAndRetry(a, reason, message, started);
+        }
+        audit.record(a.subject(), a.step, AuditOutcome.FAILED, reason, message, started,
+                Map.of("replayQueue", SOURCE_QUEUE, "attempt", String.valueOf(currentAttempt(a))),
+                a.message.body());
+        if (a.claimHeld) {
+            try {
+                ledger.markNeedsAttention(a.key, a.owner, reason, now());
+                a.claimHeld = false;
+            } catch (RuntimeException e) {
+                PipelineLog.warn("mark_needs_attention_failed", Map.of("error", e.getClass().getSimpleName()));
+            }
+        }
+        return sendToDlq(a.message, reason, message);
+    }
+
+    private MessageResult transientFailure(Attempt a, RuntimeException e, Instant started) {
+        String reason = e instanceof ConnectorException ce ? ce.reasonCode() : "UNEXPECTED_ERROR";
+        String message = e instanceof ConnectorException ? Texts.messageOf(e) : e.getClass().getName() + ": "
+                + Texts.messageOf(e);
+        if (a.upsMayHaveShipment) {
+            return keepClaimAndRetry(a, reason, message, started);
+        }
+        if (a.claimHeld) {
+            try {
+                ledger.releaseClaim(a.key, a.owner);
+                a.claimHeld = false;
+            } catch (RuntimeException releaseError) {
+                PipelineLog.warn("release_claim_failed", Map.of("error", releaseError.getClass().getSimpleName()));
+            }
+        }
+        audit.record(a.subject(), a.step, AuditOutcome.RETRYING, reason, message, started,
+                Map.of("replayQueue", SOURCE_QUEUE), a.message.body());
+        return MessageResult.retry(reason, message);
+    }
+
+    private MessageResult keepClaimAndRetry(Attempt a, String reason, String message, Instant started) {
+        audit.record(a.subject(), a.step, AuditOutcome.RETRYING, reason,
+                message + " (UPS may hold a shipment for this release: claim kept until its lease ends, the next"
+                        + " attempt reconciles by reference " + a.key.reference() + ")",
+                started, Map.of("replayQueue", SOURCE_QUEUE, "claimKept", "true"), a.message.body());
+        return MessageResult.retryAfter(reason, message, a.claimHeld ? lease : null);
+    }
+
+    private MessageResult malformed(InboundMessage message, ConnectorException e) {
+        String subject = "message#" + message.messageId();
+        audit.record(subject, AuditOperation.SHIPMENT_CREATE, AuditOutcome.FAILED, e.reasonCode(),
+                Texts.messageOf(e), null, Map.of("replayQueue", SOURCE_QUEUE), message.body());
+        return sendToDlq(message, e.reasonCode(), Texts.messageOf(e));
+    }
+
+    private MessageResult sendToDlq(InboundMessage message, String reason, String text) {
+        try {
+            deadLetters.send(message, reason, text);
+        } catch (RuntimeException e) {
+            // The DLQ is unreachable: keep the message on its queue; the ledger makes the redelivery safe.
+            PipelineLog.warn("dead_letter_send_failed", Map.of("reasonCode", reason,
+                    "error", e.getClass().getSimpleName()));
+            return MessageResult.retry("DLQ_UNAVAILABLE", reason);
+        }
+        return MessageResult.deadLettered(reason, text);
+    }
+
+    private void sendCreatedUpdate(ReleaseKey key, String shipmentId, List<String> trackingNumbers,
+                                   String labelLocation, Instant eventTime) {
+        TrackingUpdate update = new TrackingUpdate("created#" + shipmentId, TrackingSource.SHIPMENT_CREATOR, key,
+                shipmentId, trackingNumbers, TrackingStatus.LABEL_CREATED, "Shipment label created", eventTime,
+                null, null, labelLocation);
+        try {
+            trackingUpdates.send(Json.mapper().writeValueAsString(update), Map.of());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a TrackingUpdate", e);
+        }
+    }
+
+    private Duration untilLeaseEnds(ShipmentRecord record) {
+        if (record.leaseUntil() == null) {
+            return null;
+        }
+        Duration left = Duration.between(clock.instant(), record.leaseUntil());
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private int currentAttempt(Attempt a) {
+        return ledger.get(a.key).map(ShipmentRecord::attempt).orElse(0);
+    }
+
+    private Instant now() {
+        // The ledger keeps epoch milliseconds; equal instants must compare equal after a round trip.
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    static ShipmentRequestMessage parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw malformed("empty message body");
+        }
+        ShipmentRequestMessage request;
+        try {
+            request = Json.mapper().readValue(body, ShipmentRequestMessage.class);
+        } catch (Exception e) {
+            throw malformed("not a ShipmentRequestMessage: " + rootMessage(e));
+        }
+        if (request == null || request.release() == null || request.release().key() == null) {
+            throw malformed("ShipmentRequestMessage without a release key");
+        }
+        if (request.schemaVersion() > ShipmentRequestMessage.CURRENT_SCHEMA) {
+            throw malformed("unsupported schemaVersion " + request.schemaVersion());
+        }
+        if (request.release().shipTo() == null) {
+            throw malformed("release " + request.release().key() + " has no ship-to address");
+        }
+        return request;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        int newline = text.indexOf('\n');
+        return Texts.truncate(newline > 0 ? text.substring(0, newline) : text, 300);
+    }
+
+    private static ConnectorException malformed(String message) {
+        return new ConnectorException(FailureKind.PERMANENT, "MALFORMED_MESSAGE", message);
+    }
+
+    private static ShippableRelease withShipTo(ShippableRelease r, Address shipTo) {
+        return new ShippableRelease(r.key(), r.sysRevId(), r.customerId(), r.poNumber(), r.partNum(),
+                r.partDescription(), r.quantity(), r.quantityUom(), r.weight(), r.weightUnit(), r.value(),
+                r.currencyCode(), r.warehouse(), r.plant(), r.shipViaCode(), shipTo);
+    }
+
+    private static Map<String, String> shipmentDetails(CreatedShipment s) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("shipmentId", s.shipmentId());
+        details.put("trackingNumbers", String.join(",", s.trackingNumbers()));
+        details.put("packages", String.valueOf(s.packages().size()));
+        s.charges().forEach((k, v) -> details.put("charge." + k, v));
+        if (!s.auditNotes().isEmpty()) {
+            details.put("auditNotes", Texts.truncate(String.join(" | ", s.auditNotes()), 2000));
+        }
+        return details;
+    }
+
+    public static final class Builder {
+        private ShipmentLedger ledger;
+        private EpicorReleases epicor;
+        private AddressValidation addressValidation;
+        private UpsShipping ups;
+        private LabelStore labels;
+        private MessageQueue trackingUpdates;
+        private MessageQueue deadLetterQueue;
+        private AuditLog auditLog;
+        private Clock clock = Clock.systemUTC();
+        private PipelineSettings settings = PipelineSettings.defaults();
+        private Supplier<String> ownerIds = () -> "creator-" + UUID.randomUUID();
+
+        public Builder ledger(ShipmentLedger v) { this.ledger = v; return this; }
+        public Builder epicor(EpicorReleases v) { this.epicor = v; return this; }
+        public Builder addressValidation(AddressValidation v) { this.addressValidation = v; return this; }
+        public Builder ups(UpsShipping v) { this.ups = v; return this; }
+        public Builder labels(LabelStore v) { this.labels = v; return this; }
+        public Builder trackingUpdates(MessageQueue v) { this.trackingUpdates = v; return this; }
+        public Builder deadLetterQueue(MessageQueue v) { this.deadLetterQueue = v; return this; }
+        public Builder auditLog(AuditLog v) { this.auditLog = v; return this; }
+        public Builder clock(Clock v) { this.clock = v; return this; }
+        public Builder settings(PipelineSettings v) { this.settings = v; return this; }
+        /** Claim owner ids; each handled message gets a fresh one (default: random UUIDs). */
+        public Builder ownerIds(Supplier<String> v) { this.ownerIds = v; return this; }
+
+        public ShipmentCreation build() {
+            return new ShipmentCreation(this);
+        }
+    }
+}

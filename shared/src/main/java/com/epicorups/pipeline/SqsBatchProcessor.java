@@ -1,0 +1,125 @@
+package com.epicorups.pipeline;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs one SQS batch through a {@link MessageHandler}, at most {@code concurrency} messages at a time, and
+ * answers with the ids of the messages to redeliver (ReportBatchItemFailures). Nothing one message does can
+ * fail the others: an exception out of the handler counts as a transient failure of that message only.
+ * The pool is created once per container and reused by later invocations.
+ */
+public final class SqsBatchProcessor {
+    private final int concurrency;
+    private final VisibilityBackoff backoff;
+    private final ExecutorService pool;
+
+    public SqsBatchProcessor(int concurrency) {
+        this(concurrency, VisibilityBackoff.none());
+    }
+
+    public SqsBatchProcessor(int concurrency, VisibilityBackoff backoff) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1");
+        }
+        this.concurrency = concurrency;
+        this.backoff = backoff;
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(concurrency, r -> {
+            Thread t = new Thread(r, "batch-worker-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public int concurrency() {
+        return concurrency;
+    }
+
+    public SQSBatchResponse process(SQSEvent event, MessageHandler handler) {
+        List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        List<InboundMessage> messages = records.stream().map(SqsBatchProcessor::toInbound).toList();
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        if (messages.size() == 1) {
+            if (handleOne(messages.get(0), handler)) {
+                failures.add(new SQSBatchResponse.BatchItemFailure(messages.get(0).messageId()));
+            }
+            return new SQSBatchResponse(failures);
+        }
+        List<Future<Boolean>> futures = new ArrayList<>();
+        for (InboundMessage message : messages) {
+            futures.add(pool.submit(() -> handleOne(message, handler)));
+        }
+        for (int i = 0; i < futures.size(); i++) {
+            boolean retry;
+            try {
+                retry = futures.get(i).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                retry = true;
+            } catch (ExecutionException e) {
+                retry = true;
+            }
+            if (retry) {
+                failures.add(new SQSBatchResponse.BatchItemFailure(messages.get(i).messageId()));
+            }
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    /** Returns whether the message must be redelivered. */
+    private boolean handleOne(InboundMessage message, MessageHandler handler) {
+        Correlation.set(message.messageId());
+        try {
+            MessageResult result;
+            try {
+                result = handler.handle(message);
+            } catch (RuntimeException | Error e) {
+                if (e instanceof VirtualMachineError) {
+                    throw e;
+                }
+                PipelineLog.warn("message_handler_threw", Map.of("messageId", String.valueOf(message.messageId()),
+                        "error", e.getClass().getName()));
+                result = MessageResult.retry("UNEXPECTED_ERROR", e.getClass().getName());
+            }
+            if (result == null || result.isRetry()) {
+                backoff.apply(message, result);
+                return true;
+            }
+            return false;
+        } finally {
+            Correlation.clear();
+        }
+    }
+
+    static InboundMessage toInbound(SQSEvent.SQSMessage m) {
+        int receiveCount = 1;
+        Map<String, String> attributes = m.getAttributes();
+        if (attributes != null && attributes.get("ApproximateReceiveCount") != null) {
+            try {
+                receiveCount = Integer.parseInt(attributes.get("ApproximateReceiveCount"));
+            } catch (NumberFormatException ignored) {
+                receiveCount = 1;
+            }
+        }
+        return new InboundMessage(m.getMessageId(), m.getBody(), m.getReceiptHandle(), receiveCount,
+                queueName(m.getEventSourceArn()));
+    }
+
+    /** arn:aws:sqs:region:account:name -> name. */
+    static String queueName(String arn) {
+        if (arn == null || arn.isBlank()) {
+            return null;
+        }
+        int colon = arn.lastIndexOf(':');
+        return colon >= 0 ? arn.substring(colon + 1) : arn;
+    }
+}

@@ -1,0 +1,102 @@
+package com.epicorups.pipeline;
+
+import com.epicorups.core.ConnectorException;
+import com.epicorups.model.ReleaseKey;
+import com.epicorups.port.SubscriptionResult;
+import com.epicorups.port.TrackAlertSubscriptions;
+import com.epicorups.store.AuditLog;
+import com.epicorups.store.AuditOperation;
+import com.epicorups.store.AuditOutcome;
+import com.epicorups.store.ShipmentLedger;
+import com.epicorups.store.ShipmentRecord;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Keeps Track Alert subscriptions alive: every shipped, not yet delivered release whose subscription ends
+ * within the renewal window (or that has none yet) is subscribed again, 100 tracking numbers per call.
+ * Releases in a terminal status are not in the ledger's expiring list, so they drop out by themselves.
+ * One failed call does not stop the run; its releases stay expiring and the next run tries again.
+ */
+public final class SubscriptionRenewal {
+    public static final int CHUNK = 100;
+
+    private final ShipmentLedger ledger;
+    private final TrackAlertSubscriptions subscriptions;
+    private final Auditor audit;
+    private final Clock clock;
+    private final PipelineSettings settings;
+
+    public SubscriptionRenewal(ShipmentLedger ledger, TrackAlertSubscriptions subscriptions, AuditLog auditLog,
+                               Clock clock, PipelineSettings settings) {
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.audit = new Auditor(Objects.requireNonNull(auditLog, "auditLog"), clock);
+    }
+
+    public RenewalSummary renew(String runId) {
+        return Correlation.with(runId, () -> run(runId));
+    }
+
+    private RenewalSummary run(String runId) {
+        Instant now = clock.instant();
+        List<ShipmentRecord> expiring = ledger.subscriptionsExpiringBefore(now.plus(settings.renewalWindow()),
+                settings.maxRenewalsPerRun());
+        Map<String, ReleaseKey> releaseByNumber = new LinkedHashMap<>();
+        for (ShipmentRecord record : expiring) {
+            for (String number : record.trackingNumbers()) {
+                releaseByNumber.putIfAbsent(number, record.key());
+            }
+        }
+        List<String> numbers = new ArrayList<>(releaseByNumber.keySet());
+        int calls = 0;
+        int accepted = 0;
+        int rejected = 0;
+        int failedCalls = 0;
+        Map<ReleaseKey, Instant> renewed = new HashMap<>();
+        for (int from = 0; from < numbers.size(); from += CHUNK) {
+            List<String> chunk = numbers.subList(from, Math.min(numbers.size(), from + CHUNK));
+            Instant started = clock.instant();
+            calls++;
+            SubscriptionResult result;
+            try {
+                result = subscriptions.subscribe(List.copyOf(chunk));
+            } catch (ConnectorException e) {
+                failedCalls++;
+                audit.record(runId, AuditOperation.TRACK_ALERT_SUBSCRIBE,
+                        e.isTransient() ? AuditOutcome.RETRYING : AuditOutcome.FAILED, e.reasonCode(),
+                        Texts.messageOf(e), started, Map.of("numbers", String.valueOf(chunk.size())));
+                continue;
+            }
+            for (String number : result.accepted()) {
+                ReleaseKey key = releaseByNumber.get(number);
+                if (key != null && result.expiresAt() != null) {
+                    renewed.merge(key, result.expiresAt(), (a, b) -> a.isBefore(b) ? a : b);
+                }
+            }
+            accepted += result.accepted().size();
+            rejected += result.rejected().size();
+            result.rejected().forEach((number, reason) -> audit.record(number,
+                    AuditOperation.TRACK_ALERT_SUBSCRIBE, AuditOutcome.FAILED, "SUBSCRIPTION_REJECTED",
+                    reason, started, releaseByNumber.get(number) == null ? Map.of()
+                            : Map.of("releaseKey", releaseByNumber.get(number).asString())));
+            audit.record(runId, AuditOperation.TRACK_ALERT_SUBSCRIBE, AuditOutcome.SUCCESS, null,
+                    result.accepted().size() + " of " + chunk.size() + " subscribed", started,
+                    Map.of("accepted", String.valueOf(result.accepted().size()),
+                            "rejected", String.valueOf(result.rejected().size()),
+                            "expiresAt", String.valueOf(result.expiresAt())));
+        }
+        renewed.forEach(ledger::recordSubscription);
+        PipelineLog.info("subscriptions_renewed", Map.of("releases", expiring.size(), "calls", calls,
+                "accepted", accepted, "rejected", rejected, "failedCalls", failedCalls));
+        return new RenewalSummary(runId, expiring.size(), calls, accepted, rejected, failedCalls);
+    }
+}

@@ -1,0 +1,69 @@
+package com.epicorups.pipeline;
+
+import com.epicorups.core.Json;
+import com.epicorups.port.TrackAlertReceiver;
+import com.epicorups.port.WebhookVerdict;
+import com.epicorups.queue.MessageQueue;
+import com.epicorups.store.AuditLog;
+import com.epicorups.store.AuditOperation;
+import com.epicorups.store.AuditOutcome;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One Track Alert webhook call: authenticate and parse (the receiver), enqueue, answer. An accepted event is
+ * only acknowledged once it is on the queue; if the queue cannot take it UPS gets a 503 and delivers again.
+ * Rejections are audited with their reason, never with the presented credential or headers.
+ */
+public final class TrackAlertIntake {
+    public static final String AUDIT_SUBJECT = "webhook#track-alert";
+
+    private final TrackAlertReceiver receiver;
+    private final MessageQueue trackingUpdates;
+    private final Auditor audit;
+    private final Clock clock;
+
+    public TrackAlertIntake(TrackAlertReceiver receiver, MessageQueue trackingUpdates, AuditLog auditLog,
+                            Clock clock) {
+        this.receiver = Objects.requireNonNull(receiver, "receiver");
+        this.trackingUpdates = Objects.requireNonNull(trackingUpdates, "trackingUpdates");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.audit = new Auditor(Objects.requireNonNull(auditLog, "auditLog"), clock);
+    }
+
+    public WebhookResponse receive(Map<String, String> headers, String body) {
+        Instant started = clock.instant();
+        WebhookVerdict verdict;
+        try {
+            verdict = receiver.receive(headers == null ? Map.of() : headers, body);
+        } catch (RuntimeException e) {
+            audit.record(AUDIT_SUBJECT, AuditOperation.WEBHOOK_RECEIVED, AuditOutcome.FAILED, "WEBHOOK_ERROR",
+                    e.getClass().getSimpleName(), started, Map.of());
+            return error(500, "WEBHOOK_ERROR");
+        }
+        if (!verdict.isAccepted()) {
+            String reason = verdict.rejectReason() == null ? "WEBHOOK_REJECTED" : verdict.rejectReason();
+            audit.record(AUDIT_SUBJECT, AuditOperation.WEBHOOK_RECEIVED, AuditOutcome.FAILED, reason,
+                    verdict.detail() == null ? reason : verdict.detail(), started,
+                    Map.of("httpStatus", String.valueOf(verdict.httpStatus())));
+            return error(verdict.httpStatus(), reason);
+        }
+        try {
+            trackingUpdates.send(Json.mapper().writeValueAsString(verdict.update()), Map.of());
+        } catch (Exception e) {
+            String subject = verdict.update().trackingNumbers().isEmpty() ? AUDIT_SUBJECT
+                    : verdict.update().trackingNumbers().get(0);
+            audit.record(subject, AuditOperation.WEBHOOK_RECEIVED, AuditOutcome.RETRYING, "ENQUEUE_FAILED",
+                    e.getClass().getSimpleName() + ": UPS will deliver the event again", started,
+                    Map.of("eventId", String.valueOf(verdict.update().eventId())));
+            return error(503, "ENQUEUE_FAILED");
+        }
+        return new WebhookResponse(200, "{\"status\":\"accepted\"}");
+    }
+
+    private static WebhookResponse error(int status, String reason) {
+        return new WebhookResponse(status, "{\"error\":\"" + reason.replaceAll("[^A-Za-z0-9_]", "_") + "\"}");
+    }
+}

@@ -1,0 +1,39 @@
+package com.epicorups.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.epicorups.app.Runtime;
+import com.epicorups.app.UseCaseFactory;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RuntimeTest {
+    @AfterEach
+    void reset() {
+        Runtime.reset();
+    }
+
+    @Test
+    void failsLoudlyUntilTheCompositionRootIsWired() {
+        Runtime.reset();
+        assertThatThrownBy(Runtime::current).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("composition root not wired");
+    }
+
+    @Test
+    void buildsTheFactoryOncePerContainer() {
+        AtomicInteger builds = new AtomicInteger();
+        UseCaseFactory factory = (UseCaseFactory) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{UseCaseFactory.class}, (p, m, a) -> null);
+        Runtime.wire(() -> {
+            builds.incrementAndGet();
+            return factory;
+        });
+        assertThat(Runtime.current()).isSameAs(factory);
+        assertThat(Runtime.current()).isSameAs(factory);
+        assertThat(builds).hasValue(1);
+    }
+}

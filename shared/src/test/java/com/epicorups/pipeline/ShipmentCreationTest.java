@@ -1,0 +1,445 @@
+package com.epicorups.pipeline;
+
+import static com.epicorups.pipeline.TestDoubles.KEY;
+import static com.epicorups.pipeline.TestDoubles.permanent;
+import static com.epicorups.pipeline.TestDoubles.release;
+import static com.epicorups.pipeline.TestDoubles.requestBody;
+import static com.epicorups.pipeline.TestDoubles.transientError;
+import static com.epicorups.pipeline.TestDoubles.usAddress;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.epicorups.model.Address;
+import com.epicorups.model.ShippableRelease;
+import com.epicorups.model.TrackingSource;
+import com.epicorups.model.TrackingStatus;
+import com.epicorups.model.TrackingUpdate;
+import com.epicorups.pipeline.MessageResult.Disposition;
+import com.epicorups.pipeline.TestDoubles.FlakyLedger;
+import com.epicorups.pipeline.TestDoubles.MemoryLabels;
+import com.epicorups.pipeline.TestDoubles.MutableClock;
+import com.epicorups.pipeline.TestDoubles.RecordingQueue;
+import com.epicorups.pipeline.TestDoubles.ScriptedAddressValidation;
+import com.epicorups.pipeline.TestDoubles.ScriptedEpicor;
+import com.epicorups.pipeline.TestDoubles.ScriptedUps;
+import com.epicorups.port.ReleaseRecheck;
+import com.epicorups.store.AuditEntry;
+import com.epicorups.store.AuditOperation;
+import com.epicorups.store.AuditOutcome;
+import com.epicorups.store.ClaimResult;
+import com.epicorups.store.LedgerState;
+import com.epicorups.store.ShipmentRecord;
+import com.epicorups.store.memory.InMemoryAuditLog;
+import com.epicorups.store.memory.InMemoryShipmentLedger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ShipmentCreationTest {
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
+    private final InMemoryShipmentLedger memoryLedger = new InMemoryShipmentLedger();
+    private final FlakyLedger ledger = new FlakyLedger(memoryLedger);
+    private final ScriptedEpicor epicor = new ScriptedEpicor();
+    private final ScriptedAddressValidation validation = new ScriptedAddressValidation();
+    private final ScriptedUps ups = new ScriptedUps();
+    private final MemoryLabels labels = new MemoryLabels();
+    private final RecordingQueue trackingUpdates = new RecordingQueue();
+    private final RecordingQueue dlq = new RecordingQueue();
+    private final InMemoryAuditLog audit = new InMemoryAuditLog();
+    private final AtomicInteger owners = new AtomicInteger();
+    private ShipmentCreation creation;
+    private ShippableRelease enqueued;
+
+    @BeforeEach
+    void setUp() {
+        creation = ShipmentCreation.builder().ledger(ledger).epicor(epicor).addressValidation(validation).ups(ups)
+                .labels(labels).trackingUpdates(trackingUpdates).deadLetterQueue(dlq).auditLog(audit).clock(clock)
+                .ownerIds(() -> "owner-" + owners.incrementAndGet()).build();
+        enqueued = release(KEY, 100, usAddress("1 Peachtree St"));
+        epicor.current.put(KEY, ReleaseRecheck.shippable(enqueued));
+    }
+
+    private MessageResult deliver(String body) {
+        return creation.handle(new InboundMessage("m-" + owners.get(), body, "rh", 1, "ShipmentRequestsQueue"));
+    }
+
+    private MessageResult deliver() {
+        return deliver(requestBody(enqueued));
+    }
+
+    private ShipmentRecord record() {
+        return memoryLedger.get(KEY).orElseThrow();
+    }
+
+    private List<AuditEntry> audits(AuditOperation op) {
+        return audit.forSubject(KEY.asString()).stream().filter(e -> e.operation() == op).toList();
+    }
+
+    @Test
+    void happyPathCreatesOneShipmentStoresTheLabelRecordsTheLedgerAndSendsTheTrackingUpdate() {
+        MessageResult result = deliver();
+
+        assertThat(result.disposition()).isEqualTo(Disposition.DONE);
+        assertThat(ups.creates).hasValue(1);
+        ShippableRelease shipped = ups.created.get(0);
+        assertThat(shipped.shipTo().lines()).containsExactly("1 PEACHTREE ST");
+        assertThat(shipped.shipTo().postalCode()).isEqualTo("30303-1234");
+        assertThat(shipped.shipTo().residential()).isTrue();
+
+        ShipmentRecord record = record();
+        assertThat(record.state()).isEqualTo(LedgerState.SHIPPED);
+        assertThat(record.shipmentId()).isEqualTo("1ZSHIP1");
+        assertThat(record.trackingNumbers()).containsExactly("1Z999AA10123456781");
+        assertThat(record.labelLocation()).isEqualTo("mem://labels/EPIC06#5001#1#1/1Z999AA10123456781.gif");
+        assertThat(labels.stored).containsKey(record.labelLocation());
+
+        TrackingUpdate update = trackingUpdates.bodiesAs(TrackingUpdate.class).get(0);
+        assertThat(trackingUpdates.sent).hasSize(1);
+        assertThat(update.eventId()).isEqualTo("created#1ZSHIP1");
+        assertThat(update.source()).isEqualTo(TrackingSource.SHIPMENT_CREATOR);
+        assertThat(update.status()).isEqualTo(TrackingStatus.LABEL_CREATED);
+        assertThat(update.releaseKey()).isEqualTo(KEY);
+        assertThat(update.trackingNumbers()).containsExactly("1Z999AA10123456781");
+        assertThat(update.labelLocation()).isEqualTo(record.labelLocation());
+        assertThat(update.eventTime()).isEqualTo(record.lastEventTime());
+
+        assertThat(audits(AuditOperation.ADDRESS_VALIDATION)).singleElement()
+                .satisfies(e -> assertThat(e.outcome()).isEqualTo(AuditOutcome.SUCCESS));
+        AuditEntry create = audits(AuditOperation.SHIPMENT_CREATE).get(0);
+        assertThat(create.outcome()).isEqualTo(AuditOutcome.SUCCESS);
+        assertThat(create.details()).containsEntry("shipmentId", "1ZSHIP1")
+                .containsEntry("trackingNumbers", "1Z999AA10123456781")
+                .containsEntry("charge.TotalCharges", "12.34 USD")
+                .containsEntry("auditNotes", "AddressLine 3 dropped")
+                .containsKey("request");
+        assertThat(audits(AuditOperation.LABEL_STORE)).singleElement()
+                .satisfies(e -> assertThat(e.outcome()).isEqualTo(AuditOutcome.SUCCESS));
+        assertThat(ups.lookups).as("a first attempt does not reconcile").hasValue(0);
+        assertThat(dlq.sent).isEmpty();
+    }
+
+    @Test
+    void duplicateDeliveryOfTheSameMessageCreatesOnceAndResendsTheUpdateUntilWritten() {
+        assertThat(deliver().disposition()).isEqualTo(Disposition.DONE);
+        MessageResult second = deliver();
+
+        assertThat(second.disposition()).isEqualTo(Disposition.SKIPPED);
+        assertThat(second.reasonCode()).isEqualTo("ALREADY_SHIPPED");
+        assertThat(ups.creates).hasValue(1);
+        assertThat(trackingUpdates.bodiesAs(TrackingUpdate.class)).hasSize(2)
+                .extracting(TrackingUpdate::eventId).containsOnly("created#1ZSHIP1");
+
+        memoryLedger.markWritten(KEY, clock.instant());
+        assertThat(deliver().disposition()).isEqualTo(Disposition.SKIPPED);
+        assertThat(trackingUpdates.sent).as("Epicor already has it: nothing re-sent").hasSize(2);
+        assertThat(ups.creates).hasValue(1);
+    }
+
+    @Test
+    void twoCreatorsAtOnceOnTheSameReleaseMakeOneShipment() throws Exception {
+        ups.createLatency = Duration.ofMillis(100);
+        int creators = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(creators);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<MessageResult>> results = new ArrayList<>();
+        String body = requestBody(enqueued);
+        for (int i = 0; i < creators; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return deliver(body);
+            }));
+        }
+        start.countDown();
+        List<Disposition> dispositions = new ArrayList<>();
+        for (Future<MessageResult> f : results) {
+            dispositions.add(f.get(10, TimeUnit.SECONDS).disposition());
+        }
+        pool.shutdown();
+
+        assertThat(ups.creates).hasValue(1);
+        assertThat(dispositions).containsOnlyOnce(Disposition.DONE);
+        assertThat(dispositions).filteredOn(d -> d != Disposition.DONE)
+                .allMatch(d -> d == Disposition.RETRY || d == Disposition.SKIPPED);
+        assertThat(record().state()).isEqualTo(LedgerState.SHIPPED);
+    }
+
+    @Test
+    void aClaimWhoseLeaseExpiredIsReconciledAndTheUpsShipmentAdoptedWithoutCreating() {
+        // A previous creator claimed, UPS made the shipment, and the creator vanished.
+        ClaimResult crashed = memoryLedger.claim(KEY, "crashed-owner", clock.instant(), Duration.ofMinutes(10));
+        assertThat(crashed.status()).isEqualTo(ClaimResult.Status.CLAIMED);
+        ups.create(List.of(enqueued));
+        ups.creates.set(0);
+
+        assertThat(deliver().disposition()).isEqualTo(Disposition.RETRY);
+        assertThat(audits(AuditOperation.SHIPMENT_CREATE).get(0).reasonCode()).isEqualTo("CLAIM_IN_PROGRESS");
+
+        clock.advance(Duration.ofMinutes(11));
+        MessageResult result = deliver();
+
+        assertThat(result.disposition()).isEqualTo(Disposition.DONE);
+        assertThat(ups.creates).as("never a second shipment").hasValue(0);
+        assertThat(ups.lookups).hasValue(1);
+        assertThat(record().state()).isEqualTo(LedgerState.SHIPPED);
+        assertThat(record().shipmentId()).isEqualTo("1ZSHIP1");
+        assertThat(labels.stored).hasSize(1);
+        assertThat(trackingUpdates.bodiesAs(TrackingUpdate.class)).singleElement()
+                .satisfies(u -> assertThat(u.shipmentId()).isEqualTo("1ZSHIP1"));
+        assertThat(audits(AuditOperation.LABEL_RECOVERY)).singleElement()
+                .satisfies(e -> assertThat(e.reasonCode()).isEqualTo("ADOPTED_EXISTING"));
+        assertThat(epicor.rechecks).as("adoption does not need Epicor").hasValue(0);
+    }
+
+    @Test
+    void aCrashAfterUpsCreatedButBeforeTheLedgerRecordedNeverLeadsToASecondShipment() {
+        ledger.markShippedFailures.set(1);
+
+        MessageResult first = deliver();
+        assertThat(first.disposition()).isEqualTo(Disposition.RETRY);
+        assertThat(first.retryAfter()).as("hide it until the lease ends").isEqualTo(Duration.ofMinutes(10));
+        assertThat(record().state()).isEqualTo(LedgerState.CLAIMED);
+        assertThat(record().leaseUntil()).as("claim kept, not released").isAfter(clock.instant());
+        assertThat(audit.forSubject(KEY.asString())).filteredOn(e -> e.outcome() == AuditOutcome.RETRYING)
+                .singleElement().satisfies(e -> assertThat(e.details()).containsEntry("claimKept", "true"));
+
+        clock.advance(Duration.ofMinutes(4));
+        MessageResult second = deliver();
+        assertThat(second.disposition()).as("redelivered within the lease").isEqualTo(Disposition.RETRY);
+        assertThat(second.retryAfter()).isEqualTo(Duration.ofMinutes(6));
+
+        clock.advance(Duration.ofMinutes(6).plusSeconds(1));
+        MessageResult third = deliver();
+
+        assertThat(third.disposition()).isEqualTo(Disposition.DONE);
+        assertThat(ups.creates).hasValue(1);
+        assertThat(record().state()).isEqualTo(LedgerState.SHIPPED);
+        assertThat(record().shipmentId()).isEqualTo("1ZSHIP1");
+        assertThat(trackingUpdates.sent).hasSize(1);
+    }
+
+    @Test
+    void aTimeoutFromCreateKeepsTheClaimAndTheNextAttemptAdoptsWhatUpsMade() {
+        ups.failAfterCreate = transientError("UPS_TIMEOUT");
+
+        assertThat(deliver().disposition()).isEqualTo(Disposition.RETRY);
+        assertThat(record().state()).isEqualTo(LedgerState.CLAIMED);
+        assertThat(record().leaseUntil()).isAfter(clock.instant());
+        assertThat(dlq.sent).isEmpty();
+
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(deliver().disposition()).isEqualTo(Disposition.DONE);
+        assertThat(ups.creates).hasValue(1);
+        assertThat(record().shipmentId()).isEqualTo("1ZSHIP1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ADDRESS_REJECTED", "ADDRESS_AMBIGUOUS"})
+    void aRejectedAddressGoesToTheDlqWithItsReason(String code) {
+        validation.rejects = a -> permanent(code);
+        assertPermanentFailure(code, AuditOperation.ADDRESS_VALIDATION);
+        assertThat(ups.creates).hasValue(0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NO_SHIP_FROM", "UPS_BUSINESS_ERROR", "FIELD_TOO_LONG"})
+    void aPermanentUpsRefusalGoesToTheDlqWithItsReason(String code) {
+        ups.failBeforeCreate = permanent(code);
+        assertPermanentFailure(code, AuditOperation.SHIPMENT_CREATE);
+        assertThat(ups.byReference).isEmpty();
+    }
+
+    @Test
+    void aReleaseWithoutWeightInEpicorGoesToTheDlq() {
+        epicor.current.put(KEY, ReleaseRecheck.notShippable("NO_WEIGHT", "part WIDGET-1 has no weight"));
+        assertPermanentFailure("NO_WEIGHT", AuditOperation.SHIPMENT_CREATE);
+        assertThat(ups.creates).hasValue(0);
+    }
+
+    @Test
+    void aReleaseEpicorNoLongerHasGoesToTheDlq() {
+        epicor.failNext = permanent("RELEASE_GONE");
+        assertPermanentFailure("RELEASE_GONE", AuditOperation.SHIPMENT_CREATE);
+    }
+
+    private void assertPermanentFailure(String code, AuditOperation operation) {
+        String body = requestBody(enqueued);
+        MessageResult result = deliver(body);
+
+        assertThat(result.disposition()).isEqualTo(Disposition.DEAD_LETTERED);
+        assertThat(result.reasonCode()).isEqualTo(code);
+        assertThat(dlq.sent).singleElement().satisfies(s -> {
+            assertThat(s.body()).isEqualTo(body);
+            assertThat(s.attributes()).containsEntry("reasonCode", code)
+                    .containsEntry("sourceQueue", "ShipmentRequestsQueue")
+                    .containsEntry("failedAt", clock.instant().toString())
+                    .containsKey("reasonMessage");
+            assertThat(s.attributes().get("reasonMessage")).isNotBlank();
+        });
+        assertThat(record().state()).isEqualTo(LedgerState.NEEDS_ATTENTION);
+        assertThat(record().reasonCode()).isEqualTo(code);
+        AuditEntry failed = audit.forSubject(KEY.asString()).stream()
+                .filter(e -> e.outcome() == AuditOutcome.FAILED).findFirst().orElseThrow();
+        assertThat(failed.operation()).isEqualTo(operation);
+        assertThat(failed.reasonCode()).isEqualTo(code);
+        assertThat(failed.replayMessage()).isEqualTo(body);
+        assertThat(failed.details()).containsEntry("replayQueue", "shipment-requests");
+        assertThat(trackingUpdates.sent).isEmpty();
+    }
+
+    @Test
+    void aMalformedMessageGoesToTheDlqAsMalformed() {
+        MessageResult result = deliver("{\"schemaVersion\":1,\"release\":{\"key\":{\"company\":\"\"}}}");
+
+        assertThat(result.disposition()).isEqualTo(Disposition.DEAD_LETTERED);
+        assertThat(dlq.sent).singleElement()
+                .satisfies(s -> assertThat(s.attributes()).containsEntry("reasonCode", "MALFORMED_MESSAGE"));
+        assertThat(audit.all()).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
+            assertThat(e.reasonCode()).isEqualTo("MALFORMED_MESSAGE");
+        });
+        assertThat(deliver("not json").disposition()).isEqualTo(Disposition.DEAD_LETTERED);
+        assertThat(ups.creates).hasValue(0);
+    }
+
+    @Test
+    void aTransientFailureBeforeCreateReleasesTheClaimAndTheRetryReconcilesThenShips() {
+        validation.rejects = a -> transientError("UPS_RATE_LIMITED");
+
+        MessageResult result = deliver();
+        assertThat(result.disposition()).isEqualTo(Disposition.RETRY);
+        assertThat(result.reasonCode()).isEqualTo("UPS_RATE_LIMITED");
+        assertThat(dlq.sent).isEmpty();
+        assertThat(audits(AuditOperation.ADDRESS_VALIDATION)).singleElement()
+                .satisfies(e -> assertThat(e.outcome()).isEqualTo(AuditOutcome.RETRYING));
+        assertThat(record().leaseUntil()).as("claim released at once").isBeforeOrEqualTo(clock.instant());
+
+        validation.rejects = a -> null;
+        assertThat(deliver().disposition()).as("retried without waiting for the lease").isEqualTo(Disposition.DONE);
+        assertThat(ups.lookups).as("a later attempt always reconciles first").hasValue(1);
+        assertThat(ups.creates).hasValue(1);
+    }
+
+    @Test
+    void anUnexpectedExceptionIsTreatedAsTransient() {
+        epicor.failNext = new NullPointerException("bug");
+
+        MessageResult result = deliver();
+
+        assertThat(result.disposition()).isEqualTo(Disposition.RETRY);
+        assertThat(result.reasonCode()).isEqualTo("UNEXPECTED_ERROR");
+        assertThat(record().leaseUntil()).isBeforeOrEqualTo(clock.instant());
+        assertThat(dlq.sent).isEmpty();
+    }
+
+    @Test
+    void aReleaseCancelledInEpicorBeforeShippingIsSkipped() {
+        epicor.current.put(KEY, ReleaseRecheck.notShippable("RELEASE_CLOSED", "OpenRelease is false"));
+
+        MessageResult result = deliver();
+
+        assertThat(result.disposition()).isEqualTo(Disposition.SKIPPED);
+        assertThat(result.reasonCode()).isEqualTo("RELEASE_CLOSED");
+        assertThat(ups.creates).hasValue(0);
+        assertThat(dlq.sent).isEmpty();
+        assertThat(record().state()).isEqualTo(LedgerState.NEEDS_ATTENTION);
+        assertThat(record().reasonCode()).isEqualTo("RELEASE_CLOSED");
+        assertThat(audits(AuditOperation.RELEASE_SKIPPED)).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(AuditOutcome.SKIPPED);
+            assertThat(e.message()).isEqualTo("OpenRelease is false");
+        });
+
+        // Reopened in Epicor and replayed: re-checked and shipped.
+        epicor.current.put(KEY, ReleaseRecheck.shippable(enqueued));
+        assertThat(deliver().disposition()).isEqualTo(Disposition.DONE);
+        assertThat(ups.creates).hasValue(1);
+    }
+
+    @Test
+    void aChangedReleaseShipsWithTheFreshData() {
+        Address moved = usAddress("200 Spring St");
+        epicor.current.put(KEY, ReleaseRecheck.shippable(release(KEY, 101, moved)));
+
+        assertThat(deliver().disposition()).isEqualTo(Disposition.DONE);
+
+        assertThat(validation.seen).singleElement().isEqualTo(moved);
+        assertThat(ups.created.get(0).shipTo().lines()).containsExactly("200 SPRING ST");
+        assertThat(audits(AuditOperation.SHIPMENT_CREATE).get(0).details())
+                .containsEntry("changedSinceEnqueued", "true");
+    }
+
+    @Test
+    void aReplayAfterAnAddressFixUsesTheFixedAddress() {
+        validation.rejects = a -> a.lines().get(0).startsWith("1 ") ? permanent("ADDRESS_REJECTED") : null;
+        String body = requestBody(enqueued);
+        assertThat(deliver(body).disposition()).isEqualTo(Disposition.DEAD_LETTERED);
+
+        epicor.current.put(KEY, ReleaseRecheck.shippable(release(KEY, 102, usAddress("10 Peachtree St"))));
+        MessageResult replay = deliver(dlq.sent.get(0).body());
+
+        assertThat(replay.disposition()).isEqualTo(Disposition.DONE);
+        assertThat(ups.created).singleElement()
+                .satisfies(r -> assertThat(r.shipTo().lines()).containsExactly("10 PEACHTREE ST"));
+    }
+
+    @Test
+    void outsideUsAndPuertoRicoTheAddressIsSentAsIsAndTheSkipIsAudited() {
+        Address toronto = new Address("Maple Ltd", null, List.of("1 King St W"), "Toronto", "ON", "M5H 1A1", "CA",
+                null, null, null);
+        epicor.current.put(KEY, ReleaseRecheck.shippable(release(KEY, 100, toronto)));
+
+        assertThat(deliver().disposition()).isEqualTo(Disposition.DONE);
+
+        assertThat(ups.created.get(0).shipTo()).isEqualTo(toronto);
+        assertThat(audits(AuditOperation.ADDRESS_VALIDATION)).singleElement()
+                .satisfies(e -> assertThat(e.outcome()).isEqualTo(AuditOutcome.SKIPPED));
+    }
+
+    @Test
+    void whenTheDlqCannotBeReachedTheMessageStaysOnItsQueue() {
+        validation.rejects = a -> permanent("ADDRESS_REJECTED");
+        dlq.failures.set(1);
+
+        assertThat(deliver().disposition()).isEqualTo(Disposition.RETRY);
+        assertThat(deliver().disposition()).isEqualTo(Disposition.DEAD_LETTERED);
+        assertThat(ups.creates).hasValue(0);
+    }
+
+    @Test
+    void aFailedTrackingUpdateSendAfterShippingIsRecoveredByTheRedelivery() {
+        trackingUpdates.failures.set(1);
+
+        assertThat(deliver().disposition()).isEqualTo(Disposition.RETRY);
+        assertThat(record().state()).isEqualTo(LedgerState.SHIPPED);
+
+        assertThat(deliver().disposition()).isEqualTo(Disposition.SKIPPED);
+        assertThat(trackingUpdates.bodiesAs(TrackingUpdate.class)).singleElement()
+                .satisfies(u -> assertThat(u.eventId()).isEqualTo("created#1ZSHIP1"));
+        assertThat(ups.creates).hasValue(1);
+    }
+
+    @Test
+    void aLabelStoreFailureKeepsTheClaimAndTheLabelIsRecoveredLater() {
+        labels.failNext = transientError("S3_UNAVAILABLE");
+
+        assertThat(deliver().disposition()).isEqualTo(Disposition.RETRY);
+        assertThat(record().state()).isEqualTo(LedgerState.CLAIMED);
+
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(deliver().disposition()).isEqualTo(Disposition.DONE);
+        assertThat(ups.creates).hasValue(1);
+        assertThat(labels.stored).hasSize(1);
+        assertThat(record().labelLocation()).isNotNull();
+        assertThat(Map.copyOf(labels.stored)).containsKey(record().labelLocation());
+    }
+}

@@ -1,0 +1,130 @@
+package com.epicorups.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class SqsBatchProcessorTest {
+
+    private static SQSEvent event(int n) {
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+            m.setMessageId("m" + i);
+            m.setBody("body-" + i);
+            m.setReceiptHandle("rh-" + i);
+            m.setEventSourceArn("arn:aws:sqs:us-east-1:123456789012:ShipmentRequestsQueue");
+            m.setAttributes(Map.of("ApproximateReceiveCount", String.valueOf(i % 4 + 1)));
+            records.add(m);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records);
+        return event;
+    }
+
+    private static List<String> failedIds(SQSBatchResponse response) {
+        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .toList();
+    }
+
+    @Test
+    void neverRunsMoreMessagesAtOnceThanTheBound() {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger maxRunning = new AtomicInteger();
+        SqsBatchProcessor processor = new SqsBatchProcessor(3);
+
+        SQSBatchResponse response = processor.process(event(12), m -> {
+            int now = running.incrementAndGet();
+            maxRunning.accumulateAndGet(now, Math::max);
+            try {
+                Thread.sleep(40);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            running.decrementAndGet();
+            return MessageResult.done();
+        });
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(maxRunning.get()).isEqualTo(3);
+    }
+
+    @Test
+    void reportsOnlyRetriesAndThrowsAsFailuresAndPassesSqsAttributesThrough() {
+        Map<String, InboundMessage> seen = new ConcurrentHashMap<>();
+        SqsBatchProcessor processor = new SqsBatchProcessor(4);
+
+        SQSBatchResponse response = processor.process(event(6), m -> {
+            seen.put(m.messageId(), m);
+            return switch (m.messageId()) {
+                case "m1" -> MessageResult.retry("UPS_UNAVAILABLE", "503");
+                case "m2" -> throw new IllegalStateException("bug");
+                case "m3" -> MessageResult.deadLettered("MALFORMED_MESSAGE", "parse error");
+                case "m4" -> MessageResult.skipped("ALREADY_SHIPPED", null);
+                default -> MessageResult.done();
+            };
+        });
+
+        assertThat(failedIds(response)).containsExactlyInAnyOrder("m1", "m2");
+        InboundMessage m3 = seen.get("m3");
+        assertThat(m3.sourceQueue()).isEqualTo("ShipmentRequestsQueue");
+        assertThat(m3.receiveCount()).isEqualTo(4);
+        assertThat(m3.receiptHandle()).isEqualTo("rh-3");
+        assertThat(m3.body()).isEqualTo("body-3");
+    }
+
+    @Test
+    void aRetriedMessageIsHiddenLongerTheMoreOftenItWasReceived() {
+        Map<String, Duration> delays = new ConcurrentHashMap<>();
+        VisibilityBackoff backoff = new VisibilityBackoff(delays::put, Duration.ofSeconds(30), Duration.ofMinutes(15));
+        SqsBatchProcessor processor = new SqsBatchProcessor(2, backoff);
+
+        processor.process(event(4), m -> m.messageId().equals("m0") ? MessageResult.done()
+                : MessageResult.retry("UPS_UNAVAILABLE", null));
+
+        assertThat(delays).doesNotContainKey("rh-0")
+                .containsEntry("rh-1", Duration.ofSeconds(60))
+                .containsEntry("rh-2", Duration.ofSeconds(120))
+                .containsEntry("rh-3", Duration.ofSeconds(240));
+        assertThat(backoff.delayFor(10)).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void aRetryThatKnowsWhenItCanSucceedIsHiddenUntilThen() {
+        Map<String, Duration> delays = new ConcurrentHashMap<>();
+        VisibilityBackoff backoff = new VisibilityBackoff(delays::put, Duration.ofSeconds(30), Duration.ofMinutes(15));
+
+        new SqsBatchProcessor(2, backoff).process(event(2), m -> m.messageId().equals("m0")
+                ? MessageResult.retryAfter("CLAIM_IN_PROGRESS", null, Duration.ofMinutes(10))
+                : MessageResult.retryAfter("CLAIM_IN_PROGRESS", null, Duration.ofSeconds(5)));
+
+        assertThat(delays).containsEntry("rh-0", Duration.ofMinutes(10).plusSeconds(1))
+                .containsEntry("rh-1", Duration.ofSeconds(60));
+        assertThat(backoff.delayFor(InboundMessage.of("x", "b"), MessageResult.retryAfter("X", null,
+                Duration.ofDays(2)))).isEqualTo(Duration.ofHours(12));
+    }
+
+    @Test
+    void aFailingVisibilityChangeDoesNotChangeTheOutcome() {
+        VisibilityBackoff backoff = new VisibilityBackoff((h, d) -> {
+            throw new IllegalStateException("sqs down");
+        }, Duration.ofSeconds(30), Duration.ofMinutes(15));
+        SQSBatchResponse response = new SqsBatchProcessor(1, backoff)
+                .process(event(1), m -> MessageResult.retry("X", null));
+        assertThat(failedIds(response)).containsExactly("m0");
+    }
+
+    @Test
+    void anEmptyEventHasNoFailures() {
+        assertThat(new SqsBatchProcessor(2).process(new SQSEvent(), m -> MessageResult.done())
+                .getBatchItemFailures()).isEmpty();
+    }
+}

@@ -1,0 +1,62 @@
+package com.epicorups.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.epicorups.model.TrackingSource;
+import com.epicorups.model.TrackingStatus;
+import com.epicorups.model.TrackingUpdate;
+import com.epicorups.pipeline.TestDoubles.MutableClock;
+import com.epicorups.pipeline.TestDoubles.RecordingQueue;
+import com.epicorups.port.TrackAlertReceiver;
+import com.epicorups.port.WebhookVerdict;
+import com.epicorups.store.AuditOperation;
+import com.epicorups.store.AuditOutcome;
+import com.epicorups.store.memory.InMemoryAuditLog;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrackAlertIntakeTest {
+    private static final String CREDENTIAL = "s3cr3t-credential-value";
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
+    private final RecordingQueue queue = new RecordingQueue();
+    private final InMemoryAuditLog audit = new InMemoryAuditLog();
+    private final TrackAlertReceiver receiver = (headers, body) -> CREDENTIAL.equals(headers.get("credential"))
+            ? WebhookVerdict.accepted(new TrackingUpdate("ta-1", TrackingSource.TRACK_ALERT, null, null,
+            List.of("1ZA"), TrackingStatus.OUT_FOR_DELIVERY, "Out for delivery", clock.instant(), null, null, null))
+            : WebhookVerdict.rejected(401, "WEBHOOK_UNAUTHENTICATED", "credential does not match");
+    private final TrackAlertIntake intake = new TrackAlertIntake(receiver, queue, audit, clock);
+
+    @Test
+    void anAcceptedEventIsEnqueuedAndAnswered200() {
+        WebhookResponse response = intake.receive(Map.of("credential", CREDENTIAL), "{}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(queue.bodiesAs(TrackingUpdate.class)).singleElement()
+                .satisfies(u -> assertThat(u.eventId()).isEqualTo("ta-1"));
+        assertThat(audit.all()).isEmpty();
+    }
+
+    @Test
+    void aRejectedCallIsAuditedWithoutTheCredentialAndAnsweredWithTheVerdictsStatus() {
+        WebhookResponse response = intake.receive(Map.of("credential", "wrong-" + CREDENTIAL), "{}");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).isEqualTo("{\"error\":\"WEBHOOK_UNAUTHENTICATED\"}");
+        assertThat(queue.sent).isEmpty();
+        assertThat(audit.all()).singleElement().satisfies(e -> {
+            assertThat(e.operation()).isEqualTo(AuditOperation.WEBHOOK_RECEIVED);
+            assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
+            assertThat(e.reasonCode()).isEqualTo("WEBHOOK_UNAUTHENTICATED");
+            assertThat(e.toString()).doesNotContain(CREDENTIAL);
+        });
+    }
+
+    @Test
+    void whenTheQueueIsDownUpsIsAskedToDeliverAgain() {
+        queue.failures.set(1);
+        WebhookResponse response = intake.receive(Map.of("credential", CREDENTIAL), "{}");
+        assertThat(response.statusCode()).isEqualTo(503);
+    }
+}
