@@ -140,6 +140,7 @@ public final class EpicorDataset {
         }
         Map<String, Object> row = defaults(set);
         try {
+          requireKeys(set, withCompany);
           row.putAll(coerceRow(set, withCompany));
         } catch (DatasetException e) {
           throw new DatasetException(rowWhere + ": " + e.getMessage());
@@ -234,6 +235,14 @@ public final class EpicorDataset {
     Map<String, Object> row = new LinkedHashMap<>();
     set.fields().forEach((name, type) -> row.put(name, type.defaultValue()));
     return row;
+  }
+
+  private static void requireKeys(EntitySetSchema set, JsonNode row) {
+    for (String k : set.keys()) {
+      if (!row.hasNonNull(k)) {
+        throw new DatasetException("key field " + k + " is missing");
+      }
+    }
   }
 
   private static List<Object> keyOf(EntitySetSchema set, Map<String, Object> row, String where) {
@@ -392,6 +401,7 @@ public final class EpicorDataset {
   Map<String, Object> insert(String entitySet, JsonNode fields, String editor) {
     EntitySetSchema set = set(entitySet);
     Map<String, Object> row = defaults(set);
+    requireKeys(set, fields);
     row.putAll(coerceRow(set, fields));
     List<Object> key = keyOf(set, row, set.table());
     lock.writeLock().lock();

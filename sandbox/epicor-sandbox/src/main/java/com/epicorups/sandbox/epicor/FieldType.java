@@ -42,7 +42,7 @@ public enum FieldType {
   public Object defaultValue() {
     return switch (this) {
       case STRING -> "";
-      case INT32, INT64 -> 0;
+      case INT32, INT64 -> 0L;
       case DECIMAL -> BigDecimal.ZERO;
       case BOOLEAN -> Boolean.FALSE;
       case DATE -> null;
