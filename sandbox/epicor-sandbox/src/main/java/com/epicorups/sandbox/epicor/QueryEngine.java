@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.olingo.server.api.ODataLibraryException;
 import org.apache.olingo.server.api.uri.UriInfo;
 import org.apache.olingo.server.api.uri.UriResource;
 import org.apache.olingo.server.api.uri.UriResourcePrimitiveProperty;
@@ -45,7 +46,15 @@ final class QueryEngine {
   }
 
   private static String describe(Exception e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (e instanceof ODataLibraryException library) {
+      // The translated text names the offending property or token; the plain message does not.
+      String translated = library.getTranslatedMessage(java.util.Locale.ENGLISH).getMessage();
+      if (translated != null && !translated.isBlank()) {
+        return translated;
+      }
+    }
+    return message;
   }
 
   private static void rejectUnsupported(UriInfo info) {

@@ -133,6 +133,8 @@ final class RowExpressionEvaluator implements ExpressionVisitor<Object> {
         return bothStrings(args) ? BigDecimal.valueOf(lower(args.get(0)).indexOf(lower(args.get(1)))) : null;
       case CONCAT:
         return args.get(0) == null || args.get(1) == null ? null : (String) args.get(0) + args.get(1);
+      case DATE:
+        return args.get(0) instanceof Instant i ? i.truncatedTo(java.time.temporal.ChronoUnit.DAYS) : null;
       case YEAR:
         return args.get(0) instanceof Instant i ? BigDecimal.valueOf(i.atOffset(ZoneOffset.UTC).getYear()) : null;
       case MONTH:
