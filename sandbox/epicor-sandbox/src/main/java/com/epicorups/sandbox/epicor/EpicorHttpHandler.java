@@ -332,7 +332,7 @@ final class EpicorHttpHandler implements HttpHandler {
       throw methodNotAllowed(method);
     }
     EntitySetSchema child = servedSet(service, childSegment);
-    if (child.keys().size() <= parent.keys().size() || !child.keys().subList(0, parent.keys().size()).equals(parent.keys())) {
+    if (child.keys().size() <= parent.keys().size() || !child.keys().containsAll(parent.keys())) {
       throw EpicorApiException.notFound("Navigation " + childSegment + " not found on " + parent.entitySet() + ".");
     }
     Map<String, Object> keys = parentKey.keyMap(parent);

@@ -194,6 +194,11 @@ class EpicorSandboxQueryTest {
     assertThat(rels.get("value")).hasSize(2);
     JsonNode shipTos = ok(http.api("Erp.BO.CustomerSvc/Customers('EPIC06',103)/ShipToes"));
     assertThat(shipTos.get("value")).hasSize(3);
+    JsonNode cartons = ok(http.api("Erp.BO.CustShipSvc/CustShips('EPIC06',1002)/CartonTrkDtls"));
+    assertThat(cartons.get("value")).singleElement()
+        .satisfies(c -> assertThat(c.get("TrackingNumber").asText()).isEqualTo("1Z999AA10123456791"));
+    assertEpicorError(http.get(http.api("Erp.BO.SalesOrderSvc/OrderRels('EPIC06',5001,1,1)/OrderDtls")), 404,
+        EpicorApiException.NOT_FOUND_EXCEPTION);
   }
 
   @Test
