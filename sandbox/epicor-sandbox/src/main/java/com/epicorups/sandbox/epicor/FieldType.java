@@ -60,7 +60,8 @@ public enum FieldType {
         }
         return INTEGER_NAME.matcher(fieldName).matches() ? INT32 : DECIMAL;
       case "string":
-        if (!NOT_DATES.contains(fieldName) && (fieldName.endsWith("Date") || DATE_NAMES.contains(fieldName))) {
+        if (!NOT_DATES.contains(fieldName)
+            && (fieldName.endsWith("Date") || fieldName.matches("UserDate\\d") || DATE_NAMES.contains(fieldName))) {
           return DATE;
         }
         return STRING;

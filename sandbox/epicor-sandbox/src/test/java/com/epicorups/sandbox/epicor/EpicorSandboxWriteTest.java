@@ -53,6 +53,10 @@ class EpicorSandboxWriteTest {
     assertThat(after.get("ChangeDate").asText()).isEqualTo("2026-11-27T00:00:00");
     assertThat(after.get("ChangeTime").asLong()).isEqualTo(15 * 3600 + 30 * 60);
     assertThat(after.get("ChangedBy").asText()).isEqualTo("integration");
+    JsonNode byTracking = http.get(http.api("Erp.BO.SalesOrderSvc/OrderRels?$select=OrderNum,OrderLine,OrderRelNum"
+        + "&$filter=" + TestHttp.q("TrackingNumber_c eq '1Z12345E0205271688'"))).json();
+    assertThat(byTracking.get("value")).singleElement()
+        .satisfies(r -> assertThat(r.get("OrderNum").asInt()).isEqualTo(5001));
 
     List<RecordedWrite> writes = sandbox.writes().all();
     assertThat(writes).hasSize(1);
