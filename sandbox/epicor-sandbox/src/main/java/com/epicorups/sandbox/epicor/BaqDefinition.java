@@ -1,0 +1,18 @@
+package com.epicorups.sandbox.epicor;
+
+import java.util.List;
+
+/**
+ * A BAQ served at BaqSvc/{id}/Data: the rows of one entity set that match an OData filter, projected
+ * to columns named the way Epicor names BAQ columns ({Table}_{Field}, e.g. OrderRel_OrderNum).
+ */
+public record BaqDefinition(String id, String from, String filter, List<String> columns) {
+  public BaqDefinition {
+    columns = List.copyOf(columns);
+  }
+
+  /** The BAQ result column name for a source field. */
+  public static String columnName(EntitySetSchema source, String field) {
+    return source.table() + "_" + field;
+  }
+}

@@ -1,0 +1,571 @@
+package com.epicorups.sandbox.epicor;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The sandbox's live Epicor data: rows of every served entity set, typed and defaulted like Epicor's,
+ * plus the dataset's UD columns and BAQs. Thread-safe; every write bumps the row's SysRevID from one
+ * counter shared by all tables, and stamps ChangeDate/ChangeTime/ChangedBy.
+ */
+public final class EpicorDataset {
+
+  static final String UD_FIELDS_KEY = "UDFields";
+  static final String BAQS_KEY = "BAQs";
+  static final String COMPANY_KEY = "Company";
+  private static final String SAMPLE_RESOURCE = "/epicor-sample-data.json";
+  private static final String DEFAULT_EDITOR = "manager";
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.USE_LONG_FOR_INTS);
+
+  private final String source;
+  private final EpicorSchema schema;
+  private final Map<String, BaqDefinition> baqs;
+  private final Set<String> companies = new LinkedHashSet<>();
+  private final Map<String, Map<List<Object>, Map<String, Object>>> rows = new LinkedHashMap<>();
+  private final AtomicLong revisions = new AtomicLong();
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final EpicorEdm edm;
+  private final QueryEngine queries;
+  private volatile Clock clock = Clock.systemUTC();
+
+  private EpicorDataset(String source, EpicorSchema schema, Map<String, BaqDefinition> baqs) {
+    this.source = source;
+    this.schema = schema;
+    this.baqs = Collections.unmodifiableMap(baqs);
+    this.edm = new EpicorEdm(schema, baqs);
+    this.queries = new QueryEngine(edm);
+    for (EntitySetSchema set : schema.entitySets()) {
+      rows.put(set.entitySet(), new LinkedHashMap<>());
+    }
+  }
+
+  // ---------------------------------------------------------------- loading
+
+  /** Loads a dataset file (see README.md for the format). */
+  public static EpicorDataset load(Path path) {
+    try {
+      return parse(path.toString(), MAPPER.readTree(Files.readAllBytes(path)));
+    } catch (IOException e) {
+      throw new DatasetException("epicor dataset " + path + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** The bundled sample data: company EPIC06, three warehouses, about thirty orders. */
+  public static EpicorDataset sample() {
+    try (InputStream in = EpicorDataset.class.getResourceAsStream(SAMPLE_RESOURCE)) {
+      if (in == null) {
+        throw new DatasetException("missing resource " + SAMPLE_RESOURCE);
+      }
+      return parse("sample " + SAMPLE_RESOURCE, MAPPER.readTree(in));
+    } catch (IOException e) {
+      throw new DatasetException("sample dataset: " + e.getMessage(), e);
+    }
+  }
+
+  public static EpicorDataset fromJson(String json) {
+    try {
+      return parse("json", MAPPER.readTree(json));
+    } catch (IOException e) {
+      throw new DatasetException("epicor dataset json: not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static EpicorDataset parse(String source, JsonNode root) {
+    String where = "epicor dataset " + source;
+    if (root == null || !root.isObject()) {
+      throw new DatasetException(where + ": must be one JSON object keyed by entity-set name");
+    }
+    EpicorSchema schema;
+    try {
+      schema = EpicorSchema.standard().withUdFields(udFields(root.get(UD_FIELDS_KEY)));
+    } catch (IllegalArgumentException e) {
+      throw new DatasetException(where + ": " + UD_FIELDS_KEY + ": " + e.getMessage(), e);
+    }
+    String defaultCompany = root.hasNonNull(COMPANY_KEY) ? root.get(COMPANY_KEY).asText() : null;
+    Map<String, BaqDefinition> baqs = baqs(where, schema, root.get(BAQS_KEY));
+    EpicorDataset dataset = new EpicorDataset(source, schema, baqs);
+    if (defaultCompany != null) {
+      dataset.companies.add(defaultCompany);
+    }
+    long maxRevision = 0;
+    List<Map<String, Object>> needRevision = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String key = entry.getKey();
+      if (key.equals(UD_FIELDS_KEY) || key.equals(BAQS_KEY) || key.equals(COMPANY_KEY) || key.startsWith("_")) {
+        continue;
+      }
+      EntitySetSchema set = schema.entitySet(key).orElseThrow(() -> new DatasetException(
+          where + ": unknown entity set '" + key + "' (served sets: " + dataset.rows.keySet() + ")"));
+      if (!entry.getValue().isArray()) {
+        throw new DatasetException(where + ": " + key + " must be an array of rows");
+      }
+      int index = 0;
+      for (JsonNode rowNode : entry.getValue()) {
+        String rowWhere = where + ": " + key + " row " + index++;
+        if (!rowNode.isObject()) {
+          throw new DatasetException(rowWhere + ": must be a JSON object");
+        }
+        ObjectNode withCompany = (ObjectNode) rowNode.deepCopy();
+        if (!withCompany.has("Company") && defaultCompany != null) {
+          withCompany.put("Company", defaultCompany);
+        }
+        Map<String, Object> row = defaults(set);
+        try {
+          requireKeys(set, withCompany);
+          row.putAll(coerceRow(set, withCompany));
+        } catch (DatasetException e) {
+          throw new DatasetException(rowWhere + ": " + e.getMessage());
+        }
+        List<Object> rowKey = keyOf(set, row, rowWhere);
+        if (dataset.rows.get(key).putIfAbsent(rowKey, row) != null) {
+          throw new DatasetException(rowWhere + ": duplicate key " + rowKey);
+        }
+        dataset.companies.add((String) row.get("Company"));
+        if (row.get("SysRowID").equals("")) {
+          row.put("SysRowID", UUID.nameUUIDFromBytes((key + rowKey).getBytes()).toString());
+        }
+        if (withCompany.has("SysRevID")) {
+          maxRevision = Math.max(maxRevision, ((Number) row.get("SysRevID")).longValue());
+        } else {
+          needRevision.add(row);
+        }
+      }
+    }
+    dataset.revisions.set(maxRevision);
+    for (Map<String, Object> row : needRevision) {
+      row.put("SysRevID", dataset.revisions.incrementAndGet());
+    }
+    return dataset;
+  }
+
+  private static Map<String, Map<String, FieldType>> udFields(JsonNode node) {
+    Map<String, Map<String, FieldType>> result = new LinkedHashMap<>();
+    if (node == null || node.isNull()) {
+      return result;
+    }
+    if (!node.isObject()) {
+      throw new IllegalArgumentException("must be an object {table: [fields] or {field: type}}");
+    }
+    node.fields().forEachRemaining(entry -> {
+      Map<String, FieldType> fields = new LinkedHashMap<>();
+      if (entry.getValue().isArray()) {
+        entry.getValue().forEach(name -> fields.put(name.asText(), FieldType.STRING));
+      } else if (entry.getValue().isObject()) {
+        entry.getValue().fields().forEachRemaining(
+            f -> fields.put(f.getKey(), FieldType.fromDeclaration(f.getValue().asText())));
+      } else {
+        throw new IllegalArgumentException(entry.getKey() + " must list field names or map them to types");
+      }
+      result.put(entry.getKey(), fields);
+    });
+    return result;
+  }
+
+  private static Map<String, BaqDefinition> baqs(String where, EpicorSchema schema, JsonNode node) {
+    Map<String, BaqDefinition> result = new LinkedHashMap<>();
+    if (node == null || node.isNull()) {
+      return result;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String baqWhere = where + ": " + BAQS_KEY + "." + entry.getKey();
+      JsonNode def = entry.getValue();
+      String from = def.path("from").asText(null);
+      EntitySetSchema set = from == null ? null : schema.entitySet(from).orElse(null);
+      if (set == null) {
+        throw new DatasetException(baqWhere + ": 'from' must name a served entity set, got " + from);
+      }
+      List<String> columns = new ArrayList<>();
+      def.path("columns").forEach(c -> columns.add(c.asText()));
+      if (columns.isEmpty()) {
+        throw new DatasetException(baqWhere + ": 'columns' must list at least one field of " + set.table());
+      }
+      for (String column : columns) {
+        if (!set.hasField(column)) {
+          throw new DatasetException(baqWhere + ": unknown column '" + column + "' on " + set.table());
+        }
+      }
+      result.put(entry.getKey(), new BaqDefinition(entry.getKey(), from, def.path("filter").asText(""), columns));
+    }
+    // Parse every BAQ filter now so a bad one fails the load, not the first call.
+    EpicorEdm edm = new EpicorEdm(schema, result);
+    QueryEngine engine = new QueryEngine(edm);
+    for (BaqDefinition baq : result.values()) {
+      if (!baq.filter().isBlank()) {
+        try {
+          engine.parse(baq.from(), "$filter=" + java.net.URLEncoder.encode(baq.filter(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (EpicorApiException e) {
+          throw new DatasetException(where + ": " + BAQS_KEY + "." + baq.id() + ": bad filter: " + e.getMessage());
+        }
+      }
+    }
+    return result;
+  }
+
+  private static Map<String, Object> defaults(EntitySetSchema set) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    set.fields().forEach((name, type) -> row.put(name, type.defaultValue()));
+    return row;
+  }
+
+  private static void requireKeys(EntitySetSchema set, JsonNode row) {
+    for (String k : set.keys()) {
+      if (!row.hasNonNull(k)) {
+        throw new DatasetException("key field " + k + " is missing");
+      }
+    }
+  }
+
+  private static List<Object> keyOf(EntitySetSchema set, Map<String, Object> row, String where) {
+    List<Object> key = new ArrayList<>();
+    for (String k : set.keys()) {
+      Object value = row.get(k);
+      if (value == null || (k.equals("Company") && "".equals(value))) {
+        throw new DatasetException(where + ": key field " + k + " is missing");
+      }
+      key.add(value);
+    }
+    return key;
+  }
+
+  /** Checks names and JSON types of a partial row and converts values to the stored form. */
+  static Map<String, Object> coerceRow(EntitySetSchema set, JsonNode node) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      FieldType type = set.type(field.getKey());
+      if (type == null) {
+        throw new DatasetException("unknown field '" + field.getKey() + "' for " + set.table()
+            + (field.getKey().endsWith("_c") ? " (declare UD fields under " + UD_FIELDS_KEY + ")" : ""));
+      }
+      out.put(field.getKey(), coerce(field.getKey(), type, field.getValue()));
+    }
+    return out;
+  }
+
+  static Object coerce(String name, FieldType type, JsonNode value) {
+    if (value == null || value.isNull()) {
+      if (type == FieldType.DATE || type == FieldType.STRING) {
+        return type.defaultValue();
+      }
+      throw new DatasetException("field '" + name + "' must be a " + type.jsonType() + ", got null");
+    }
+    switch (type) {
+      case STRING:
+        if (value.isTextual()) {
+          return value.asText();
+        }
+        break;
+      case BOOLEAN:
+        if (value.isBoolean()) {
+          return value.asBoolean();
+        }
+        break;
+      case INT32:
+      case INT64:
+        if (value.isIntegralNumber()) {
+          return value.asLong();
+        }
+        if (value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0) {
+          return value.decimalValue().longValueExact();
+        }
+        break;
+      case DECIMAL:
+        if (value.isNumber()) {
+          return value.isIntegralNumber() ? new BigDecimal(value.bigIntegerValue()) : value.decimalValue();
+        }
+        break;
+      case DATE:
+        if (value.isTextual()) {
+          return normaliseDate(name, value.asText());
+        }
+        break;
+      default:
+        break;
+    }
+    throw new DatasetException("field '" + name + "' must be a " + (type == FieldType.DATE ? "date string" : type.jsonType())
+        + (type == FieldType.INT32 || type == FieldType.INT64 ? " (integer)" : "") + ", got " + value);
+  }
+
+  private static String normaliseDate(String name, String text) {
+    try {
+      if (text.length() == 10) {
+        return LocalDate.parse(text).atStartOfDay().toString() + ":00";
+      }
+      try {
+        OffsetDateTime.parse(text);
+        return text;
+      } catch (DateTimeParseException noOffset) {
+        LocalDateTime.parse(text);
+        return text;
+      }
+    } catch (DateTimeParseException e) {
+      throw new DatasetException("field '" + name + "' must be an ISO date (2024-01-31 or 2024-01-31T00:00:00), got \"" + text + "\"");
+    }
+  }
+
+  // ---------------------------------------------------------------- live data API
+
+  /** Every row of an entity set, in key order, as copies. */
+  public List<Map<String, Object>> get(String entitySet) {
+    EntitySetSchema set = set(entitySet);
+    lock.readLock().lock();
+    try {
+      return sortedCopies(set);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** One row by key (a map of key field to value), as a copy. */
+  public Optional<Map<String, Object>> find(String entitySet, Map<String, ?> keys) {
+    EntitySetSchema set = set(entitySet);
+    List<Object> key = keyFromMap(set, keys);
+    lock.readLock().lock();
+    try {
+      Map<String, Object> row = rows.get(entitySet).get(key);
+      return Optional.ofNullable(row == null ? null : new LinkedHashMap<>(row));
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Changes fields of a row like a user edit in Epicor: bumps SysRevID and ChangeDate/ChangeTime. */
+  public Map<String, Object> update(String entitySet, Map<String, ?> keys, Map<String, ?> fields) {
+    return update(entitySet, keys, MAPPER.valueToTree(fields), DEFAULT_EDITOR);
+  }
+
+  Map<String, Object> update(String entitySet, Map<String, ?> keys, JsonNode fields, String editor) {
+    EntitySetSchema set = set(entitySet);
+    List<Object> key = keyFromMap(set, keys);
+    Map<String, Object> changes = coerceRow(set, fields);
+    lock.writeLock().lock();
+    try {
+      Map<String, Object> row = rows.get(entitySet).get(key);
+      if (row == null) {
+        throw new DatasetException(set.table() + " " + key + " not found");
+      }
+      for (String k : set.keys()) {
+        if (changes.containsKey(k) && !sameValue(changes.get(k), row.get(k))) {
+          throw new DatasetException("key field " + k + " cannot be changed");
+        }
+      }
+      if (changes.containsKey("SysRevID") && !sameValue(changes.get("SysRevID"), row.get("SysRevID"))) {
+        throw new DatasetException("Row has been modified by another user and couldn't be updated.");
+      }
+      changes.remove("SysRevID");
+      changes.remove("SysRowID");
+      changes.remove("RowMod");
+      row.putAll(changes);
+      stamp(set, row, editor);
+      return new LinkedHashMap<>(row);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Adds a row (fields it omits take Epicor defaults). */
+  public Map<String, Object> insert(String entitySet, Map<String, ?> fields) {
+    return insert(entitySet, MAPPER.valueToTree(fields), DEFAULT_EDITOR);
+  }
+
+  Map<String, Object> insert(String entitySet, JsonNode fields, String editor) {
+    EntitySetSchema set = set(entitySet);
+    Map<String, Object> row = defaults(set);
+    requireKeys(set, fields);
+    row.putAll(coerceRow(set, fields));
+    List<Object> key = keyOf(set, row, set.table());
+    lock.writeLock().lock();
+    try {
+      if (rows.get(entitySet).containsKey(key)) {
+        throw new DuplicateKeyException(set.table() + " " + key + " already exists");
+      }
+      row.put("SysRowID", UUID.randomUUID().toString());
+      row.put("RowMod", "");
+      stamp(set, row, editor);
+      rows.get(entitySet).put(key, row);
+      companies.add((String) row.get("Company"));
+      return new LinkedHashMap<>(row);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Removes a row; returns whether it existed. */
+  public boolean delete(String entitySet, Map<String, ?> keys) {
+    EntitySetSchema set = set(entitySet);
+    List<Object> key = keyFromMap(set, keys);
+    lock.writeLock().lock();
+    try {
+      boolean existed = rows.get(entitySet).remove(key) != null;
+      if (existed) {
+        revisions.incrementAndGet();
+      }
+      return existed;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** The highest SysRevID handed out so far. */
+  public long currentRevision() {
+    return revisions.get();
+  }
+
+  public Set<String> companies() {
+    lock.readLock().lock();
+    try {
+      return Set.copyOf(companies);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  public Map<String, BaqDefinition> baqs() {
+    return baqs;
+  }
+
+  public EpicorSchema schema() {
+    return schema;
+  }
+
+  /** Where this dataset came from (file path, "json" or the sample resource). */
+  public String source() {
+    return source;
+  }
+
+  // ---------------------------------------------------------------- package-private for the server
+
+  void useClock(Clock clock) {
+    this.clock = clock;
+  }
+
+  void addCompany(String company) {
+    lock.writeLock().lock();
+    try {
+      companies.add(company);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  QueryEngine queries() {
+    return queries;
+  }
+
+  EpicorEdm edm() {
+    return edm;
+  }
+
+  List<Map<String, Object>> rowsOfCompany(String entitySet, String company) {
+    EntitySetSchema set = set(entitySet);
+    lock.readLock().lock();
+    try {
+      List<Map<String, Object>> all = sortedCopies(set);
+      all.removeIf(row -> !company.equalsIgnoreCase((String) row.get("Company")));
+      return all;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  EntitySetSchema set(String entitySet) {
+    return schema.entitySet(entitySet)
+        .orElseThrow(() -> new DatasetException("unknown entity set '" + entitySet + "'"));
+  }
+
+  static List<Object> keyFromMap(EntitySetSchema set, Map<String, ?> keys) {
+    if (!keys.keySet().equals(new LinkedHashSet<>(set.keys()))) {
+      throw new DatasetException(set.entitySet() + " is keyed by " + set.keys() + ", got " + keys.keySet());
+    }
+    List<Object> key = new ArrayList<>();
+    for (String k : set.keys()) {
+      key.add(coerce(k, set.type(k), MAPPER.valueToTree(keys.get(k))));
+    }
+    return key;
+  }
+
+  private List<Map<String, Object>> sortedCopies(EntitySetSchema set) {
+    List<Map.Entry<List<Object>, Map<String, Object>>> entries = new ArrayList<>(rows.get(set.entitySet()).entrySet());
+    entries.sort((a, b) -> compareKeys(a.getKey(), b.getKey()));
+    List<Map<String, Object>> copies = new ArrayList<>(entries.size());
+    for (Map.Entry<List<Object>, Map<String, Object>> e : entries) {
+      copies.add(new LinkedHashMap<>(e.getValue()));
+    }
+    return copies;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compareKeys(List<Object> a, List<Object> b) {
+    for (int i = 0; i < a.size(); i++) {
+      int c = ((Comparable) a.get(i)).compareTo(b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  private static boolean sameValue(Object a, Object b) {
+    if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+      return x.compareTo(y) == 0;
+    }
+    if (a instanceof String x && b instanceof String y) {
+      return x.equalsIgnoreCase(y);
+    }
+    return java.util.Objects.equals(a, b);
+  }
+
+  private void stamp(EntitySetSchema set, Map<String, Object> row, String editor) {
+    row.put("SysRevID", revisions.incrementAndGet());
+    ZonedDateTime now = ZonedDateTime.now(clock);
+    if (set.hasField("ChangeDate")) {
+      row.put("ChangeDate", now.toLocalDate().atStartOfDay().toString() + ":00");
+    }
+    if (set.hasField("ChangeTime")) {
+      row.put("ChangeTime", (long) now.toLocalTime().toSecondOfDay());
+    }
+    if (set.hasField("ChangedBy")) {
+      row.put("ChangedBy", editor);
+    }
+    if (set.hasField("ChangeDateTime")) {
+      row.put("ChangeDateTime", now.toLocalDateTime().truncatedTo(ChronoUnit.MILLIS).toString());
+    }
+  }
+
+  /** A POST for a key that already exists. */
+  static final class DuplicateKeyException extends DatasetException {
+    DuplicateKeyException(String message) {
+      super(message);
+    }
+  }
+}
