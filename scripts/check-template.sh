@@ -36,6 +36,8 @@ export SAM_CLI_TELEMETRY=0
 
 echo "check-template: cfn-lint $CFN_LINT_VERSION"
 "$VENV/bin/cfn-lint" template.yaml
+echo "check-template: sam validate ($SAM_CLI_VERSION): the SAM transform"
+"$VENV/bin/sam" validate --template template.yaml --region us-east-1
 echo "check-template: sam validate --lint ($SAM_CLI_VERSION)"
 "$VENV/bin/sam" validate --lint --template template.yaml --region us-east-1
 echo "check-template: template.yaml OK"
