@@ -188,6 +188,27 @@ class TemplateTest {
                 .isEqualTo("TrackingUpdatesDLQ");
     }
 
+    @Test
+    void functionPoliciesNameTheirResources() {
+        List<String> wildcards = new ArrayList<>();
+        functions.forEach((id, fn) -> {
+            Object policies = props(fn).get("Policies");
+            assertThat(policies).as(id + " Policies").isInstanceOf(List.class);
+            for (Object policy : (List<?>) policies) {
+                Object statements = asMap(policy).get("Statement");
+                if (statements instanceof List<?> list) {
+                    for (Object statement : list) {
+                        Object resource = asMap(statement).get("Resource");
+                        if ("*".equals(resource) || (resource instanceof List<?> r && r.contains("*"))) {
+                            wildcards.add(id + ": " + asMap(statement).get("Action"));
+                        }
+                    }
+                }
+            }
+        });
+        assertThat(wildcards).isEmpty();
+    }
+
     private static List<Object> indexNames(String tableId) {
         List<Object> names = new ArrayList<>();
         for (Object index : (List<?>) template.properties(tableId).get("GlobalSecondaryIndexes")) {
