@@ -1,0 +1,179 @@
+package com.epicorups.sandbox.ups.spec;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.servers.Server;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Rewrites a parsed UPS spec so that a standard validator reads it the way UPS means it.
+ *
+ * <p>UPS writes string lengths on arrays of strings ({@code AddressLine: type: array, maxLength: 35}) and
+ * occurrence limits as {@code maximum}. Read literally, JSON Schema ignores both on an array, so a
+ * 60-character address line would pass. Here, on every array schema, {@code maxLength}/{@code minLength}
+ * move to {@code items} and {@code maximum}/{@code minimum} become {@code maxItems}/{@code minItems}.
+ *
+ * <p>Also: servers become the sandbox's relative base path, and the {@code {deprecatedVersion}} twins of
+ * current paths are dropped (same template, so path matching would be ambiguous; the sandbox only
+ * implements current versions).
+ */
+public final class UpsSpecNormalizer {
+
+    private final Set<Schema<?>> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private UpsSpecNormalizer() {
+    }
+
+    public static OpenAPI normalize(OpenAPI api, String basePath) {
+        new UpsSpecNormalizer().apply(api, basePath);
+        return api;
+    }
+
+    private void apply(OpenAPI api, String basePath) {
+        api.setServers(List.of(new Server().url(basePath.isEmpty() ? "/" : basePath)));
+        if (api.getPaths() != null) {
+            api.getPaths().keySet().removeIf(path -> path.contains("{deprecatedVersion}"));
+            for (PathItem item : api.getPaths().values()) {
+                item.setServers(null);
+                visitParameters(item.getParameters());
+                for (Operation operation : item.readOperations()) {
+                    operation.setServers(null);
+                    visitParameters(operation.getParameters());
+                    visitRequestBody(operation.getRequestBody());
+                    if (operation.getResponses() != null) {
+                        operation.getResponses().values().forEach(this::visitResponse);
+                    }
+                }
+            }
+        }
+        Components components = api.getComponents();
+        if (components != null) {
+            visitSchemas(components.getSchemas());
+            if (components.getParameters() != null) {
+                visitParameters(List.copyOf(components.getParameters().values()));
+            }
+            if (components.getRequestBodies() != null) {
+                components.getRequestBodies().values().forEach(this::visitRequestBody);
+            }
+            if (components.getResponses() != null) {
+                components.getResponses().values().forEach(this::visitResponse);
+            }
+        }
+    }
+
+    private void visitParameters(List<Parameter> parameters) {
+        if (parameters == null) {
+            return;
+        }
+        for (Parameter parameter : parameters) {
+            visit(parameter.getSchema());
+            visitContent(parameter.getContent());
+        }
+    }
+
+    private void visitRequestBody(RequestBody body) {
+        if (body != null) {
+            visitContent(body.getContent());
+        }
+    }
+
+    private void visitResponse(ApiResponse response) {
+        if (response != null) {
+            visitContent(response.getContent());
+        }
+    }
+
+    private void visitContent(Content content) {
+        if (content != null) {
+            for (MediaType media : content.values()) {
+                visit(media.getSchema());
+            }
+        }
+    }
+
+    private void visitSchemas(Map<String, Schema> schemas) {
+        if (schemas != null) {
+            schemas.values().forEach(this::visit);
+        }
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private void visit(Schema<?> schema) {
+        if (schema == null || !visited.add(schema)) {
+            return;
+        }
+        if (isArray(schema)) {
+            rewriteArray(schema);
+        }
+        visit(schema.getItems());
+        visitSchemas((Map) schema.getProperties());
+        if (schema.getAdditionalProperties() instanceof Schema<?> additional) {
+            visit(additional);
+        }
+        visitAll(schema.getAllOf());
+        visitAll(schema.getAnyOf());
+        visitAll(schema.getOneOf());
+        visit(schema.getNot());
+    }
+
+    private void visitAll(List<Schema> schemas) {
+        if (schemas != null) {
+            schemas.forEach(this::visit);
+        }
+    }
+
+    private static boolean isArray(Schema<?> schema) {
+        if ("array".equals(schema.getType())) {
+            return true;
+        }
+        Set<String> types = schema.getTypes();
+        return types != null && types.contains("array");
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void rewriteArray(Schema<?> array) {
+        Schema items = array.getItems();
+        if (items != null && items.get$ref() == null) {
+            if (array.getMaxLength() != null) {
+                if (items.getMaxLength() == null || items.getMaxLength() > array.getMaxLength()) {
+                    items.setMaxLength(array.getMaxLength());
+                }
+            }
+            if (array.getMinLength() != null && items.getMinLength() == null) {
+                items.setMinLength(array.getMinLength());
+            }
+        }
+        array.setMaxLength(null);
+        array.setMinLength(null);
+        if (array.getMaximum() != null) {
+            if (array.getMaxItems() == null) {
+                array.setMaxItems(toCount(array.getMaximum()));
+            }
+            array.setMaximum(null);
+        }
+        if (array.getMinimum() != null) {
+            if (array.getMinItems() == null) {
+                array.setMinItems(toCount(array.getMinimum()));
+            }
+            array.setMinimum(null);
+        }
+    }
+
+    private static int toCount(BigDecimal value) {
+        return value.max(BigDecimal.ZERO).min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue();
+    }
+}
