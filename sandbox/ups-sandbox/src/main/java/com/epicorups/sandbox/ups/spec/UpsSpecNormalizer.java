@@ -30,6 +30,16 @@ import java.util.Set;
  * <p>Also: servers become the sandbox's relative base path, and the {@code {deprecatedVersion}} twins of
  * current paths are dropped (same template, so path matching would be ambiguous; the sandbox only
  * implements current versions).
+ *
+ * <p>Errata where the schema contradicts UPS's own documented behaviour (applied so that the sandbox
+ * answers the way UPS does, not with a schema error):
+ * <ul>
+ *   <li>{@code LabelRecoveryRequest} marks the Roadie-only {@code TrackingNumbers} and the alternative
+ *       {@code ReferenceValues} as both required; UPS accepts either a tracking number or reference values.</li>
+ *   <li>Track Alert {@code trackingNumberList}: {@code maxItems: 100} and the item pattern are answered by
+ *       UPS with business errors (VSS220 for more than 100; malformed numbers listed in
+ *       {@code invalidTrackingNumbers}), so the sandbox checks them itself.</li>
+ * </ul>
  */
 public final class UpsSpecNormalizer {
 
@@ -61,6 +71,14 @@ public final class UpsSpecNormalizer {
             }
         }
         Components components = api.getComponents();
+        if (components != null && components.getSchemas() != null) {
+            Schema<?> labelRecovery = components.getSchemas().get("LabelRecoveryRequest");
+            if (labelRecovery != null && labelRecovery.getRequired() != null) {
+                labelRecovery.setRequired(labelRecovery.getRequired().stream()
+                        .filter(name -> !name.equals("TrackingNumbers") && !name.equals("ReferenceValues"))
+                        .toList());
+            }
+        }
         if (components != null) {
             visitSchemas(components.getSchemas());
             if (components.getParameters() != null) {
@@ -118,6 +136,10 @@ public final class UpsSpecNormalizer {
         }
         if (isArray(schema)) {
             rewriteArray(schema);
+        }
+        if (schema.getProperties() != null && schema.getProperties().get("trackingNumberList") instanceof Schema<?> list) {
+            list.setMaxItems(null);
+            list.setItems(new Schema<>().type("string"));
         }
         visit(schema.getItems());
         visitSchemas((Map) schema.getProperties());
