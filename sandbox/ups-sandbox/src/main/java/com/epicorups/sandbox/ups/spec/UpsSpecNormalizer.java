@@ -39,6 +39,10 @@ import java.util.Set;
  *   <li>Track Alert {@code trackingNumberList}: {@code maxItems: 100} and the item pattern are answered by
  *       UPS with business errors (VSS220 for more than 100; malformed numbers listed in
  *       {@code invalidTrackingNumbers}), so the sandbox checks them itself.</li>
+ *   <li>Quantum View {@code RequestAction} has {@code minLength/maxLength: 11}, but its only valid value,
+ *       per the same schema, is {@code QVEvents} (8 characters).</li>
+ *   <li>Label Recovery {@code LabelImageFormat.Code} has {@code minLength/maxLength: 4}, but its valid values
+ *       GIF, PDF, ZPL, EPL, SPL have 3 characters.</li>
  * </ul>
  */
 public final class UpsSpecNormalizer {
@@ -79,6 +83,10 @@ public final class UpsSpecNormalizer {
                         .toList());
             }
         }
+        if (components != null && components.getSchemas() != null) {
+            relaxLength(components.getSchemas().get("QuantumViewRequest_Request"), "RequestAction", 8, 11);
+            relaxLength(components.getSchemas().get("LabelRecovery_LabelSpecification_LabelImageFormat"), "Code", 3, 4);
+        }
         if (components != null) {
             visitSchemas(components.getSchemas());
             if (components.getParameters() != null) {
@@ -90,6 +98,13 @@ public final class UpsSpecNormalizer {
             if (components.getResponses() != null) {
                 components.getResponses().values().forEach(this::visitResponse);
             }
+        }
+    }
+
+    private static void relaxLength(Schema<?> owner, String property, int minLength, int maxLength) {
+        if (owner != null && owner.getProperties() != null && owner.getProperties().get(property) instanceof Schema<?> field) {
+            field.setMinLength(minLength);
+            field.setMaxLength(maxLength);
         }
     }
 
