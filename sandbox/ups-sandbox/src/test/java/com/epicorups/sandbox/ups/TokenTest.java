@@ -76,6 +76,18 @@ class TokenTest extends SandboxTestBase {
     }
 
     @Test
+    void tokenRequestWithoutGrantTypeDoesNotValidate() {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(ups.baseUrl() + "/security/v1/oauth/token"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("client-id:client-secret".getBytes()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("scope=public")).build();
+
+        assertThat(client.send(request).status()).isEqualTo(400);
+        assertThat(ups.validationFailures()).singleElement().asString().contains("grant_type");
+        ups.clearValidationFailures();
+    }
+
+    @Test
     void tokenEndpoint429Fault() {
         ups.faults().tokenTooManyRequests(1);
 

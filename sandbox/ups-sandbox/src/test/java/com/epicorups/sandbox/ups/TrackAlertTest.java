@@ -80,6 +80,21 @@ class TrackAlertTest extends SandboxTestBase {
     }
 
     @Test
+    void trackAlertRequestsAreValidatedAgainstTheirSpec() {
+        var withoutTransId = java.net.http.HttpRequest.newBuilder(java.net.URI.create(ups.baseUrl() + V2))
+                .header("Authorization", "Bearer " + client.bearer()).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(v2Body(List.of("1ZCIETST0111111114")))).build();
+        assertThat(client.send(withoutTransId).status()).isEqualTo(400);
+        assertThat(client.post(V1, "{\"locale\":\"en_US\",\"trackingNumberList\":[\"1ZCIETST0111111114\"]}").status())
+                .isEqualTo(400);
+
+        assertThat(ups.validationFailures()).hasSize(2);
+        assertThat(ups.validationFailures().get(0).toString()).contains("transId");
+        assertThat(ups.validationFailures().get(1).toString()).contains("destination");
+        ups.clearValidationFailures();
+    }
+
+    @Test
     void subscriptionsLastFourteenDays() {
         String tn = ship("SO-1");
         client.post(V2, v2Body(List.of(tn)));

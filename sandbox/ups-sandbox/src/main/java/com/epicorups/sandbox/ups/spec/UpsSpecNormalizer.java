@@ -63,9 +63,11 @@ public final class UpsSpecNormalizer {
             api.getPaths().keySet().removeIf(path -> path.contains("{deprecatedVersion}"));
             for (PathItem item : api.getPaths().values()) {
                 item.setServers(null);
+                item.setParameters(inline(item.getParameters(), api.getComponents()));
                 visitParameters(item.getParameters());
                 for (Operation operation : item.readOperations()) {
                     operation.setServers(null);
+                    operation.setParameters(inline(operation.getParameters(), api.getComponents()));
                     visitParameters(operation.getParameters());
                     visitRequestBody(operation.getRequestBody());
                     if (operation.getResponses() != null) {
@@ -99,6 +101,25 @@ public final class UpsSpecNormalizer {
                 components.getResponses().values().forEach(this::visitResponse);
             }
         }
+    }
+
+    /**
+     * Replaces {@code $ref} parameters by the component they point to: swagger-parser leaves them unresolved
+     * in the OpenAPI 3.1 Track Alert specs, and the validator then silently skips them (e.g. the required
+     * {@code transId} header).
+     */
+    private static List<Parameter> inline(List<Parameter> parameters, Components components) {
+        if (parameters == null || components == null || components.getParameters() == null) {
+            return parameters;
+        }
+        return parameters.stream().map(p -> {
+            String ref = p.get$ref();
+            if (ref != null && ref.startsWith("#/components/parameters/")) {
+                Parameter target = components.getParameters().get(ref.substring("#/components/parameters/".length()));
+                return target != null ? target : p;
+            }
+            return p;
+        }).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
     }
 
     private static void relaxLength(Schema<?> owner, String property, int minLength, int maxLength) {
@@ -152,6 +173,7 @@ public final class UpsSpecNormalizer {
         if (isArray(schema)) {
             rewriteArray(schema);
         }
+        constsToEnum(schema);
         if (schema.getProperties() != null && schema.getProperties().get("trackingNumberList") instanceof Schema<?> list) {
             list.setMaxItems(null);
             list.setItems(new Schema<>().type("string"));
@@ -170,6 +192,38 @@ public final class UpsSpecNormalizer {
     private void visitAll(List<Schema> schemas) {
         if (schemas != null) {
             schemas.forEach(this::visit);
+        }
+    }
+
+    /**
+     * The Track Alert specs (OpenAPI 3.1) spell enumerations as {@code oneOf}/{@code anyOf} of {@code const}
+     * schemas; the validator's JSON Schema engine predates {@code const}, so every branch would match and
+     * {@code oneOf} would always fail. Rewritten as the equivalent {@code enum}.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void constsToEnum(Schema schema) {
+        if (schema.getConst() != null) {
+            schema.setEnum(new java.util.ArrayList<>(List.of(schema.getConst())));
+            schema.setConst(null);
+        }
+        for (boolean oneOf : new boolean[]{true, false}) {
+            List<Schema> branches = oneOf ? schema.getOneOf() : schema.getAnyOf();
+            if (branches == null || branches.isEmpty()
+                    || !branches.stream().allMatch(b -> b.getConst() != null && b.get$ref() == null)) {
+                continue;
+            }
+            java.util.List<Object> values = new java.util.ArrayList<>();
+            branches.forEach(b -> values.add(b.getConst()));
+            schema.setEnum(values);
+            if (values.stream().allMatch(v -> v instanceof String)) {
+                schema.setType("string");
+                schema.setTypes(new java.util.LinkedHashSet<>(List.of("string")));
+            }
+            if (oneOf) {
+                schema.setOneOf(null);
+            } else {
+                schema.setAnyOf(null);
+            }
         }
     }
 

@@ -75,6 +75,20 @@ class UpsSpecNormalizerTest {
     }
 
     @Test
+    void validatingAShipRequestTakesMilliseconds() {
+        String body = shipRequest("1 MAIN ST");
+        validateShip(body); // warm-up: parsing and the first schema compilation
+        int n = 200;
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            assertThat(validateShip(body).hasErrors()).isFalse();
+        }
+        double perRequestMs = (System.nanoTime() - start) / 1e6 / n;
+        System.out.printf("Shipping.yaml ship request validation: %.3f ms per request%n", perRequestMs);
+        assertThat(perRequestMs).isLessThan(50);
+    }
+
+    @Test
     void everySpecLoadsAndBuildsAValidator() {
         for (UpsSpec spec : UpsSpec.values()) {
             assertThat(UpsSpecs.validator(spec)).as(spec.name()).isNotNull();
