@@ -26,7 +26,8 @@ import java.util.UUID;
 public final class QuantumViewFeed implements Shipments.Listener {
 
     private static final DateTimeFormatter FILE = DateTimeFormatter.ofPattern("yyMMdd_HHmmssSSS").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter RANGE = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+    /** SubscriptionEvents.DateRange format per the spec: MM-DD-YYYY-HH-MM. */
+    private static final DateTimeFormatter RANGE = DateTimeFormatter.ofPattern("MM-dd-yyyy-HH-mm").withZone(ZoneOffset.UTC);
 
     private record Entry(String kind, ObjectNode node, Instant at) {
     }
@@ -91,7 +92,7 @@ public final class QuantumViewFeed implements Shipments.Listener {
         shipTo.set("Address", address(s.shipTo));
         ArrayNode refs = manifest.putArray("ReferenceNumber");
         s.shipmentReferences.forEach(r -> refs.addObject().put("Value", r));
-        manifest.putObject("Service").put("Code", s.serviceCode);
+        manifest.putObject("Service").put("Code", "0" + s.serviceCode); // QV uses 3-digit service codes
         manifest.put("PickupDate", Shipments.DATE.format(s.createdAt));
         manifest.put("ScheduledDeliveryDate", Shipments.DATE.format(
                 s.createdAt.plusSeconds(86_400L * Shipments.transitDays(s.serviceCode))));
@@ -99,7 +100,7 @@ public final class QuantumViewFeed implements Shipments.Listener {
         for (StoredPackage p : s.packages) {
             ObjectNode pkg = packages.addObject();
             pkg.put("TrackingNumber", p.trackingNumber);
-            pkg.putObject("PackageWeight").put("Weight", p.weight);
+            pkg.putObject("PackageWeight").put("Weight", sixCharacterWeight(p.weight));
             ArrayNode pkgRefs = pkg.putArray("ReferenceNumber");
             p.references.forEach(r -> pkgRefs.addObject().put("Value", r));
         }
@@ -128,7 +129,9 @@ public final class QuantumViewFeed implements Shipments.Listener {
                 common(node, p, e);
                 node.set("ActivityLocation", activityLocation(e));
                 ObjectNode location = node.putObject("DeliveryLocation");
-                location.set("AddressArtifactFormat", activityLocation(e).get("AddressArtifactFormat"));
+                location.putObject("AddressArtifactFormat").put("PoliticalDivision2", e.city())
+                        .put("PoliticalDivision1", e.state()).put("CountryCode", e.country())
+                        .put("PostcodePrimaryLow", e.postalCode());
                 location.put("Code", "M1").put("Description", "FRONT DOOR").put("SignedForByName", "DRIVER RELEASE");
             }
             case EXCEPTION -> {
@@ -153,6 +156,16 @@ public final class QuantumViewFeed implements Shipments.Listener {
         unread.add(new Entry(kind, node, e.at()));
     }
 
+    /** QV declares the package weight as a fixed 6-character string, e.g. {@code "0005.0"}. */
+    private static String sixCharacterWeight(String weight) {
+        try {
+            String formatted = String.format(Locale.ROOT, "%06.1f", Double.parseDouble(weight));
+            return formatted.length() == 6 ? formatted : "9999.9";
+        } catch (NumberFormatException e) {
+            return "0000.0";
+        }
+    }
+
     private static void common(ObjectNode node, StoredPackage p, PackageEvent e) {
         references(node, p);
         node.put("ShipperNumber", p.shipment().shipperNumber).put("TrackingNumber", p.trackingNumber)
@@ -169,8 +182,7 @@ public final class QuantumViewFeed implements Shipments.Listener {
     private static ObjectNode activityLocation(PackageEvent e) {
         ObjectNode location = Json.object();
         location.putObject("AddressArtifactFormat").put("PoliticalDivision2", e.city())
-                .put("PoliticalDivision1", e.state()).put("CountryCode", e.country())
-                .put("PostcodePrimaryLow", e.postalCode());
+                .put("PoliticalDivision1", e.state()).put("CountryCode", e.country());
         return location;
     }
 
@@ -194,7 +206,7 @@ public final class QuantumViewFeed implements Shipments.Listener {
             ObjectNode out = envelope(context, "0", "Failure");
             ObjectNode error = ((ObjectNode) out.path("QuantumViewResponse").path("Response")).putArray("Error").addObject();
             error.put("ErrorSeverity", "Transient").put("ErrorCode", "330000")
-                    .put("ErrorDescription", "The Quantum View service is temporarily unavailable")
+                    .put("ErrorDescription", "Quantum View is temporarily unavailable")
                     .put("MinimumRetrySeconds", String.valueOf(failureRetrySeconds));
             error.putArray("ErrorLocation");
             return new Reply(failureHttpStatus, out);
@@ -235,7 +247,7 @@ public final class QuantumViewFeed implements Shipments.Listener {
         }
         ObjectNode out = envelope(context, "1", "Success");
         ObjectNode events = (ObjectNode) out.path("QuantumViewResponse").path("QuantumViewEvents");
-        ArrayNode subscriptionEvents = events.putArray("SubscriptionEvents");
+        ArrayNode subscriptionEvents = (ArrayNode) events.get("SubscriptionEvents");
         if (!page.isEmpty()) {
             ObjectNode se = subscriptionEvents.addObject();
             se.put("Name", subscriptionName).put("Number", "1");
@@ -267,7 +279,9 @@ public final class QuantumViewFeed implements Shipments.Listener {
         ObjectNode head = response.putObject("Response");
         head.putObject("TransactionReference").put("CustomerContext", context);
         head.put("ResponseStatusCode", code).put("ResponseStatusDescription", description);
-        response.putObject("QuantumViewEvents").put("SubscriberID", subscriberId);
+        ObjectNode events = response.putObject("QuantumViewEvents");
+        events.put("SubscriberID", subscriberId);
+        events.putArray("SubscriptionEvents");
         return out;
     }
 

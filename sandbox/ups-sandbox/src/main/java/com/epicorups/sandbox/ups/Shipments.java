@@ -338,7 +338,7 @@ public final class Shipments {
             ObjectNode result = results.addObject();
             result.put("TrackingNumber", p.trackingNumber);
             ObjectNode image = result.putObject("LabelImage");
-            image.putObject("LabelImageFormat").put("Code", p.labelFormat).put("Description", p.labelFormat);
+            image.putObject("LabelImageFormat").put("Code", p.labelFormat);
             image.put("GraphicImage", Base64.getEncoder().encodeToString(p.label));
         }
         return Reply.ok(out);

@@ -71,6 +71,8 @@ public final class UpsSandbox implements AutoCloseable {
     private final TrackAlert trackAlert;
     private final AddressRules addresses = new AddressRules();
     private final List<ValidationFailure> validationFailures = new CopyOnWriteArrayList<>();
+    private final List<ValidationFailure> responseValidationFailures = new CopyOnWriteArrayList<>();
+    private volatile boolean validateResponses;
     private final Map<Operation, Integer> requests = new EnumMap<>(Operation.class);
     private HttpServer server;
     private ExecutorService executor;
@@ -147,6 +149,19 @@ public final class UpsSandbox implements AutoCloseable {
 
     public List<ValidationFailure> validationFailures() {
         return List.copyOf(validationFailures);
+    }
+
+    /**
+     * Self-check: also validate the sandbox's own successful answers against the spec's response schemas
+     * (off by default; costs a few ms per call). Findings go to {@link #responseValidationFailures()}.
+     */
+    public UpsSandbox validateResponses(boolean enabled) {
+        this.validateResponses = enabled;
+        return this;
+    }
+
+    public List<ValidationFailure> responseValidationFailures() {
+        return List.copyOf(responseValidationFailures);
     }
 
     public void clearValidationFailures() {
@@ -285,6 +300,12 @@ public final class UpsSandbox implements AutoCloseable {
             case TOKEN -> throw new IllegalStateException();
         };
         if (reply != null) {
+            if (validateResponses && reply.status() == 200) {
+                List<String> problems = SpecValidation.validateResponse(call, reply.status(), Json.write(reply.body()));
+                if (!problems.isEmpty()) {
+                    responseValidationFailures.add(new ValidationFailure(clock.instant(), call.method(), call.path(), problems));
+                }
+            }
             call.respond(reply.status(), reply.body());
         }
     }

@@ -23,7 +23,8 @@ abstract class SandboxTestBase {
                 .shipperNumber("Z9Y8X7")
                 .tokenLifetime(Duration.ofHours(1)).dailyTokenQuota(250)
                 .clock(clock).latency(Duration.ZERO)
-                .build().start();
+                .build().start()
+                .validateResponses(true);
         client = new TestClient(ups.baseUrl());
     }
 
@@ -32,6 +33,7 @@ abstract class SandboxTestBase {
     void stopSandbox() {
         try {
             assertThat(ups.validationFailures()).as("requests that did not validate").isEmpty();
+            assertThat(ups.responseValidationFailures()).as("sandbox answers that do not match the spec").isEmpty();
         } finally {
             ups.close();
         }

@@ -42,7 +42,11 @@ import java.util.Set;
  *   <li>Quantum View {@code RequestAction} has {@code minLength/maxLength: 11}, but its only valid value,
  *       per the same schema, is {@code QVEvents} (8 characters).</li>
  *   <li>Label Recovery {@code LabelImageFormat.Code} has {@code minLength/maxLength: 4}, but its valid values
- *       GIF, PDF, ZPL, EPL, SPL have 3 characters.</li>
+ *       GIF, PDF, ZPL, EPL, SPL have 3 characters (same for the response's {@code LabelImageFormat.Code}).</li>
+ *   <li>Response side (only used by the sandbox's self-check of its answers): Ship
+ *       {@code BillingWeight.Weight} is declared as exactly 8 characters while UPS answers values such as
+ *       {@code "5.0"}; Quantum View {@code ActivityLocation.AddressArtifactFormat.CountryCode} is declared as
+ *       3 characters while its listed valid values are 2-letter codes.</li>
  * </ul>
  */
 public final class UpsSpecNormalizer {
@@ -88,6 +92,9 @@ public final class UpsSpecNormalizer {
         if (components != null && components.getSchemas() != null) {
             relaxLength(components.getSchemas().get("QuantumViewRequest_Request"), "RequestAction", 8, 11);
             relaxLength(components.getSchemas().get("LabelRecovery_LabelSpecification_LabelImageFormat"), "Code", 3, 4);
+            relaxLength(components.getSchemas().get("LabelImage_LabelImageFormat"), "Code", 3, 4);
+            relaxLength(components.getSchemas().get("ShipmentResults_BillingWeight"), "Weight", 1, 8);
+            relaxLength(components.getSchemas().get("ActivityLocation_AddressArtifactFormat"), "CountryCode", 2, 3);
         }
         if (components != null) {
             visitSchemas(components.getSchemas());
