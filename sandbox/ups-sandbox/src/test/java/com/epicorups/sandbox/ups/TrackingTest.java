@@ -70,6 +70,17 @@ class TrackingTest extends SandboxTestBase {
     }
 
     @Test
+    void trackByReferenceFindsThePackages() {
+        String tn = ship("SO-55");
+
+        JsonNode found = client.get("/api/track/v1/reference/details/SO-55").json();
+        JsonNode missing = client.get("/api/track/v1/reference/details/SO-56").json();
+
+        assertThat(found.at("/trackResponse/shipment/0/package/0/trackingNumber").asText()).isEqualTo(tn);
+        assertThat(missing.at("/trackResponse/shipment/0/warnings/0/code").asText()).isEqualTo("TW0001");
+    }
+
+    @Test
     void exceptionReschedulesDelivery() {
         String tn = ship("SO-1");
         ups.shipments().advance(tn, Status.EXCEPTION);
