@@ -30,6 +30,14 @@ public enum Status {
         return type;
     }
 
+    /**
+     * The {@code activityStatus.type} Track Alert sends: its spec allows only D, I, M, MV, U, X, so a return
+     * to sender arrives as an exception (X) with code RS.
+     */
+    public String trackAlertType() {
+        return this == RETURNED ? "X" : type;
+    }
+
     public String code() {
         return code;
     }

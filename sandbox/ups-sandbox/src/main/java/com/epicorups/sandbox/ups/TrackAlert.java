@@ -137,7 +137,7 @@ public final class TrackAlert implements Shipments.Listener {
         event.putObject("activityLocation").put("city", city).put("stateProvince", state)
                 .put("postalCode", status == Status.DELIVERED ? postalCode : "").put("country", country);
         ObjectNode activity = event.putObject("activityStatus");
-        activity.put("type", status.type()).put("code", status.code()).put("description", status.description())
+        activity.put("type", status.trackAlertType()).put("code", status.code()).put("description", status.description())
                 .put("descriptionCode", status.statusCode());
         event.put("scheduledDeliveryDate", scheduled.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
         event.put("actualDeliveryDate", status == Status.DELIVERED ? Shipments.DATE.format(at) : "");

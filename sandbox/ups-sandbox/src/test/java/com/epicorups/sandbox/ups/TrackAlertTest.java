@@ -152,6 +152,19 @@ class TrackAlertTest extends SandboxTestBase {
     }
 
     @Test
+    void payloadUsesOnlyTrackAlertStatusTypes() throws Exception {
+        JsonNode returned = TestClient.MAPPER.readTree(ups.trackAlert().eventPayload("1ZA1B2C30312345671", Status.RETURNED));
+        JsonNode delivered = TestClient.MAPPER.readTree(ups.trackAlert().eventPayload("1ZA1B2C30312345671", Status.DELIVERED));
+
+        assertThat(returned.at("/activityStatus/type").asText()).isEqualTo("X");
+        assertThat(returned.at("/activityStatus/code").asText()).isEqualTo("RS");
+        assertThat(returned.get("actualDeliveryDate").asText()).isEmpty();
+        assertThat(delivered.get("actualDeliveryDate").asText()).isEqualTo("20260302");
+        assertThat(delivered.get("gmtOffset").asText()).matches("[+-]\\d\\d\\.\\d\\d");
+        assertThat(delivered.get("localActivityTime").asText()).isEqualTo("140000");
+    }
+
+    @Test
     void manualDeliveryReturnsReceiverStatus() {
         String payload = ups.trackAlert().eventPayload("1ZA1B2C30312345671", Status.OUT_FOR_DELIVERY);
 
