@@ -1,0 +1,535 @@
+package com.epicorups.sandbox.ups;
+
+import com.epicorups.sandbox.ups.StoredShipment.Party;
+import com.epicorups.sandbox.ups.StoredShipment.StoredPackage;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * Shipments the sandbox created: Ship, Void, Label Recovery and Tracking answer from here, and tests move
+ * packages along their life with {@link #advance}.
+ */
+public final class Shipments {
+
+    /** A created shipment, as tests see it. */
+    public record Created(String shipmentId, List<String> trackingNumbers, List<String> references,
+                          String shipperNumber, boolean voided) {
+    }
+
+    interface Listener {
+        void created(StoredShipment shipment);
+
+        void event(StoredPackage pkg, PackageEvent event);
+    }
+
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss").withZone(ZoneOffset.UTC);
+    private static final Pattern US_ZIP = Pattern.compile("\\d{5}(-?\\d{4})?");
+    private static final Pattern CA_POSTAL = Pattern.compile("[A-Z]\\d[A-Z] ?\\d[A-Z]\\d");
+    private static final Set<String> LABEL_FORMATS = Set.of("GIF", "ZPL", "EPL", "SPL");
+    private static final Map<String, String> SERVICES = Map.ofEntries(
+            Map.entry("01", "UPS Next Day Air"), Map.entry("02", "UPS 2nd Day Air"), Map.entry("03", "UPS Ground"),
+            Map.entry("07", "UPS Worldwide Express"), Map.entry("08", "UPS Worldwide Expedited"),
+            Map.entry("11", "UPS Standard"), Map.entry("12", "UPS 3 Day Select"),
+            Map.entry("13", "UPS Next Day Air Saver"), Map.entry("14", "UPS Next Day Air Early"),
+            Map.entry("59", "UPS 2nd Day Air A.M."), Map.entry("65", "UPS Worldwide Saver"));
+
+    private final Clock clock;
+    private final Set<String> shipperNumbers;
+    private final Map<String, StoredShipment> byShipmentId = new LinkedHashMap<>();
+    private final Map<String, StoredPackage> byTrackingNumber = new LinkedHashMap<>();
+    private final AtomicLong packageSequence = new AtomicLong(1_000_000L + (System.nanoTime() % 1_000_000L));
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean packageResultsAsObject;
+
+    Shipments(Clock clock, Set<String> shipperNumbers) {
+        this.clock = clock;
+        this.shipperNumbers = Set.copyOf(shipperNumbers);
+    }
+
+    void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Answer a single-package ship with {@code PackageResults} as a bare object (what UPS does below v2403)
+     * instead of a one-element array, to test the client's Jackson configuration.
+     */
+    public Shipments packageResultsAsObject(boolean asObject) {
+        this.packageResultsAsObject = asObject;
+        return this;
+    }
+
+    /** Moves a package to {@code status}: updates Tracking and queues Quantum View / Track Alert events. */
+    public void advance(String trackingNumber, Status status) {
+        if (status == Status.LABEL_CREATED || status == Status.VOIDED) {
+            throw new IllegalArgumentException(status + " is set by Ship and Void, not by advance()");
+        }
+        StoredPackage pkg;
+        PackageEvent event;
+        synchronized (this) {
+            pkg = byTrackingNumber.get(trackingNumber);
+            if (pkg == null) {
+                throw new IllegalArgumentException("Unknown tracking number " + trackingNumber);
+            }
+            if (pkg.status().terminal()) {
+                throw new IllegalStateException(trackingNumber + " is already " + pkg.status());
+            }
+            Party where = switch (status) {
+                case PICKED_UP, RETURNED -> pkg.shipment().shipper;
+                case IN_TRANSIT -> new Party("", List.of(), "HODGKINS", "IL", "60525", "US");
+                default -> pkg.shipment().shipTo;
+            };
+            event = new PackageEvent(status, clock.instant(), where.city(), where.state(), where.postalCode(),
+                    where.country());
+            pkg.events.add(event);
+        }
+        listeners.forEach(l -> l.event(pkg, event));
+    }
+
+    public synchronized Optional<Status> status(String trackingNumber) {
+        return Optional.ofNullable(byTrackingNumber.get(trackingNumber)).map(StoredPackage::status);
+    }
+
+    /** The decoded label bytes of a package. */
+    public synchronized Optional<byte[]> label(String trackingNumber) {
+        return Optional.ofNullable(byTrackingNumber.get(trackingNumber)).map(p -> p.label.clone());
+    }
+
+    public synchronized List<Created> list() {
+        return byShipmentId.values().stream().map(s -> new Created(s.shipmentId,
+                s.packages.stream().map(p -> p.trackingNumber).toList(), s.allReferences(), s.shipperNumber,
+                s.voided())).toList();
+    }
+
+    public synchronized int count() {
+        return byShipmentId.size();
+    }
+
+    synchronized Optional<StoredPackage> find(String trackingNumber) {
+        return Optional.ofNullable(byTrackingNumber.get(trackingNumber));
+    }
+
+    synchronized List<StoredShipment> byReference(String reference) {
+        return byShipmentId.values().stream().filter(s -> s.hasReference(reference)).toList();
+    }
+
+    // ---------------------------------------------------------------- Ship
+
+    /** The created shipment, or the UPS error to answer with. */
+    record ShipOutcome(StoredShipment shipment, Reply reply) {
+    }
+
+    ShipOutcome ship(JsonNode body) {
+        JsonNode root = body.path("ShipmentRequest");
+        JsonNode shipment = root.path("Shipment");
+        String shipperNumber = Json.text(shipment, "Shipper", "ShipperNumber").toUpperCase(Locale.ROOT);
+        if (!shipperNumbers.contains(shipperNumber)) {
+            return failure("120100", "Missing or invalid shipper number");
+        }
+        for (JsonNode charge : Json.list(shipment.path("PaymentInformation").get("ShipmentCharge"))) {
+            String account = Json.text(charge, "BillShipper", "AccountNumber");
+            if (!account.isEmpty() && !shipperNumbers.contains(account.toUpperCase(Locale.ROOT))) {
+                return failure("120100", "Missing or invalid shipper number");
+            }
+        }
+        Party shipTo = party(shipment.path("ShipTo"));
+        if (!postalCodeValid(shipTo)) {
+            return failure("120207", "Invalid or missing ShipTo postal code for country " + shipTo.country());
+        }
+        Party shipper = party(shipment.path("Shipper"));
+        if (!postalCodeValid(shipper)) {
+            return failure("120802", "Invalid or missing Shipper postal code for country " + shipper.country());
+        }
+        String format = Json.text(root, "LabelSpecification", "LabelImageFormat", "Code");
+        format = format.isEmpty() ? "GIF" : format.toUpperCase(Locale.ROOT);
+        if (!LABEL_FORMATS.contains(format)) {
+            return failure("120702", "Invalid LabelImageFormat code");
+        }
+        String service = Json.text(shipment, "Service", "Code");
+        List<JsonNode> packages = Json.list(shipment.get("Package"));
+        if (packages.isEmpty()) {
+            return failure("120802", "Missing Package");
+        }
+        List<String> shipmentRefs = references(shipment.get("ReferenceNumber"));
+        String unit = Json.text(packages.get(0), "PackageWeight", "UnitOfMeasurement", "Code");
+        BigDecimal total = BigDecimal.ZERO;
+        for (JsonNode p : packages) {
+            total = total.add(charge(service, weight(p)));
+        }
+        StoredShipment created;
+        synchronized (this) {
+            List<String> numbers = new ArrayList<>();
+            for (int i = 0; i < packages.size(); i++) {
+                numbers.add(TrackingNumbers.create(shipperNumber, service, packageSequence.getAndIncrement()));
+            }
+            created = new StoredShipment(numbers.get(0), shipperNumber, service, shipper, shipTo, shipmentRefs,
+                    clock.instant(), unit.isEmpty() ? "LBS" : unit, money(total));
+            for (int i = 0; i < packages.size(); i++) {
+                JsonNode p = packages.get(i);
+                byte[] label = Labels.render(format, numbers.get(i), shipTo.name(), shipTo.city(), shipTo.state(),
+                        shipTo.postalCode(), service);
+                StoredPackage pkg = created.new StoredPackage(numbers.get(i), references(p.get("ReferenceNumber")),
+                        Json.text(p, "PackageWeight", "Weight"), format, label);
+                pkg.events.add(new PackageEvent(Status.LABEL_CREATED, created.createdAt, shipper.city(),
+                        shipper.state(), shipper.postalCode(), shipper.country()));
+                created.packages.add(pkg);
+                byTrackingNumber.put(pkg.trackingNumber, pkg);
+            }
+            byShipmentId.put(created.shipmentId, created);
+        }
+        listeners.forEach(l -> l.created(created));
+        return new ShipOutcome(created, Reply.ok(shipResponse(created, root)));
+    }
+
+    private ObjectNode shipResponse(StoredShipment s, JsonNode request) {
+        ObjectNode body = Json.object();
+        ObjectNode response = body.putObject("ShipmentResponse");
+        ObjectNode head = response.putObject("Response");
+        head.putObject("ResponseStatus").put("Code", "1").put("Description", "Success");
+        String context = Json.text(request, "Request", "TransactionReference", "CustomerContext");
+        if (!context.isEmpty()) {
+            head.putObject("TransactionReference").put("CustomerContext", context);
+        }
+        ObjectNode results = response.putObject("ShipmentResults");
+        ObjectNode charges = results.putObject("ShipmentCharges");
+        charges.putObject("TransportationCharges").put("CurrencyCode", "USD").put("MonetaryValue", s.totalCharges);
+        charges.putObject("ServiceOptionsCharges").put("CurrencyCode", "USD").put("MonetaryValue", "0.00");
+        charges.putObject("TotalCharges").put("CurrencyCode", "USD").put("MonetaryValue", s.totalCharges);
+        BigDecimal billing = s.packages.stream().map(p -> parseWeight(p.weight)).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .setScale(1, RoundingMode.CEILING);
+        ObjectNode billingWeight = results.putObject("BillingWeight");
+        billingWeight.putObject("UnitOfMeasurement").put("Code", s.weightUnit)
+                .put("Description", "KGS".equals(s.weightUnit) ? "Kilograms" : "Pounds");
+        billingWeight.put("Weight", billing.toPlainString());
+        results.put("ShipmentIdentificationNumber", s.shipmentId);
+        ArrayNode packageResults = Json.array();
+        for (StoredPackage p : s.packages) {
+            ObjectNode result = packageResults.addObject();
+            result.put("TrackingNumber", p.trackingNumber);
+            result.putObject("ServiceOptionsCharges").put("CurrencyCode", "USD").put("MonetaryValue", "0.00");
+            result.set("ShippingLabel", labelNode(p));
+        }
+        if (packageResultsAsObject && packageResults.size() == 1) {
+            results.set("PackageResults", packageResults.get(0));
+        } else {
+            results.set("PackageResults", packageResults);
+        }
+        return body;
+    }
+
+    private static ObjectNode labelNode(StoredPackage p) {
+        ObjectNode label = Json.object();
+        label.putObject("ImageFormat").put("Code", p.labelFormat).put("Description", p.labelFormat);
+        label.put("GraphicImage", Base64.getEncoder().encodeToString(p.label));
+        if ("GIF".equals(p.labelFormat)) {
+            String html = "<html><head><title>View/Print Label</title></head><body><img src=\"./label"
+                    + p.trackingNumber + ".gif\" height=\"392\" width=\"651\"></body></html>";
+            label.put("HTMLImage", Base64.getEncoder().encodeToString(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return label;
+    }
+
+    // ---------------------------------------------------------------- Void
+
+    Reply voidShipment(String shipmentId, String trackingNumberQuery) {
+        List<StoredPackage> voided = new ArrayList<>();
+        StoredShipment s;
+        synchronized (this) {
+            s = byShipmentId.get(shipmentId);
+            if (s == null) {
+                return Reply.error(400, "190117", "Invalid Shipment Identification Number");
+            }
+            Set<String> only = trackingNumberQuery == null || trackingNumberQuery.isBlank() ? Set.of()
+                    : Set.of(trackingNumberQuery.toUpperCase(Locale.ROOT).split(","));
+            for (StoredPackage p : s.packages) {
+                if (!only.isEmpty() && !only.contains(p.trackingNumber)) {
+                    continue;
+                }
+                if (p.status() != Status.LABEL_CREATED && p.status() != Status.VOIDED) {
+                    return Reply.error(400, "190102", "No shipment found within the allowed void period");
+                }
+                if (p.status() != Status.VOIDED) {
+                    PackageEvent event = new PackageEvent(Status.VOIDED, clock.instant(), s.shipper.city(),
+                            s.shipper.state(), s.shipper.postalCode(), s.shipper.country());
+                    p.events.add(event);
+                    voided.add(p);
+                }
+            }
+        }
+        for (StoredPackage p : voided) {
+            listeners.forEach(l -> l.event(p, p.latest()));
+        }
+        ObjectNode body = Json.object();
+        ObjectNode response = body.putObject("VoidShipmentResponse");
+        response.putObject("Response").putObject("ResponseStatus").put("Code", "1").put("Description", "Success");
+        response.putObject("SummaryResult").putObject("Status").put("Code", "1").put("Description", "Voided");
+        ArrayNode results = response.putArray("PackageLevelResults");
+        synchronized (this) {
+            for (StoredPackage p : s.packages) {
+                ObjectNode result = results.addObject();
+                result.put("TrackingNumber", p.trackingNumber);
+                boolean isVoided = p.status() == Status.VOIDED;
+                result.putObject("Status").put("Code", isVoided ? "1" : "0")
+                        .put("Description", isVoided ? "Voided" : "Not Voided");
+            }
+        }
+        return Reply.ok(body);
+    }
+
+    // ---------------------------------------------------------------- Label Recovery
+
+    /**
+     * Label Recovery by {@code TrackingNumber} or by {@code ReferenceValues}. When nothing matches, UPS
+     * answers with an error; the sandbox uses code 120541 "No label found" for that (the exact UPS code
+     * for this case is not in the public spec).
+     */
+    Reply recoverLabels(JsonNode body) {
+        JsonNode request = body.path("LabelRecoveryRequest");
+        String trackingNumber = Json.text(request, "TrackingNumber").toUpperCase(Locale.ROOT);
+        String reference = Json.text(request, "ReferenceValues", "ReferenceNumber", "Value");
+        String shipper = Json.text(request, "ReferenceValues", "ShipperNumber").toUpperCase(Locale.ROOT);
+        List<StoredPackage> found = new ArrayList<>();
+        synchronized (this) {
+            if (!trackingNumber.isEmpty()) {
+                StoredPackage p = byTrackingNumber.get(trackingNumber);
+                if (p != null && p.status() != Status.VOIDED) {
+                    found.add(p);
+                }
+            } else if (!reference.isEmpty()) {
+                for (StoredShipment s : byShipmentId.values()) {
+                    if (s.hasReference(reference) && s.shipperNumber.equals(shipper) && !s.voided()) {
+                        s.packages.stream().filter(p -> p.status() != Status.VOIDED).forEach(found::add);
+                    }
+                }
+            } else {
+                return Reply.error(400, "120500", "Missing TrackingNumber or ReferenceValues");
+            }
+        }
+        if (found.isEmpty()) {
+            return Reply.error(400, "120541", "No label found for the given tracking number or reference");
+        }
+        ObjectNode out = Json.object();
+        ObjectNode response = out.putObject("LabelRecoveryResponse");
+        response.putObject("Response").putObject("ResponseStatus").put("Code", "1").put("Description", "Success");
+        response.put("ShipmentIdentificationNumber", found.get(0).shipment().shipmentId);
+        ArrayNode results = response.putArray("LabelResults");
+        for (StoredPackage p : found) {
+            ObjectNode result = results.addObject();
+            result.put("TrackingNumber", p.trackingNumber);
+            ObjectNode image = result.putObject("LabelImage");
+            image.putObject("LabelImageFormat").put("Code", p.labelFormat);
+            image.put("GraphicImage", Base64.getEncoder().encodeToString(p.label));
+        }
+        return Reply.ok(out);
+    }
+
+    // ---------------------------------------------------------------- Tracking
+
+    Reply track(String inquiryNumber) {
+        ObjectNode out = Json.object();
+        ObjectNode shipment = out.putObject("trackResponse").putArray("shipment").addObject();
+        shipment.put("inquiryNumber", inquiryNumber);
+        synchronized (this) {
+            StoredPackage p = byTrackingNumber.get(inquiryNumber.toUpperCase(Locale.ROOT));
+            if (p == null) {
+                ObjectNode warning = shipment.putArray("warnings").addObject();
+                warning.put("code", "TW0001").put("message", "Tracking Information Not Found");
+                return Reply.ok(out);
+            }
+            shipment.putArray("package").add(trackPackage(p));
+        }
+        return Reply.ok(out);
+    }
+
+    Reply trackByReference(String reference) {
+        ObjectNode out = Json.object();
+        ObjectNode shipment = out.putObject("trackResponse").putArray("shipment").addObject();
+        shipment.put("inquiryNumber", reference);
+        synchronized (this) {
+            List<StoredShipment> found = byReference(reference);
+            if (found.isEmpty()) {
+                ObjectNode warning = shipment.putArray("warnings").addObject();
+                warning.put("code", "TW0001").put("message", "Tracking Information Not Found");
+                return Reply.ok(out);
+            }
+            ArrayNode packages = shipment.putArray("package");
+            found.forEach(s -> s.packages.forEach(p -> packages.add(trackPackage(p))));
+        }
+        return Reply.ok(out);
+    }
+
+    private ObjectNode trackPackage(StoredPackage p) {
+        StoredShipment s = p.shipment();
+        ObjectNode node = Json.object();
+        node.put("trackingNumber", p.trackingNumber);
+        LocalDate shipDate = LocalDate.ofInstant(s.createdAt, ZoneOffset.UTC);
+        LocalDate scheduled = shipDate.plusDays(transitDays(s.serviceCode));
+        ArrayNode deliveryDates = node.putArray("deliveryDate");
+        Optional<PackageEvent> delivered = p.events.stream().filter(e -> e.status() == Status.DELIVERED).findFirst();
+        boolean rescheduled = p.events.stream().anyMatch(e -> e.status() == Status.EXCEPTION);
+        if (delivered.isPresent()) {
+            deliveryDates.addObject().put("type", "DEL").put("date", DATE.format(delivered.get().at()));
+            node.putObject("deliveryTime").put("type", "DEL").put("startTime", "")
+                    .put("endTime", TIME.format(delivered.get().at()));
+        } else if (p.status() != Status.VOIDED && p.status() != Status.RETURNED) {
+            deliveryDates.addObject().put("type", "SDD").put("date", scheduled.format(DateTimeFormatter.BASIC_ISO_DATE));
+            if (rescheduled) {
+                deliveryDates.addObject().put("type", "RDD")
+                        .put("date", scheduled.plusDays(1).format(DateTimeFormatter.BASIC_ISO_DATE));
+            }
+            node.putObject("deliveryTime").put("type", "EOD").put("startTime", "").put("endTime", "230000");
+        }
+        ArrayNode activities = node.putArray("activity");
+        for (int i = p.events.size() - 1; i >= 0; i--) {
+            PackageEvent e = p.events.get(i);
+            ObjectNode activity = activities.addObject();
+            ObjectNode location = activity.putObject("location");
+            location.putObject("address").put("city", e.city()).put("stateProvince", e.state())
+                    .put("postalCode", e.postalCode()).put("country", e.country()).put("countryCode", e.country());
+            location.put("slic", "8199");
+            activity.set("status", statusNode(e.status()));
+            activity.put("date", DATE.format(e.at())).put("time", TIME.format(e.at()))
+                    .put("gmtDate", DATE.format(e.at())).put("gmtTime", TIME.format(e.at()).replaceAll("(..)(..)(..)", "$1:$2:$3"))
+                    .put("gmtOffset", "+00:00");
+        }
+        node.set("currentStatus", statusNode(p.status()));
+        ArrayNode addresses = node.putArray("packageAddress");
+        addresses.add(packageAddress("ORIGIN", s.shipper));
+        addresses.add(packageAddress("DESTINATION", s.shipTo));
+        node.putObject("weight").put("unitOfMeasurement", s.weightUnit).put("weight", p.weight.isEmpty() ? "0.00" : p.weight);
+        node.putObject("service").put("code", "0" + s.serviceCode).put("levelCode", "0" + s.serviceCode)
+                .put("description", SERVICES.getOrDefault(s.serviceCode, "UPS Service " + s.serviceCode));
+        ArrayNode refs = node.putArray("referenceNumber");
+        s.shipmentReferences.forEach(r -> refs.addObject().put("type", "SHIPMENT").put("number", r));
+        p.references.forEach(r -> refs.addObject().put("type", "PACKAGE").put("number", r));
+        node.put("packageCount", s.packages.size());
+        return node;
+    }
+
+    static ObjectNode statusNode(Status status) {
+        ObjectNode node = Json.object();
+        node.put("type", status.type()).put("description", status.description()).put("code", status.code())
+                .put("statusCode", status.statusCode())
+                .put("simplifiedTextDescription", switch (status) {
+                    case LABEL_CREATED -> "Label Created";
+                    case PICKED_UP, IN_TRANSIT -> "On the Way";
+                    case OUT_FOR_DELIVERY -> "Out for Delivery";
+                    case DELIVERED -> "Delivered";
+                    case EXCEPTION -> "Delivery Attempted";
+                    case RETURNED -> "Returned to Sender";
+                    case VOIDED -> "Voided";
+                });
+        return node;
+    }
+
+    private static ObjectNode packageAddress(String type, Party party) {
+        ObjectNode node = Json.object();
+        node.put("type", type);
+        node.put("name", party.name());
+        ObjectNode address = node.putObject("address");
+        for (int i = 0; i < party.addressLines().size() && i < 3; i++) {
+            address.put("addressLine" + (i + 1), party.addressLines().get(i));
+        }
+        address.put("city", party.city()).put("stateProvince", party.state()).put("postalCode", party.postalCode())
+                .put("country", party.country()).put("countryCode", party.country());
+        return node;
+    }
+
+    static int transitDays(String service) {
+        return switch (service) {
+            case "01", "13", "14" -> 1;
+            case "02", "59" -> 2;
+            case "12", "03" -> 3;
+            default -> 5;
+        };
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static ShipOutcome failure(String code, String message) {
+        return new ShipOutcome(null, Reply.error(400, code, message));
+    }
+
+    private static Party party(JsonNode node) {
+        JsonNode address = node.path("Address");
+        List<String> lines = new ArrayList<>();
+        Json.list(address.get("AddressLine")).forEach(l -> lines.add(l.asText("")));
+        return new Party(Json.text(node, "Name"), lines, Json.text(address, "City").toUpperCase(Locale.ROOT),
+                Json.text(address, "StateProvinceCode").toUpperCase(Locale.ROOT),
+                Json.text(address, "PostalCode").toUpperCase(Locale.ROOT),
+                Json.text(address, "CountryCode").toUpperCase(Locale.ROOT));
+    }
+
+    private static boolean postalCodeValid(Party party) {
+        return switch (party.country()) {
+            case "US", "PR" -> US_ZIP.matcher(party.postalCode()).matches();
+            case "CA" -> CA_POSTAL.matcher(party.postalCode()).matches();
+            default -> true;
+        };
+    }
+
+    private static List<String> references(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        Json.list(node).forEach(r -> {
+            String value = Json.text(r, "Value");
+            if (!value.isEmpty()) {
+                out.add(value);
+            }
+        });
+        return out;
+    }
+
+    private static BigDecimal weight(JsonNode pkg) {
+        return parseWeight(Json.text(pkg, "PackageWeight", "Weight"));
+    }
+
+    private static BigDecimal parseWeight(String weight) {
+        try {
+            return new BigDecimal(weight.trim());
+        } catch (NumberFormatException e) {
+            return BigDecimal.ONE;
+        }
+    }
+
+    private static BigDecimal charge(String service, BigDecimal weight) {
+        BigDecimal base = switch (service) {
+            case "01" -> new BigDecimal("28.50");
+            case "02" -> new BigDecimal("18.40");
+            case "03" -> new BigDecimal("9.85");
+            case "12" -> new BigDecimal("14.20");
+            case "13" -> new BigDecimal("25.10");
+            case "14" -> new BigDecimal("62.00");
+            default -> new BigDecimal("30.00");
+        };
+        return base.add(new BigDecimal("1.35").multiply(weight));
+    }
+
+    private static String money(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    static String iso(Instant instant) {
+        return instant.toString();
+    }
+}

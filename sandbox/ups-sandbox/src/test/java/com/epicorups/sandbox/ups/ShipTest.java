@@ -1,0 +1,163 @@
+package com.epicorups.sandbox.ups;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ShipTest extends SandboxTestBase {
+
+    private static final String SHIP = "/api/shipments/v2409/ship";
+
+    @BeforeEach
+    void login() {
+        client.login();
+    }
+
+    @Test
+    void checkDigitMatchesUpsPublishedTestNumbers() {
+        assertThat(TrackingNumbers.isValid("1ZCIETST0111111114")).isTrue();
+        assertThat(TrackingNumbers.isValid("1ZCIETST0422222228")).isTrue();
+        assertThat(TrackingNumbers.isValid("1ZCIETST0422222227")).isFalse();
+    }
+
+    @Test
+    void shipReturnsValid1ZNumbersOnePackageResultEach() {
+        TestClient.Answer answer = client.post(SHIP, TestClient.shipRequest("A1B2C3", "1 MAIN ST", "10001", "ZPL", "SO-7", 3));
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode results = answer.json().at("/ShipmentResponse/ShipmentResults");
+        assertThat(answer.json().at("/ShipmentResponse/Response/ResponseStatus/Code").asText()).isEqualTo("1");
+        assertThat(results.get("PackageResults").isArray()).isTrue();
+        assertThat(results.get("PackageResults")).hasSize(3);
+        String shipmentId = results.get("ShipmentIdentificationNumber").asText();
+        assertThat(shipmentId).isEqualTo(results.at("/PackageResults/0/TrackingNumber").asText());
+        for (JsonNode pkg : results.get("PackageResults")) {
+            String tn = pkg.get("TrackingNumber").asText();
+            assertThat(tn).matches("1ZA1B2C303\\d{8}");
+            assertThat(TrackingNumbers.isValid(tn)).as(tn).isTrue();
+        }
+        assertThat(results.at("/ShipmentCharges/TotalCharges/MonetaryValue").asText()).matches("\\d+\\.\\d\\d");
+        assertThat(results.at("/ShipmentCharges/TotalCharges/CurrencyCode").asText()).isEqualTo("USD");
+    }
+
+    @Test
+    void singlePackageIsStillAnArrayUnlessSwitchedToObject() {
+        JsonNode asArray = client.post(SHIP, TestClient.shipRequest("SO-1")).json();
+        assertThat(asArray.at("/ShipmentResponse/ShipmentResults/PackageResults").isArray()).isTrue();
+
+        ups.validateResponses(false); // the bare-object form deliberately contradicts the v2409 schema
+        ups.shipments().packageResultsAsObject(true);
+        JsonNode asObject = client.post(SHIP, TestClient.shipRequest("SO-2")).json();
+        assertThat(asObject.at("/ShipmentResponse/ShipmentResults/PackageResults").isObject()).isTrue();
+    }
+
+    @Test
+    void gifLabelIsARealImage() throws Exception {
+        JsonNode json = client.post(SHIP, TestClient.shipRequest("A1B2C3", "1 MAIN ST", "10001", "GIF", "SO-1", 1)).json();
+        JsonNode label = json.at("/ShipmentResponse/ShipmentResults/PackageResults/0/ShippingLabel");
+
+        assertThat(label.at("/ImageFormat/Code").asText()).isEqualTo("GIF");
+        byte[] bytes = Base64.getDecoder().decode(label.get("GraphicImage").asText());
+        assertThat(new String(bytes, 0, 6, StandardCharsets.US_ASCII)).startsWith("GIF8");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+        assertThat(image).isNotNull();
+        assertThat(image.getWidth()).isGreaterThan(100);
+        assertThat(label.has("HTMLImage")).isTrue();
+    }
+
+    @Test
+    void zplAndEplLabelsAreRealPrinterPrograms() {
+        JsonNode zpl = client.post(SHIP, TestClient.shipRequest("A1B2C3", "1 MAIN ST", "10001", "ZPL", "SO-1", 1)).json();
+        String zplText = decodedLabel(zpl);
+        String tn = zpl.at("/ShipmentResponse/ShipmentResults/ShipmentIdentificationNumber").asText();
+        assertThat(zplText).startsWith("^XA").contains("^BC").contains(tn).endsWith("^XZ\n");
+
+        JsonNode epl = client.post(SHIP, TestClient.shipRequest("A1B2C3", "1 MAIN ST", "10001", "EPL", "SO-2", 1)).json();
+        assertThat(decodedLabel(epl)).contains("\nN\n").contains("\nB80,").endsWith("P1\n");
+    }
+
+    @Test
+    void unknownShipperNumberIs120100() {
+        TestClient.Answer answer = client.post(SHIP, TestClient.shipRequest("QQQQQQ", "1 MAIN ST", "10001", "ZPL", "SO-1", 1));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(TestClient.errorCode(answer)).isEqualTo("120100");
+        assertThat(ups.shipments().count()).isZero();
+    }
+
+    @Test
+    void badUsPostalCodeIs120207() {
+        TestClient.Answer answer = client.post(SHIP, TestClient.shipRequest("A1B2C3", "1 MAIN ST", "1000", "ZPL", "SO-1", 1));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(TestClient.errorCode(answer)).isEqualTo("120207");
+    }
+
+    @Test
+    void voidMarksShipmentVoidedInTracking() {
+        String id = ship("SO-9");
+
+        TestClient.Answer voided = client.delete("/api/shipments/v2409/void/cancel/" + id);
+
+        assertThat(voided.status()).isEqualTo(200);
+        assertThat(voided.json().at("/VoidShipmentResponse/SummaryResult/Status/Code").asText()).isEqualTo("1");
+        assertThat(voided.json().at("/VoidShipmentResponse/PackageLevelResults/0/TrackingNumber").asText()).isEqualTo(id);
+        JsonNode track = client.get("/api/track/v1/details/" + id).json();
+        assertThat(track.at("/trackResponse/shipment/0/package/0/currentStatus/description").asText()).isEqualTo("VOIDED");
+        assertThat(track.at("/trackResponse/shipment/0/package/0/currentStatus/type").asText()).isEqualTo("MV");
+        assertThat(ups.shipments().list()).singleElement().extracting(Shipments.Created::voided).isEqualTo(true);
+    }
+
+    @Test
+    void voidOfUnknownShipmentIsAnError() {
+        TestClient.Answer answer = client.delete("/api/shipments/v2409/void/cancel/1ZA1B2C30399999996");
+
+        assertThat(answer.status()).isEqualTo(400);
+    }
+
+    @Test
+    void labelRecoveryByReferenceReturnsTheShipmentsLabels() {
+        String id = ship("SO-42");
+        ship("SO-43");
+
+        TestClient.Answer answer = client.post("/api/labels/v1/recovery",
+                TestClient.labelRecoveryByReference("SO-42", "A1B2C3"));
+
+        assertThat(answer.status()).as(answer.json().toString()).isEqualTo(200);
+        JsonNode response = answer.json().get("LabelRecoveryResponse");
+        assertThat(response.get("ShipmentIdentificationNumber").asText()).isEqualTo(id);
+        assertThat(response.get("LabelResults")).hasSize(1);
+        assertThat(response.at("/LabelResults/0/TrackingNumber").asText()).isEqualTo(id);
+        String label = new String(Base64.getDecoder().decode(response.at("/LabelResults/0/LabelImage/GraphicImage").asText()),
+                StandardCharsets.US_ASCII);
+        assertThat(label).startsWith("^XA").contains(id);
+    }
+
+    @Test
+    void labelRecoveryByTrackingNumberAndNoDataError() {
+        String id = ship("SO-1");
+
+        assertThat(client.post("/api/labels/v1/recovery", TestClient.labelRecoveryByTrackingNumber(id)).status()).isEqualTo(200);
+
+        TestClient.Answer none = client.post("/api/labels/v1/recovery", TestClient.labelRecoveryByReference("SO-404", "A1B2C3"));
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(TestClient.errorCode(none)).isEqualTo("120541");
+
+        client.delete("/api/shipments/v2409/void/cancel/" + id);
+        TestClient.Answer afterVoid = client.post("/api/labels/v1/recovery", TestClient.labelRecoveryByReference("SO-1", "A1B2C3"));
+        assertThat(afterVoid.status()).isEqualTo(400);
+    }
+
+    private static String decodedLabel(JsonNode shipResponse) {
+        String base64 = shipResponse.at("/ShipmentResponse/ShipmentResults/PackageResults/0/ShippingLabel/GraphicImage").asText();
+        return new String(Base64.getDecoder().decode(base64), StandardCharsets.US_ASCII);
+    }
+}

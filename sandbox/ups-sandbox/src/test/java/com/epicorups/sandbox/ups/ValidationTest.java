@@ -1,0 +1,63 @@
+package com.epicorups.sandbox.ups;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ValidationTest extends SandboxTestBase {
+
+    @Test
+    void malformedShipRequestIs400AndRecorded() {
+        client.login();
+        String withoutShipper = TestClient.shipRequest("SO-1").replaceFirst("\"Shipper\":", "\"NotShipper\":");
+
+        TestClient.Answer answer = client.post("/api/shipments/v2409/ship", withoutShipper);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(TestClient.errorCode(answer)).isEqualTo("10001");
+        assertThat(ups.validationFailures()).hasSize(1);
+        assertThat(ups.validationFailures().get(0).toString()).contains("Shipper");
+        assertThat(ups.shipments().count()).isZero();
+        ups.clearValidationFailures();
+    }
+
+    @Test
+    void sixtyCharacterAddressLineIsRejectedThirtyFiveAccepted() {
+        client.login();
+
+        TestClient.Answer tooLong = client.post("/api/shipments/v2409/ship",
+                TestClient.shipRequest("A1B2C3", "X".repeat(60), "10001", "ZPL", "SO-1", 1));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(ups.validationFailures()).singleElement().asString().contains("AddressLine");
+        ups.clearValidationFailures();
+
+        TestClient.Answer ok = client.post("/api/shipments/v2409/ship",
+                TestClient.shipRequest("A1B2C3", "X".repeat(35), "10001", "ZPL", "SO-1", 1));
+        assertThat(ok.status()).isEqualTo(200);
+    }
+
+    @Test
+    void trackingWithoutTransIdIsRejected() {
+        client.login();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(ups.baseUrl() + "/api/track/v1/details/1ZA1B2C30312345671"))
+                .header("Authorization", "Bearer " + client.bearer()).GET().build();
+
+        assertThat(client.send(request).status()).isEqualTo(400);
+        assertThat(ups.validationFailures()).singleElement().asString().contains("transId");
+        ups.clearValidationFailures();
+    }
+
+    @Test
+    void validationCostPerRequestIsSmall() {
+        client.login();
+        ship("WARMUP"); // first call pays for parsing Shipping.yaml
+        int n = 30;
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            ship("SO-" + i);
+        }
+        double perShipMs = (System.nanoTime() - start) / 1e6 / n;
+        System.out.printf("ship round trip incl. validation: %.2f ms%n", perShipMs);
+        assertThat(perShipMs).isLessThan(250);
+    }
+}
