@@ -130,11 +130,11 @@ class UpsHttpTest {
 
     @Test
     void timeoutOnShipIsTransientAndOutcomeUnknown() {
-        ups.on("/api/shipments", r -> UpsTestSupport.json(200, "{}").setHeadersDelay(3, TimeUnit.SECONDS));
+        ups.on("/api/shipments", r -> UpsTestSupport.json(200, "{}").setHeadersDelay(1, TimeUnit.SECONDS));
         UpsSettings settings = ups.settingsBuilder().build();
         UpsHttp http = ups.http(settings);
         assertThatThrownBy(() -> http.send("ship", "POST", "/api/shipments/v2409/ship", Json.mapper().createObjectNode(),
-                null, UpsHttp.Retry.NEVER, Duration.ofMillis(300))).isInstanceOfSatisfying(UpsApiException.class, e -> {
+                null, UpsHttp.Retry.NEVER, Duration.ofMillis(200))).isInstanceOfSatisfying(UpsApiException.class, e -> {
                     assertThat(e.reasonCode()).isEqualTo(UpsApiException.TIMEOUT);
                     assertThat(e.isTransient()).isTrue();
                     assertThat(e.outcomeUnknown()).isTrue();
