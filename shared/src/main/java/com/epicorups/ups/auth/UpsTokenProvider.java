@@ -110,33 +110,54 @@ public final class UpsTokenProvider {
             if (usable(t, now, st)) {
                 return t.accessToken();
             }
-            failIfBlocked(key, st, now);
             Optional<CachedToken> shared = store.get(key);
             if (shared.isPresent() && usable(shared.get(), now, st)) {
                 st.token = shared.get();
                 return shared.get().accessToken();
             }
-            if (store.tryAcquireRefreshLease(key, owner, now, tuning.leaseFor())) {
-                try {
-                    shared = store.get(key);
-                    if (shared.isPresent() && usable(shared.get(), clock.instant(), st)) {
-                        store.releaseLease(key, owner);
-                        st.token = shared.get();
-                        return shared.get().accessToken();
-                    }
-                    failIfBlocked(key, st, clock.instant());
-                    CachedToken fresh = fetch(key, m, st);
-                    store.storeToken(key, owner, fresh);
-                    st.token = fresh;
-                    st.rejected = null;
-                    return fresh.accessToken();
-                } catch (RuntimeException e) {
-                    store.releaseLease(key, owner);
-                    throw e;
+            try {
+                return refresh(key, m, st, now);
+            } catch (UpsTokenException e) {
+                // The margin is for refreshing early; a token that has not expired yet still works.
+                CachedToken fallback = stillValid(st.token, st) != null ? st.token
+                        : stillValid(shared.orElse(null), st);
+                if (fallback != null) {
+                    LOG.log(System.Logger.Level.WARNING, "UPS token refresh for {0} failed ({1}); using the current token "
+                            + "until it expires at {2}", key, e.reasonCode(), fallback.expiresAt());
+                    return fallback.accessToken();
                 }
+                throw e;
             }
-            return waitForPeer(key, st);
         }
+    }
+
+    private CachedToken stillValid(CachedToken t, State st) {
+        return t != null && t.accessToken() != null && !t.accessToken().equals(st.rejected) && t.validAt(clock.instant())
+                ? t : null;
+    }
+
+    private String refresh(String key, String m, State st, Instant now) {
+        failIfBlocked(key, st, now);
+        if (store.tryAcquireRefreshLease(key, owner, now, tuning.leaseFor())) {
+            try {
+                Optional<CachedToken> shared = store.get(key);
+                if (shared.isPresent() && usable(shared.get(), clock.instant(), st)) {
+                    store.releaseLease(key, owner);
+                    st.token = shared.get();
+                    return shared.get().accessToken();
+                }
+                failIfBlocked(key, st, clock.instant());
+                CachedToken fresh = fetch(key, m, st);
+                store.storeToken(key, owner, fresh);
+                st.token = fresh;
+                st.rejected = null;
+                return fresh.accessToken();
+            } catch (RuntimeException e) {
+                store.releaseLease(key, owner);
+                throw e;
+            }
+        }
+        return waitForPeer(key, st);
     }
 
     /** Forgets the default merchant's current token (UPS refused it): the next call gets a new one. */

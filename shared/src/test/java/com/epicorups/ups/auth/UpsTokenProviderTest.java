@@ -261,4 +261,30 @@ class UpsTokenProviderTest {
         String basic = Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
         assertThat(String.join("\n", logged)).doesNotContain(CLIENT_SECRET).doesNotContain(basic).doesNotContain("token-1");
     }
+
+    @Test
+    void aTokenInsideTheMarginIsStillUsedWhenTheRefreshFails() {
+        ups.tokenLifetime(3600);
+        UpsTokenProvider tokens = provider(ups.settingsBuilder().build());
+        tokens.accessToken();
+        ups.onToken(r -> UpsTestSupport.error(429, "10429", "Too Many Requests"));
+        ups.clock.advance(Duration.ofMinutes(57));
+        assertThat(tokens.accessToken()).isEqualTo("token-1");
+        assertThat(ups.tokenCalls.get()).isEqualTo(2);
+        ups.clock.advance(Duration.ofMinutes(1));
+        assertThat(tokens.accessToken()).isEqualTo("token-1");
+        assertThat(ups.tokenCalls.get()).isEqualTo(2);
+        ups.clock.advance(Duration.ofMinutes(3));
+        assertThatThrownBy(tokens::accessToken).isInstanceOfSatisfying(UpsTokenException.class,
+                e -> assertThat(e.reasonCode()).isEqualTo(UpsTokenException.THROTTLED));
+    }
+
+    @Test
+    void aRefusedTokenIsNeverReusedAsAFallback() {
+        UpsTokenProvider tokens = provider(ups.settingsBuilder().build());
+        String first = tokens.accessToken();
+        ups.onToken(r -> UpsTestSupport.error(503, "10004", "down"));
+        tokens.invalidate(null, first);
+        assertThatThrownBy(tokens::accessToken).isInstanceOf(UpsTokenException.class);
+    }
 }
