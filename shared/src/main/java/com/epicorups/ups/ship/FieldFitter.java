@@ -41,6 +41,7 @@ public final class FieldFitter {
         }
         // First keep the original line breaks and wrap each line on its own; if that needs too many
         // lines, flow all words together.
+        requireWordsFit(field, clean, max);
         List<String> wrapped = new ArrayList<>();
         for (String l : clean) {
             wrapped.addAll(wrap(l, max));
@@ -75,6 +76,7 @@ public final class FieldFitter {
         if (n.length() <= max) {
             return new NameFit(n, a);
         }
+        requireWordsFit(field + ".Name", List.of(n), max);
         List<String> parts = wrap(n, max);
         String head = parts.get(0);
         String rest = String.join(" ", parts.subList(1, parts.size()));
@@ -87,6 +89,18 @@ public final class FieldFitter {
         notes.add(field + ".Name: longer than " + max + " characters; name '" + head + "', continued in AttentionName '"
                 + newAttention + "' (was name '" + n + "'" + (a == null ? "" : ", attention '" + a + "'") + ")");
         return new NameFit(head, newAttention);
+    }
+
+    /** Breaking a word in two would change the text UPS prints: refuse instead. */
+    private static void requireWordsFit(String field, List<String> texts, int max) {
+        for (String t : texts) {
+            for (String word : t.split("\\s+")) {
+                if (word.length() > max) {
+                    throw new ConnectorException(FailureKind.PERMANENT, FIELD_TOO_LONG, field + " has a word longer than UPS's "
+                            + max + " characters, which cannot be split at a word boundary: '" + word + "'");
+                }
+            }
+        }
     }
 
     /** A single value that must fit as is. */
@@ -116,7 +130,7 @@ public final class FieldFitter {
         return cut;
     }
 
-    /** Greedy word wrap; a single word longer than max is split (no text is lost). */
+    /** Greedy word wrap; a single word longer than max is split (callers that must not break words check first). */
     static List<String> wrap(String text, int max) {
         List<String> out = new ArrayList<>();
         StringBuilder line = new StringBuilder();
