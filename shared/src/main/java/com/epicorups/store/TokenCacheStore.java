@@ -28,4 +28,16 @@ public interface TokenCacheStore {
     long incrementDailyRequests(String cacheKey, LocalDate day);
 
     long dailyRequests(String cacheKey, LocalDate day);
+
+    /**
+     * Records that the token endpoint throttled this credential set until {@code until}, so other
+     * instances fail fast instead of calling it again. Stores that cannot hold it may ignore it.
+     */
+    default void blockUntil(String cacheKey, Instant until) {
+    }
+
+    /** When the token endpoint may be called again for this credential set; empty when not blocked. */
+    default Optional<Instant> blockedUntil(String cacheKey) {
+        return Optional.empty();
+    }
 }

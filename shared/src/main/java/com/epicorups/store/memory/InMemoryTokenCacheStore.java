@@ -14,6 +14,7 @@ public final class InMemoryTokenCacheStore implements TokenCacheStore {
     private final Map<String, CachedToken> tokens = new HashMap<>();
     private final Map<String, Lease> leases = new HashMap<>();
     private final Map<String, Long> dailyCounts = new HashMap<>();
+    private final Map<String, Instant> blocks = new HashMap<>();
 
     private record Lease(String owner, Instant until) {
     }
@@ -55,5 +56,15 @@ public final class InMemoryTokenCacheStore implements TokenCacheStore {
     @Override
     public synchronized long dailyRequests(String cacheKey, LocalDate day) {
         return dailyCounts.getOrDefault(cacheKey + "#" + day, 0L);
+    }
+
+    @Override
+    public synchronized void blockUntil(String cacheKey, Instant until) {
+        blocks.merge(cacheKey, until, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    @Override
+    public synchronized Optional<Instant> blockedUntil(String cacheKey) {
+        return Optional.ofNullable(blocks.get(cacheKey));
     }
 }

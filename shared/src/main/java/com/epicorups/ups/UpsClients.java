@@ -1,0 +1,37 @@
+package com.epicorups.ups;
+
+import com.epicorups.store.TokenCacheStore;
+import com.epicorups.ups.address.UpsAddressValidation;
+import com.epicorups.ups.auth.UpsTokenProvider;
+import com.epicorups.ups.quantumview.UpsQuantumView;
+import com.epicorups.ups.ship.UpsShippingClient;
+import com.epicorups.ups.track.UpsTrackingClient;
+import com.epicorups.ups.trackalert.UpsTrackAlertClient;
+import com.epicorups.ups.transport.UpsHttp;
+import java.net.http.HttpClient;
+
+/**
+ * Wires the UPS clients for one credential set: one HttpClient, one token provider, one transport.
+ * Build once per Lambda container.
+ */
+public final class UpsClients {
+    private final UpsHttp http;
+
+    public UpsClients(UpsSettings settings, TokenCacheStore tokenStore) {
+        HttpClient client = UpsHttp.newHttpClient(settings);
+        this.http = new UpsHttp(settings, client, new UpsTokenProvider(settings, client, tokenStore));
+    }
+
+    public UpsClients(UpsHttp http) {
+        this.http = http;
+    }
+
+    public UpsHttp http() { return http; }
+    public UpsAddressValidation addressValidation() { return new UpsAddressValidation(http); }
+    public UpsShippingClient shipping() { return new UpsShippingClient(http); }
+    public UpsTrackingClient tracking() { return new UpsTrackingClient(http); }
+    public UpsQuantumView quantumView() { return new UpsQuantumView(http); }
+    /** @param v1Credential WebhookSecret.credential (needed only for Track Alert v1) */
+    public UpsTrackAlertClient trackAlert(String v1Credential) { return new UpsTrackAlertClient(http, v1Credential); }
+    public UpsPing ping() { return new UpsPing(http); }
+}

@@ -1,0 +1,123 @@
+package com.epicorups.ups.quantumview;
+
+import com.epicorups.core.ConnectorException;
+import com.epicorups.core.FailureKind;
+import com.epicorups.core.Json;
+import com.epicorups.model.TrackingUpdate;
+import com.epicorups.port.QuantumView;
+import com.epicorups.port.QuantumViewBatch;
+import com.epicorups.ups.transport.UpsApiException;
+import com.epicorups.ups.transport.UpsHttp;
+import com.epicorups.ups.wire.Nodes;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Quantum View unread events ({@code POST /api/quantumview/v3/events}, RequestAction QVEvents, the
+ * configured subscription), following Bookmark (top level of the request) until none remains. QV reads
+ * are consume-once: when a later page fails, the pages already read are returned (never dropped) with a
+ * retryAfter so the poller comes back soon.
+ */
+public final class UpsQuantumView implements QuantumView {
+    private static final System.Logger LOG = System.getLogger(UpsQuantumView.class.getName());
+    public static final String OPERATION = "quantumView";
+    static final String PATH = "/api/quantumview/v3/events";
+    static final Duration PARTIAL_RETRY = Duration.ofSeconds(60);
+
+    private final UpsHttp http;
+    private final QuantumViewMapper mapper;
+
+    public UpsQuantumView(UpsHttp http) {
+        this.http = http;
+        this.mapper = new QuantumViewMapper(http.settings().eventTimeZone());
+    }
+
+    @Override
+    public QuantumViewBatch readUnread() {
+        String subscription = http.settings().quantumViewSubscription();
+        if (subscription == null) {
+            throw new ConnectorException(FailureKind.PERMANENT, "UPS_SETTINGS_INVALID",
+                    "ups.quantumViewSubscription is not configured: name the Quantum View subscription to read");
+        }
+        List<TrackingUpdate> updates = new ArrayList<>();
+        List<String> raw = new ArrayList<>();
+        String bookmark = null;
+        int pages = 0;
+        int maxPages = http.settings().quantumViewMaxPages();
+        while (pages < maxPages) {
+            UpsHttp.UpsResponse response;
+            try {
+                response = http.post(OPERATION, PATH, request(subscription, bookmark), null, UpsHttp.Retry.IDEMPOTENT);
+            } catch (UpsApiException e) {
+                Duration retry = minimumRetry(parse(e.responseBody()));
+                if (retry != null) {
+                    return new QuantumViewBatch(updates, raw, pages, retry);
+                }
+                if (pages == 0) {
+                    throw e;
+                }
+                LOG.log(System.Logger.Level.WARNING, "Quantum View page {0} failed after {1} pages were read: {2}",
+                        pages + 1, pages, e.getMessage());
+                return new QuantumViewBatch(updates, raw, pages, PARTIAL_RETRY);
+            }
+            pages++;
+            raw.add(response.body());
+            JsonNode json = response.json();
+            updates.addAll(mapper.map(json));
+            Duration retry = minimumRetry(json);
+            if (retry != null) {
+                return new QuantumViewBatch(updates, raw, pages, retry);
+            }
+            bookmark = Nodes.text(json.path("QuantumViewResponse"), "Bookmark");
+            if (bookmark == null) {
+                return new QuantumViewBatch(updates, raw, pages, null);
+            }
+        }
+        LOG.log(System.Logger.Level.WARNING, "Quantum View still had a bookmark after {0} pages; continuing next poll", pages);
+        return new QuantumViewBatch(updates, raw, pages, Duration.ZERO);
+    }
+
+    static ObjectNode request(String subscription, String bookmark) {
+        ObjectNode root = Json.mapper().createObjectNode();
+        ObjectNode qv = root.putObject("QuantumViewRequest");
+        ObjectNode req = qv.putObject("Request");
+        req.put("RequestAction", "QVEvents");
+        req.putObject("TransactionReference").put("CustomerContext", "epicor-ups-connector");
+        qv.putArray("SubscriptionRequest").addObject().put("Name", subscription);
+        if (bookmark != null) {
+            qv.put("Bookmark", bookmark);
+        }
+        return root;
+    }
+
+    /** UPS's MinimumRetrySeconds anywhere in an error, or null. */
+    static Duration minimumRetry(JsonNode json) {
+        if (json == null) {
+            return null;
+        }
+        List<JsonNode> found = json.findValues("MinimumRetrySeconds");
+        long max = -1;
+        for (JsonNode n : found) {
+            try {
+                max = Math.max(max, Long.parseLong(n.asText().trim()));
+            } catch (NumberFormatException ignored) {
+                // a malformed hint is no hint
+            }
+        }
+        return max > 0 ? Duration.ofSeconds(max) : null;
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return Json.mapper().readTree(body);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

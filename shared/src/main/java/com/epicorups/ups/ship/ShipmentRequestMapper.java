@@ -1,0 +1,312 @@
+package com.epicorups.ups.ship;
+
+import com.epicorups.core.ConnectorException;
+import com.epicorups.core.FailureKind;
+import com.epicorups.core.Json;
+import com.epicorups.model.Address;
+import com.epicorups.model.ShippableRelease;
+import com.epicorups.ups.UpsSettings;
+import com.epicorups.ups.UpsSettings.Warehouse;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/** Maps Epicor releases to a UPS v2409 ShipmentRequest, within every UPS field limit. */
+public final class ShipmentRequestMapper {
+    static final int NAME_MAX = 35;
+    static final int LINE_MAX = 35;
+    static final int LINES_MAX = 3;
+    static final int CITY_MAX = 30;
+    static final int STATE_MAX = 5;
+    static final int POSTAL_MAX = 9;
+    static final int PHONE_MAX = 15;
+    static final int EMAIL_MAX = 50;
+    static final int REFERENCE_MAX = 35;
+    static final int DESCRIPTION_MAX = 50;
+    private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
+
+    /** The request body and what had to be adjusted to build it. */
+    public record Mapped(ObjectNode body, List<String> auditNotes, Warehouse warehouse, String merchantId,
+                         boolean domesticLane) {
+    }
+
+    private final UpsSettings settings;
+
+    public ShipmentRequestMapper(UpsSettings settings) {
+        this.settings = settings;
+    }
+
+    public Mapped map(List<ShippableRelease> releases, LocalDate shipDate) {
+        ShippableRelease first = checkGroup(releases);
+        Warehouse wh = settings.warehouse(first.warehouse());
+        List<String> notes = new ArrayList<>();
+        FieldFitter fit = new FieldFitter(notes);
+        Address to = first.shipTo();
+        if (to == null) {
+            throw new ConnectorException(FailureKind.PERMANENT, "MISSING_FIELD", "release " + first.key() + " has no ship-to address");
+        }
+        String toCountry = upper(to.countryCode());
+        if (toCountry == null || !toCountry.matches("[A-Z]{2}")) {
+            throw new ConnectorException(FailureKind.PERMANENT, "MISSING_FIELD",
+                    "ShipTo.CountryCode must be a 2-letter ISO code, was '" + to.countryCode() + "'");
+        }
+        String fromCountry = wh.countryCode();
+        boolean domesticLane = fromCountry.equals(toCountry) && (toCountry.equals("US") || toCountry.equals("PR"));
+        boolean international = !fromCountry.equals(toCountry);
+
+        ObjectNode root = Json.mapper().createObjectNode();
+        ObjectNode sr = root.putObject("ShipmentRequest");
+        ObjectNode request = sr.putObject("Request");
+        request.put("RequestOption", settings.requestOption());
+        request.putObject("TransactionReference").put("CustomerContext", first.key().asString());
+
+        ObjectNode shipment = sr.putObject("Shipment");
+        if (international) {
+            String description = fit.shortened("Shipment.Description", descriptions(releases), DESCRIPTION_MAX);
+            shipment.put("Description", description == null ? "Merchandise" : description);
+        }
+        ObjectNode shipper = shipment.putObject("Shipper");
+        shipper.put("Name", wh.shipperName());
+        if (wh.attentionName() != null) {
+            shipper.put("AttentionName", wh.attentionName());
+        }
+        shipper.put("ShipperNumber", wh.accountNumber());
+        String shipperPhone = phone(fit, "Shipper.Phone", wh.phone());
+        if (shipperPhone != null) {
+            shipper.putObject("Phone").put("Number", shipperPhone);
+        }
+        warehouseAddress(shipper.putObject("Address"), wh);
+
+        ObjectNode shipTo = shipment.putObject("ShipTo");
+        FieldFitter.NameFit name = fit.name("ShipTo", to.name(), to.attention(), NAME_MAX);
+        shipTo.put("Name", name.name());
+        String attention = name.attention();
+        if (attention == null && international) {
+            attention = name.name();
+        }
+        if (attention != null) {
+            shipTo.put("AttentionName", attention);
+        }
+        String toPhone = phone(fit, "ShipTo.Phone", to.phone());
+        if (toPhone != null) {
+            shipTo.putObject("Phone").put("Number", toPhone);
+        }
+        if (to.email() != null && !to.email().isBlank()) {
+            if (to.email().trim().length() <= EMAIL_MAX) {
+                shipTo.put("EMailAddress", to.email().trim());
+            } else {
+                notes.add("ShipTo.EMailAddress: omitted, longer than UPS's " + EMAIL_MAX + " characters: '" + to.email().trim() + "'");
+            }
+        }
+        ObjectNode toAddress = shipTo.putObject("Address");
+        List<String> lines = fit.lines("ShipTo.AddressLine", to.lines(), LINE_MAX, LINES_MAX);
+        if (lines.isEmpty()) {
+            throw new ConnectorException(FailureKind.PERMANENT, "MISSING_FIELD", "ShipTo.AddressLine is empty for " + first.key());
+        }
+        ArrayNode lineArray = toAddress.putArray("AddressLine");
+        lines.forEach(lineArray::add);
+        String city = fit.exact("ShipTo.City", to.city(), CITY_MAX);
+        if (city == null) {
+            throw new ConnectorException(FailureKind.PERMANENT, "MISSING_FIELD", "ShipTo.City is empty for " + first.key());
+        }
+        toAddress.put("City", city);
+        String state = fit.exact("ShipTo.StateProvinceCode", upper(to.stateProvince()), STATE_MAX);
+        if (state != null) {
+            toAddress.put("StateProvinceCode", state);
+        }
+        String postal = fit.exact("ShipTo.PostalCode", postal(to.postalCode(), toCountry), POSTAL_MAX);
+        if (postal != null) {
+            toAddress.put("PostalCode", postal);
+        }
+        toAddress.put("CountryCode", toCountry);
+        if (Boolean.TRUE.equals(to.residential())) {
+            toAddress.put("ResidentialAddressIndicator", "");
+        }
+
+        ObjectNode shipFrom = shipment.putObject("ShipFrom");
+        shipFrom.put("Name", wh.shipperName());
+        if (wh.attentionName() != null) {
+            shipFrom.put("AttentionName", wh.attentionName());
+        }
+        if (shipperPhone != null) {
+            shipFrom.putObject("Phone").put("Number", shipperPhone);
+        }
+        warehouseAddress(shipFrom.putObject("Address"), wh);
+
+        shipment.putObject("PaymentInformation").putArray("ShipmentCharge").addObject()
+                .put("Type", "01").putObject("BillShipper").put("AccountNumber", wh.accountNumber());
+        shipment.putObject("Service").put("Code", settings.serviceFor(first.shipViaCode()));
+        if (!domesticLane) {
+            ArrayNode refs = shipment.putArray("ReferenceNumber");
+            references(fit, "Shipment.ReferenceNumber", first).forEach(v -> refs.addObject().put("Value", v));
+        }
+        shipment.put("ShipmentDate", YYYYMMDD.format(shipDate));
+        if (fromCountry.equals("US") && (toCountry.equals("PR") || toCountry.equals("CA"))) {
+            BigDecimal total = total(releases);
+            if (total != null) {
+                ObjectNode ilt = shipment.putObject("InvoiceLineTotal");
+                ilt.put("CurrencyCode", currency(first));
+                ilt.put("MonetaryValue", total.setScale(0, RoundingMode.CEILING).max(BigDecimal.ONE).toPlainString());
+            }
+        }
+        ArrayNode packages = shipment.putArray("Package");
+        for (ShippableRelease r : releases) {
+            ObjectNode pkg = packages.addObject();
+            pkg.putObject("Packaging").put("Code", settings.packagingCode());
+            ObjectNode weight = pkg.putObject("PackageWeight");
+            weight.putObject("UnitOfMeasurement").put("Code", r.weightUnit() == null ? "LBS" : r.weightUnit().name());
+            weight.put("Weight", weight(r));
+            if (domesticLane) {
+                ArrayNode refs = pkg.putArray("ReferenceNumber");
+                references(fit, "Package.ReferenceNumber", r).forEach(v -> refs.addObject().put("Value", v));
+            }
+            if (settings.declaredValue() && r.value() != null && r.value().signum() > 0) {
+                ObjectNode dv = pkg.putObject("PackageServiceOptions").putObject("DeclaredValue");
+                dv.putObject("Type").put("Code", "01");
+                dv.put("CurrencyCode", currency(r));
+                dv.put("MonetaryValue", r.value().setScale(2, RoundingMode.HALF_UP).toPlainString());
+            }
+        }
+        ObjectNode label = sr.putObject("LabelSpecification");
+        label.putObject("LabelImageFormat").put("Code", settings.labelFormat().name());
+        if (settings.labelFormat() == UpsSettings.LabelFormat.GIF) {
+            label.put("HTTPUserAgent", "Mozilla/4.5");
+        }
+        label.putObject("LabelStockSize").put("Height", settings.labelStockHeight()).put("Width", settings.labelStockWidth());
+        return new Mapped(root, List.copyOf(notes), wh, wh.tokenMerchantId(settings.merchantId()), domesticLane);
+    }
+
+    private ShippableRelease checkGroup(List<ShippableRelease> releases) {
+        if (releases == null || releases.isEmpty()) {
+            throw new IllegalArgumentException("at least one release is needed");
+        }
+        ShippableRelease first = releases.get(0);
+        if (releases.size() == 1) {
+            return first;
+        }
+        if (!settings.groupReleasesByOrder()) {
+            throw new ConnectorException(FailureKind.PERMANENT, "GROUPING_DISABLED",
+                    releases.size() + " releases given for one shipment but ups.groupReleasesByOrder is false");
+        }
+        for (ShippableRelease r : releases) {
+            boolean same = r.key().company().equals(first.key().company()) && r.key().orderNum() == first.key().orderNum()
+                    && Objects.equals(r.warehouse(), first.warehouse())
+                    && Objects.equals(settings.serviceFor(r.shipViaCode()), settings.serviceFor(first.shipViaCode()))
+                    && Objects.equals(r.shipTo(), first.shipTo());
+            if (!same) {
+                throw new ConnectorException(FailureKind.PERMANENT, "GROUP_MISMATCH",
+                        "release " + r.key() + " cannot share a shipment with " + first.key()
+                                + ": order, warehouse, service and ship-to must be the same");
+            }
+        }
+        return first;
+    }
+
+    private static void warehouseAddress(ObjectNode address, Warehouse wh) {
+        ArrayNode lines = address.putArray("AddressLine");
+        wh.lines().forEach(lines::add);
+        address.put("City", wh.city());
+        if (wh.stateProvince() != null) {
+            address.put("StateProvinceCode", wh.stateProvince());
+        }
+        String postal = postal(wh.postalCode(), wh.countryCode());
+        if (postal != null) {
+            address.put("PostalCode", postal);
+        }
+        address.put("CountryCode", wh.countryCode());
+    }
+
+    /** The release reference (order-line-release) and the PO, each within 35 characters. */
+    private static List<String> references(FieldFitter fit, String field, ShippableRelease r) {
+        List<String> out = new ArrayList<>();
+        out.add(r.key().reference());
+        if (r.poNumber() != null && !r.poNumber().isBlank()) {
+            String po = r.poNumber().trim();
+            if (po.length() <= REFERENCE_MAX) {
+                out.add(po);
+            } else {
+                fit.notes().add(field + ": PO '" + po + "' omitted, longer than UPS's " + REFERENCE_MAX + " characters");
+            }
+        }
+        return out;
+    }
+
+    private static String descriptions(List<ShippableRelease> releases) {
+        Set<String> parts = new LinkedHashSet<>();
+        for (ShippableRelease r : releases) {
+            String d = r.partDescription() != null && !r.partDescription().isBlank() ? r.partDescription() : r.partNum();
+            if (d != null && !d.isBlank()) {
+                parts.add(d.trim());
+            }
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+
+    static String weight(ShippableRelease r) {
+        BigDecimal w = r.weight();
+        if (w == null || w.signum() <= 0) {
+            throw new ConnectorException(FailureKind.PERMANENT, "NO_WEIGHT", "release " + r.key() + " has no positive weight");
+        }
+        BigDecimal rounded = w.setScale(1, RoundingMode.CEILING).max(new BigDecimal("0.1")).stripTrailingZeros();
+        String text = rounded.toPlainString();
+        if (text.length() > 5) {
+            text = w.setScale(0, RoundingMode.CEILING).toPlainString();
+        }
+        if (text.length() > 5) {
+            throw new ConnectorException(FailureKind.PERMANENT, FieldFitter.FIELD_TOO_LONG,
+                    "Package.PackageWeight.Weight " + w + " does not fit UPS's 5 characters");
+        }
+        return text;
+    }
+
+    private static BigDecimal total(List<ShippableRelease> releases) {
+        BigDecimal sum = null;
+        for (ShippableRelease r : releases) {
+            if (r.value() != null) {
+                sum = sum == null ? r.value() : sum.add(r.value());
+            }
+        }
+        return sum;
+    }
+
+    private static String currency(ShippableRelease r) {
+        return r.currencyCode() == null || r.currencyCode().isBlank() ? "USD" : r.currencyCode().trim().toUpperCase(Locale.ROOT);
+    }
+
+    /** Digits only, at most 15 (a longer number fails rather than being cut). */
+    private static String phone(FieldFitter fit, String field, String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("[^0-9]", "");
+        if (digits.isEmpty()) {
+            return null;
+        }
+        return fit.exact(field + ".Number", digits, PHONE_MAX);
+    }
+
+    /** Trimmed; US/PR ZIP+4 and Canadian codes lose their dash/space as UPS expects. */
+    static String postal(String postal, String country) {
+        if (postal == null || postal.isBlank()) {
+            return null;
+        }
+        String p = postal.trim().toUpperCase(Locale.ROOT);
+        if ("US".equals(country) || "PR".equals(country) || "CA".equals(country)) {
+            p = p.replaceAll("[\\s-]", "");
+        }
+        return p;
+    }
+
+    private static String upper(String s) {
+        return s == null || s.isBlank() ? null : s.trim().toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,168 @@
+package com.epicorups.ups.ship;
+
+import com.epicorups.core.ConnectorException;
+import com.epicorups.core.FailureKind;
+import com.epicorups.core.Json;
+import com.epicorups.model.ShippableRelease;
+import com.epicorups.port.CreatedShipment;
+import com.epicorups.port.PackageLabel;
+import com.epicorups.port.UpsShipping;
+import com.epicorups.ups.UpsSettings;
+import com.epicorups.ups.UpsSettings.Warehouse;
+import com.epicorups.ups.transport.UpsApiException;
+import com.epicorups.ups.transport.UpsHttp;
+import com.epicorups.ups.wire.Nodes;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * UPS Shipping: create ({@code POST /api/shipments/v2409/ship}, never retried automatically), find by
+ * reference (Label Recovery), void. Field mapping lives in {@link ShipmentRequestMapper}.
+ */
+public final class UpsShippingClient implements UpsShipping {
+    public static final String SHIP = "ship";
+    public static final String LABEL_RECOVERY = "labelRecovery";
+    public static final String VOID = "void";
+    static final String SHIP_PATH = "/api/shipments/v2409/ship";
+    static final String RECOVERY_PATH = "/api/labels/v1/recovery";
+    static final String VOID_PATH = "/api/shipments/v2409/void/cancel/";
+    /**
+     * Neither UPS's spec nor our notes name the Label Recovery "nothing found" code, so besides the codes
+     * configured in ups.labelRecoveryNotFoundCodes a 400 whose message says nothing was found counts too.
+     */
+    private static final Pattern NOT_FOUND = Pattern.compile(
+            "(?i)(no\\s+(data|records?|labels?|shipments?|information|match\\w*)\\b.*\\bfound|not\\s+found|does\\s+not\\s+exist|no\\s+data)");
+
+    private final UpsHttp http;
+    private final UpsSettings settings;
+    private final ShipmentRequestMapper mapper;
+    private final Clock clock;
+
+    public UpsShippingClient(UpsHttp http) {
+        this(http, Clock.systemUTC());
+    }
+
+    public UpsShippingClient(UpsHttp http, Clock clock) {
+        this.http = http;
+        this.settings = http.settings();
+        this.mapper = new ShipmentRequestMapper(settings);
+        this.clock = clock;
+    }
+
+    @Override
+    public CreatedShipment create(List<ShippableRelease> releases) {
+        ShipmentRequestMapper.Mapped mapped = mapper.map(releases, LocalDate.now(clock.withZone(settings.eventTimeZone())));
+        String sent = UpsHttp.serialise(mapped.body());
+        JsonNode json = http.send(SHIP, "POST", SHIP_PATH, mapped.body(), mapped.merchantId(), UpsHttp.Retry.NEVER,
+                settings.shipTimeout()).json();
+        ShipmentResponseMapper.Shipped shipped = ShipmentResponseMapper.shipped(json);
+        List<String> notes = new ArrayList<>(mapped.auditNotes());
+        notes.addAll(shipped.alerts());
+        return new CreatedShipment(shipped.shipmentId(), shipped.packages(), shipped.charges(), sent, notes);
+    }
+
+    @Override
+    public Optional<CreatedShipment> findByReference(ShippableRelease release) {
+        Warehouse wh = settings.warehouse(release.warehouse());
+        String merchant = wh.tokenMerchantId(settings.merchantId());
+        ObjectNode body = recoveryRequest(release.key().asString());
+        ObjectNode refs = ((ObjectNode) body.get("LabelRecoveryRequest")).putObject("ReferenceValues");
+        refs.putObject("ReferenceNumber").put("Value", release.key().reference());
+        refs.put("ShipperNumber", wh.accountNumber());
+        Optional<ShipmentResponseMapper.Recovered> first = recover(body, merchant);
+        if (first.isEmpty()) {
+            return Optional.empty();
+        }
+        ShipmentResponseMapper.Recovered r = first.get();
+        List<String> notes = new ArrayList<>();
+        notes.add("recovered from UPS Label Recovery by reference " + release.key().reference());
+        if (!r.packages().isEmpty()) {
+            return Optional.of(new CreatedShipment(r.shipmentId(), r.packages(), Map.of(), null, notes));
+        }
+        if (r.candidates().isEmpty()) {
+            return Optional.empty();
+        }
+        // By reference UPS may answer with tracking candidates only: fetch each label, group by shipment.
+        Map<String, List<PackageLabel>> byShipment = new LinkedHashMap<>();
+        for (String tracking : r.candidates()) {
+            ObjectNode byNumber = recoveryRequest(release.key().asString());
+            ((ObjectNode) byNumber.get("LabelRecoveryRequest")).put("TrackingNumber", tracking);
+            recover(byNumber, merchant).ifPresent(rec -> byShipment
+                    .computeIfAbsent(rec.shipmentId() == null ? tracking : rec.shipmentId(), k -> new ArrayList<>())
+                    .addAll(rec.packages()));
+        }
+        if (byShipment.isEmpty()) {
+            return Optional.empty();
+        }
+        if (byShipment.size() > 1) {
+            notes.add("UPS holds " + byShipment.size() + " shipments with reference " + release.key().reference() + ": "
+                    + byShipment.keySet() + " (possible duplicates: void all but " + byShipment.keySet().iterator().next() + ")");
+        }
+        Map.Entry<String, List<PackageLabel>> chosen = byShipment.entrySet().iterator().next();
+        return Optional.of(new CreatedShipment(chosen.getKey(), chosen.getValue(), Map.of(), null, notes));
+    }
+
+    private Optional<ShipmentResponseMapper.Recovered> recover(ObjectNode body, String merchant) {
+        try {
+            return Optional.of(ShipmentResponseMapper.recovered(
+                    http.post(LABEL_RECOVERY, RECOVERY_PATH, body, merchant, UpsHttp.Retry.IDEMPOTENT).json()));
+        } catch (UpsApiException e) {
+            if (isNothingFound(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    boolean isNothingFound(UpsApiException e) {
+        if (e.isTransient() || e.httpStatus() < 400 || e.httpStatus() >= 500 || e.httpStatus() == 401 || e.httpStatus() == 403) {
+            return false;
+        }
+        return e.errors().stream().anyMatch(err -> settings.labelRecoveryNotFoundCodes().contains(err.code())
+                || (err.message() != null && NOT_FOUND.matcher(err.message()).find()));
+    }
+
+    private ObjectNode recoveryRequest(String context) {
+        ObjectNode root = Json.mapper().createObjectNode();
+        ObjectNode lr = root.putObject("LabelRecoveryRequest");
+        ObjectNode req = lr.putObject("Request");
+        req.put("SubVersion", "1903");
+        req.putObject("TransactionReference").put("CustomerContext", context);
+        ObjectNode spec = lr.putObject("LabelSpecification");
+        spec.putObject("LabelImageFormat").put("Code", settings.labelFormat().name());
+        spec.put("HTTPUserAgent", "Mozilla/4.5");
+        spec.putObject("LabelStockSize").put("Height", settings.labelStockHeight()).put("Width", settings.labelStockWidth());
+        return root;
+    }
+
+    @Override
+    public void voidShipment(String shipmentId) {
+        voidShipment(shipmentId, null);
+    }
+
+    /** Voids with the token of the warehouse's account (null = the secret's merchant id). */
+    public void voidShipment(String shipmentId, String warehouseCode) {
+        if (shipmentId == null || !shipmentId.trim().matches("[0-9A-Za-z]{10,35}")) {
+            throw new ConnectorException(FailureKind.PERMANENT, "INVALID_SHIPMENT_ID", "not a UPS shipment id: " + shipmentId);
+        }
+        String merchant = warehouseCode == null ? null : settings.warehouse(warehouseCode).tokenMerchantId(settings.merchantId());
+        String id = shipmentId.trim().toUpperCase();
+        JsonNode json = http.delete(VOID, VOID_PATH + URLEncoder.encode(id, StandardCharsets.UTF_8), merchant).json();
+        JsonNode summary = json.path("VoidShipmentResponse").path("SummaryResult").path("Status");
+        String code = Nodes.text(summary, "Code");
+        if (!"1".equals(code)) {
+            throw new ConnectorException(FailureKind.PERMANENT, "UPS_VOID_FAILED",
+                    "UPS did not void " + id + ": status " + code + " " + Nodes.text(summary, "Description"));
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package com.epicorups.ups.track;
+
+import com.epicorups.core.ConnectorException;
+import com.epicorups.core.FailureKind;
+import com.epicorups.model.TrackingStatus;
+import com.epicorups.ups.transport.UpsHttp;
+import com.epicorups.ups.wire.Nodes;
+import com.epicorups.ups.wire.UpsStatusMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/** UPS Track API ({@code GET /api/track/v1/details/{n}}) normalised to a {@link TrackingSnapshot}. */
+public final class UpsTrackingClient {
+    public static final String OPERATION = "track";
+    static final String PATH = "/api/track/v1/details/";
+
+    private final UpsHttp http;
+
+    public UpsTrackingClient(UpsHttp http) {
+        this.http = http;
+    }
+
+    /** The package's state; empty when UPS has no information (warning TW0001 in a 200, or a 404). */
+    public Optional<TrackingSnapshot> track(String trackingNumber) {
+        String n = trackingNumber == null ? "" : trackingNumber.trim().toUpperCase();
+        if (n.length() < 7 || n.length() > 34 || !n.matches("[0-9A-Z]+")) {
+            throw new ConnectorException(FailureKind.PERMANENT, "INVALID_TRACKING_NUMBER", "not a UPS inquiry number: " + trackingNumber);
+        }
+        JsonNode json;
+        try {
+            json = http.get(OPERATION, PATH + URLEncoder.encode(n, StandardCharsets.UTF_8)
+                    + "?locale=en_US&returnSignature=false&returnMilestones=false&returnPOD=false", null).json();
+        } catch (com.epicorups.ups.transport.UpsApiException e) {
+            if (e.httpStatus() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return parse(n, json, http.settings().eventTimeZone());
+    }
+
+    static Optional<TrackingSnapshot> parse(String inquiry, JsonNode json, ZoneId fallbackZone) {
+        JsonNode shipment = Nodes.first(json.path("trackResponse").path("shipment"));
+        for (JsonNode w : Nodes.list(shipment.path("warnings"))) {
+            if ("TW0001".equals(Nodes.text(w, "code"))) {
+                return Optional.empty();
+            }
+        }
+        List<JsonNode> packages = Nodes.list(shipment.path("package"));
+        if (packages.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode pkg = packages.get(0);
+        for (JsonNode p : packages) {
+            if (inquiry.equalsIgnoreCase(Nodes.text(p, "trackingNumber"))) {
+                pkg = p;
+            }
+        }
+        JsonNode status = pkg.path("currentStatus");
+        JsonNode latest = Nodes.first(pkg.path("activity"));
+        if (status.isMissingNode()) {
+            status = latest.path("status");
+        }
+        String type = Nodes.text(status, "type");
+        String code = Nodes.text(status, "code");
+        String description = Nodes.text(status, "description");
+        TrackingStatus mapped = UpsStatusMapper.map(type, code, description);
+        Instant eventTime = UpsStatusMapper.instant(Nodes.text(latest, "gmtDate"), Nodes.text(latest, "gmtTime"), ZoneOffset.UTC);
+        ZoneOffset offset = UpsStatusMapper.offset(Nodes.text(latest, "gmtOffset"));
+        if (eventTime == null) {
+            eventTime = UpsStatusMapper.instant(Nodes.text(latest, "date"), Nodes.text(latest, "time"),
+                    offset != null ? offset : fallbackZone);
+        }
+        LocalDate sdd = null;
+        LocalDate rdd = null;
+        LocalDate del = null;
+        for (JsonNode d : Nodes.list(pkg.path("deliveryDate"))) {
+            String t = Nodes.text(d, "type");
+            LocalDate date = UpsStatusMapper.date(Nodes.text(d, "date"));
+            if ("RDD".equals(t)) {
+                rdd = date;
+            } else if ("SDD".equals(t)) {
+                sdd = date;
+            } else if ("DEL".equals(t)) {
+                del = date;
+            }
+        }
+        Instant deliveredAt = null;
+        if (mapped == TrackingStatus.DELIVERED) {
+            JsonNode dt = pkg.path("deliveryTime");
+            String endTime = "DEL".equals(Nodes.text(dt, "type")) ? Nodes.text(dt, "endTime") : null;
+            if (del != null) {
+                deliveredAt = UpsStatusMapper.instant(del.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE),
+                        endTime != null ? endTime : Nodes.text(latest, "time"), offset != null ? offset : fallbackZone);
+            }
+            if (deliveredAt == null) {
+                deliveredAt = eventTime;
+            }
+        }
+        String number = Nodes.text(pkg, "trackingNumber");
+        return Optional.of(new TrackingSnapshot(number == null ? inquiry : number, mapped, type, code, description,
+                eventTime, rdd != null ? rdd : sdd, deliveredAt));
+    }
+}

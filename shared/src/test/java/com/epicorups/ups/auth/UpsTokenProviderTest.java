@@ -1,0 +1,290 @@
+package com.epicorups.ups.auth;
+
+import static com.epicorups.ups.UpsTestSupport.CLIENT_ID;
+import static com.epicorups.ups.UpsTestSupport.CLIENT_SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.epicorups.core.FailureKind;
+import com.epicorups.store.CachedToken;
+import com.epicorups.store.memory.InMemoryTokenCacheStore;
+import com.epicorups.ups.UpsSettings;
+import com.epicorups.ups.UpsTestSupport;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class UpsTokenProviderTest {
+    private final UpsTestSupport ups = new UpsTestSupport();
+    private final InMemoryTokenCacheStore store = new InMemoryTokenCacheStore();
+
+    @AfterEach
+    void close() throws Exception {
+        ups.close();
+    }
+
+    private UpsTokenProvider provider(UpsSettings settings) {
+        return ups.tokenProvider(settings, store);
+    }
+
+    @Test
+    void requestsTokenWithBasicAuthFormBodyAndMerchantHeader() throws Exception {
+        UpsTokenProvider tokens = provider(ups.settingsBuilder().merchantId("A1B2C3").build());
+
+        assertThat(tokens.accessToken()).isEqualTo("token-1");
+
+        RecordedRequest r = ups.requestsTo(UpsTokenProvider.TOKEN_PATH).get(0);
+        assertThat(r.getMethod()).isEqualTo("POST");
+        assertThat(r.getHeader("Authorization")).isEqualTo("Basic "
+                + Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)));
+        assertThat(r.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
+        assertThat(r.getHeader("x-merchant-id")).isEqualTo("A1B2C3");
+        assertThat(r.getBody().readUtf8()).isEqualTo("grant_type=client_credentials");
+    }
+
+    @Test
+    void expiryComesFromIssuedAtPlusExpiresInForOneHourTokens() {
+        ups.tokenLifetime(3599);
+        UpsTokenProvider tokens = provider(ups.settingsBuilder().build());
+        tokens.accessToken();
+
+        CachedToken cached = store.get(tokens.cacheKey(null)).orElseThrow();
+        assertThat(cached.issuedAt()).isEqualTo(ups.clock.instant());
+        assertThat(cached.expiresAt()).isEqualTo(ups.clock.instant().plusSeconds(3599));
+    }
+
+    @Test
+    void fourHourTokenIsReusedUntilTheMarginBeforeExpiry() {
+        ups.tokenLifetime(14399);
+        UpsTokenProvider tokens = provider(ups.settingsBuilder().tokenRefreshMargin(Duration.ofMinutes(5)).build());
+        assertThat(tokens.accessToken()).isEqualTo("token-1");
+
+        ups.clock.advance(Duration.ofSeconds(14399 - 301));
+        assertThat(tokens.accessToken()).isEqualTo("token-1");
+        assertThat(ups.tokenCalls.get()).isEqualTo(1);
+
+        ups.clock.advance(Duration.ofSeconds(2));
+        assertThat(tokens.accessToken()).isEqualTo("token-2");
+        assertThat(ups.tokenCalls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void oneHourTokenIsRefreshedFiveMinutesEarly() {
+        ups.tokenLifetime(3600);
+        UpsTokenProvider tokens = provider(ups.settingsBuilder().build());
+        tokens.accessToken();
+        ups.clock.advance(Duration.ofMinutes(54).plusSeconds(59));
+        assertThat(tokens.accessToken()).isEqualTo("token-1");
+        ups.clock.advance(Duration.ofSeconds(2));
+        assertThat(tokens.accessToken()).isEqualTo("token-2");
+    }
+
+    @Test
+    void issuedAtFromUpsIsUsedNotOurOwnRequestTime() {
+        Instant issued = ups.clock.instant().minusSeconds(600);
+        ups.onToken(r -> UpsTestSupport.token("old-issued", issued, 3600));
+        UpsTokenProvider tokens = provider(ups.settingsBuilder().build());
+        tokens.accessToken();
+        assertThat(store.get(tokens.cacheKey(null)).orElseThrow().expiresAt()).isEqualTo(issued.plusSeconds(3600));
+    }
+
+    @Test
+    void secondProviderReusesTheSharedStoreToken() {
+        UpsSettings settings = ups.settingsBuilder().build();
+        provider(settings).accessToken();
+        assertThat(provider(settings).accessToken()).isEqualTo("token-1");
+        assertThat(ups.tokenCalls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void cacheKeyNamesTheAccountNotTheSecret() {
+        UpsTokenProvider tokens = provider(ups.settingsBuilder().merchantId("A1B2C3").build());
+        assertThat(tokens.cacheKey(null)).matches("ups#[0-9a-f]{16}#A1B2C3");
+        assertThat(tokens.cacheKey("Z9Z9Z9")).endsWith("#Z9Z9Z9");
+        assertThat(provider(ups.settingsBuilder().build()).cacheKey(null)).endsWith("#default");
+        assertThat(tokens.cacheKey(null)).doesNotContain(CLIENT_SECRET).doesNotContain(CLIENT_ID);
+    }
+
+    @Test
+    void invalidateForcesANewTokenEvenThoughTheStoreStillHoldsTheOldOne() {
+        UpsTokenProvider tokens = provider(ups.settingsBuilder().build());
+        String first = tokens.accessToken();
+        tokens.invalidate(null, first);
+        assertThat(tokens.accessToken()).isEqualTo("token-2");
+        assertThat(store.get(tokens.cacheKey(null)).orElseThrow().accessToken()).isEqualTo("token-2");
+    }
+
+    @Test
+    void rejectedCredentialsFailPermanentlyWithoutRetry() {
+        ups.onToken(r -> UpsTestSupport.error(401, "10401", "ClientId is Invalid"));
+        UpsTokenProvider tokens = provider(ups.settingsBuilder().build());
+        assertThatThrownBy(tokens::accessToken).isInstanceOfSatisfying(UpsTokenException.class, e -> {
+            assertThat(e.kind()).isEqualTo(FailureKind.PERMANENT);
+            assertThat(e.reasonCode()).isEqualTo(UpsTokenException.REJECTED);
+            assertThat(e.httpStatus()).isEqualTo(401);
+            assertThat(e.getMessage()).contains("client id or client secret");
+        });
+        assertThat(ups.tokenCalls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void serverErrorsAreRetriedWithBackoffThenFailTransient() {
+        ups.onToken(r -> UpsTestSupport.error(503, "10004", "try again later"));
+        UpsTokenProvider tokens = provider(ups.settingsBuilder().build());
+        assertThatThrownBy(tokens::accessToken).isInstanceOfSatisfying(UpsTokenException.class, e -> {
+            assertThat(e.kind()).isEqualTo(FailureKind.TRANSIENT);
+            assertThat(e.reasonCode()).isEqualTo(UpsTokenException.UNAVAILABLE);
+            assertThat(e.getMessage()).contains("after 3 attempts");
+        });
+        assertThat(ups.tokenCalls.get()).isEqualTo(3);
+        assertThat(ups.sleeper.sleeps).hasSize(2);
+        assertThat(ups.sleeper.sleeps.get(1)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void serverErrorThenSuccessRecovers() {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        ups.onToken(r -> n.incrementAndGet() == 1 ? UpsTestSupport.error(500, "10004", "x")
+                : UpsTestSupport.token("after-retry", ups.clock.instant(), 3600));
+        assertThat(provider(ups.settingsBuilder().build()).accessToken()).isEqualTo("after-retry");
+    }
+
+    @Test
+    void throttledTokenEndpointBlocksForMinutesAndFailsFastMeanwhile() {
+        ups.onToken(r -> UpsTestSupport.error(429, "10429", "Too Many Requests"));
+        UpsSettings settings = ups.settingsBuilder().tokenThrottleBlock(Duration.ofMinutes(5)).build();
+        UpsTokenProvider tokens = provider(settings);
+
+        assertThatThrownBy(tokens::accessToken).isInstanceOfSatisfying(UpsTokenException.class, e -> {
+            assertThat(e.kind()).isEqualTo(FailureKind.TRANSIENT);
+            assertThat(e.reasonCode()).isEqualTo(UpsTokenException.THROTTLED);
+        });
+        assertThat(ups.tokenCalls.get()).isEqualTo(1);
+        assertThat(ups.sleeper.sleeps).isEmpty();
+
+        ups.clock.advance(Duration.ofMinutes(4));
+        assertThatThrownBy(tokens::accessToken).hasMessageContaining("no token request until");
+        // Another instance sharing the store is blocked too.
+        assertThatThrownBy(() -> provider(settings).accessToken())
+                .isInstanceOfSatisfying(UpsTokenException.class, e -> assertThat(e.reasonCode()).isEqualTo(UpsTokenException.THROTTLED));
+        assertThat(ups.tokenCalls.get()).isEqualTo(1);
+
+        ups.clock.advance(Duration.ofMinutes(2));
+        ups.onToken(r -> UpsTestSupport.token("after-block", ups.clock.instant(), 3600));
+        assertThat(tokens.accessToken()).isEqualTo("after-block");
+        assertThat(ups.tokenCalls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void repeatedThrottlingDoublesTheBlock() {
+        ups.onToken(r -> UpsTestSupport.error(429, "10429", "Too Many Requests"));
+        UpsTokenProvider tokens = provider(ups.settingsBuilder().tokenThrottleBlock(Duration.ofMinutes(5)).build());
+        assertThatThrownBy(tokens::accessToken).isInstanceOf(UpsTokenException.class);
+        ups.clock.advance(Duration.ofMinutes(6));
+        assertThatThrownBy(tokens::accessToken).isInstanceOf(UpsTokenException.class);
+        assertThat(store.blockedUntil(tokens.cacheKey(null))).contains(ups.clock.instant().plus(Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void dailyBudgetRefusesFurtherTokenRequestsAndEmitsMetrics() {
+        UpsSettings settings = ups.settingsBuilder().tokenDailyBudget(2).build();
+        UpsTokenProvider tokens = provider(settings);
+        tokens.accessToken();
+        tokens.invalidate();
+        tokens.accessToken();
+        tokens.invalidate();
+
+        assertThatThrownBy(tokens::accessToken).isInstanceOfSatisfying(UpsTokenException.class, e -> {
+            assertThat(e.reasonCode()).isEqualTo(UpsTokenException.BUDGET_EXHAUSTED);
+            assertThat(e.kind()).isEqualTo(FailureKind.PERMANENT);
+        });
+        assertThat(ups.tokenCalls.get()).isEqualTo(2);
+        assertThat(ups.metricLines).hasSize(2);
+        assertThat(ups.metricLines.get(1)).contains("\"Namespace\":\"EpicorUpsConnector\"")
+                .contains("\"UpsTokenRequests\":1").contains("\"UpsTokenRequestsToday\":2")
+                .contains("\"UpsTokenDailyBudget\":2");
+        assertThat(store.dailyRequests(tokens.cacheKey(null), LocalDate.ofInstant(ups.clock.instant(), ZoneOffset.UTC)))
+                .isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void secretNeverAppearsInLogsMetricsOrToString() {
+        List<String> logged = new ArrayList<>();
+        Logger root = Logger.getLogger("");
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(new java.util.logging.SimpleFormatter().format(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        capture.setLevel(Level.ALL);
+        root.addHandler(capture);
+        try {
+            UpsSettings settings = ups.settingsBuilder().build();
+            UpsTokenProvider tokens = provider(settings);
+            tokens.accessToken();
+            ups.onToken(r -> UpsTestSupport.error(429, "10429", "Too Many Requests"));
+            tokens.invalidate();
+            try {
+                tokens.accessToken();
+            } catch (UpsTokenException e) {
+                logged.add(e.getMessage());
+            }
+            logged.add(tokens.toString());
+            logged.add(settings.toString());
+            logged.add(store.get(tokens.cacheKey(null)).orElseThrow().toString());
+            logged.addAll(ups.metricLines);
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertThat(logged).isNotEmpty();
+        String basic = Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        assertThat(String.join("\n", logged)).doesNotContain(CLIENT_SECRET).doesNotContain(basic).doesNotContain("token-1");
+    }
+
+    @Test
+    void aTokenInsideTheMarginIsStillUsedWhenTheRefreshFails() {
+        ups.tokenLifetime(3600);
+        UpsTokenProvider tokens = provider(ups.settingsBuilder().build());
+        tokens.accessToken();
+        ups.onToken(r -> UpsTestSupport.error(429, "10429", "Too Many Requests"));
+        ups.clock.advance(Duration.ofMinutes(57));
+        assertThat(tokens.accessToken()).isEqualTo("token-1");
+        assertThat(ups.tokenCalls.get()).isEqualTo(2);
+        ups.clock.advance(Duration.ofMinutes(1));
+        assertThat(tokens.accessToken()).isEqualTo("token-1");
+        assertThat(ups.tokenCalls.get()).isEqualTo(2);
+        ups.clock.advance(Duration.ofMinutes(3));
+        assertThatThrownBy(tokens::accessToken).isInstanceOfSatisfying(UpsTokenException.class,
+                e -> assertThat(e.reasonCode()).isEqualTo(UpsTokenException.THROTTLED));
+    }
+
+    @Test
+    void aRefusedTokenIsNeverReusedAsAFallback() {
+        UpsTokenProvider tokens = provider(ups.settingsBuilder().build());
+        String first = tokens.accessToken();
+        ups.onToken(r -> UpsTestSupport.error(503, "10004", "down"));
+        tokens.invalidate(null, first);
+        assertThatThrownBy(tokens::accessToken).isInstanceOf(UpsTokenException.class);
+    }
+}
