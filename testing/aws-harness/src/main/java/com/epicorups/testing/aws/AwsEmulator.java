@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -220,7 +221,16 @@ public final class AwsEmulator {
 
     /** Creates the template's tables, queues, secrets and bucket under fresh names (see {@link AwsResources}). */
     public ProvisionedResources provision() {
-        return new AwsResources(this, CloudFormationTemplate.read(connectorRoot().resolve("template.yaml"))).provision();
+        return resources().provision();
+    }
+
+    /** Like {@link #provision()} but only the named resources, for example {@code provision("ShipmentsTable")}. */
+    public ProvisionedResources provision(String... logicalIds) {
+        return resources().provisionOnly(Set.of(logicalIds));
+    }
+
+    private AwsResources resources() {
+        return new AwsResources(this, CloudFormationTemplate.read(connectorRoot().resolve("template.yaml")));
     }
 
     private synchronized void stop() {

@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -71,15 +74,33 @@ public final class AwsResources {
     }
 
     public ProvisionedResources provision() {
-        template.logicalIdsOfType("AWS::DynamoDB::Table").forEach(this::createTable);
-        List<String> queueIds = template.logicalIdsOfType("AWS::SQS::Queue");
+        return provision(id -> true);
+    }
+
+    /** Creates only the listed resources (a queue's DLQ must be listed with it). */
+    public ProvisionedResources provisionOnly(Set<String> logicalIds) {
+        Set<String> unknown = new TreeSet<>(logicalIds);
+        unknown.removeAll(template.resources().keySet());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("template.yaml has no resources " + unknown);
+        }
+        return provision(logicalIds::contains);
+    }
+
+    private ProvisionedResources provision(Predicate<String> wanted) {
+        ofType("AWS::DynamoDB::Table", wanted).forEach(this::createTable);
+        List<String> queueIds = ofType("AWS::SQS::Queue", wanted);
         createQueuesDeadLettersFirst(queueIds);
         // A DLQ's RedriveAllowPolicy names its source queue, so it goes on once every queue exists.
         queueIds.forEach(this::applyRedriveAllowPolicy);
-        template.logicalIdsOfType("AWS::SecretsManager::Secret").forEach(this::createSecret);
-        template.logicalIdsOfType("AWS::S3::Bucket").forEach(this::createBucket);
+        ofType("AWS::SecretsManager::Secret", wanted).forEach(this::createSecret);
+        ofType("AWS::S3::Bucket", wanted).forEach(this::createBucket);
         return new ProvisionedResources(runId, emulator.endpoint(), emulator.sqsEndpoint(), emulator.region().id(),
                 tables, queues, secrets, buckets);
+    }
+
+    private List<String> ofType(String type, Predicate<String> wanted) {
+        return template.logicalIdsOfType(type).stream().filter(wanted).toList();
     }
 
     private String uniqueName(Object declared, String logicalId) {

@@ -18,13 +18,20 @@ import java.util.concurrent.TimeUnit;
  * moto server ({@code moto[server]} from PyPI) as a child process on 127.0.0.1 and a free port.
  *
  * <p>When {@code moto_server} is a Python console script, it is run through its own interpreter under a
- * small wrapper that exits as soon as its stdin reaches end-of-file. The JVM holds that pipe open, so even a
- * JVM killed with SIGKILL (where no shutdown hook runs) leaves no orphan behind.
+ * small wrapper that exits as soon as its stdin reaches end-of-file (the JVM holds that pipe open, so even a
+ * JVM killed with SIGKILL, where no shutdown hook runs, leaves no orphan behind) and that serialises
+ * DynamoDB requests so conditional writes are atomic as in DynamoDB.
  */
 final class MotoServer implements EmulatorBackend {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
-    private static final String WATCHDOG = String.join("\n",
+    /**
+     * Runs moto_server's script after two adjustments: exit when stdin closes (no orphans), and serve DynamoDB
+     * requests one at a time. moto's server is threaded and its conditional writes are not atomic, so two
+     * concurrent conditional puts could both succeed; DynamoDB itself never lets that happen.
+     */
+    private static final String WRAPPER = String.join("\n",
             "import os, sys, threading, runpy",
+            "import werkzeug.serving as serving",
             "def _exit_when_parent_goes():",
             "    try:",
             "        while sys.stdin.buffer.read(1024):",
@@ -32,6 +39,18 @@ final class MotoServer implements EmulatorBackend {
             "    finally:",
             "        os._exit(0)",
             "threading.Thread(target=_exit_when_parent_goes, daemon=True).start()",
+            "_dynamodb_lock = threading.Lock()",
+            "def _one_dynamodb_request_at_a_time(app):",
+            "    def serve(environ, start_response):",
+            "        if environ.get('HTTP_X_AMZ_TARGET', '').startswith('DynamoDB'):",
+            "            with _dynamodb_lock:",
+            "                return list(app(environ, start_response))",
+            "        return app(environ, start_response)",
+            "    return serve",
+            "_run_simple = serving.run_simple",
+            "def _run_simple_serialised(hostname, port, application, *args, **kwargs):",
+            "    return _run_simple(hostname, port, _one_dynamodb_request_at_a_time(application), *args, **kwargs)",
+            "serving.run_simple = _run_simple_serialised",
             "script = sys.argv[1]",
             "sys.argv = [script] + sys.argv[2:]",
             "runpy.run_path(script, run_name='__main__')");
@@ -115,7 +134,7 @@ final class MotoServer implements EmulatorBackend {
         List<String> firstLine = Files.readAllLines(executable, StandardCharsets.UTF_8).stream().limit(1).toList();
         if (!firstLine.isEmpty() && firstLine.get(0).startsWith("#!") && firstLine.get(0).contains("python")) {
             List<String> command = new ArrayList<>(List.of(firstLine.get(0).substring(2).trim().split("\\s+")));
-            command.addAll(List.of("-c", WATCHDOG, executable.toString()));
+            command.addAll(List.of("-c", WRAPPER, executable.toString()));
             return command;
         }
         return List.of(executable.toString());
