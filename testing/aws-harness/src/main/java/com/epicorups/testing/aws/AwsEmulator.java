@@ -64,6 +64,8 @@ public final class AwsEmulator {
         if (instance == null) {
             instance = start();
             AwsEmulator started = instance;
+            System.err.println("[aws-test-harness] " + started.description() + " (started in "
+                    + started.startupTime().toMillis() + " ms)");
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "aws-emulator-stop"));
         }
         return instance;
