@@ -31,8 +31,8 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  *   <li>{@code AWS_EMULATOR=localstack}: LocalStack through Testcontainers (needs Docker).</li>
  *   <li>otherwise moto server from {@code ${connector.root}/.venv/bin/moto_server} (or the PATH), started as
  *       a child process on 127.0.0.1.</li>
- *   <li>{@code AWS_EMULATOR_SQS=elasticmq|main}: where SQS goes. Default with moto: embedded ElasticMQ,
- *       because moto 5.2.5 lacks StartMessageMoveTask (DLQ redrive); default otherwise: the main endpoint.</li>
+ *   <li>{@code AWS_EMULATOR_SQS=elasticmq|main}: where SQS goes. Default: embedded ElasticMQ, because moto
+ *       5.2.5 lacks StartMessageMoveTask (DLQ redrive); with LocalStack, which has it, the main endpoint.</li>
  * </ul>
  * If nothing can be started it throws {@link EmulatorUnavailableException}: tests fail, never skip.
  */
@@ -78,7 +78,7 @@ public final class AwsEmulator {
         EmulatorBackend sqsBackend = main;
         try {
             String sqsChoice = setting("AWS_EMULATOR_SQS").map(s -> s.toLowerCase(Locale.ROOT))
-                    .orElse(main instanceof MotoServer ? "elasticmq" : "main");
+                    .orElse(main instanceof LocalStackBackend ? "main" : "elasticmq");
             if (sqsChoice.equals("elasticmq")) {
                 sqsBackend = EmbeddedElasticMq.start(REGION.id());
             } else if (!sqsChoice.equals("main") && !sqsChoice.equals("moto")) {
