@@ -70,7 +70,8 @@ public final class AwsResources {
         pseudo.put("AWS::Partition", "aws");
         pseudo.put("AWS::URLSuffix", "amazonaws.com");
         pseudo.put("AWS::NoValue", null);
-        this.intrinsics = new Intrinsics(Intrinsics.parameterDefaults(template, pseudo), this::ref, this::attribute);
+        this.intrinsics = new Intrinsics(Intrinsics.parameterDefaults(template, pseudo), template.conditions(),
+                this::ref, this::attribute);
     }
 
     public ProvisionedResources provision() {

@@ -76,6 +76,12 @@ public final class CloudFormationTemplate {
     }
 
     @SuppressWarnings("unchecked")
+    public Map<String, Object> conditions() {
+        Object section = document.get("Conditions");
+        return section == null ? Map.of() : (Map<String, Object>) section;
+    }
+
+    @SuppressWarnings("unchecked")
     public Map<String, Object> properties(String logicalId) {
         Map<String, Object> resource = resources().get(logicalId);
         if (resource == null) {

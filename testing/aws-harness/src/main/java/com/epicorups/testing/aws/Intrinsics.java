@@ -18,6 +18,7 @@ final class Intrinsics {
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!][^}]*)}");
 
     private final Map<String, Object> parameterValues;
+    private final Map<String, Object> conditions;
     private final Function<String, Object> resourceRef;
     private final BiFunction<String, String, Object> resourceAttribute;
 
@@ -28,7 +29,14 @@ final class Intrinsics {
      */
     Intrinsics(Map<String, Object> parameterValues, Function<String, Object> resourceRef,
                BiFunction<String, String, Object> resourceAttribute) {
+        this(parameterValues, Map.of(), resourceRef, resourceAttribute);
+    }
+
+    /** @param conditions the template's Conditions section, for {@code Fn::If} */
+    Intrinsics(Map<String, Object> parameterValues, Map<String, Object> conditions,
+               Function<String, Object> resourceRef, BiFunction<String, String, Object> resourceAttribute) {
         this.parameterValues = parameterValues;
+        this.conditions = conditions;
         this.resourceRef = resourceRef;
         this.resourceAttribute = resourceAttribute;
     }
@@ -61,6 +69,15 @@ final class Intrinsics {
                     case "Fn::Sub" -> {
                         return sub(only.getValue());
                     }
+                    case "Fn::If" -> {
+                        List<Object> args = (List<Object>) only.getValue();
+                        return resolve(condition(String.valueOf(args.get(0))) ? args.get(1) : args.get(2));
+                    }
+                    case "Fn::Select" -> {
+                        List<Object> args = (List<Object>) only.getValue();
+                        List<Object> from = (List<Object>) resolve(args.get(1));
+                        return from.get(Integer.parseInt(String.valueOf(resolve(args.get(0)))));
+                    }
                     case "Fn::Join" -> {
                         List<Object> args = (List<Object>) only.getValue();
                         List<Object> parts = (List<Object>) resolve(args.get(1));
@@ -75,13 +92,24 @@ final class Intrinsics {
                     }
                 }
             }
+            // A property resolving to AWS::NoValue is left out, as CloudFormation does.
             Map<String, Object> resolved = new LinkedHashMap<>();
-            map.forEach((k, v) -> resolved.put(String.valueOf(k), resolve(v)));
+            map.forEach((k, v) -> {
+                Object item = resolve(v);
+                if (item != null) {
+                    resolved.put(String.valueOf(k), item);
+                }
+            });
             return resolved;
         }
         if (value instanceof List<?> list) {
             List<Object> resolved = new ArrayList<>(list.size());
-            list.forEach(item -> resolved.add(resolve(item)));
+            list.forEach(item -> {
+                Object element = resolve(item);
+                if (element != null) {
+                    resolved.add(element);
+                }
+            });
             return resolved;
         }
         return value;
@@ -90,6 +118,31 @@ final class Intrinsics {
     String resolveString(Object value) {
         Object resolved = resolve(value);
         return resolved == null ? null : String.valueOf(resolved);
+    }
+
+    @SuppressWarnings("unchecked")
+    private boolean condition(String name) {
+        if (!conditions.containsKey(name)) {
+            throw new IllegalStateException("template has no condition " + name);
+        }
+        return evaluate(conditions.get(name));
+    }
+
+    @SuppressWarnings("unchecked")
+    private boolean evaluate(Object expression) {
+        if (expression instanceof Boolean bool) {
+            return bool;
+        }
+        Map.Entry<String, Object> only = ((Map<String, Object>) expression).entrySet().iterator().next();
+        List<Object> args = only.getValue() instanceof List<?> list ? (List<Object>) list : List.of(only.getValue());
+        return switch (only.getKey()) {
+            case "Condition" -> condition(String.valueOf(only.getValue()));
+            case "Fn::Equals" -> String.valueOf(resolve(args.get(0))).equals(String.valueOf(resolve(args.get(1))));
+            case "Fn::Not" -> !evaluate(args.get(0));
+            case "Fn::And" -> args.stream().allMatch(this::evaluate);
+            case "Fn::Or" -> args.stream().anyMatch(this::evaluate);
+            default -> throw new IllegalStateException("unsupported condition function " + only.getKey());
+        };
     }
 
     private Object ref(String name) {

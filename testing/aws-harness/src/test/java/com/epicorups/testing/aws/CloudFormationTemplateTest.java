@@ -19,8 +19,10 @@ class CloudFormationTemplateTest {
         Files.writeString(file, """
                 Parameters:
                   Count: {Type: Number, Default: 7}
+                  Env: {Type: String, Default: dev}
                 Conditions:
                   IsProd: !Equals [!Ref Env, prod]
+                  IsNotProd: !Not [!Condition IsProd]
                 Resources:
                   Q:
                     Type: AWS::SQS::Queue
@@ -30,6 +32,7 @@ class CloudFormationTemplateTest {
                       Target: !GetAtt Q.Arn
                       Joined: !Join ['/', [a, !Ref Count]]
                       Unneeded: !If [IsProd, !Ref Other, !Ref AWS::NoValue]
+                      Chosen: !If [IsNotProd, !Select [1, [a, b]], c]
                   T:
                     Type: AWS::DynamoDB::Table
                 """);
@@ -41,11 +44,23 @@ class CloudFormationTemplateTest {
         assertThat(((Map<?, ?>) props.get("Unneeded")).containsKey("Fn::If")).isTrue();
 
         Intrinsics intrinsics = new Intrinsics(
-                Intrinsics.parameterDefaults(template, Map.of("AWS::StackName", "stack")),
+                Intrinsics.parameterDefaults(template, pseudo()), template.conditions(),
                 id -> null, (id, attribute) -> id.equals("Q") && attribute.equals("Arn") ? "arn:q" : null);
         assertThat(intrinsics.resolve(props.get("Name"))).isEqualTo("stack-q");
         assertThat(intrinsics.resolve(props.get("Other"))).isEqualTo("x-7-arn:q-${Literal}");
         assertThat(intrinsics.resolve(props.get("Target"))).isEqualTo("arn:q");
         assertThat(intrinsics.resolve(props.get("Joined"))).isEqualTo("a/7");
+        assertThat(intrinsics.resolve(props.get("Chosen"))).isEqualTo("b");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> resolved = (Map<String, Object>) intrinsics.resolve(props);
+        assertThat(resolved).as("AWS::NoValue drops the property").doesNotContainKey("Unneeded")
+                .containsKey("Chosen");
+    }
+
+    private static Map<String, Object> pseudo() {
+        Map<String, Object> pseudo = new java.util.HashMap<>();
+        pseudo.put("AWS::StackName", "stack");
+        pseudo.put("AWS::NoValue", null);
+        return pseudo;
     }
 }
