@@ -232,7 +232,7 @@ public final class AwsEmulator {
     }
 
     private AwsResources resources() {
-        return new AwsResources(this, CloudFormationTemplate.read(connectorRoot().resolve("template.yaml")));
+        return new AwsResources(this, connectorRoot().resolve("template.yaml"));
     }
 
     private synchronized void stop() {

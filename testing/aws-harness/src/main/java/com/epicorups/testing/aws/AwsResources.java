@@ -2,6 +2,7 @@ package com.epicorups.testing.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,7 +48,7 @@ public final class AwsResources {
             "ContentBasedDeduplication", "DeduplicationScope", "FifoThroughputLimit");
 
     private final AwsEmulator emulator;
-    private final CloudFormationTemplate template;
+    private final TemplateResources template;
     private final String runId;
     private final Map<String, String> tables = new LinkedHashMap<>();
     private final Map<String, ProvisionedResources.Queue> queues = new LinkedHashMap<>();
@@ -55,9 +56,10 @@ public final class AwsResources {
     private final Map<String, String> buckets = new LinkedHashMap<>();
     private final Intrinsics intrinsics;
 
-    public AwsResources(AwsEmulator emulator, CloudFormationTemplate template) {
+    /** @param templatePath a template.yaml, read with {@link CloudFormationTemplate#load} */
+    public AwsResources(AwsEmulator emulator, Path templatePath) {
         this.emulator = emulator;
-        this.template = template;
+        this.template = new TemplateResources(CloudFormationTemplate.load(templatePath));
         byte[] random = new byte[3];
         RANDOM.nextBytes(random);
         this.runId = "it" + RUNS.incrementAndGet() + HexFormat.of().formatHex(random);

@@ -59,42 +59,10 @@ public final class CloudFormationTemplate {
     }
 
     /** Logical ID to resource definition (Type, Properties, ...), in template order. */
+    @SuppressWarnings("unchecked")
     public Map<String, Map<String, Object>> resources() {
-        return section("Resources");
-    }
-
-    public Map<String, Map<String, Object>> parameters() {
-        return section("Parameters");
-    }
-
-    /** Logical IDs of the resources of one type (for example {@code AWS::SQS::Queue}), in template order. */
-    public List<String> logicalIdsOfType(String type) {
-        return resources().entrySet().stream()
-                .filter(e -> type.equals(e.getValue().get("Type")))
-                .map(Map.Entry::getKey)
-                .toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    public Map<String, Object> conditions() {
-        Object section = document.get("Conditions");
-        return section == null ? Map.of() : (Map<String, Object>) section;
-    }
-
-    @SuppressWarnings("unchecked")
-    public Map<String, Object> properties(String logicalId) {
-        Map<String, Object> resource = resources().get(logicalId);
-        if (resource == null) {
-            throw new IllegalArgumentException("template has no resource " + logicalId);
-        }
-        Object properties = resource.get("Properties");
-        return properties == null ? Map.of() : (Map<String, Object>) properties;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Map<String, Object>> section(String name) {
-        Object section = document.get(name);
-        return section == null ? Map.of() : (Map<String, Map<String, Object>>) section;
+        Object resources = document.get("Resources");
+        return resources == null ? Map.of() : (Map<String, Map<String, Object>>) resources;
     }
 
     /** Maps each short-form tag to the long form CloudFormation's JSON syntax uses. */

@@ -42,7 +42,7 @@ final class Intrinsics {
     }
 
     /** Parameter defaults plus the pseudo parameters, for {@link #Intrinsics}. */
-    static Map<String, Object> parameterDefaults(CloudFormationTemplate template, Map<String, Object> pseudo) {
+    static Map<String, Object> parameterDefaults(TemplateResources template, Map<String, Object> pseudo) {
         Map<String, Object> values = new LinkedHashMap<>(pseudo);
         template.parameters().forEach((name, definition) -> {
             Object value = definition.get("Default");

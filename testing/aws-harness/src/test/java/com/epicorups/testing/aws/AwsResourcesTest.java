@@ -24,8 +24,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 @ExtendWith(AwsEmulatorExtension.class)
 class AwsResourcesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final CloudFormationTemplate TEMPLATE =
-            CloudFormationTemplate.read(AwsEmulator.connectorRoot().resolve("template.yaml"));
+    private static final TemplateResources TEMPLATE =
+            new TemplateResources(CloudFormationTemplate.load(AwsEmulator.connectorRoot().resolve("template.yaml")));
 
     private final AwsEmulator emulator;
     private final ProvisionedResources resources;

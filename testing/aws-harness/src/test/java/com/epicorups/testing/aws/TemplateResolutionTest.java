@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CloudFormationTemplateTest {
+class TemplateResolutionTest {
     @TempDir
     Path dir;
 
@@ -36,7 +36,7 @@ class CloudFormationTemplateTest {
                   T:
                     Type: AWS::DynamoDB::Table
                 """);
-        CloudFormationTemplate template = CloudFormationTemplate.read(file);
+        TemplateResources template = new TemplateResources(CloudFormationTemplate.load(file));
         assertThat(template.logicalIdsOfType("AWS::SQS::Queue")).containsExactly("Q");
         Map<String, Object> props = template.properties("Q");
         assertThat(props.get("Target")).isEqualTo(Map.of("Fn::GetAtt", List.of("Q", "Arn")));
