@@ -6,6 +6,7 @@ import com.epicorups.store.AuditOutcome;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** The local-run audit trail: same contract as the DynamoDB one, held in memory. */
@@ -19,7 +20,8 @@ public final class InMemoryAuditLog implements AuditLog {
 
     @Override
     public synchronized List<AuditEntry> forSubject(String subjectKey) {
-        return entries.stream().filter(e -> e.subjectKey().equals(subjectKey)).toList();
+        return entries.stream().filter(e -> e.subjectKey().equals(subjectKey))
+                .sorted(Comparator.comparing(AuditEntry::at)).toList();
     }
 
     @Override
@@ -27,6 +29,7 @@ public final class InMemoryAuditLog implements AuditLog {
         return entries.stream()
                 .filter(e -> e.outcome() == outcome)
                 .filter(e -> LocalDate.ofInstant(e.at(), ZoneOffset.UTC).equals(day))
+                .sorted(Comparator.comparing(AuditEntry::at))
                 .toList();
     }
 

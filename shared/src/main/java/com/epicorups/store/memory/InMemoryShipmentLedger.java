@@ -119,7 +119,9 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
                 .filter(ShipmentRecord::shipped)
                 .filter(r -> r.lastStatus() == null || !r.lastStatus().terminal())
                 .filter(r -> r.subscriptionExpiresAt() == null || r.subscriptionExpiresAt().isBefore(before))
-                .sorted(Comparator.comparing(r -> r.key().asString()))
+                // never-subscribed first, then soonest expiry: the order of the DynamoDB index
+                .sorted(Comparator.comparing((ShipmentRecord r) -> r.subscriptionExpiresAt() == null ? Instant.EPOCH
+                        : r.subscriptionExpiresAt()).thenComparing(r -> r.key().asString()))
                 .limit(limit)
                 .toList();
     }

@@ -1,0 +1,30 @@
+package com.epicorups.aws;
+
+import com.epicorups.model.ReleaseKey;
+import com.epicorups.store.LabelPaths;
+import com.epicorups.store.LabelStore;
+import java.util.Objects;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Labels in the label bucket under {@code labels/<company>/<order>/<line>-<rel>/<tracking>.<ext>}; the
+ * bucket's default SSE-KMS encryption applies.
+ */
+public final class S3LabelStore implements LabelStore {
+    private final S3Client s3;
+    private final String bucket;
+
+    public S3LabelStore(S3Client s3, String bucket) {
+        this.s3 = Objects.requireNonNull(s3, "s3");
+        this.bucket = Objects.requireNonNull(bucket, "bucket");
+    }
+
+    @Override
+    public String store(ReleaseKey key, String trackingNumber, String format, byte[] label) {
+        String objectKey = LabelPaths.relativePath(key, trackingNumber, format);
+        s3.putObject(r -> r.bucket(bucket).key(objectKey).contentType(LabelPaths.contentType(format)),
+                RequestBody.fromBytes(label));
+        return "s3://" + bucket + "/" + objectKey;
+    }
+}

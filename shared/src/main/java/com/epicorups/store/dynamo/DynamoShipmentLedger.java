@@ -1,0 +1,286 @@
+package com.epicorups.store.dynamo;
+
+import static com.epicorups.store.dynamo.Attr.n;
+import static com.epicorups.store.dynamo.Attr.s;
+
+import com.epicorups.model.ReleaseKey;
+import com.epicorups.model.TrackingStatus;
+import com.epicorups.store.ClaimResult;
+import com.epicorups.store.LedgerConflictException;
+import com.epicorups.store.LedgerState;
+import com.epicorups.store.ShipmentLedger;
+import com.epicorups.store.ShipmentRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * The never-twice ledger in the shipments table, one item per release key; every state change is one
+ * conditional UpdateItem, so two creators racing for a release cannot both win.
+ *
+ * <p>Item layout (CONTRACTS.md): {@code state, attempt, owner, leaseUntil, shipmentId, trackingNumber (first
+ * package, GSI byTrackingNumber), trackingNumbers, labelLocation, lastStatus, lastStatusRank, lastEventTime,
+ * subscriptionExpiresAt, openSubscription, reasonCode, updatedAt}. While a release is shipped and not in a
+ * terminal status it carries {@code openSubscription = "OPEN"} and a {@code subscriptionExpiresAt} (0 until the
+ * first subscription), so the sparse GSI bySubscriptionExpiry lists exactly the subscriptions to renew.
+ * Further packages' tracking numbers get a pointer item {@code tracking#<number>} naming the release, so any
+ * package's number finds it.
+ */
+public final class DynamoShipmentLedger implements ShipmentLedger {
+    public static final String TRACKING_NUMBER_INDEX = "byTrackingNumber";
+    public static final String SUBSCRIPTION_EXPIRY_INDEX = "bySubscriptionExpiry";
+    private static final String OPEN = "OPEN";
+    private static final String TRACKING_POINTER = "tracking#";
+    private static final Map<String, String> NAMES = Map.of("#state", "state", "#owner", "owner");
+    /** Statuses at or above this rank are terminal: nothing replaces them. */
+    private static final int TERMINAL_RANK = Arrays.stream(TrackingStatus.values())
+            .filter(TrackingStatus::terminal).mapToInt(TrackingStatus::rank).min().orElse(Integer.MAX_VALUE);
+
+    static {
+        boolean ranksSeparateTerminals = Arrays.stream(TrackingStatus.values())
+                .allMatch(status -> status.terminal() == (status.rank() >= TERMINAL_RANK));
+        if (!ranksSeparateTerminals) {
+            throw new ExceptionInInitializerError("recordStatus needs terminal statuses to rank above the others");
+        }
+    }
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoShipmentLedger(DynamoDbClient dynamo, String table) {
+        this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+        this.table = Objects.requireNonNull(table, "table");
+    }
+
+    @Override
+    public ClaimResult claim(ReleaseKey key, String owner, Instant now, Duration lease) {
+        Instant leaseUntil = now.plus(lease);
+        Map<String, AttributeValue> old;
+        try {
+            old = dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key.asString()))
+                    .updateExpression("SET #state = :claimed, #owner = :owner, leaseUntil = :until, updatedAt = :now, "
+                            + "attempt = if_not_exists(attempt, :zero) + :one "
+                            + "REMOVE shipmentId, trackingNumber, trackingNumbers, labelLocation, lastStatus, "
+                            + "lastStatusRank, lastEventTime, subscriptionExpiresAt, openSubscription, reasonCode")
+                    .conditionExpression("attribute_not_exists(pk) OR #state = :attention "
+                            + "OR (#state = :claimed AND leaseUntil <= :now)")
+                    .expressionAttributeNames(NAMES)
+                    .expressionAttributeValues(Map.of(":claimed", s(LedgerState.CLAIMED.name()),
+                            ":attention", s(LedgerState.NEEDS_ATTENTION.name()), ":owner", s(owner),
+                            ":until", n(leaseUntil.toEpochMilli()), ":now", n(now.toEpochMilli()),
+                            ":zero", n(0), ":one", n(1)))
+                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+        } catch (ConditionalCheckFailedException taken) {
+            ShipmentRecord current = get(key).orElseThrow(() -> taken);
+            return new ClaimResult(current.shipped() ? ClaimResult.Status.ALREADY_SHIPPED
+                    : ClaimResult.Status.IN_PROGRESS, current);
+        }
+        boolean expiredClaim = old != null && LedgerState.CLAIMED.name().equals(Attr.string(old, "state"));
+        int attempt = (int) (old == null ? 0 : Attr.number(old, "attempt", 0)) + 1;
+        ShipmentRecord claimed = new ShipmentRecord(key, LedgerState.CLAIMED, attempt, owner, leaseUntil, null,
+                List.of(), null, null, null, null, null, Instant.ofEpochMilli(now.toEpochMilli()));
+        return new ClaimResult(expiredClaim ? ClaimResult.Status.RECLAIMED_AFTER_EXPIRY : ClaimResult.Status.CLAIMED,
+                claimed);
+    }
+
+    @Override
+    public ShipmentRecord markShipped(ReleaseKey key, String owner, String shipmentId, List<String> trackingNumbers,
+                                      String labelLocation, Instant now) {
+        StringBuilder set = new StringBuilder("SET #state = :shipped, shipmentId = :shipmentId, "
+                + "trackingNumbers = :numbers, lastStatus = :status, lastStatusRank = :rank, lastEventTime = :now, "
+                + "openSubscription = :open, subscriptionExpiresAt = :never, updatedAt = :now");
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":shipped", s(LedgerState.SHIPPED.name()),
+                ":shipmentId", s(shipmentId), ":numbers", Attr.stringList(trackingNumbers),
+                ":status", s(TrackingStatus.LABEL_CREATED.name()), ":rank", n(TrackingStatus.LABEL_CREATED.rank()),
+                ":now", n(now.toEpochMilli()), ":open", s(OPEN), ":never", n(0),
+                ":claimed", s(LedgerState.CLAIMED.name())));
+        values.put(":owner", s(owner));
+        if (!trackingNumbers.isEmpty()) {
+            set.append(", trackingNumber = :first");
+            values.put(":first", s(trackingNumbers.get(0)));
+        }
+        if (labelLocation != null) {
+            set.append(", labelLocation = :label");
+            values.put(":label", s(labelLocation));
+        }
+        Map<String, AttributeValue> item;
+        try {
+            item = dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key.asString()))
+                    .updateExpression(set + " REMOVE #owner, leaseUntil, reasonCode")
+                    .conditionExpression("#state = :claimed AND #owner = :owner")
+                    .expressionAttributeNames(NAMES)
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+        } catch (ConditionalCheckFailedException lost) {
+            throw new LedgerConflictException("release " + key + " is not claimed by " + owner);
+        }
+        for (String further : trackingNumbers.subList(Math.min(1, trackingNumbers.size()), trackingNumbers.size())) {
+            dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", s(TRACKING_POINTER + further),
+                    "releaseKey", s(key.asString()), "updatedAt", n(now.toEpochMilli()))));
+        }
+        return record(item);
+    }
+
+    @Override
+    public void markNeedsAttention(ReleaseKey key, String owner, String reasonCode, Instant now) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key.asString()))
+                    .updateExpression("SET #state = :attention, reasonCode = :reason, updatedAt = :now "
+                            + "REMOVE #owner, leaseUntil")
+                    .conditionExpression("#state = :claimed AND #owner = :owner")
+                    .expressionAttributeNames(NAMES)
+                    .expressionAttributeValues(Map.of(":attention", s(LedgerState.NEEDS_ATTENTION.name()),
+                            ":reason", s(reasonCode), ":now", n(now.toEpochMilli()),
+                            ":claimed", s(LedgerState.CLAIMED.name()), ":owner", s(owner))));
+        } catch (ConditionalCheckFailedException lost) {
+            throw new LedgerConflictException("release " + key + " is not claimed by " + owner);
+        }
+    }
+
+    @Override
+    public void releaseClaim(ReleaseKey key, String owner) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key.asString()))
+                    .updateExpression("SET leaseUntil = :expired REMOVE #owner")
+                    .conditionExpression("#state = :claimed AND #owner = :owner")
+                    .expressionAttributeNames(NAMES)
+                    .expressionAttributeValues(Map.of(":expired", n(0), ":claimed", s(LedgerState.CLAIMED.name()),
+                            ":owner", s(owner))));
+        } catch (ConditionalCheckFailedException notOurs) {
+            // the claim is someone else's by now: nothing to give up
+        }
+    }
+
+    @Override
+    public void markWritten(ReleaseKey key, Instant now) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key.asString()))
+                    .updateExpression("SET #state = :written, updatedAt = :now")
+                    .conditionExpression("#state = :shipped")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":written", s(LedgerState.WRITTEN.name()),
+                            ":shipped", s(LedgerState.SHIPPED.name()), ":now", n(now.toEpochMilli()))));
+        } catch (ConditionalCheckFailedException alreadyWrittenOrNotShipped) {
+            // idempotent
+        }
+    }
+
+    @Override
+    public Optional<ShipmentRecord> get(ReleaseKey key) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Attr.key(key.asString()))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(record(item));
+    }
+
+    @Override
+    public Optional<ShipmentRecord> findByTrackingNumber(String trackingNumber) {
+        QueryResponse byFirstPackage = dynamo.query(r -> r.tableName(table).indexName(TRACKING_NUMBER_INDEX)
+                .keyConditionExpression("trackingNumber = :t")
+                .expressionAttributeValues(Map.of(":t", s(trackingNumber))));
+        if (byFirstPackage.hasItems() && !byFirstPackage.items().isEmpty()) {
+            return Optional.of(record(byFirstPackage.items().get(0)));
+        }
+        Map<String, AttributeValue> pointer = dynamo.getItem(r -> r.tableName(table)
+                .key(Attr.key(TRACKING_POINTER + trackingNumber))).item();
+        if (pointer == null || pointer.isEmpty()) {
+            return Optional.empty();
+        }
+        return get(ReleaseKey.parse(Attr.string(pointer, "releaseKey")));
+    }
+
+    @Override
+    public boolean recordStatus(ReleaseKey key, TrackingStatus status, Instant eventTime) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":shipped", s(LedgerState.SHIPPED.name()));
+        values.put(":written", s(LedgerState.WRITTEN.name()));
+        values.put(":status", s(status.name()));
+        values.put(":rank", n(status.rank()));
+        values.put(":terminal", n(TERMINAL_RANK));
+        String sameRankWins;
+        String update = "SET lastStatus = :status, lastStatusRank = :rank";
+        if (eventTime == null) {
+            sameRankWins = "lastStatusRank = :rank";
+            update += " REMOVE lastEventTime";
+        } else {
+            values.put(":time", n(eventTime.toEpochMilli()));
+            sameRankWins = "(lastStatusRank = :rank AND (attribute_not_exists(lastEventTime) OR lastEventTime < :time))";
+            update += ", lastEventTime = :time";
+        }
+        if (status.terminal()) {
+            update += (eventTime == null ? ", " : " REMOVE ") + "openSubscription";
+        }
+        String condition = "(#state = :shipped OR #state = :written) AND (attribute_not_exists(lastStatusRank) OR "
+                + "(lastStatusRank < :terminal AND (lastStatusRank < :rank OR " + sameRankWins + ")))";
+        String expression = update;
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key.asString()))
+                    .updateExpression(expression)
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException backwards) {
+            return false;
+        }
+    }
+
+    @Override
+    public void recordSubscription(ReleaseKey key, Instant expiresAt) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key.asString()))
+                    .updateExpression("SET subscriptionExpiresAt = :expires")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeValues(Map.of(":expires", n(expiresAt.getEpochSecond()))));
+        } catch (ConditionalCheckFailedException unknownRelease) {
+            // nothing to record against
+        }
+    }
+
+    @Override
+    public List<ShipmentRecord> subscriptionsExpiringBefore(Instant before, int limit) {
+        long beforeSeconds = before.getEpochSecond() + (before.getNano() > 0 ? 1 : 0);
+        List<ShipmentRecord> due = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> exclusiveStart = start;
+            QueryResponse page = dynamo.query(r -> r.tableName(table).indexName(SUBSCRIPTION_EXPIRY_INDEX)
+                    .keyConditionExpression("openSubscription = :open AND subscriptionExpiresAt < :before")
+                    .expressionAttributeValues(Map.of(":open", s(OPEN), ":before", n(beforeSeconds)))
+                    .limit(limit - due.size())
+                    .exclusiveStartKey(exclusiveStart));
+            page.items().forEach(item -> due.add(record(item)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && due.size() < limit);
+        return due;
+    }
+
+    private static ShipmentRecord record(Map<String, AttributeValue> item) {
+        String status = Attr.string(item, "lastStatus");
+        Long expires = Attr.number(item, "subscriptionExpiresAt");
+        return new ShipmentRecord(
+                ReleaseKey.parse(Attr.string(item, "pk")),
+                LedgerState.valueOf(Attr.string(item, "state")),
+                (int) Attr.number(item, "attempt", 0),
+                Attr.string(item, "owner"),
+                Attr.epochMillis(item, "leaseUntil"),
+                Attr.string(item, "shipmentId"),
+                Attr.stringList(item, "trackingNumbers"),
+                Attr.string(item, "labelLocation"),
+                status == null ? null : TrackingStatus.valueOf(status),
+                Attr.epochMillis(item, "lastEventTime"),
+                expires == null || expires == 0 ? null : Instant.ofEpochSecond(expires),
+                Attr.string(item, "reasonCode"),
+                Attr.epochMillis(item, "updatedAt"));
+    }
+}
