@@ -184,9 +184,4 @@ public final class EpicorClient {
         }
         return http.send(request, "GET " + servicePath);
     }
-
-    HttpResponse<String> rawGetAbsolute(URI uri) {
-        return http.send(HttpRequest.newBuilder(uri).header("x-api-key", settings.apiKey())
-                .header("Accept", "application/json").GET(), "GET " + uri.getPath());
-    }
 }

@@ -47,14 +47,14 @@ public final class OData {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%27", "'");
     }
 
-    /** {@code (a) or (b) ...}; each term is wrapped in parentheses. */
+    /** {@code a or b ...}; a term that itself combines conditions is wrapped in parentheses. */
     public static String or(Collection<String> terms) {
         if (terms.size() == 1) {
             return terms.iterator().next();
         }
         StringJoiner j = new StringJoiner(" or ");
         for (String t : terms) {
-            j.add(t.contains(" ") ? "(" + t + ")" : t);
+            j.add(t.contains(" and ") || t.contains(" or ") ? "(" + t + ")" : t);
         }
         return j.toString();
     }

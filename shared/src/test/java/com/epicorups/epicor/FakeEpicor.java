@@ -226,7 +226,7 @@ final class FakeEpicor extends Dispatcher {
                 return error(404, "Not Found", "Record not found.", "Ice.Common.RecordNotFoundException");
             }
             if ("PATCH".equals(request.getMethod())) {
-                JsonNode body = readJson(request.getBody().readUtf8());
+                JsonNode body = readJson(request.getBody().clone().readUtf8());
                 synchronized (this) {
                     body.fields().forEachRemaining(e -> row.set(e.getKey(), e.getValue()));
                     row.put("SysRevID", sysRev.incrementAndGet());
