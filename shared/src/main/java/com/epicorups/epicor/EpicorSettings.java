@@ -60,6 +60,7 @@ public final class EpicorSettings {
     private final Duration backoffBase;
     private final Duration backoffMax;
     private final int keysPerCall;
+    private final int maxPagesPerCycle;
 
     private EpicorSettings(Builder b) {
         this.baseUrl = parseBaseUrl(b.baseUrl);
@@ -118,6 +119,10 @@ public final class EpicorSettings {
             throw invalid("epicor.keysPerCall", "must be between 1 and 200, was " + b.keysPerCall);
         }
         this.keysPerCall = b.keysPerCall;
+        if (b.maxPagesPerCycle < 1) {
+            throw invalid("epicor.maxPagesPerCycle", "must be at least 1, was " + b.maxPagesPerCycle);
+        }
+        this.maxPagesPerCycle = b.maxPagesPerCycle;
     }
 
     /**
@@ -192,6 +197,9 @@ public final class EpicorSettings {
             if (epicor.has("keysPerCall")) {
                 b.keysPerCall(intValue(epicor, "keysPerCall", "epicor.keysPerCall"));
             }
+            if (epicor.has("maxPagesPerCycle")) {
+                b.maxPagesPerCycle(intValue(epicor, "maxPagesPerCycle", "epicor.maxPagesPerCycle"));
+            }
         }
         return b.build();
     }
@@ -228,6 +236,7 @@ public final class EpicorSettings {
         b.backoffBase = backoffBase;
         b.backoffMax = backoffMax;
         b.keysPerCall = keysPerCall;
+        b.maxPagesPerCycle = maxPagesPerCycle;
         return b;
     }
 
@@ -268,6 +277,8 @@ public final class EpicorSettings {
     public Duration backoffMax() { return backoffMax; }
     /** How many keys one batched lookup puts in its {@code $filter} before it is split into another call. */
     public int keysPerCall() { return keysPerCall; }
+    /** A cycle stops after this many pages (the checkpoint is kept per page, so the next cycle goes on from there). */
+    public int maxPagesPerCycle() { return maxPagesPerCycle; }
 
     /** Never prints a secret. */
     @Override
@@ -396,6 +407,7 @@ public final class EpicorSettings {
         private Duration backoffBase = Duration.ofMillis(500);
         private Duration backoffMax = Duration.ofSeconds(8);
         private int keysPerCall = 40;
+        private int maxPagesPerCycle = 100;
 
         private Builder() {
         }
@@ -426,6 +438,7 @@ public final class EpicorSettings {
         public Builder backoffBase(Duration v) { backoffBase = v; return this; }
         public Builder backoffMax(Duration v) { backoffMax = v; return this; }
         public Builder keysPerCall(int v) { keysPerCall = v; return this; }
+        public Builder maxPagesPerCycle(int v) { maxPagesPerCycle = v; return this; }
 
         public EpicorSettings build() {
             return new EpicorSettings(this);

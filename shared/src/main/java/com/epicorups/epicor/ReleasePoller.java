@@ -126,7 +126,7 @@ public final class ReleasePoller implements OrderPolling {
                 version++;
                 cursor = next;
                 position = next.values();
-                if (page.size() < settings.pageSize()) {
+                if (page.size() < settings.pageSize() || pages >= settings.maxPagesPerCycle()) {
                     break;
                 }
             }

@@ -52,6 +52,42 @@ class EpicorFieldNamesTest {
         System.out.println("[fields] " + checked + " Epicor column names checked against fields.json");
     }
 
+    /**
+     * The mapping code reads columns by name from the rows; every name it reads must be one the queries select,
+     * or it would silently read null. Scans the sources for Rows.x(row, "Name") and path("Name") reads.
+     */
+    @Test
+    void everyColumnTheMappingCodeReadsIsSelected() throws Exception {
+        Set<String> selected = new HashSet<>();
+        EpicorFields.byTable().values().forEach(selected::addAll);
+        java.util.regex.Pattern read = java.util.regex.Pattern.compile(
+                "(?:Rows\\.\\w+\\(\\w+, |\\.path\\(|\\.get\\()\"([A-Z][A-Za-z0-9]*)\"");
+        java.nio.file.Path root = java.nio.file.Path.of("src/main/java/com/epicorups/epicor");
+        List<String> unselected = new ArrayList<>();
+        int reads = 0;
+        try (var files = java.nio.file.Files.walk(root)) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = read.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    reads++;
+                    String name = m.group(1);
+                    // Epicor's error body and token replies are not table columns.
+                    if (Set.of("ErrorMessage", "ErrorType", "ErrorDetails", "ReasonPhrase", "Message", "AccessToken",
+                            "ExpiresIn").contains(name)) {
+                        continue;
+                    }
+                    if (!selected.contains(name)) {
+                        unselected.add(f.getFileName() + ": " + name);
+                    }
+                }
+            }
+        }
+        // NetWeightUOM / GrossWeightUOM are read as weightField + "UOM".
+        assertThat(selected).contains("NetWeightUOM", "GrossWeightUOM");
+        assertThat(reads).isGreaterThan(50);
+        assertThat(unselected).isEmpty();
+    }
+
     @Test
     void writeBackColumnsAreRealOrUserDefined() throws Exception {
         Map<String, Set<String>> tables = epicorTables();

@@ -148,6 +148,15 @@ class ReleasePollerTest extends EpicorTestSupport {
     }
 
     @Test
+    void aCycleStopsAtMaxPagesAndTheNextGoesOnFromTheCheckpoint() {
+        customersAndReleases(250, 10);
+        EpicorSettings s = settings(b -> b.maxPagesPerCycle(2));
+        assertThat(poller(s).pollOnce("p1").enqueued()).isEqualTo(200);
+        assertThat(poller(s).pollOnce("p2").enqueued()).isEqualTo(50);
+        assertThat(new HashSet<>(queue.keys())).hasSize(250);
+    }
+
+    @Test
     void stopsWhenAFullPageIsFollowedByAnEmptyOne() {
         customersAndReleases(200, 10);
         PollSummary s = poller(settings()).pollOnce("p");

@@ -38,7 +38,9 @@ public record ChangeCursor(CheckpointMode mode, List<String> marker, int orderNu
     public static ChangeCursor of(JsonNode row, CheckpointMode mode, String prefix) {
         List<String> marker = new ArrayList<>();
         if (mode == CheckpointMode.SYSREVID) {
-            marker.add(Long.toString(Rows.longValue(row, prefix + "SysRevID")));
+            // Kept as the exact digits: SysRevID is a SQL rowversion, an unsigned 64-bit counter.
+            JsonNode rev = row.get(prefix + "SysRevID");
+            marker.add(rev == null || rev.isNull() ? "0" : rev.isNumber() ? rev.bigIntegerValue().toString() : rev.asText().trim());
         } else {
             String date = Rows.text(row, prefix + "ChangeDate");
             marker.add(date == null ? "0001-01-01" : date.substring(0, Math.min(10, date.length())));
