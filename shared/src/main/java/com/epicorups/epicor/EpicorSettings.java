@@ -176,8 +176,19 @@ public final class EpicorSettings {
                 b.oauthClientAuth(parseEnum(OAuthClientAuth.class, text(epicor, "oauthClientAuth"),
                         "epicor.oauthClientAuth"));
             }
-            if (epicor.has("writeBack")) {
-                b.writeBack(WriteBackMapping.fromJson(epicor.get("writeBack")));
+            JsonNode writeBack = epicor.get("writeBack");
+            // CONTRACTS.md names the key "fieldMapping": accepted as writeBack.fields.
+            if (epicor.hasNonNull("fieldMapping")) {
+                com.fasterxml.jackson.databind.node.ObjectNode merged = writeBack != null && writeBack.isObject()
+                        ? ((com.fasterxml.jackson.databind.node.ObjectNode) writeBack).deepCopy()
+                        : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                if (!merged.has("fields")) {
+                    merged.set("fields", epicor.get("fieldMapping"));
+                }
+                writeBack = merged;
+            }
+            if (writeBack != null) {
+                b.writeBack(WriteBackMapping.fromJson(writeBack));
             }
             if (epicor.has("connectTimeoutSeconds")) {
                 b.connectTimeout(Duration.ofSeconds(intValue(epicor, "connectTimeoutSeconds", "epicor.connectTimeoutSeconds")));

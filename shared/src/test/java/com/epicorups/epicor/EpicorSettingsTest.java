@@ -69,6 +69,14 @@ class EpicorSettingsTest {
     }
 
     @Test
+    void fieldMappingIsAnAliasOfWriteBackFields() {
+        EpicorSettings s = EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'fieldMapping':{'status':'TrackStat_c'}}}"));
+        assertThat(s.writeBack().status()).isEqualTo("TrackStat_c");
+        assertThat(s.writeBack().trackingNumber()).isEqualTo("TrackingNumber_c");
+        assertThat(s.writeBack().target()).isEqualTo(WriteBackMapping.Target.ORDER_REL_UD);
+    }
+
+    @Test
     void validationMessagesNameTheSetting() {
         assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'pageSize':0}}")))
                 .hasMessageContaining("'epicor.pageSize'").hasMessageContaining("between 1 and 1000");
@@ -76,6 +84,8 @@ class EpicorSettingsTest {
                 .hasMessageContaining("'epicor.pageSize'");
         assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'pageSize':'ten'}}")))
                 .hasMessageContaining("'epicor.pageSize' must be a whole number");
+        assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'maxPagesPerCycle':0}}")))
+                .hasMessageContaining("'epicor.maxPagesPerCycle'");
         assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'source':'BAQ'}}")))
                 .hasMessageContaining("'epicor.baqId' is required when epicor.source is BAQ");
         assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'weightUnit':'TONS'}}")))
