@@ -425,7 +425,22 @@ class ReleasePollerTest extends EpicorTestSupport {
         assertThat(byOrder.get(5004).weight()).isEqualByComparingTo("4.004");
         assertThat(fake.requestsTo("/Customers")).hasSize(1);
         assertThat(fake.requestsTo("/Customers").get(0).getRequestUrl().queryParameter("$filter")).isEqualTo("CustNum eq 100");
+        assertThat(fake.requestsTo("/ShipToes").get(0).getRequestUrl().queryParameter("$filter"))
+                .isIn("(CustNum eq 100 and ShipToNum eq 'DOCK') or (CustNum eq 100 and ShipToNum eq '')",
+                        "(CustNum eq 100 and ShipToNum eq '') or (CustNum eq 100 and ShipToNum eq 'DOCK')");
         assertThat(fake.requestsTo("/Parts").get(0).getRequestUrl().queryParameter("$select")).contains("GrossWeight,GrossWeightUOM");
+    }
+
+    @Test
+    void aBlankShipToNumUsesTheCustomersBlankNumberedShipToWhenEpicorHasOne() {
+        fake.customer(100);
+        fake.touch(fake.simpleRelease(5001, 100), r -> r.put("ShipToNum", ""));
+        fake.touch(fake.shipTo(100, ""), r -> r.put("Name", "Customer 100 main dock").put("ZIP", "55111"));
+        poller(settings()).pollOnce("p");
+        ShippableRelease r = queue.messages().get(0).release();
+        assertThat(r.shipTo().name()).isEqualTo("Customer 100 main dock");
+        assertThat(r.shipTo().postalCode()).isEqualTo("55111");
+        assertThat(fake.requestsTo("/Customers")).isEmpty();
     }
 
     @Test

@@ -64,11 +64,18 @@ public final class ReleaseAssembler {
             if (source instanceof ShipToSource.ShipTo st) {
                 shipTos.add(st);
             } else if (source instanceof ShipToSource.Customer c) {
-                customers.add(c.custNum());
+                // Epicor keeps the customer's own ship-to address as the ShipTo row with a blank ShipToNum;
+                // the Customer row is the fallback when that row does not exist.
+                shipTos.add(new ShipToSource.ShipTo(c.custNum(), ""));
             }
         }
         Map<String, JsonNode> parts = parts(partNums);
         Map<ShipToSource.ShipTo, JsonNode> shipToRows = shipTos(shipTos);
+        for (ShipToSource.ShipTo st : shipTos) {
+            if (st.shipToNum().isEmpty() && !shipToRows.containsKey(st)) {
+                customers.add(st.custNum());
+            }
+        }
         Map<Integer, JsonNode> customerRows = customers(customers);
 
         List<MappedRelease> out = new ArrayList<>(rels.size());
@@ -86,7 +93,10 @@ public final class ReleaseAssembler {
                 if (source instanceof ShipToSource.ShipTo st) {
                     addressRow = shipToRows.get(st);
                 } else if (source instanceof ShipToSource.Customer c) {
-                    addressRow = customerRows.get(c.custNum());
+                    addressRow = shipToRows.get(new ShipToSource.ShipTo(c.custNum(), ""));
+                    if (addressRow == null) {
+                        addressRow = customerRows.get(c.custNum());
+                    }
                 }
             }
             out.add(mapper.map(rel, hed, dtl, part, addressRow));
@@ -128,7 +138,7 @@ public final class ReleaseAssembler {
         List<String> terms = keys.stream()
                 .map(k -> "CustNum eq " + k.custNum() + " and ShipToNum eq " + OData.literal(k.shipToNum())).toList();
         return index(readBatched(EpicorFields.SHIP_TOES, terms, EpicorFields.SHIP_TO, null),
-                r -> new ShipToSource.ShipTo(Rows.integer(r, "CustNum"), Rows.text(r, "ShipToNum")));
+                r -> new ShipToSource.ShipTo(Rows.integer(r, "CustNum"), r.path("ShipToNum").asText("").trim()));
     }
 
     Map<Integer, JsonNode> customers(Collection<Integer> custNums) {

@@ -34,7 +34,8 @@ public final class ReleaseMapper {
     }
 
     /**
-     * @param shipTo the ShipTo row or Customer row the release's {@link ShipToSource} points at, or null when
+     * @param shipTo the ShipTo row (for a blank ShipToNum: the customer's blank-numbered ShipTo, else the Customer
+     *               row) the release's {@link ShipToSource} points at, or null when
      *               the address is one-time (OTS) or the row was not found
      */
     public MappedRelease map(JsonNode rel, JsonNode hed, JsonNode dtl, JsonNode part, JsonNode shipTo) {
@@ -163,7 +164,8 @@ public final class ReleaseMapper {
         if (row == null) {
             return null;
         }
-        boolean isShipTo = source instanceof ShipToSource.ShipTo;
+        // A ShipTo row (also the customer's blank-numbered default ship-to) or a Customer row.
+        boolean isShipTo = row.has("ShipToNum");
         return new Address(Rows.text(row, "Name"), isShipTo ? Rows.text(row, "ContactName") : null,
                 lines(row, "Address1", "Address2", "Address3"), Rows.text(row, "City"), Rows.text(row, "State"),
                 Rows.text(row, isShipTo ? "ZIP" : "Zip"), upper(Rows.text(row, "CountryISOCode")),
