@@ -184,4 +184,10 @@ public final class EpicorClient {
         }
         return http.send(request, "GET " + servicePath);
     }
+
+    /** The status of a plain GET of an absolute URL (no identity), for EpicorPing's probes. */
+    int probeStatus(URI uri) {
+        return http.send(HttpRequest.newBuilder(uri).header("x-api-key", settings.apiKey())
+                .header("Accept", "application/json").GET(), "GET " + uri.getPath()).statusCode();
+    }
 }

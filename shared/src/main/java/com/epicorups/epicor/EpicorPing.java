@@ -71,11 +71,14 @@ public final class EpicorPing {
             return result(Problem.COMPANY, "company '" + s.company() + "': " + e.getMessage(), status, before);
         }
         if (status == 404) {
-            return epicorJson
-                    ? result(Problem.PERMISSION, "Erp.BO.SalesOrderSvc not found for this API key (access scope?): "
-                            + e.getMessage(), status, before)
-                    : result(Problem.BASE_URL, "no Epicor REST v2 service at " + s.odataRoot() + " (HTTP 404 "
-                            + "without an Epicor error body): check the base URL and instance", status, before);
+            // Epicor answers 404 both for a wrong instance path and for a service outside the API key's scope:
+            // TokenResource.svc exists under every correct root whatever the scope, so probe it.
+            if (!epicorJson || !rootExists(s)) {
+                return result(Problem.BASE_URL, "no Epicor REST v2 service at " + s.odataRoot() + " (HTTP 404, and "
+                        + s.tokenResourceUrl() + " does not exist either): check the base URL and instance", status, before);
+            }
+            return result(Problem.PERMISSION, "Erp.BO.SalesOrderSvc not found for this API key (access scope?): "
+                    + e.getMessage(), status, before);
         }
         if (status == 403) {
             return result(Problem.PERMISSION, e.getMessage(), status, before);
@@ -84,6 +87,14 @@ public final class EpicorPing {
             return result(Problem.UNAVAILABLE, e.getMessage(), status, before);
         }
         return result(Problem.COMPANY, e.getMessage(), status, before);
+    }
+
+    private boolean rootExists(EpicorSettings s) {
+        try {
+            return client.probeStatus(java.net.URI.create(s.tokenResourceUrl())) != 404;
+        } catch (EpicorTransientException e) {
+            return false;
+        }
     }
 
     private static boolean mentionsApiKey(String message) {

@@ -57,6 +57,15 @@ class EpicorPingTest extends EpicorTestSupport {
     }
 
     @Test
+    void a404WithAnEpicorBodyIsTheBaseUrlWhenTokenResourceIsMissingToo() {
+        fake.interceptors.add(r -> r.getPath().startsWith("/WrongInstance/")
+                ? FakeEpicor.error(404, "Not Found", "No resource at " + r.getPath(), null) : null);
+        PingResult r = ping(settings(b -> b.baseUrl(server.url("/WrongInstance").toString())));
+        assertThat(r.problem()).isEqualTo(Problem.BASE_URL);
+        assertThat(r.calls()).isEqualTo(2);
+    }
+
+    @Test
     void a401MentioningTheApiKeyIsTheApiKey() {
         PingResult r = ping(settings(b -> b.apiKey("wrong-key")));
         assertThat(r.problem()).isEqualTo(Problem.API_KEY);
@@ -80,8 +89,11 @@ class EpicorPingTest extends EpicorTestSupport {
 
     @Test
     void scopeAndOutagesAreNamedToo() {
-        fake.interceptors.add(r -> FakeEpicor.error(404, "Not Found", "Service Erp.BO.SalesOrderSvc not found", null));
-        assertThat(ping(settings()).problem()).isEqualTo(Problem.PERMISSION);
+        fake.interceptors.add(r -> r.getPath().contains("/api/v2/")
+                ? FakeEpicor.error(404, "Not Found", "Service Erp.BO.SalesOrderSvc not found", null) : null);
+        PingResult scope = ping(settings());
+        assertThat(scope.problem()).isEqualTo(Problem.PERMISSION);
+        assertThat(scope.calls()).isEqualTo(2); // the read and the TokenResource.svc probe
         fake.interceptors.clear();
         fake.interceptors.add(r -> new MockResponse().setResponseCode(503).setBody(""));
         assertThat(ping(settings()).problem()).isEqualTo(Problem.UNAVAILABLE);

@@ -66,6 +66,7 @@ class ReleasePollerTest extends EpicorTestSupport {
         ShippableRelease r = m.release();
         assertThat(r.key().asString()).isEqualTo("EPIC06#5001#1#1");
         assertThat(r.weight()).isEqualByComparingTo("10.000"); // 2.5 LB x 4
+        assertThat(r.quantity().toString()).isEqualTo("4");
         assertThat(r.weightUnit()).isEqualTo(WeightUnit.LBS);
         assertThat(r.value()).isEqualByComparingTo("40.00");
         assertThat(r.currencyCode()).isEqualTo("USD");

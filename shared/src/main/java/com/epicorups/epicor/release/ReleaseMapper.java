@@ -138,9 +138,15 @@ public final class ReleaseMapper {
             uom = Rows.text(part, "IUM");
         }
         ShippableRelease r = new ShippableRelease(key, rev, Rows.text(hed, "CustomerCustID"), Rows.text(hed, "PONum"),
-                partNum, description, remaining.stripTrailingZeros(), uom, weight.get(), settings.weightUnit(), value,
+                partNum, description, plain(remaining), uom, weight.get(), settings.weightUnit(), value,
                 Rows.text(hed, "CurrencyCode"), Rows.text(rel, "WarehouseCode"), Rows.text(rel, "Plant"), shipVia, address);
         return MappedRelease.shippable(r);
+    }
+
+    /** 40.000 -> 40 (not 4E+1: the quantity is also printed for people and UPS). */
+    private static BigDecimal plain(BigDecimal d) {
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private static BigDecimal pricePer(String code) {
