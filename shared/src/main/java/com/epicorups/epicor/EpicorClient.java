@@ -1,0 +1,193 @@
+package com.epicorups.epicor;
+
+import com.epicorups.core.Backoff;
+import com.epicorups.core.Json;
+import com.epicorups.epicor.auth.BasicIdentity;
+import com.epicorups.epicor.auth.Identity;
+import com.epicorups.epicor.auth.OAuth2Identity;
+import com.epicorups.epicor.auth.TokenResourceIdentity;
+import com.epicorups.epicor.error.EpicorAuthException;
+import com.epicorups.epicor.error.EpicorErrors;
+import com.epicorups.epicor.error.EpicorException;
+import com.epicorups.epicor.error.EpicorTransientException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Transport for Epicor Kinetic REST v2: {@code {root}/api/v2/odata/{Company}/{service}/{path}}, {@code x-api-key}
+ * and the identity's Authorization on every call, optional {@code CallSettings} with the plant, timeouts,
+ * bounded retries with backoff for transient failures (5xx, timeouts, connection errors, licence
+ * exhaustion), one token renewal and retry after a 401, and a counter of every HTTP call.
+ */
+public final class EpicorClient {
+    /** Lets tests run retries without real sleeps. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    private final EpicorSettings settings;
+    private final HttpExchange http;
+    private final Identity identity;
+    private final Backoff backoff;
+    private final Sleeper sleeper;
+    private final String callSettings;
+
+    public EpicorClient(EpicorSettings settings) {
+        this(settings, HttpExchange.defaultClient(settings.connectTimeout()), Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+    }
+
+    public EpicorClient(EpicorSettings settings, HttpClient httpClient, Clock clock, Sleeper sleeper) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.http = new HttpExchange(httpClient, settings.readTimeout());
+        this.identity = identityFor(settings, clock);
+        this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax());
+        this.sleeper = sleeper;
+        this.callSettings = settings.plant() == null ? null : Json.mapper().createObjectNode()
+                .put("Company", settings.company()).put("Plant", settings.plant()).toString();
+    }
+
+    private static Identity identityFor(EpicorSettings s, Clock clock) {
+        return switch (s.authMode()) {
+            case BASIC -> new BasicIdentity(s.username(), s.password());
+            case TOKEN -> new TokenResourceIdentity(s.tokenResourceUrl(), s.apiKey(), s.username(), s.password(), clock);
+            case OAUTH2 -> new OAuth2Identity(s.tokenUrl(), s.clientId(), s.clientSecret(), s.scope(),
+                    s.oauthClientAuth(), clock);
+        };
+    }
+
+    public EpicorSettings settings() {
+        return settings;
+    }
+
+    /** Start of a poll cycle: token identities get a fresh token now (one call), Basic does nothing. */
+    public void startCycle() {
+        identity.startCycle(http);
+    }
+
+    /** Forces a new token (no-op for Basic). */
+    public void refreshIdentity() {
+        identity.refresh(http);
+    }
+
+    /** Every HTTP call made so far, token calls included. */
+    public int callCount() {
+        return http.calls();
+    }
+
+    /** GET of an entity set; returns the rows of {@code value}. */
+    public List<JsonNode> getRows(String servicePath, OData.Query query) {
+        JsonNode body = get(servicePath, query);
+        JsonNode value = body.get("value");
+        if (value == null || !value.isArray()) {
+            throw new EpicorTransientException(200, null, "GET " + servicePath + ": reply has no 'value' array");
+        }
+        List<JsonNode> rows = new ArrayList<>(value.size());
+        value.forEach(rows::add);
+        return rows;
+    }
+
+    /** GET of a set, a keyed entity or a BAQ; returns the parsed JSON body. */
+    public JsonNode get(String servicePath, OData.Query query) {
+        String q = query == null ? "" : query.encoded();
+        URI uri = URI.create(settings.odataRoot() + servicePath + (q.isEmpty() ? "" : "?" + q));
+        String body = execute("GET " + servicePath, uri, "GET", null);
+        try {
+            return Json.mapper().readTree(body);
+        } catch (Exception e) {
+            throw new EpicorTransientException(200, null, "GET " + servicePath + ": reply is not JSON", e);
+        }
+    }
+
+    /** PATCH of a partial row (→ the BO's UpdateExt); Epicor answers 204. */
+    public void patch(String servicePath, ObjectNode partialRow) {
+        URI uri = URI.create(settings.odataRoot() + servicePath);
+        execute("PATCH " + servicePath, uri, "PATCH", partialRow.toString());
+    }
+
+    private String execute(String what, URI uri, String method, String jsonBody) {
+        boolean renewed = false;
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            try {
+                return once(what, uri, method, jsonBody);
+            } catch (EpicorAuthException e) {
+                // An expired or revoked token: renew once and retry once; a second 401 is real.
+                if (e.httpStatus() == 401 && identity.renewable() && !renewed) {
+                    renewed = true;
+                    identity.refresh(http);
+                    attempt--;
+                    continue;
+                }
+                throw e;
+            } catch (EpicorException e) {
+                if (!e.isTransient() || attempt >= settings.maxAttempts()) {
+                    throw e;
+                }
+                pause(attempt, e);
+            }
+        }
+    }
+
+    private String once(String what, URI uri, String method, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .header("x-api-key", settings.apiKey())
+                .header("Authorization", identity.authorization(http))
+                .header("Accept", "application/json");
+        if (callSettings != null) {
+            request.header("CallSettings", callSettings);
+        }
+        if (jsonBody == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+        }
+        HttpResponse<String> response = http.send(request, what);
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return response.body() == null ? "" : response.body();
+        }
+        throw EpicorErrors.fromResponse(status, response.body(), what);
+    }
+
+    private void pause(int attempt, EpicorException cause) {
+        try {
+            sleeper.sleep(backoff.delay(attempt));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw cause;
+        }
+    }
+
+    /** For diagnostics that need the raw status of one call without retries (EpicorPing). */
+    HttpResponse<String> rawGet(String servicePath, OData.Query query) {
+        String q = query == null ? "" : query.encoded();
+        URI uri = URI.create(settings.odataRoot() + servicePath + (q.isEmpty() ? "" : "?" + q));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .header("x-api-key", settings.apiKey())
+                .header("Authorization", identity.authorization(http))
+                .header("Accept", "application/json")
+                .GET();
+        if (callSettings != null) {
+            request.header("CallSettings", callSettings);
+        }
+        return http.send(request, "GET " + servicePath);
+    }
+
+    /** The status of a plain GET of an absolute URL (no identity), for EpicorPing's probes. */
+    int probeStatus(URI uri) {
+        return http.send(HttpRequest.newBuilder(uri).header("x-api-key", settings.apiKey())
+                .header("Accept", "application/json").GET(), "GET " + uri.getPath()).statusCode();
+    }
+}

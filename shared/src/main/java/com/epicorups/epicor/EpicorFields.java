@@ -1,0 +1,97 @@
+package com.epicorups.epicor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every Epicor service, entity set and column the connector reads or writes, in one place. The $select
+ * lists below are exactly what the queries ask for; a test checks each name against Epicor's own field
+ * table (fields.json). Write-back columns come from configuration ({@link EpicorSettings.WriteBackMapping}).
+ */
+public final class EpicorFields {
+    private EpicorFields() {
+    }
+
+    public static final String SALES_ORDER_SVC = "Erp.BO.SalesOrderSvc";
+    public static final String CUSTOMER_SVC = "Erp.BO.CustomerSvc";
+    public static final String PART_SVC = "Erp.BO.PartSvc";
+    public static final String CUST_SHIP_SVC = "Erp.BO.CustShipSvc";
+
+    public static final String SALES_ORDERS = SALES_ORDER_SVC + "/SalesOrders";
+    public static final String ORDER_DTLS = SALES_ORDER_SVC + "/OrderDtls";
+    public static final String ORDER_RELS = SALES_ORDER_SVC + "/OrderRels";
+    public static final String CUSTOMERS = CUSTOMER_SVC + "/Customers";
+    public static final String SHIP_TOES = CUSTOMER_SVC + "/ShipToes";
+    public static final String PARTS = PART_SVC + "/Parts";
+    public static final String CUST_SHIPS = CUST_SHIP_SVC + "/CustShips";
+    public static final String SHIP_DTLS = CUST_SHIP_SVC + "/ShipDtls";
+
+    /** Table names as fields.json keys them. */
+    public static final String T_ORDER_REL = "Erp.BO.SalesOrderSvc/OrderRel";
+    public static final String T_ORDER_HED = "Erp.BO.SalesOrderSvc/OrderHed";
+    public static final String T_ORDER_DTL = "Erp.BO.SalesOrderSvc/OrderDtl";
+    public static final String T_PART = "Erp.BO.PartSvc/Part";
+    public static final String T_CUSTOMER = "Erp.BO.CustomerSvc/Customer";
+    public static final String T_SHIP_TO = "Erp.BO.CustomerSvc/ShipTo";
+    public static final String T_SHIP_HEAD = "Erp.BO.CustShipSvc/ShipHead";
+    public static final String T_SHIP_DTL = "Erp.BO.CustShipSvc/ShipDtl";
+
+    public static final List<String> RELEASE_KEYS = List.of("OrderNum", "OrderLine", "OrderRelNum");
+
+    public static final List<String> ORDER_REL = List.of(
+            "Company", "OrderNum", "OrderLine", "OrderRelNum", "PartNum",
+            "OurReqQty", "SellingReqQty", "OurStockShippedQty", "OurJobShippedQty",
+            "SellingStockShippedQty", "SellingJobShippedQty", "IUM", "SalesUM",
+            "OpenRelease", "VoidRelease", "FirmRelease", "ReadyToFulfill", "DropShip",
+            "Plant", "WarehouseCode", "ShipViaCode", "ShipToNum", "ShipToCustNum",
+            "UseOTS", "OTSName", "OTSAddress1", "OTSAddress2", "OTSAddress3", "OTSCity", "OTSState", "OTSZIP",
+            "OTSCntryISOCode", "OTSPhoneNum", "OTSContact", "OTSEMailAddress", "ResDelivery",
+            "SysRevID", "ChangeDate", "ChangeTime");
+
+    public static final List<String> ORDER_HED = List.of(
+            "Company", "OrderNum", "CustNum", "CustomerCustID", "PONum", "OpenOrder", "VoidOrder", "CurrencyCode",
+            "ShipViaCode", "ShipToNum", "ShipToCustNum", "UseOTS", "OTSName", "OTSAddress1", "OTSAddress2",
+            "OTSAddress3", "OTSCity", "OTSState", "OTSZIP", "OTSCntryISOCode", "OTSPhoneNum", "OTSContact",
+            "ResDelivery");
+
+    public static final List<String> ORDER_DTL = List.of(
+            "Company", "OrderNum", "OrderLine", "PartNum", "LineDesc", "LineType", "OpenLine", "VoidLine",
+            "UnitPrice", "DocUnitPrice", "PricePerCode", "IUM", "SalesUM");
+
+    public static final List<String> PART_NET = List.of(
+            "Company", "PartNum", "PartDescription", "IsServices", "IUM", "NetWeight", "NetWeightUOM");
+    public static final List<String> PART_GROSS = List.of(
+            "Company", "PartNum", "PartDescription", "IsServices", "IUM", "GrossWeight", "GrossWeightUOM");
+
+    public static final List<String> SHIP_TO = List.of(
+            "Company", "CustNum", "ShipToNum", "Name", "Address1", "Address2", "Address3", "City", "State", "ZIP",
+            "CountryISOCode", "PhoneNum", "EMailAddress", "ContactName", "ResDelivery", "Inactive");
+
+    public static final List<String> CUSTOMER = List.of(
+            "Company", "CustNum", "CustID", "Name", "Address1", "Address2", "Address3", "City", "State", "Zip",
+            "CountryISOCode", "PhoneNum", "EMailAddress", "ResDelivery");
+
+    public static final List<String> SHIP_DTL = List.of(
+            "Company", "PackNum", "PackLine", "OrderNum", "OrderLine", "OrderRelNum");
+
+    /** The ShipHead columns read besides the mapped write-back columns. */
+    public static final List<String> SHIP_HEAD = List.of("Company", "PackNum", "Voided", "ShipStatus");
+
+    /** Every standard Epicor column the connector names, by fields.json table. */
+    public static Map<String, List<String>> byTable() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put(T_ORDER_REL, ORDER_REL);
+        m.put(T_ORDER_HED, ORDER_HED);
+        m.put(T_ORDER_DTL, ORDER_DTL);
+        List<String> part = new ArrayList<>(PART_NET);
+        part.addAll(PART_GROSS);
+        m.put(T_PART, List.copyOf(part));
+        m.put(T_SHIP_TO, SHIP_TO);
+        m.put(T_CUSTOMER, CUSTOMER);
+        m.put(T_SHIP_DTL, SHIP_DTL);
+        m.put(T_SHIP_HEAD, SHIP_HEAD);
+        return m;
+    }
+}

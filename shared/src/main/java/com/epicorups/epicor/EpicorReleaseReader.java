@@ -1,0 +1,103 @@
+package com.epicorups.epicor;
+
+import com.epicorups.epicor.error.EpicorNotFoundException;
+import com.epicorups.epicor.release.MappedRelease;
+import com.epicorups.epicor.release.ReleaseAssembler;
+import com.epicorups.epicor.release.ReleaseMapper;
+import com.epicorups.epicor.release.SkipReason;
+import com.epicorups.model.ReleaseKey;
+import com.epicorups.port.EpicorReleases;
+import com.epicorups.port.ReleaseRecheck;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The pre-ship re-read: the release, its header, line, part and ship-to read fresh, judged by the same
+ * {@link ReleaseMapper} as the poller. Not shippable when it is gone (404 / not returned), void or closed
+ * (release, line or order), no longer matches the eligibility filter (ORDER_RELS source), or fails a mapping
+ * rule (weight, address, ...). {@link #recheckAll} reads many releases in the same number of calls as one page.
+ */
+public final class EpicorReleaseReader implements EpicorReleases {
+    private static final List<String> KEY_SELECT = List.of("OrderNum", "OrderLine", "OrderRelNum");
+
+    private final EpicorClient client;
+    private final EpicorSettings settings;
+    private final ReleaseAssembler assembler;
+
+    public EpicorReleaseReader(EpicorClient client, EpicorSettings settings) {
+        this.client = client;
+        this.settings = settings;
+        this.assembler = new ReleaseAssembler(client, settings);
+    }
+
+    @Override
+    public ReleaseRecheck recheck(ReleaseKey key) {
+        JsonNode row;
+        try {
+            row = client.get(OData.keyed(EpicorFields.ORDER_RELS, key.company(), key.orderNum(), key.orderLine(),
+                    key.orderRelNum()), new OData.Query().select(EpicorFields.ORDER_REL));
+        } catch (EpicorNotFoundException e) {
+            return ReleaseRecheck.notShippable(SkipReason.RELEASE_GONE, "Epicor has no release " + key.reference());
+        }
+        return judge(List.of(key), List.of(row)).get(key);
+    }
+
+    @Override
+    public Map<ReleaseKey, ReleaseRecheck> recheckAll(Collection<ReleaseKey> keys) {
+        List<ReleaseKey> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
+        if (distinct.isEmpty()) {
+            return Map.of();
+        }
+        return judge(distinct, assembler.releases(distinct, null, EpicorFields.ORDER_REL));
+    }
+
+    private Map<ReleaseKey, ReleaseRecheck> judge(List<ReleaseKey> keys, List<JsonNode> rows) {
+        Map<ReleaseKey, JsonNode> found = new LinkedHashMap<>();
+        for (JsonNode r : rows) {
+            found.put(ReleaseMapper.keyOf(r, settings.company()), r);
+        }
+        Set<ReleaseKey> eligible = eligible(found.keySet());
+        List<JsonNode> toMap = new ArrayList<>();
+        Map<ReleaseKey, ReleaseRecheck> result = new LinkedHashMap<>();
+        for (ReleaseKey k : keys) {
+            JsonNode r = found.get(k);
+            if (r == null) {
+                result.put(k, ReleaseRecheck.notShippable(SkipReason.RELEASE_GONE, "Epicor has no release " + k.reference()));
+            } else if (r.path("VoidRelease").asBoolean(false)) {
+                result.put(k, ReleaseRecheck.notShippable(SkipReason.RELEASE_VOID, "OrderRel.VoidRelease is true"));
+            } else if (!r.path("OpenRelease").asBoolean(false)) {
+                result.put(k, ReleaseRecheck.notShippable(SkipReason.RELEASE_CLOSED, "OrderRel.OpenRelease is false"));
+            } else if (!eligible.contains(k)) {
+                result.put(k, ReleaseRecheck.notShippable(SkipReason.NOT_ELIGIBLE,
+                        "no longer matches the eligibility filter: " + settings.eligibilityFilter()));
+            } else {
+                result.put(k, null);
+                toMap.add(r);
+            }
+        }
+        for (MappedRelease m : assembler.assemble(toMap)) {
+            result.put(m.key(), m.isShippable() ? ReleaseRecheck.shippable(m.release())
+                    : ReleaseRecheck.notShippable(m.skipReason(), m.detail()));
+        }
+        return result;
+    }
+
+    /** The keys that still match the eligibility filter (every key when the source is a BAQ). */
+    private Set<ReleaseKey> eligible(Collection<ReleaseKey> keys) {
+        if (keys.isEmpty() || settings.source() != EpicorSettings.Source.ORDER_RELS) {
+            return new HashSet<>(keys);
+        }
+        Set<ReleaseKey> out = new HashSet<>();
+        for (JsonNode r : assembler.releases(keys, settings.eligibilityFilter(), KEY_SELECT)) {
+            out.add(ReleaseMapper.keyOf(r, settings.company()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,152 @@
+package com.epicorups.epicor;
+
+import com.epicorups.core.ConnectorException;
+import com.epicorups.core.FailureKind;
+import com.epicorups.core.Json;
+import com.epicorups.epicor.EpicorSettings.WriteBackMapping;
+import com.epicorups.model.ReleaseKey;
+import com.epicorups.model.TrackingStatus;
+import com.epicorups.port.EpicorWriteBack;
+import com.epicorups.port.TrackingFacts;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes tracking facts into the configured Epicor columns with a PATCH of a partial row (→ UpdateExt, 204).
+ * It first reads the current values of the mapped columns and writes only what differs, so a repeat is a
+ * no-op; a status is never replaced by one of lower rank (or a terminal one replaced at all), and when the
+ * status is refused as stale its estimated delivery is not written either. Absent facts never clear a column.
+ *
+ * <p>Target ORDER_REL_UD: {@code SalesOrderSvc/OrderRels('co',order,line,rel)}. Target CUST_SHIP: the newest
+ * non-voided pack that ships the release ({@code CustShipSvc/ShipDtls} by OrderNum/OrderLine/OrderRelNum,
+ * then {@code CustShips('co',PackNum)}).
+ */
+public final class EpicorTrackingWriter implements EpicorWriteBack {
+    public static final String PACK_NOT_FOUND = "EPICOR_PACK_NOT_FOUND";
+    private static final DateTimeFormatter EPICOR_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'00:00:00");
+
+    private final EpicorClient client;
+    private final EpicorSettings settings;
+
+    public EpicorTrackingWriter(EpicorClient client, EpicorSettings settings) {
+        this.client = client;
+        this.settings = settings;
+    }
+
+    @Override
+    public Map<String, Object> write(ReleaseKey key, TrackingFacts facts) {
+        WriteBackMapping mapping = settings.writeBack();
+        Map<String, String> columns = mapping.columnsByFact();
+        Target target = mapping.target() == WriteBackMapping.Target.ORDER_REL_UD ? orderRel(key, columns) : pack(key, columns);
+
+        Map<String, Object> changes = new LinkedHashMap<>();
+        boolean staleStatus = false;
+        String statusColumn = columns.get("status");
+        if (statusColumn != null && facts.status() != null) {
+            TrackingStatus current = parseStatus(target.row().path(statusColumn).asText(null));
+            if (current != facts.status()) {
+                if (facts.status().mayReplace(current)) {
+                    changes.put(statusColumn, facts.status().name());
+                } else {
+                    staleStatus = true;
+                }
+            }
+        }
+        putIfDifferent(changes, target.row(), columns.get("trackingNumber"),
+                facts.trackingNumbers().isEmpty() ? null : String.join(",", facts.trackingNumbers()), false);
+        if (!staleStatus) {
+            putIfDifferent(changes, target.row(), columns.get("estimatedDelivery"),
+                    facts.estimatedDelivery() == null ? null : EPICOR_DATE.format(facts.estimatedDelivery()), true);
+        }
+        putIfDifferent(changes, target.row(), columns.get("deliveredAt"), facts.deliveredAt() == null ? null
+                : EPICOR_DATE.format(facts.deliveredAt().atZone(ZoneOffset.UTC)), true);
+        putIfDifferent(changes, target.row(), columns.get("labelLocation"), facts.labelLocation(), false);
+
+        if (!changes.isEmpty()) {
+            ObjectNode body = Json.mapper().createObjectNode();
+            target.keys().forEach((k, v) -> body.set(k, Json.mapper().valueToTree(v)));
+            changes.forEach((k, v) -> body.put(k, String.valueOf(v)));
+            client.patch(target.path(), body);
+        }
+        return changes;
+    }
+
+    private Target orderRel(ReleaseKey key, Map<String, String> columns) {
+        String path = OData.keyed(EpicorFields.ORDER_RELS, key.company(), key.orderNum(), key.orderLine(), key.orderRelNum());
+        List<String> select = new ArrayList<>(List.of("Company", "OrderNum", "OrderLine", "OrderRelNum"));
+        select.addAll(columns.values());
+        JsonNode row = client.get(path, new OData.Query().select(select));
+        Map<String, Object> keys = new LinkedHashMap<>();
+        keys.put("Company", key.company());
+        keys.put("OrderNum", key.orderNum());
+        keys.put("OrderLine", key.orderLine());
+        keys.put("OrderRelNum", key.orderRelNum());
+        return new Target(path, keys, row);
+    }
+
+    private Target pack(ReleaseKey key, Map<String, String> columns) {
+        List<JsonNode> dtls = client.getRows(EpicorFields.SHIP_DTLS, new OData.Query()
+                .select(EpicorFields.SHIP_DTL)
+                .filter("OrderNum eq " + key.orderNum() + " and OrderLine eq " + key.orderLine()
+                        + " and OrderRelNum eq " + key.orderRelNum())
+                .top(50));
+        List<Integer> packs = dtls.stream().map(d -> d.path("PackNum").asInt()).distinct().toList();
+        if (packs.isEmpty()) {
+            throw new ConnectorException(FailureKind.TRANSIENT, PACK_NOT_FOUND,
+                    "no customer shipment (ShipDtl) in Epicor ships release " + key.reference() + " yet");
+        }
+        List<String> select = new ArrayList<>(EpicorFields.SHIP_HEAD);
+        columns.values().stream().filter(c -> !select.contains(c)).forEach(select::add);
+        List<JsonNode> heads = client.getRows(EpicorFields.CUST_SHIPS, new OData.Query()
+                .select(select)
+                .filter(OData.or(packs.stream().map(p -> "PackNum eq " + p).toList()))
+                .top(packs.size()));
+        JsonNode head = heads.stream()
+                .filter(h -> !h.path("Voided").asBoolean(false))
+                .max(Comparator.comparingInt(h -> h.path("PackNum").asInt()))
+                .orElseThrow(() -> new ConnectorException(FailureKind.PERMANENT, PACK_NOT_FOUND,
+                        "every customer shipment of release " + key.reference() + " is voided: " + packs));
+        int packNum = head.path("PackNum").asInt();
+        Map<String, Object> keys = new LinkedHashMap<>();
+        keys.put("Company", key.company());
+        keys.put("PackNum", packNum);
+        return new Target(OData.keyed(EpicorFields.CUST_SHIPS, key.company(), packNum), keys, head);
+    }
+
+    private static void putIfDifferent(Map<String, Object> changes, JsonNode row, String column, String value,
+                                       boolean dateOnly) {
+        if (column == null || value == null) {
+            return;
+        }
+        JsonNode cur = row.get(column);
+        String current = cur == null || cur.isNull() ? null : cur.asText();
+        boolean same = current != null && (dateOnly
+                ? current.length() >= 10 && current.substring(0, 10).equals(value.substring(0, 10))
+                : current.equals(value));
+        if (!same) {
+            changes.put(column, value);
+        }
+    }
+
+    static TrackingStatus parseStatus(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return TrackingStatus.valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            // A value a person typed: not ours, so any status may replace it.
+            return null;
+        }
+    }
+
+    private record Target(String path, Map<String, Object> keys, JsonNode row) {
+    }
+}

@@ -1,0 +1,79 @@
+package com.epicorups.epicor;
+
+import com.epicorups.epicor.error.EpicorTransientException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one place HTTP leaves the Epicor client: applies the read timeout, counts every call (token calls
+ * included) and turns I/O failures into {@link EpicorTransientException} with the cause kept, so that
+ * {@link EpicorPing} can tell an unknown host from a refused connection.
+ */
+public final class HttpExchange {
+    private final HttpClient http;
+    private final Duration readTimeout;
+    private final AtomicInteger calls = new AtomicInteger();
+
+    public HttpExchange(HttpClient http, Duration readTimeout) {
+        this.http = http;
+        this.readTimeout = readTimeout;
+    }
+
+    public static HttpClient defaultClient(Duration connectTimeout) {
+        return HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request, String what) {
+        HttpRequest built = request.timeout(readTimeout).build();
+        calls.incrementAndGet();
+        try {
+            return http.send(built, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw new EpicorTransientException(0, null, what + ": Epicor did not answer within " + readTimeout
+                    + " (" + e.getMessage() + ")", e);
+        } catch (ConnectException e) {
+            throw new EpicorTransientException(0, null, what + ": cannot connect to " + built.uri().getHost()
+                    + ":" + port(built) + " (" + describe(e) + ")", e);
+        } catch (IOException e) {
+            Throwable root = rootCause(e);
+            String reason = root instanceof UnknownHostException ? "unknown host " + built.uri().getHost() : describe(e);
+            throw new EpicorTransientException(0, null, what + ": I/O error talking to Epicor (" + reason + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EpicorTransientException(0, null, what + ": interrupted", e);
+        }
+    }
+
+    public int calls() {
+        return calls.get();
+    }
+
+    static Throwable rootCause(Throwable t) {
+        Throwable r = t;
+        while (r.getCause() != null && r.getCause() != r) {
+            r = r.getCause();
+        }
+        return r;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = rootCause(e);
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    private static int port(HttpRequest r) {
+        int p = r.uri().getPort();
+        return p > 0 ? p : "https".equalsIgnoreCase(r.uri().getScheme()) ? 443 : 80;
+    }
+}

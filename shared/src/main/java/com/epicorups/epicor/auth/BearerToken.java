@@ -1,0 +1,16 @@
+package com.epicorups.epicor.auth;
+
+import java.time.Instant;
+
+/** A bearer token and when it stops working. Never printed. */
+record BearerToken(String value, Instant expiresAt) {
+    boolean usableAt(Instant now) {
+        // Renew a minute early so a token does not expire in the middle of a page.
+        return expiresAt == null || now.isBefore(expiresAt.minusSeconds(60));
+    }
+
+    @Override
+    public String toString() {
+        return "BearerToken[expiresAt=" + expiresAt + "]";
+    }
+}

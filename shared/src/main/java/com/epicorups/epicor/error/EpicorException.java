@@ -1,0 +1,27 @@
+package com.epicorups.epicor.error;
+
+import com.epicorups.core.ConnectorException;
+import com.epicorups.core.FailureKind;
+
+/** An Epicor call failed. Carries what Epicor said (HTTP status, ErrorMessage, ErrorType) when it said anything. */
+public abstract class EpicorException extends ConnectorException {
+    private final int httpStatus;
+    private final String errorType;
+
+    protected EpicorException(FailureKind kind, String reasonCode, int httpStatus, String errorType, String message,
+                              Throwable cause) {
+        super(kind, reasonCode, message, cause);
+        this.httpStatus = httpStatus;
+        this.errorType = errorType;
+    }
+
+    /** The HTTP status, or 0 when no response arrived. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** Epicor's ErrorType (e.g. Ice.Common.BusinessObjectException), or null. */
+    public String errorType() {
+        return errorType;
+    }
+}

@@ -1,0 +1,170 @@
+package com.epicorups.epicor.release;
+
+import com.epicorups.epicor.EpicorClient;
+import com.epicorups.epicor.EpicorFields;
+import com.epicorups.epicor.EpicorSettings;
+import com.epicorups.epicor.OData;
+import com.epicorups.model.ReleaseKey;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads what a set of OrderRel rows refers to, in batches (one {@code $filter=... or ...} call per entity set,
+ * split into chunks of {@link EpicorSettings#keysPerCall()} keys so URLs stay short), and maps every release.
+ * The number of calls depends on the number of distinct keys per chunk, never on one call per release.
+ */
+public final class ReleaseAssembler {
+    private final EpicorClient client;
+    private final EpicorSettings settings;
+    private final ReleaseMapper mapper;
+
+    public ReleaseAssembler(EpicorClient client, EpicorSettings settings) {
+        this.client = client;
+        this.settings = settings;
+        this.mapper = new ReleaseMapper(settings);
+    }
+
+    public List<MappedRelease> assemble(List<JsonNode> rels) {
+        if (rels.isEmpty()) {
+            return List.of();
+        }
+        Set<Integer> orderNums = new LinkedHashSet<>();
+        Set<List<Integer>> lineKeys = new LinkedHashSet<>();
+        for (JsonNode rel : rels) {
+            orderNums.add(Rows.integer(rel, "OrderNum"));
+            lineKeys.add(List.of(Rows.integer(rel, "OrderNum"), Rows.integer(rel, "OrderLine")));
+        }
+        Map<Integer, JsonNode> orders = orders(orderNums);
+        Map<List<Integer>, JsonNode> lines = lines(lineKeys);
+
+        Set<String> partNums = new LinkedHashSet<>();
+        Set<ShipToSource.ShipTo> shipTos = new LinkedHashSet<>();
+        Set<Integer> customers = new LinkedHashSet<>();
+        for (JsonNode rel : rels) {
+            JsonNode hed = orders.get(Rows.integer(rel, "OrderNum"));
+            JsonNode dtl = lines.get(List.of(Rows.integer(rel, "OrderNum"), Rows.integer(rel, "OrderLine")));
+            String part = Rows.text(rel, "PartNum");
+            if (part == null) {
+                part = Rows.text(dtl, "PartNum");
+            }
+            if (part != null) {
+                partNums.add(part);
+            }
+            if (hed == null) {
+                continue;
+            }
+            ShipToSource source = ShipToSource.of(rel, hed);
+            if (source instanceof ShipToSource.ShipTo st) {
+                shipTos.add(st);
+            } else if (source instanceof ShipToSource.Customer c) {
+                // Epicor keeps the customer's own ship-to address as the ShipTo row with a blank ShipToNum;
+                // the Customer row is the fallback when that row does not exist.
+                shipTos.add(new ShipToSource.ShipTo(c.custNum(), ""));
+            }
+        }
+        Map<String, JsonNode> parts = parts(partNums);
+        Map<ShipToSource.ShipTo, JsonNode> shipToRows = shipTos(shipTos);
+        for (ShipToSource.ShipTo st : shipTos) {
+            if (st.shipToNum().isEmpty() && !shipToRows.containsKey(st)) {
+                customers.add(st.custNum());
+            }
+        }
+        Map<Integer, JsonNode> customerRows = customers(customers);
+
+        List<MappedRelease> out = new ArrayList<>(rels.size());
+        for (JsonNode rel : rels) {
+            JsonNode hed = orders.get(Rows.integer(rel, "OrderNum"));
+            JsonNode dtl = lines.get(List.of(Rows.integer(rel, "OrderNum"), Rows.integer(rel, "OrderLine")));
+            String partNum = Rows.text(rel, "PartNum");
+            if (partNum == null) {
+                partNum = Rows.text(dtl, "PartNum");
+            }
+            JsonNode part = partNum == null ? null : parts.get(partNum);
+            JsonNode addressRow = null;
+            if (hed != null) {
+                ShipToSource source = ShipToSource.of(rel, hed);
+                if (source instanceof ShipToSource.ShipTo st) {
+                    addressRow = shipToRows.get(st);
+                } else if (source instanceof ShipToSource.Customer c) {
+                    addressRow = shipToRows.get(new ShipToSource.ShipTo(c.custNum(), ""));
+                    if (addressRow == null) {
+                        addressRow = customerRows.get(c.custNum());
+                    }
+                }
+            }
+            out.add(mapper.map(rel, hed, dtl, part, addressRow));
+        }
+        return out;
+    }
+
+    /** OrderRel rows for the keys (optionally also matching {@code extraFilter}), batched. */
+    public List<JsonNode> releases(Collection<ReleaseKey> keys, String extraFilter, List<String> select) {
+        List<String> terms = new ArrayList<>();
+        for (ReleaseKey k : new LinkedHashSet<>(keys)) {
+            terms.add("OrderNum eq " + k.orderNum() + " and OrderLine eq " + k.orderLine()
+                    + " and OrderRelNum eq " + k.orderRelNum());
+        }
+        return readBatched(EpicorFields.ORDER_RELS, terms, select,
+                extraFilter == null ? null : "(" + extraFilter + ") and ");
+    }
+
+    Map<Integer, JsonNode> orders(Collection<Integer> orderNums) {
+        List<String> terms = orderNums.stream().map(n -> "OrderNum eq " + n).toList();
+        return index(readBatched(EpicorFields.SALES_ORDERS, terms, EpicorFields.ORDER_HED, null),
+                r -> Rows.integer(r, "OrderNum"));
+    }
+
+    Map<List<Integer>, JsonNode> lines(Collection<List<Integer>> keys) {
+        List<String> terms = keys.stream().map(k -> "OrderNum eq " + k.get(0) + " and OrderLine eq " + k.get(1)).toList();
+        return index(readBatched(EpicorFields.ORDER_DTLS, terms, EpicorFields.ORDER_DTL, null),
+                r -> List.of(Rows.integer(r, "OrderNum"), Rows.integer(r, "OrderLine")));
+    }
+
+    Map<String, JsonNode> parts(Collection<String> partNums) {
+        List<String> terms = partNums.stream().map(p -> "PartNum eq " + OData.literal(p)).toList();
+        List<String> select = settings.weightSource() == EpicorSettings.WeightSource.NET
+                ? EpicorFields.PART_NET : EpicorFields.PART_GROSS;
+        return index(readBatched(EpicorFields.PARTS, terms, select, null), r -> Rows.text(r, "PartNum"));
+    }
+
+    Map<ShipToSource.ShipTo, JsonNode> shipTos(Collection<ShipToSource.ShipTo> keys) {
+        List<String> terms = keys.stream()
+                .map(k -> "CustNum eq " + k.custNum() + " and ShipToNum eq " + OData.literal(k.shipToNum())).toList();
+        return index(readBatched(EpicorFields.SHIP_TOES, terms, EpicorFields.SHIP_TO, null),
+                r -> new ShipToSource.ShipTo(Rows.integer(r, "CustNum"), r.path("ShipToNum").asText("").trim()));
+    }
+
+    Map<Integer, JsonNode> customers(Collection<Integer> custNums) {
+        List<String> terms = custNums.stream().map(n -> "CustNum eq " + n).toList();
+        return index(readBatched(EpicorFields.CUSTOMERS, terms, EpicorFields.CUSTOMER, null),
+                r -> Rows.integer(r, "CustNum"));
+    }
+
+    private List<JsonNode> readBatched(String entitySet, List<String> terms, List<String> select, String prefix) {
+        List<JsonNode> rows = new ArrayList<>();
+        for (List<String> chunk : OData.chunks(terms, settings.keysPerCall())) {
+            String filter = OData.or(chunk);
+            if (prefix != null) {
+                filter = prefix + "(" + filter + ")";
+            }
+            // $top: each term names at most one row; without it Epicor may cap the reply (100 rows is quoted).
+            rows.addAll(client.getRows(entitySet, new OData.Query().select(select).filter(filter).top(chunk.size())));
+        }
+        return rows;
+    }
+
+    private static <K> Map<K, JsonNode> index(List<JsonNode> rows, Function<JsonNode, K> key) {
+        Map<K, JsonNode> m = new LinkedHashMap<>();
+        for (JsonNode r : rows) {
+            m.putIfAbsent(key.apply(r), r);
+        }
+        return m;
+    }
+}

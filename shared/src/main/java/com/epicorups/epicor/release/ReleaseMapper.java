@@ -1,0 +1,220 @@
+package com.epicorups.epicor.release;
+
+import com.epicorups.epicor.EpicorSettings;
+import com.epicorups.model.Address;
+import com.epicorups.model.ReleaseKey;
+import com.epicorups.model.ShippableRelease;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Maps one OrderRel row and the rows it refers to into a ShippableRelease, or a skip reason. Pure: the
+ * poller and the pre-ship re-read both use it, so a release is judged the same way twice.
+ *
+ * <p>Quantity is the release's remaining quantity in our UOM (OurReqQty minus stock and job shipped);
+ * weight = part weight per inventory unit x that quantity; value = remaining selling quantity x
+ * OrderDtl.DocUnitPrice (the order's currency, OrderHed.CurrencyCode) / the price-per factor (E 1, C 100, M 1000).
+ */
+public final class ReleaseMapper {
+    private final EpicorSettings settings;
+
+    public ReleaseMapper(EpicorSettings settings) {
+        this.settings = settings;
+    }
+
+    public static ReleaseKey keyOf(JsonNode rel, String company) {
+        String co = Rows.text(rel, "Company");
+        return new ReleaseKey(co == null ? company : co, Rows.integer(rel, "OrderNum"), Rows.integer(rel, "OrderLine"),
+                Rows.integer(rel, "OrderRelNum"));
+    }
+
+    /**
+     * @param shipTo the ShipTo row (for a blank ShipToNum: the customer's blank-numbered ShipTo, else the Customer
+     *               row) the release's {@link ShipToSource} points at, or null when
+     *               the address is one-time (OTS) or the row was not found
+     */
+    public MappedRelease map(JsonNode rel, JsonNode hed, JsonNode dtl, JsonNode part, JsonNode shipTo) {
+        ReleaseKey key = keyOf(rel, settings.company());
+        long rev = Rows.longValue(rel, "SysRevID");
+        if (hed == null) {
+            return MappedRelease.skipped(key, rev, SkipReason.RELEASE_GONE, "order header " + key.orderNum() + " not found");
+        }
+        if (dtl == null) {
+            return MappedRelease.skipped(key, rev, SkipReason.RELEASE_GONE, "order line " + key.orderLine() + " not found");
+        }
+        if (Rows.bool(hed, "VoidOrder")) {
+            return MappedRelease.skipped(key, rev, SkipReason.ORDER_VOID, "OrderHed.VoidOrder is true");
+        }
+        if (!Rows.bool(hed, "OpenOrder")) {
+            return MappedRelease.skipped(key, rev, SkipReason.ORDER_CLOSED, "OrderHed.OpenOrder is false");
+        }
+        if (Rows.bool(dtl, "VoidLine")) {
+            return MappedRelease.skipped(key, rev, SkipReason.LINE_VOID, "OrderDtl.VoidLine is true");
+        }
+        if (!Rows.bool(dtl, "OpenLine")) {
+            return MappedRelease.skipped(key, rev, SkipReason.LINE_CLOSED, "OrderDtl.OpenLine is false");
+        }
+        if (Rows.bool(rel, "VoidRelease")) {
+            return MappedRelease.skipped(key, rev, SkipReason.RELEASE_VOID, "OrderRel.VoidRelease is true");
+        }
+        if (!Rows.bool(rel, "OpenRelease")) {
+            return MappedRelease.skipped(key, rev, SkipReason.RELEASE_CLOSED, "OrderRel.OpenRelease is false");
+        }
+        if (Rows.bool(rel, "DropShip")) {
+            return MappedRelease.skipped(key, rev, SkipReason.DROP_SHIP, "OrderRel.DropShip is true: the supplier ships it");
+        }
+        if ("CONTRACT".equalsIgnoreCase(Rows.text(dtl, "LineType"))) {
+            return MappedRelease.skipped(key, rev, SkipReason.SERVICE_ITEM, "OrderDtl.LineType is CONTRACT");
+        }
+        BigDecimal required = Rows.decimalOrZero(rel, "OurReqQty");
+        if (required.signum() <= 0) {
+            return MappedRelease.skipped(key, rev, SkipReason.ZERO_QUANTITY, "OrderRel.OurReqQty is " + required.toPlainString());
+        }
+        BigDecimal remaining = required.subtract(Rows.decimalOrZero(rel, "OurStockShippedQty"))
+                .subtract(Rows.decimalOrZero(rel, "OurJobShippedQty"));
+        if (remaining.signum() <= 0) {
+            return MappedRelease.skipped(key, rev, SkipReason.ALREADY_SHIPPED_IN_EPICOR,
+                    "Epicor already shipped " + required.subtract(remaining).toPlainString() + " of " + required.toPlainString());
+        }
+        String partNum = Rows.text(rel, "PartNum");
+        if (partNum == null) {
+            partNum = Rows.text(dtl, "PartNum");
+        }
+        if (partNum == null) {
+            return MappedRelease.skipped(key, rev, SkipReason.NO_PART, "the release has no PartNum");
+        }
+        if (part == null) {
+            return MappedRelease.skipped(key, rev, SkipReason.NO_PART, "part '" + partNum + "' is not in the Part master");
+        }
+        if (Rows.bool(part, "IsServices")) {
+            return MappedRelease.skipped(key, rev, SkipReason.SERVICE_ITEM, "Part.IsServices is true for '" + partNum + "'");
+        }
+        boolean net = settings.weightSource() == EpicorSettings.WeightSource.NET;
+        String weightField = net ? "NetWeight" : "GrossWeight";
+        BigDecimal unitWeight = Rows.decimal(part, weightField);
+        String weightUom = Rows.text(part, weightField + "UOM");
+        if (unitWeight == null || unitWeight.signum() <= 0) {
+            return MappedRelease.skipped(key, rev, SkipReason.NO_WEIGHT, "Part." + weightField + " of '" + partNum + "' is "
+                    + (unitWeight == null ? "empty" : unitWeight.toPlainString()));
+        }
+        Optional<BigDecimal> weight = WeightConversion.convert(unitWeight.multiply(remaining), weightUom, settings.weightUnit());
+        if (weight.isEmpty()) {
+            return MappedRelease.skipped(key, rev, SkipReason.NO_WEIGHT, "Part." + weightField + "UOM of '" + partNum
+                    + "' is '" + weightUom + "', not a weight unit (LB, LBS, KG, KGS, G, OZ)");
+        }
+        ShipToSource source = ShipToSource.of(rel, hed);
+        if (source instanceof ShipToSource.ShipTo st && shipTo != null && Rows.bool(shipTo, "Inactive")) {
+            return MappedRelease.skipped(key, rev, SkipReason.SHIP_TO_INACTIVE, "ShipTo '" + st.shipToNum() + "' is inactive");
+        }
+        Address address = address(source, rel, hed, shipTo);
+        String incomplete = incompleteness(address);
+        if (incomplete != null) {
+            return MappedRelease.skipped(key, rev, SkipReason.NO_SHIP_TO_ADDRESS, describe(source) + ": " + incomplete);
+        }
+        BigDecimal sellingRemaining = Rows.decimalOrZero(rel, "SellingReqQty")
+                .subtract(Rows.decimalOrZero(rel, "SellingStockShippedQty"))
+                .subtract(Rows.decimalOrZero(rel, "SellingJobShippedQty"));
+        BigDecimal price = Rows.decimal(dtl, "DocUnitPrice");
+        if (price == null) {
+            price = Rows.decimalOrZero(dtl, "UnitPrice");
+        }
+        BigDecimal value = sellingRemaining.max(BigDecimal.ZERO).multiply(price)
+                .divide(pricePer(Rows.text(dtl, "PricePerCode")), 2, RoundingMode.HALF_UP);
+        String description = Rows.text(dtl, "LineDesc");
+        if (description == null) {
+            description = Rows.text(part, "PartDescription");
+        }
+        String shipVia = Rows.text(rel, "ShipViaCode");
+        if (shipVia == null) {
+            shipVia = Rows.text(hed, "ShipViaCode");
+        }
+        String uom = Rows.text(rel, "IUM");
+        if (uom == null) {
+            uom = Rows.text(part, "IUM");
+        }
+        ShippableRelease r = new ShippableRelease(key, rev, Rows.text(hed, "CustomerCustID"), Rows.text(hed, "PONum"),
+                partNum, description, plain(remaining), uom, weight.get(), settings.weightUnit(), value,
+                Rows.text(hed, "CurrencyCode"), Rows.text(rel, "WarehouseCode"), Rows.text(rel, "Plant"), shipVia, address);
+        return MappedRelease.shippable(r);
+    }
+
+    /** 40.000 -> 40 (not 4E+1: the quantity is also printed for people and UPS). */
+    private static BigDecimal plain(BigDecimal d) {
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    private static BigDecimal pricePer(String code) {
+        if (code == null) {
+            return BigDecimal.ONE;
+        }
+        return switch (code.toUpperCase(Locale.ROOT)) {
+            case "C" -> BigDecimal.valueOf(100);
+            case "M" -> BigDecimal.valueOf(1000);
+            default -> BigDecimal.ONE;
+        };
+    }
+
+    static Address address(ShipToSource source, JsonNode rel, JsonNode hed, JsonNode row) {
+        if (source instanceof ShipToSource.ReleaseOts) {
+            return ots(rel, Rows.text(rel, "OTSEMailAddress"), rel);
+        }
+        if (source instanceof ShipToSource.HeaderOts) {
+            return ots(hed, null, rel);
+        }
+        if (row == null) {
+            return null;
+        }
+        // A ShipTo row (also the customer's blank-numbered default ship-to) or a Customer row.
+        boolean isShipTo = row.has("ShipToNum");
+        return new Address(Rows.text(row, "Name"), isShipTo ? Rows.text(row, "ContactName") : null,
+                lines(row, "Address1", "Address2", "Address3"), Rows.text(row, "City"), Rows.text(row, "State"),
+                Rows.text(row, isShipTo ? "ZIP" : "Zip"), upper(Rows.text(row, "CountryISOCode")),
+                Rows.text(row, "PhoneNum"), Rows.text(row, "EMailAddress"), Rows.bool(row, "ResDelivery"));
+    }
+
+    private static Address ots(JsonNode r, String email, JsonNode rel) {
+        return new Address(Rows.text(r, "OTSName"), Rows.text(r, "OTSContact"),
+                lines(r, "OTSAddress1", "OTSAddress2", "OTSAddress3"), Rows.text(r, "OTSCity"), Rows.text(r, "OTSState"),
+                Rows.text(r, "OTSZIP"), upper(Rows.text(r, "OTSCntryISOCode")), Rows.text(r, "OTSPhoneNum"), email,
+                Rows.bool(rel, "ResDelivery"));
+    }
+
+    private static List<String> lines(JsonNode row, String... fields) {
+        List<String> out = new ArrayList<>();
+        for (String f : fields) {
+            String v = Rows.text(row, f);
+            if (v != null) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    private static String upper(String s) {
+        return s == null ? null : s.toUpperCase(Locale.ROOT);
+    }
+
+    private static String incompleteness(Address a) {
+        if (a == null) {
+            return "no such address record";
+        }
+        List<String> missing = new ArrayList<>();
+        if (a.lines().isEmpty()) missing.add("street");
+        if (a.city() == null) missing.add("city");
+        if (a.countryCode() == null || a.countryCode().length() != 2) missing.add("country ISO code");
+        return missing.isEmpty() ? null : "missing " + String.join(", ", missing);
+    }
+
+    private static String describe(ShipToSource s) {
+        if (s instanceof ShipToSource.ReleaseOts) return "one-time ship-to on the release";
+        if (s instanceof ShipToSource.HeaderOts) return "one-time ship-to on the order";
+        if (s instanceof ShipToSource.ShipTo st) return "ShipTo " + st.custNum() + "/'" + st.shipToNum() + "'";
+        return "customer " + ((ShipToSource.Customer) s).custNum() + " address";
+    }
+}

@@ -1,0 +1,54 @@
+package com.epicorups.epicor.release;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+
+/** Null-tolerant reads of Epicor row values. */
+final class Rows {
+    private Rows() {
+    }
+
+    static String text(JsonNode row, String field) {
+        JsonNode v = row == null ? null : row.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        String s = v.asText().trim();
+        return s.isEmpty() ? null : s;
+    }
+
+    static boolean bool(JsonNode row, String field) {
+        JsonNode v = row == null ? null : row.get(field);
+        return v != null && v.asBoolean(false);
+    }
+
+    static BigDecimal decimal(JsonNode row, String field) {
+        JsonNode v = row == null ? null : row.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isNumber()) {
+            return v.decimalValue();
+        }
+        try {
+            return new BigDecimal(v.asText().trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static BigDecimal decimalOrZero(JsonNode row, String field) {
+        BigDecimal d = decimal(row, field);
+        return d == null ? BigDecimal.ZERO : d;
+    }
+
+    static int integer(JsonNode row, String field) {
+        JsonNode v = row == null ? null : row.get(field);
+        return v == null || v.isNull() ? 0 : v.asInt(0);
+    }
+
+    static long longValue(JsonNode row, String field) {
+        JsonNode v = row == null ? null : row.get(field);
+        return v == null || v.isNull() ? 0L : v.asLong(0L);
+    }
+}

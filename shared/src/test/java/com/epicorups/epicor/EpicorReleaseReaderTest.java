@@ -1,0 +1,80 @@
+package com.epicorups.epicor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.epicorups.model.ReleaseKey;
+import com.epicorups.port.ReleaseRecheck;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EpicorReleaseReaderTest extends EpicorTestSupport {
+    private static ReleaseKey key(int order) {
+        return new ReleaseKey("EPIC06", order, 1, 1);
+    }
+
+    @Test
+    void aShippableReleaseIsReadFreshWithCurrentValues() {
+        fake.customer(100);
+        fake.simpleRelease(5001, 100);
+        fake.touch(fake.find("OrderRels", r -> true), r -> r.put("OurReqQty", new BigDecimal("6")));
+        ReleaseRecheck r = new EpicorReleaseReader(client(settings()), settings()).recheck(key(5001));
+        assertThat(r.isShippable()).isTrue();
+        assertThat(r.current().quantity()).isEqualByComparingTo("6");
+        assertThat(r.current().weight()).isEqualByComparingTo("15.000");
+        assertThat(fake.requests.get(0).getPath())
+                .startsWith("/EpicorLive/api/v2/odata/EPIC06/Erp.BO.SalesOrderSvc/OrderRels('EPIC06',5001,1,1)?$select=");
+    }
+
+    @Test
+    void aDeletedReleaseIsGone() {
+        ReleaseRecheck r = new EpicorReleaseReader(client(settings()), settings()).recheck(key(4242));
+        assertThat(r.isShippable()).isFalse();
+        assertThat(r.notShippableReason()).isEqualTo("RELEASE_GONE");
+        assertThat(fake.requests).hasSize(1);
+    }
+
+    @Test
+    void voidClosedIneligibleAndOrderLevelStatesAreNotShippable() {
+        fake.customer(100);
+        fake.touch(fake.simpleRelease(5001, 100), r -> r.put("VoidRelease", true));
+        fake.touch(fake.simpleRelease(5002, 100), r -> r.put("OpenRelease", false));
+        fake.touch(fake.simpleRelease(5003, 100), r -> r.put("ReadyToFulfill", false));
+        fake.simpleRelease(5004, 100);
+        fake.touch(fake.find("SalesOrders", r -> r.path("OrderNum").asInt() == 5004), r -> r.put("OpenOrder", false));
+        fake.simpleRelease(5005, 100);
+        fake.touch(fake.find("Parts", r -> r.path("PartNum").asText().equals("P-5005")), r -> r.putNull("NetWeight"));
+        EpicorReleaseReader reader = new EpicorReleaseReader(client(settings()), settings());
+        assertThat(reader.recheck(key(5001)).notShippableReason()).isEqualTo("RELEASE_VOID");
+        assertThat(reader.recheck(key(5002)).notShippableReason()).isEqualTo("RELEASE_CLOSED");
+        assertThat(reader.recheck(key(5003)).notShippableReason()).isEqualTo("NOT_ELIGIBLE");
+        assertThat(reader.recheck(key(5004)).notShippableReason()).isEqualTo("ORDER_CLOSED");
+        assertThat(reader.recheck(key(5005))).satisfies(r -> {
+            assertThat(r.notShippableReason()).isEqualTo("NO_WEIGHT");
+            assertThat(r.detail()).contains("NetWeight");
+        });
+    }
+
+    @Test
+    void recheckAllIsBatched() {
+        fake.customer(100);
+        List<ReleaseKey> keys = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            fake.simpleRelease(7000 + i, 100);
+            keys.add(key(7000 + i));
+        }
+        fake.touch(fake.find("OrderRels", r -> r.path("OrderNum").asInt() == 7003), r -> r.put("VoidRelease", true));
+        keys.add(key(7999));
+        EpicorClient c = client(settings());
+        Map<ReleaseKey, ReleaseRecheck> result = new EpicorReleaseReader(c, settings()).recheckAll(keys);
+        assertThat(result).hasSize(31);
+        assertThat(result.values().stream().filter(ReleaseRecheck::isShippable)).hasSize(29);
+        assertThat(result.get(key(7003)).notShippableReason()).isEqualTo("RELEASE_VOID");
+        assertThat(result.get(key(7999)).notShippableReason()).isEqualTo("RELEASE_GONE");
+        // releases + eligibility + orders + lines + parts + ship-tos, each one call for 31 keys
+        assertThat(c.callCount()).isEqualTo(6);
+        System.out.println("[calls] recheckAll of 31 releases: " + c.callCount() + " Epicor calls");
+    }
+}

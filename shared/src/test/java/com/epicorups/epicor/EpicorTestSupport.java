@@ -1,0 +1,59 @@
+package com.epicorups.epicor;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** A MockWebServer running {@link FakeEpicor}, and settings/clients pointing at it. */
+abstract class EpicorTestSupport {
+    protected MockWebServer server;
+    protected FakeEpicor fake;
+    protected final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    protected final Clock clock = Clock.fixed(Instant.parse("2026-11-27T13:00:00Z"), ZoneOffset.UTC);
+
+    @BeforeEach
+    void startServer() throws IOException {
+        fake = new FakeEpicor();
+        server = new MockWebServer();
+        server.setDispatcher(fake);
+        server.start();
+    }
+
+    @AfterEach
+    void stopServer() throws IOException {
+        server.shutdown();
+    }
+
+    protected String baseUrl() {
+        return server.url("/EpicorLive").toString();
+    }
+
+    protected EpicorSettings settings(UnaryOperator<EpicorSettings.Builder> customise) {
+        EpicorSettings.Builder b = EpicorSettings.builder()
+                .baseUrl(baseUrl())
+                .company(FakeEpicor.COMPANY)
+                .apiKey(FakeEpicor.API_KEY)
+                .username(FakeEpicor.USER)
+                .password(FakeEpicor.PASSWORD)
+                .readTimeout(Duration.ofSeconds(5))
+                .backoffBase(Duration.ofMillis(1))
+                .backoffMax(Duration.ofMillis(2));
+        return customise.apply(b).build();
+    }
+
+    protected EpicorSettings settings() {
+        return settings(b -> b);
+    }
+
+    protected EpicorClient client(EpicorSettings s) {
+        return new EpicorClient(s, HttpExchange.defaultClient(s.connectTimeout()), clock, sleeps::add);
+    }
+}
