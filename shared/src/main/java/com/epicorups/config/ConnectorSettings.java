@@ -83,6 +83,15 @@ public final class ConnectorSettings {
     }
 
     /** Settings owned by the Epicor client; an empty object when none are given. */
+    /** The whole settings document with its three sections, for parsers that take the whole document. */
+    public ObjectNode root() {
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.set("epicor", epicor.deepCopy());
+        root.set("ups", ups.deepCopy());
+        root.set("pipeline", pipeline.deepCopy());
+        return root;
+    }
+
     public JsonNode epicor() {
         return epicor.deepCopy();
     }

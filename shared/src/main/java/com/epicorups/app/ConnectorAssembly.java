@@ -1,0 +1,263 @@
+package com.epicorups.app;
+
+import com.epicorups.epicor.EpicorClient;
+import com.epicorups.epicor.EpicorPing;
+import com.epicorups.epicor.EpicorReleaseReader;
+import com.epicorups.epicor.EpicorSettings;
+import com.epicorups.epicor.EpicorTrackingWriter;
+import com.epicorups.epicor.ReleasePoller;
+import com.epicorups.model.ReleaseKey;
+import com.epicorups.pipeline.AuditReplay;
+import com.epicorups.pipeline.PipelineSettings;
+import com.epicorups.pipeline.QuantumViewPolling;
+import com.epicorups.pipeline.ShipmentCreation;
+import com.epicorups.pipeline.SqsBatchProcessor;
+import com.epicorups.pipeline.SubscriptionRenewal;
+import com.epicorups.pipeline.TrackAlertIntake;
+import com.epicorups.pipeline.TrackingWriting;
+import com.epicorups.pipeline.VisibilityBackoff;
+import com.epicorups.port.AddressValidation;
+import com.epicorups.port.CreatedShipment;
+import com.epicorups.port.EpicorReleases;
+import com.epicorups.port.EpicorWriteBack;
+import com.epicorups.port.OrderPolling;
+import com.epicorups.port.QuantumView;
+import com.epicorups.port.ReleaseRecheck;
+import com.epicorups.port.TrackAlertReceiver;
+import com.epicorups.port.TrackAlertSubscriptions;
+import com.epicorups.port.UpsShipping;
+import com.epicorups.model.ShippableRelease;
+import com.epicorups.queue.MessageQueue;
+import com.epicorups.queue.MessageVisibility;
+import com.epicorups.ups.UpsClients;
+import com.epicorups.ups.UpsSettings;
+import com.epicorups.ups.UpsSettings.TrackAlertVersion;
+import com.epicorups.ups.trackalert.TrackAlertWebhookReceiver;
+import com.epicorups.ups.trackalert.WebhookCredentials;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The composition root: turns {@link ConnectorParts} (AWS or local) into the wired use cases. Everything is
+ * built lazily and once, so a function builds only the clients it uses (the webhook never builds an Epicor
+ * client). Clients that depend on a secret are {@link SecretBound}: built at first use (not in a SnapStart
+ * snapshot) and rebuilt when the secret changes.
+ */
+public final class ConnectorAssembly implements UseCaseFactory {
+    public static final String SHIPMENT_REQUESTS = "shipment-requests";
+    public static final String TRACKING_UPDATES = "tracking-updates";
+
+    private final ConnectorParts parts;
+    private final PipelineSettings pipelineSettings;
+    private final SecretBound<EpicorSide> epicor;
+    private final SecretBound<UpsSide> ups;
+    private final SecretBound<TrackAlertReceiver> webhookReceiver;
+
+    private OrderPolling orderPolling;
+    private ShipmentCreation shipmentCreation;
+    private TrackingWriting trackingWriting;
+    private QuantumViewPolling quantumViewPolling;
+    private TrackAlertIntake trackAlertIntake;
+    private SubscriptionRenewal subscriptionRenewal;
+
+    /** One Epicor client and the objects that share it, for one value of the Epicor secret. */
+    public record EpicorSide(EpicorSettings settings, EpicorClient client, EpicorReleaseReader reader,
+                             EpicorTrackingWriter writer, ReleasePoller poller) {
+    }
+
+    /** One UPS client set (one token provider) for one value of the UPS secret. */
+    public record UpsSide(UpsSettings settings, UpsClients clients) {
+    }
+
+    public ConnectorAssembly(ConnectorParts parts) {
+        this.parts = parts;
+        this.pipelineSettings = PipelineSettings.fromJson(parts.settings().pipeline());
+        JsonNode settingsRoot = parts.settings().root();
+        this.epicor = new SecretBound<>(parts.epicorSecret(), secret -> {
+            EpicorSettings settings = EpicorSettings.fromJson(secret, settingsRoot);
+            EpicorClient client = new EpicorClient(settings);
+            return new EpicorSide(settings, client, new EpicorReleaseReader(client, settings),
+                    new EpicorTrackingWriter(client, settings),
+                    new ReleasePoller(client, settings, parts.checkpoints(), parts.shipmentRequests(),
+                            parts.auditLog(), parts.clock()));
+        });
+        this.ups = new SecretBound<>(parts.upsSecret(), secret -> {
+            UpsSettings settings = UpsSettings.fromJson(secret, parts.settings().ups());
+            return new UpsSide(settings, new UpsClients(settings, parts.tokenCache()));
+        });
+        this.webhookReceiver = new SecretBound<>(parts.webhookSecret(),
+                secret -> new TrackAlertWebhookReceiver(trackAlertVersion(parts.settings().ups()),
+                        WebhookCredentials.fromJson(secret)));
+    }
+
+    public ConnectorParts parts() {
+        return parts;
+    }
+
+    @Override
+    public PipelineSettings settings() {
+        return pipelineSettings;
+    }
+
+    /** The Epicor client set for the current secret (built on first use). */
+    public EpicorSide epicor() {
+        return epicor.get();
+    }
+
+    /** The UPS client set for the current secret (built on first use). */
+    public UpsSide ups() {
+        return ups.get();
+    }
+
+    @Override
+    public synchronized OrderPolling orderPolling() {
+        if (orderPolling == null) {
+            orderPolling = pollId -> epicor.get().poller().pollOnce(pollId);
+        }
+        return orderPolling;
+    }
+
+    @Override
+    public synchronized ShipmentCreation shipmentCreation() {
+        if (shipmentCreation == null) {
+            shipmentCreation = ShipmentCreation.builder()
+                    .ledger(parts.ledger())
+                    .epicor(epicorReleases())
+                    .addressValidation(addressValidation())
+                    .ups(upsShipping())
+                    .labels(parts.labels())
+                    .trackingUpdates(parts.trackingUpdates())
+                    .deadLetterQueue(parts.shipmentRequestsDlq())
+                    .auditLog(parts.auditLog())
+                    .clock(parts.clock())
+                    .settings(pipelineSettings)
+                    .build();
+        }
+        return shipmentCreation;
+    }
+
+    @Override
+    public synchronized TrackingWriting trackingWriting() {
+        if (trackingWriting == null) {
+            EpicorWriteBack writeBack = (key, facts) -> epicor.get().writer().write(key, facts);
+            trackingWriting = new TrackingWriting(parts.ledger(), writeBack, parts.processedEvents(),
+                    parts.auditLog(), parts.trackingUpdatesDlq(), parts.clock());
+        }
+        return trackingWriting;
+    }
+
+    @Override
+    public synchronized QuantumViewPolling quantumViewPolling() {
+        if (quantumViewPolling == null) {
+            QuantumView quantumView = () -> ups.get().clients().quantumView().readUnread();
+            quantumViewPolling = new QuantumViewPolling(quantumView, parts.trackingUpdates(), parts.checkpoints(),
+                    parts.auditLog(), parts.clock());
+        }
+        return quantumViewPolling;
+    }
+
+    @Override
+    public synchronized TrackAlertIntake trackAlertIntake() {
+        if (trackAlertIntake == null) {
+            TrackAlertReceiver receiver = (headers, body) -> webhookReceiver.get().receive(headers, body);
+            trackAlertIntake = new TrackAlertIntake(receiver, parts.trackingUpdates(), parts.auditLog(), parts.clock());
+        }
+        return trackAlertIntake;
+    }
+
+    @Override
+    public synchronized SubscriptionRenewal subscriptionRenewal() {
+        if (subscriptionRenewal == null) {
+            TrackAlertSubscriptions subscriptions = numbers -> ups.get().clients()
+                    .trackAlert(text(parts.webhookSecret().get(), "credential")).subscribe(numbers);
+            subscriptionRenewal = new SubscriptionRenewal(parts.ledger(), subscriptions, parts.auditLog(),
+                    parts.clock(), pipelineSettings);
+        }
+        return subscriptionRenewal;
+    }
+
+    @Override
+    public SqsBatchProcessor shipmentRequestsBatch() {
+        return batchProcessor(parts.shipmentRequestsVisibility());
+    }
+
+    @Override
+    public SqsBatchProcessor trackingUpdatesBatch() {
+        return batchProcessor(parts.trackingUpdatesVisibility());
+    }
+
+    /** Re-enqueues failed work from the audit trail (operator CLI). */
+    public AuditReplay auditReplay() {
+        Map<String, MessageQueue> queues = Map.of(SHIPMENT_REQUESTS, parts.shipmentRequests(),
+                TRACKING_UPDATES, parts.trackingUpdates());
+        return new AuditReplay(parts.auditLog(), queues, parts.clock());
+    }
+
+    public EpicorPing epicorPing() {
+        return new EpicorPing(epicor.get().client());
+    }
+
+    private SqsBatchProcessor batchProcessor(Optional<MessageVisibility> visibility) {
+        int concurrency = pipelineSettings.batchConcurrency();
+        return visibility
+                .map(v -> new SqsBatchProcessor(concurrency, new VisibilityBackoff(v,
+                        pipelineSettings.retryBase(), pipelineSettings.retryMax())))
+                .orElseGet(() -> new SqsBatchProcessor(concurrency));
+    }
+
+    private EpicorReleases epicorReleases() {
+        return new EpicorReleases() {
+            @Override
+            public ReleaseRecheck recheck(ReleaseKey key) {
+                return epicor.get().reader().recheck(key);
+            }
+
+            @Override
+            public Map<ReleaseKey, ReleaseRecheck> recheckAll(Collection<ReleaseKey> keys) {
+                return epicor.get().reader().recheckAll(keys);
+            }
+        };
+    }
+
+    private AddressValidation addressValidation() {
+        return shipTo -> ups.get().clients().addressValidation().validate(shipTo);
+    }
+
+    private UpsShipping upsShipping() {
+        return new UpsShipping() {
+            @Override
+            public CreatedShipment create(List<ShippableRelease> releases) {
+                return ups.get().clients().shipping().create(releases);
+            }
+
+            @Override
+            public Optional<CreatedShipment> findByReference(ShippableRelease release) {
+                return ups.get().clients().shipping().findByReference(release);
+            }
+
+            @Override
+            public void voidShipment(String shipmentId) {
+                ups.get().clients().shipping().voidShipment(shipmentId);
+            }
+        };
+    }
+
+    private static TrackAlertVersion trackAlertVersion(JsonNode upsSettings) {
+        String value = text(upsSettings, "trackAlertVersion");
+        return value == null ? TrackAlertVersion.V2 : TrackAlertVersion.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText();
+    }
+
+    static Supplier<JsonNode> constant(JsonNode node) {
+        return () -> node;
+    }
+}
