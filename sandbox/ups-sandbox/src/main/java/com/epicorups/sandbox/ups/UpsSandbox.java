@@ -390,7 +390,11 @@ public final class UpsSandbox implements AutoCloseable {
             }
         }
         if (!tokens.credentialsValid(clientId, secret)) {
-            call.respond(401, Json.error("10401", "ClientId is Invalid"));
+            // "ClientId is Invalid" is UPS's wording for an unknown client; the wrong-secret wording is the
+            // sandbox's own (UPS does not document it), so an operator tool can tell which credential is wrong.
+            call.respond(401, tokens.clientKnown(clientId)
+                    ? Json.error("10401", "ClientSecret is Invalid for this ClientId")
+                    : Json.error("10401", "ClientId is Invalid"));
             return;
         }
         if (faults.takeTokenTooManyRequests() || !tokens.withinQuota(clientId)) {
