@@ -234,4 +234,49 @@ class ShippingSandboxTest {
 
         assertThat(clients.shipping().findByReference(release)).isEmpty();
     }
+
+    @Test
+    void aDuplicateShipmentForTheSameReferenceIsReportedByLabelRecovery() {
+        UpsClients clients = ups.clients();
+        ShippableRelease release = Releases.release("ATL", "UPS GROUND", Releases.NEW_YORK);
+        CreatedShipment first = clients.shipping().create(List.of(release));
+        ups.clock().advance(Duration.ofMinutes(2));
+        CreatedShipment duplicate = clients.shipping().create(List.of(release)); // what a blind retry would do
+
+        CreatedShipment found = clients.shipping().findByReference(release).orElseThrow();
+
+        assertThat(found.shipmentId()).isEqualTo(first.shipmentId());
+        assertThat(found.trackingNumbers()).containsExactlyElementsOf(first.trackingNumbers());
+        assertThat(found.auditNotes()).anyMatch(n -> n.contains("possible duplicates") && n.contains(duplicate.shipmentId()));
+    }
+
+    @Test
+    void labelRecoveryByTheReferenceOfOneGroupedReleaseReturnsTheWholeShipment() {
+        int order = Releases.nextOrder();
+        List<ShippableRelease> releases = List.of(
+                Releases.release(order, 1, "RNO", "UPS GROUND", Releases.LOS_ANGELES, "2"),
+                Releases.release(order, 2, "RNO", "UPS GROUND", Releases.LOS_ANGELES, "3"));
+        UpsClients clients = ups.clients();
+        CreatedShipment created = clients.shipping().create(releases);
+
+        CreatedShipment found = clients.shipping().findByReference(releases.get(1)).orElseThrow();
+
+        assertThat(found.shipmentId()).isEqualTo(created.shipmentId());
+        assertThat(found.trackingNumbers()).containsExactlyElementsOf(created.trackingNumbers());
+        assertThat(found.auditNotes()).noneMatch(n -> n.contains("duplicates"));
+    }
+
+    @Test
+    void singlePackageResultsAsABareObjectAreRead() {
+        ups.sandbox().shipments().packageResultsAsObject(true);
+        try {
+            CreatedShipment created = ups.clients().shipping().create(List.of(Releases.release("CHI", "UPS GROUND",
+                    Releases.NEW_YORK)));
+            assertThat(created.packages()).singleElement().satisfies(p -> assertThat(p.label()).isNotEmpty());
+        } finally {
+            ups.sandbox().shipments().packageResultsAsObject(false);
+            // The bare object is what UPS sends below v2403, not what the v2409 spec declares.
+            ups.sandbox().clearResponseValidationFailures();
+        }
+    }
 }

@@ -388,6 +388,11 @@ public final class Shipments {
      * answers with an error; the sandbox uses code 120541 "No label found" for that (the exact UPS code
      * for this case is not in the public spec). The connector's UPS client lists 120541 as its default
      * {@code ups.labelRecoveryNotFoundCodes}, so both sides agree on the code (keep them in step).
+     *
+     * <p>By reference, one response describes one shipment ({@code ShipmentIdentificationNumber} names the
+     * leading package): {@code LabelResults} holds the packages of the earliest matching shipment. When several
+     * shipments carry the reference (a duplicate), {@code TrackingCandidate} lists the leading tracking number
+     * of each, which the spec says is returned when Shipper Number and Reference Number are supplied.
      */
     Reply recoverLabels(JsonNode body) {
         JsonNode request = body.path("LabelRecoveryRequest");
@@ -395,6 +400,7 @@ public final class Shipments {
         String reference = Json.text(request, "ReferenceValues", "ReferenceNumber", "Value");
         String shipper = Json.text(request, "ReferenceValues", "ShipperNumber").toUpperCase(Locale.ROOT);
         List<StoredPackage> found = new ArrayList<>();
+        List<StoredShipment> matching = new ArrayList<>();
         synchronized (this) {
             if (!trackingNumber.isEmpty()) {
                 StoredPackage p = byTrackingNumber.get(trackingNumber);
@@ -404,8 +410,11 @@ public final class Shipments {
             } else if (!reference.isEmpty()) {
                 for (StoredShipment s : byShipmentId.values()) {
                     if (s.hasReference(reference) && s.shipperNumber.equals(shipper) && !s.voided()) {
-                        s.packages.stream().filter(p -> p.status() != Status.VOIDED).forEach(found::add);
+                        matching.add(s);
                     }
+                }
+                if (!matching.isEmpty()) {
+                    matching.get(0).packages.stream().filter(p -> p.status() != Status.VOIDED).forEach(found::add);
                 }
             } else {
                 return Reply.error(400, "120500", "Missing TrackingNumber or ReferenceValues");
@@ -425,6 +434,19 @@ public final class Shipments {
             ObjectNode image = result.putObject("LabelImage");
             image.putObject("LabelImageFormat").put("Code", p.labelFormat);
             image.put("GraphicImage", Base64.getEncoder().encodeToString(p.label));
+        }
+        if (matching.size() > 1) {
+            ArrayNode candidates = response.putArray("TrackingCandidate");
+            for (StoredShipment s : matching) {
+                String day = DATE.format(s.createdAt);
+                ObjectNode candidate = candidates.addObject();
+                candidate.put("TrackingNumber", s.shipmentId);
+                if (!s.shipTo.postalCode().isEmpty()) {
+                    candidate.put("DestinationPostalCode", s.shipTo.postalCode().replace("-", ""));
+                }
+                candidate.put("DestinationCountryCode", s.shipTo.country());
+                candidate.putObject("PickupDateRange").put("BeginDate", day).put("EndDate", day);
+            }
         }
         return Reply.ok(out);
     }
