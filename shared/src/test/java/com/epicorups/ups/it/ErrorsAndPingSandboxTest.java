@@ -203,4 +203,28 @@ class ErrorsAndPingSandboxTest {
         }
         throw new AssertionError("a wrong secret must fail");
     }
+
+    @Test
+    void voidAfterPickupIsRefusedPermanentlyWithTheUpsCode() {
+        UpsClients clients = ups.clients();
+        String id = clients.shipping().create(List.of(domestic())).shipmentId();
+        ups.sandbox().shipments().advance(id, com.epicorups.sandbox.ups.Status.PICKED_UP);
+
+        assertThatThrownBy(() -> clients.shipping().voidShipment(id, "CHI"))
+                .isInstanceOfSatisfying(UpsApiException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.PERMANENT);
+                    assertThat(e.upsCodes()).containsExactly("190102");
+                });
+    }
+
+    @Test
+    void voidOfAShipmentUpsDoesNotKnowIsPermanent() {
+        String unknown = com.epicorups.sandbox.ups.TrackingNumbers.create(UpsSandboxExtension.CHI_ACCOUNT, "03", 9_999_999L);
+
+        assertThatThrownBy(() -> ups.clients().shipping().voidShipment(unknown, "CHI"))
+                .isInstanceOfSatisfying(UpsApiException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.PERMANENT);
+                    assertThat(e.upsCodes()).containsExactly("190117");
+                });
+    }
 }

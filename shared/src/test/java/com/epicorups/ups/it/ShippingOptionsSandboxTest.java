@@ -95,4 +95,16 @@ class ShippingOptionsSandboxTest {
         assertThat(new String(found.packages().get(0).label(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII))
                 .isEqualTo("GIF8");
     }
+
+    @Test
+    void internationalShipmentIsRecoveredByItsShipmentLevelReference() {
+        UpsClients clients = ups.clients();
+        ShippableRelease release = Releases.release("ATL", "UPS STANDARD", Releases.TORONTO);
+        CreatedShipment created = clients.shipping().create(List.of(release));
+
+        CreatedShipment found = clients.shipping().findByReference(release).orElseThrow();
+
+        assertThat(found.shipmentId()).isEqualTo(created.shipmentId());
+        assertThat(found.packages().get(0).label()).isEqualTo(created.packages().get(0).label());
+    }
 }
