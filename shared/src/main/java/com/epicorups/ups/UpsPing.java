@@ -10,6 +10,7 @@ import com.epicorups.ups.track.UpsTrackingClient;
 import com.epicorups.core.ConnectorException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A connectivity check for operators: gets a token, tracks a number that does not exist (a harmless read)
@@ -29,6 +30,10 @@ public final class UpsPing {
     }
 
     static final String UNKNOWN_NUMBER = "1Z0000000000000000";
+    private static final Pattern CLIENT_ID_INVALID =
+            Pattern.compile("(?i)client\\s*id\\s+is\\s+invalid");
+    private static final Pattern CLIENT_SECRET_INVALID =
+            Pattern.compile("(?i)client\\s*secret\\s+is\\s+invalid");
 
     private final UpsHttp http;
 
@@ -78,6 +83,19 @@ public final class UpsPing {
 
     private String explainToken(UpsTokenException e) {
         if (e.httpStatus() == 401) {
+            String said = e.getMessage() == null ? "" : e.getMessage();
+            if (CLIENT_ID_INVALID.matcher(said).find()) {
+                // UPS is known to say this also for an existing app that lacks API products, so the secret
+                // stays a suspect too; the client id is named first.
+                return "UPS rejected the client id / client secret, saying the client id is invalid (HTTP 401 from the "
+                        + "token endpoint): check UpsSecret.clientId (" + http.settings().clientId() + ") and that the app "
+                        + "exists in this environment (" + http.settings().baseUrl() + ") with its API products, then "
+                        + "UpsSecret.clientSecret";
+            }
+            if (CLIENT_SECRET_INVALID.matcher(said).find()) {
+                return "UPS knows the client id but rejected the client secret (HTTP 401 from the token endpoint): "
+                        + "check UpsSecret.clientSecret for client " + http.settings().clientId();
+            }
             return "UPS rejected the client id / client secret (HTTP 401 from the token endpoint): check UpsSecret.clientId and clientSecret";
         }
         if (e.httpStatus() == 403) {

@@ -22,6 +22,9 @@ import java.util.Set;
 public final class UpsSettings {
     public enum LabelFormat { GIF, ZPL, EPL }
 
+    /** The default of ups.labelRecoveryNotFoundCodes: the ups-sandbox's "No label found" code. */
+    public static final String DEFAULT_LABEL_RECOVERY_NOT_FOUND = "120541";
+
     public enum TrackAlertVersion { V1, V2 }
 
     /** One shipping location: shipper account and ship-from address. */
@@ -516,7 +519,12 @@ public final class UpsSettings {
         private Duration shipTimeout = Duration.ofSeconds(60);
         private String transactionSrc = "epicor-ups-connector";
         private ZoneId eventTimeZone = ZoneId.of("UTC");
-        private final Set<String> labelRecoveryNotFoundCodes = new LinkedHashSet<>();
+        /**
+         * UPS publishes no Label Recovery "nothing found" code. The default is the code the ups-sandbox answers
+         * with (120541), so the sandbox and the client agree by code; against real UPS the client also reads
+         * a "no ... found" message as not found. Set ups.labelRecoveryNotFoundCodes once the CIE answer is known.
+         */
+        private final Set<String> labelRecoveryNotFoundCodes = new LinkedHashSet<>(List.of(DEFAULT_LABEL_RECOVERY_NOT_FOUND));
 
         public Builder baseUrl(URI v) { baseUrl = v; return this; }
         public Builder baseUrl(String v) { baseUrl = URI.create(v); return this; }

@@ -33,6 +33,8 @@ public final class ShipmentRequestMapper {
     static final int REFERENCE_MAX = 35;
     static final int DESCRIPTION_MAX = 50;
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
+    /** Countries whose phone numbers UPS wants as area code + 7 digits (North American Numbering Plan). */
+    private static final Set<String> NANP = Set.of("US", "PR", "CA", "VI");
 
     /** The request body and what had to be adjusted to build it. */
     public record Mapped(ObjectNode body, List<String> auditNotes, Warehouse warehouse, String merchantId,
@@ -76,11 +78,13 @@ public final class ShipmentRequestMapper {
         }
         ObjectNode shipper = shipment.putObject("Shipper");
         shipper.put("Name", wh.shipperName());
-        if (wh.attentionName() != null) {
-            shipper.put("AttentionName", wh.attentionName());
+        // Shipper.AttentionName is required when the destination is international (Shipment_Shipper).
+        String shipperAttention = wh.attentionName() != null ? wh.attentionName() : international ? wh.shipperName() : null;
+        if (shipperAttention != null) {
+            shipper.put("AttentionName", shipperAttention);
         }
         shipper.put("ShipperNumber", wh.accountNumber());
-        String shipperPhone = phone(fit, "Shipper.Phone", wh.phone());
+        String shipperPhone = phone(fit, "Shipper.Phone", wh.phone(), fromCountry, international);
         if (shipperPhone != null) {
             shipper.putObject("Phone").put("Number", shipperPhone);
         }
@@ -96,7 +100,7 @@ public final class ShipmentRequestMapper {
         if (attention != null) {
             shipTo.put("AttentionName", attention);
         }
-        String toPhone = phone(fit, "ShipTo.Phone", to.phone());
+        String toPhone = phone(fit, "ShipTo.Phone", to.phone(), toCountry, international);
         if (toPhone != null) {
             shipTo.putObject("Phone").put("Number", toPhone);
         }
@@ -152,11 +156,13 @@ public final class ShipmentRequestMapper {
         shipment.put("ShipmentDate", YYYYMMDD.format(shipDate));
         if (fromCountry.equals("US") && (toCountry.equals("PR") || toCountry.equals("CA"))) {
             BigDecimal total = total(releases);
-            if (total != null) {
-                ObjectNode ilt = shipment.putObject("InvoiceLineTotal");
-                ilt.put("CurrencyCode", currency(first));
-                ilt.put("MonetaryValue", total.setScale(0, RoundingMode.CEILING).max(BigDecimal.ONE).toPlainString());
+            if (total == null) {
+                throw new ConnectorException(FailureKind.PERMANENT, "MISSING_FIELD", "Shipment.InvoiceLineTotal is required "
+                        + "from the US to " + toCountry + " but release " + first.key() + " has no value");
             }
+            ObjectNode ilt = shipment.putObject("InvoiceLineTotal");
+            ilt.put("CurrencyCode", currency(first));
+            ilt.put("MonetaryValue", total.setScale(0, RoundingMode.CEILING).max(BigDecimal.ONE).toPlainString());
         }
         ArrayNode packages = shipment.putArray("Package");
         for (ShippableRelease r : releases) {
@@ -282,14 +288,35 @@ public final class ShipmentRequestMapper {
         return r.currencyCode() == null || r.currencyCode().isBlank() ? "USD" : r.currencyCode().trim().toUpperCase(Locale.ROOT);
     }
 
-    /** Digits only, at most 15 (a longer number fails rather than being cut). */
-    private static String phone(FieldFitter fit, String field, String phone) {
-        if (phone == null) {
+    /**
+     * Digits only, at most 15 (a longer number fails rather than being cut). For US, PR, CA and VI UPS wants
+     * area code + 7 digits (+ a 4-digit extension) without the country code (Shipper_Phone/Number), so a
+     * leading 1 of an 11-digit number is dropped. A phone UPS requires (international lanes) must be there and
+     * well-formed; an optional one that is malformed is left out with an audit note.
+     */
+    private static String phone(FieldFitter fit, String field, String phone, String country, boolean required) {
+        String digits = phone == null ? "" : phone.replaceAll("[^0-9]", "");
+        if (digits.isEmpty()) {
+            if (required) {
+                throw new ConnectorException(FailureKind.PERMANENT, "MISSING_FIELD",
+                        field + ".Number is required by UPS for an international shipment");
+            }
             return null;
         }
-        String digits = phone.replaceAll("[^0-9]", "");
-        if (digits.isEmpty()) {
-            return null;
+        if (NANP.contains(country)) {
+            if (digits.length() == 11 && digits.startsWith("1")) {
+                digits = digits.substring(1);
+            }
+            if (digits.length() != 10 && digits.length() != 14) {
+                String problem = field + ".Number '" + phone.trim() + "' is not area code + 7 digits (+ 4-digit extension)"
+                        + " as UPS requires for " + country;
+                if (required) {
+                    throw new ConnectorException(FailureKind.PERMANENT, "INVALID_FIELD", problem);
+                }
+                fit.notes().add(problem + ": omitted");
+                return null;
+            }
+            return digits;
         }
         return fit.exact(field + ".Number", digits, PHONE_MAX);
     }

@@ -87,6 +87,14 @@ public final class UpsShippingClient implements UpsShipping {
         List<String> notes = new ArrayList<>();
         notes.add("recovered from UPS Label Recovery by reference " + release.key().reference());
         if (!r.packages().isEmpty()) {
+            // UPS lists a TrackingCandidate per shipment when several carry the reference: name the others.
+            List<String> others = r.candidates().stream()
+                    .filter(c -> !c.equals(r.shipmentId()) && r.packages().stream().noneMatch(p -> c.equals(p.trackingNumber())))
+                    .distinct().toList();
+            if (!others.isEmpty()) {
+                notes.add("UPS holds " + (others.size() + 1) + " shipments with reference " + release.key().reference() + ": "
+                        + r.shipmentId() + " and " + others + " (possible duplicates: void all but " + r.shipmentId() + ")");
+            }
             return Optional.of(new CreatedShipment(r.shipmentId(), r.packages(), Map.of(), null, notes));
         }
         if (r.candidates().isEmpty()) {

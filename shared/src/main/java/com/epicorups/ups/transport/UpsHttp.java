@@ -103,6 +103,7 @@ public final class UpsHttp {
             HttpRequest request = build(method, pathAndQuery, payload, token, transId, timeout);
             calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
             UpsApiException failure;
+            boolean upsAsksToWait = false;
             HttpResponse<String> response = null;
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -138,8 +139,11 @@ public final class UpsHttp {
                     continue;
                 }
                 failure = UpsErrorClassifier.classify(operation, status, errors, response.body(), mutating);
+                // Quantum View errors may say how long to wait (MinimumRetrySeconds): a retry within this call
+                // would ignore it; the caller reads the hint from the exception's body.
+                upsAsksToWait = !errorJson.findValues("MinimumRetrySeconds").isEmpty();
             }
-            if (failure.isTransient() && retry == Retry.IDEMPOTENT && attempt < maxAttempts) {
+            if (failure.isTransient() && retry == Retry.IDEMPOTENT && attempt < maxAttempts && !upsAsksToWait) {
                 try {
                     sleeper.sleep(backoff.delay(attempt));
                 } catch (InterruptedException e) {

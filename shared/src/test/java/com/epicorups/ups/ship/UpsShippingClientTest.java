@@ -96,7 +96,8 @@ class UpsShippingClientTest {
         assertThat(s.path("Service").path("Code").asText()).isEqualTo("02");
         assertThat(s.path("ShipTo").path("Name").asText()).isEqualTo("CUSTOMER INC");
         assertThat(s.path("ShipTo").path("AttentionName").asText()).isEqualTo("RECEIVING");
-        assertThat(s.path("ShipTo").path("Phone").path("Number").asText()).isEqualTo("12125550100");
+        // US numbers go without the country code: area code + 7 digits (Shipping.yaml ShipTo_Phone/Number).
+        assertThat(s.path("ShipTo").path("Phone").path("Number").asText()).isEqualTo("2125550100");
         JsonNode addr = s.path("ShipTo").path("Address");
         assertThat(addr.path("AddressLine")).hasSize(2);
         assertThat(addr.path("StateProvinceCode").asText()).isEqualTo("NY");

@@ -161,6 +161,10 @@ public final class Shipments {
         if (!postalCodeValid(shipper)) {
             return failure("120802", "Invalid or missing Shipper postal code for country " + shipper.country());
         }
+        Optional<ShipOutcome> laneProblem = laneRules(shipment, shipper, shipTo);
+        if (laneProblem.isPresent()) {
+            return laneProblem.get();
+        }
         String format = Json.text(root, "LabelSpecification", "LabelImageFormat", "Code");
         format = format.isEmpty() ? "GIF" : format.toUpperCase(Locale.ROOT);
         if (!LABEL_FORMATS.contains(format)) {
@@ -200,6 +204,86 @@ public final class Shipments {
         }
         listeners.forEach(l -> l.created(created));
         return new ShipOutcome(created, Reply.ok(shipResponse(created, root)));
+    }
+
+    /**
+     * Rules Shipping.yaml states in its descriptions (so the schema validator cannot check them) that depend on
+     * the lane. UPS's codes for these cases are not in the public spec; the sandbox's codes are its own
+     * (1202xx), the messages say what is wrong.
+     * <ul>
+     *   <li>ShipTo country differs from ShipFrom (or Shipper): Shipper.Phone, Shipper.AttentionName,
+     *       ShipTo.Phone and ShipTo.AttentionName are required; Description too unless the packaging is a UPS
+     *       Letter ({@code Shipper_Phone}, {@code Shipment_Shipper/AttentionName}, {@code ShipTo_Phone},
+     *       {@code Shipment_ShipTo/AttentionName}, {@code ShipmentRequest_Shipment/Description}).</li>
+     *   <li>US origin to PR or CA: InvoiceLineTotal is required; on any other lane it is not available
+     *       ({@code Shipment_InvoiceLineTotal}).</li>
+     *   <li>Shipment-level ReferenceNumber only when the lane is not US/US or PR/PR; package-level only when
+     *       it is ({@code Shipment_ReferenceNumber}, {@code Package_ReferenceNumber}).</li>
+     *   <li>Phone numbers of US, PR, CA and VI parties: area code + 7 digits, optionally + a 4-digit
+     *       extension, i.e. 10 or 14 digits without the country code ({@code Shipper_Phone/Number}).</li>
+     * </ul>
+     */
+    private static Optional<ShipOutcome> laneRules(JsonNode shipment, Party shipper, Party shipTo) {
+        JsonNode shipFromNode = shipment.path("ShipFrom");
+        String from = shipFromNode.isMissingNode() ? shipper.country()
+                : Json.text(shipFromNode, "Address", "CountryCode").toUpperCase(Locale.ROOT);
+        String to = shipTo.country();
+        boolean crossBorder = !from.equals(to);
+        String shipperPhone = Json.text(shipment, "Shipper", "Phone", "Number");
+        String shipToPhone = Json.text(shipment, "ShipTo", "Phone", "Number");
+        if (crossBorder) {
+            if (shipperPhone.isBlank()) {
+                return Optional.of(failure("120206", "Shipper phone number is required for an international shipment"));
+            }
+            if (Json.text(shipment, "Shipper", "AttentionName").isBlank()) {
+                return Optional.of(failure("120205", "Shipper attention name is required for an international shipment"));
+            }
+            if (shipToPhone.isBlank()) {
+                return Optional.of(failure("120216", "ShipTo phone number is required when ShipTo and ShipFrom countries differ"));
+            }
+            if (Json.text(shipment, "ShipTo", "AttentionName").isBlank()) {
+                return Optional.of(failure("120215", "ShipTo attention name is required when ShipTo and ShipFrom countries differ"));
+            }
+            boolean letter = Json.list(shipment.get("Package")).stream()
+                    .allMatch(p -> "01".equals(Json.text(p, "Packaging", "Code")));
+            if (!letter && Json.text(shipment, "Description").isBlank()) {
+                return Optional.of(failure("120225", "Description of goods is required for an international shipment"));
+            }
+        }
+        boolean invoiceLane = "US".equals(from) && ("PR".equals(to) || "CA".equals(to));
+        boolean hasInvoiceTotal = !Json.text(shipment, "InvoiceLineTotal", "MonetaryValue").isBlank();
+        if (invoiceLane && !hasInvoiceTotal) {
+            return Optional.of(failure("120226", "InvoiceLineTotal is required for shipments from the US to " + to));
+        }
+        if (!invoiceLane && shipment.has("InvoiceLineTotal")) {
+            return Optional.of(failure("120227", "InvoiceLineTotal is only available for shipments from the US to PR or CA"));
+        }
+        boolean domesticReferenceLane = from.equals(to) && ("US".equals(to) || "PR".equals(to));
+        if (domesticReferenceLane && !Json.list(shipment.get("ReferenceNumber")).isEmpty()) {
+            return Optional.of(failure("120228", "Shipment level reference numbers are not allowed for " + from + " to " + to
+                    + " shipments; use package level reference numbers"));
+        }
+        if (!domesticReferenceLane && Json.list(shipment.get("Package")).stream()
+                .anyMatch(p -> !Json.list(p.get("ReferenceNumber")).isEmpty())) {
+            return Optional.of(failure("120229", "Package level reference numbers are only allowed for US to US and PR to PR"
+                    + " shipments; use shipment level reference numbers"));
+        }
+        if (!nanpPhoneValid(shipper.country(), shipperPhone)) {
+            return Optional.of(failure("120207", "Shipper phone number must be area code + 7 digits (+ 4-digit extension)"
+                    + " for " + shipper.country() + ", was " + shipperPhone));
+        }
+        if (!nanpPhoneValid(to, shipToPhone)) {
+            return Optional.of(failure("120217", "ShipTo phone number must be area code + 7 digits (+ 4-digit extension)"
+                    + " for " + to + ", was " + shipToPhone));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean nanpPhoneValid(String country, String phone) {
+        if (phone.isBlank() || !Set.of("US", "PR", "CA", "VI").contains(country)) {
+            return true;
+        }
+        return phone.matches("\\d{10}|\\d{14}");
     }
 
     private ObjectNode shipResponse(StoredShipment s, JsonNode request) {
@@ -302,7 +386,13 @@ public final class Shipments {
     /**
      * Label Recovery by {@code TrackingNumber} or by {@code ReferenceValues}. When nothing matches, UPS
      * answers with an error; the sandbox uses code 120541 "No label found" for that (the exact UPS code
-     * for this case is not in the public spec).
+     * for this case is not in the public spec). The connector's UPS client lists 120541 as its default
+     * {@code ups.labelRecoveryNotFoundCodes}, so both sides agree on the code (keep them in step).
+     *
+     * <p>By reference, one response describes one shipment ({@code ShipmentIdentificationNumber} names the
+     * leading package): {@code LabelResults} holds the packages of the earliest matching shipment. When several
+     * shipments carry the reference (a duplicate), {@code TrackingCandidate} lists the leading tracking number
+     * of each, which the spec says is returned when Shipper Number and Reference Number are supplied.
      */
     Reply recoverLabels(JsonNode body) {
         JsonNode request = body.path("LabelRecoveryRequest");
@@ -310,6 +400,7 @@ public final class Shipments {
         String reference = Json.text(request, "ReferenceValues", "ReferenceNumber", "Value");
         String shipper = Json.text(request, "ReferenceValues", "ShipperNumber").toUpperCase(Locale.ROOT);
         List<StoredPackage> found = new ArrayList<>();
+        List<StoredShipment> matching = new ArrayList<>();
         synchronized (this) {
             if (!trackingNumber.isEmpty()) {
                 StoredPackage p = byTrackingNumber.get(trackingNumber);
@@ -319,8 +410,11 @@ public final class Shipments {
             } else if (!reference.isEmpty()) {
                 for (StoredShipment s : byShipmentId.values()) {
                     if (s.hasReference(reference) && s.shipperNumber.equals(shipper) && !s.voided()) {
-                        s.packages.stream().filter(p -> p.status() != Status.VOIDED).forEach(found::add);
+                        matching.add(s);
                     }
+                }
+                if (!matching.isEmpty()) {
+                    matching.get(0).packages.stream().filter(p -> p.status() != Status.VOIDED).forEach(found::add);
                 }
             } else {
                 return Reply.error(400, "120500", "Missing TrackingNumber or ReferenceValues");
@@ -340,6 +434,19 @@ public final class Shipments {
             ObjectNode image = result.putObject("LabelImage");
             image.putObject("LabelImageFormat").put("Code", p.labelFormat);
             image.put("GraphicImage", Base64.getEncoder().encodeToString(p.label));
+        }
+        if (matching.size() > 1) {
+            ArrayNode candidates = response.putArray("TrackingCandidate");
+            for (StoredShipment s : matching) {
+                String day = DATE.format(s.createdAt);
+                ObjectNode candidate = candidates.addObject();
+                candidate.put("TrackingNumber", s.shipmentId);
+                if (!s.shipTo.postalCode().isEmpty()) {
+                    candidate.put("DestinationPostalCode", s.shipTo.postalCode().replace("-", ""));
+                }
+                candidate.put("DestinationCountryCode", s.shipTo.country());
+                candidate.putObject("PickupDateRange").put("BeginDate", day).put("EndDate", day);
+            }
         }
         return Reply.ok(out);
     }

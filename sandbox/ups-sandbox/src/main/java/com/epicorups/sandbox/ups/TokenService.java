@@ -34,6 +34,10 @@ final class TokenService {
         this.dailyQuota = dailyQuota;
     }
 
+    boolean clientKnown(String clientId) {
+        return clientId != null && clients.containsKey(clientId);
+    }
+
     boolean credentialsValid(String clientId, String secret) {
         return clientId != null && secret != null && secret.equals(clients.get(clientId));
     }

@@ -72,6 +72,7 @@ public final class UpsSandbox implements AutoCloseable {
     private final AddressRules addresses = new AddressRules();
     private final List<ValidationFailure> validationFailures = new CopyOnWriteArrayList<>();
     private final List<ValidationFailure> responseValidationFailures = new CopyOnWriteArrayList<>();
+    private final List<String> issuedTokenMerchantIds = new CopyOnWriteArrayList<>();
     private volatile boolean validateResponses;
     private final Map<Operation, Integer> requests = new EnumMap<>(Operation.class);
     private HttpServer server;
@@ -166,6 +167,15 @@ public final class UpsSandbox implements AutoCloseable {
 
     public void clearValidationFailures() {
         validationFailures.clear();
+    }
+
+    public void clearResponseValidationFailures() {
+        responseValidationFailures.clear();
+    }
+
+    /** The {@code x-merchant-id} of every token issued so far, in order ("" when the request had none). */
+    public List<String> issuedTokenMerchantIds() {
+        return List.copyOf(issuedTokenMerchantIds);
     }
 
     /** Requests received so far, counted by operation (including rejected ones). */
@@ -380,7 +390,11 @@ public final class UpsSandbox implements AutoCloseable {
             }
         }
         if (!tokens.credentialsValid(clientId, secret)) {
-            call.respond(401, Json.error("10401", "ClientId is Invalid"));
+            // "ClientId is Invalid" is UPS's wording for an unknown client; the wrong-secret wording is the
+            // sandbox's own (UPS does not document it), so an operator tool can tell which credential is wrong.
+            call.respond(401, tokens.clientKnown(clientId)
+                    ? Json.error("10401", "ClientSecret is Invalid for this ClientId")
+                    : Json.error("10401", "ClientId is Invalid"));
             return;
         }
         if (faults.takeTokenTooManyRequests() || !tokens.withinQuota(clientId)) {
@@ -401,6 +415,7 @@ public final class UpsSandbox implements AutoCloseable {
             return;
         }
         TokenService.Issued issued = tokens.issue(clientId);
+        issuedTokenMerchantIds.add(merchant == null ? "" : merchant.trim().toUpperCase(Locale.ROOT));
         ObjectNode out = Json.object();
         out.put("token_type", "Bearer");
         out.put("issued_at", String.valueOf(issued.issuedAt().toEpochMilli()));

@@ -1,5 +1,9 @@
 package com.epicorups.sandbox.ups;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,5 +163,100 @@ class ShipTest extends SandboxTestBase {
     private static String decodedLabel(JsonNode shipResponse) {
         String base64 = shipResponse.at("/ShipmentResponse/ShipmentResults/PackageResults/0/ShippingLabel/GraphicImage").asText();
         return new String(Base64.getDecoder().decode(base64), StandardCharsets.US_ASCII);
+    }
+
+    private TestClient.Answer shipVariant(Consumer<ObjectNode> edit) {
+        try {
+            ObjectNode body = (ObjectNode)
+                    TestClient.MAPPER.readTree(TestClient.shipRequest("SO-LANE"));
+            edit.accept((ObjectNode) body.path("ShipmentRequest").path("Shipment"));
+            return client.post("/api/shipments/v2409/ship", TestClient.MAPPER.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode obj(JsonNode node) {
+        return (ObjectNode) node;
+    }
+
+    @Test
+    void shipmentLevelReferenceOnAUsToUsLaneIs120228() {
+        TestClient.Answer answer = shipVariant(s -> s.putArray("ReferenceNumber").addObject().put("Value", "SO-LANE"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(TestClient.errorCode(answer)).isEqualTo("120228");
+    }
+
+    @Test
+    void usPhoneWithCountryCodeIs120217() {
+        TestClient.Answer answer = shipVariant(s -> obj(s.path("ShipTo").path("Phone")).put("Number", "12125550100"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(TestClient.errorCode(answer)).isEqualTo("120217");
+    }
+
+    @Test
+    void internationalShipmentNeedsPhonesAttentionAndShipmentLevelReference() {
+        Consumer<ObjectNode> toGermany = s -> {
+            ObjectNode address = obj(s.path("ShipTo").path("Address"));
+            address.remove("StateProvinceCode");
+            address.put("PostalCode", "10117").put("CountryCode", "DE");
+            obj(s.path("Package").path(0)).remove("ReferenceNumber");
+            s.putArray("ReferenceNumber").addObject().put("Value", "SO-LANE");
+            obj(s.path("Service")).put("Code", "65");
+        };
+        Consumer<ObjectNode> withAttention =
+                toGermany.andThen(s -> obj(s.path("Shipper")).put("AttentionName", "SHIPPING"));
+
+        TestClient.Answer noShipperAttention = shipVariant(toGermany);
+        assertThat(noShipperAttention.status()).as(noShipperAttention.json().toString()).isEqualTo(400);
+        assertThat(TestClient.errorCode(noShipperAttention)).isEqualTo("120205");
+
+        TestClient.Answer ok = shipVariant(withAttention);
+        assertThat(ok.status()).as(ok.json().toString()).isEqualTo(200);
+
+        TestClient.Answer noShipToPhone = shipVariant(withAttention.andThen(s -> obj(s.path("ShipTo")).remove("Phone")));
+        assertThat(TestClient.errorCode(noShipToPhone)).isEqualTo("120216");
+
+        TestClient.Answer noDescription = shipVariant(withAttention.andThen(s -> s.remove("Description")));
+        assertThat(TestClient.errorCode(noDescription)).isEqualTo("120225");
+
+        TestClient.Answer packageReference = shipVariant(withAttention.andThen(s -> obj(s.path("Package").path(0))
+                .putArray("ReferenceNumber").addObject().put("Value", "SO-LANE")));
+        assertThat(TestClient.errorCode(packageReference)).isEqualTo("120229");
+    }
+
+    @Test
+    void usToCanadaNeedsInvoiceLineTotal() {
+        Consumer<ObjectNode> toCanada = s -> {
+            obj(s.path("ShipTo").path("Address")).put("StateProvinceCode", "ON").put("PostalCode", "M5H2N2")
+                    .put("CountryCode", "CA");
+            obj(s.path("Package").path(0)).remove("ReferenceNumber");
+            s.putArray("ReferenceNumber").addObject().put("Value", "SO-LANE");
+            obj(s.path("Shipper")).put("AttentionName", "SHIPPING");
+            obj(s.path("Service")).put("Code", "11");
+        };
+
+        assertThat(TestClient.errorCode(shipVariant(toCanada))).isEqualTo("120226");
+        TestClient.Answer ok = shipVariant(toCanada.andThen(s -> s.putObject("InvoiceLineTotal")
+                .put("CurrencyCode", "USD").put("MonetaryValue", "250")));
+        assertThat(ok.status()).as(ok.json().toString()).isEqualTo(200);
+    }
+
+    @Test
+    void labelRecoveryByADuplicatedReferenceListsEveryShipmentAsCandidate() {
+        String first = ship("SO-DUP");
+        String second = ship("SO-DUP");
+
+        TestClient.Answer answer = client.post("/api/labels/v1/recovery",
+                TestClient.labelRecoveryByReference("SO-DUP", "A1B2C3"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode response = answer.json().get("LabelRecoveryResponse");
+        assertThat(response.get("ShipmentIdentificationNumber").asText()).isEqualTo(first);
+        assertThat(response.get("LabelResults")).hasSize(1);
+        assertThat(response.findValuesAsText("TrackingNumber")).contains(first, second);
+        assertThat(response.get("TrackingCandidate")).hasSize(2);
     }
 }

@@ -55,7 +55,12 @@ class TokenTest extends SandboxTestBase {
         TestClient.Answer answer = client.token("client-id", "wrong");
 
         assertThat(answer.status()).isEqualTo(401);
-        assertThat(TestClient.errorCode(answer)).isNotEmpty();
+        assertThat(TestClient.errorCode(answer)).isEqualTo("10401");
+        assertThat(answer.json().toString()).contains("ClientSecret is Invalid");
+
+        TestClient.Answer unknown = client.token("not-a-client", "client-secret");
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(unknown.json().toString()).contains("ClientId is Invalid");
     }
 
     @Test
