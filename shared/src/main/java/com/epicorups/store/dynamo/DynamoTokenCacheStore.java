@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 /**
  * The shared OAuth token cache in the token-cache table: item {@code <cacheKey>} holds the token and the
  * refresh lease (taken with a conditional update, so one of many cold Lambdas refreshes); item
- * {@code <cacheKey>#requests#<day>} counts the day's token requests and expires by TTL.
+ * {@code <cacheKey>#requests#<day>} counts the day's token requests and expires by TTL. The token item's
+ * {@code blockedUntil} (epoch ms) records a token-endpoint 429 so that every instance waits it out.
  */
 public final class DynamoTokenCacheStore implements TokenCacheStore {
     private static final Duration COUNTER_KEPT = Duration.ofDays(3);
@@ -97,6 +98,29 @@ public final class DynamoTokenCacheStore implements TokenCacheStore {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
                 .key(Attr.key(counterKey(cacheKey, day))).consistentRead(true)).item();
         return item == null ? 0 : Attr.number(item, "requests", 0);
+    }
+
+    /**
+     * Sets {@code blockedUntil} on the token item, never moving an existing block earlier: a late writer with a
+     * shorter Retry-After must not shorten another instance's longer block.
+     */
+    @Override
+    public void blockUntil(String cacheKey, Instant until) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Attr.key(cacheKey))
+                    .updateExpression("SET blockedUntil = :until")
+                    .conditionExpression("attribute_not_exists(blockedUntil) OR blockedUntil < :until")
+                    .expressionAttributeValues(Map.of(":until", n(until.toEpochMilli()))));
+        } catch (ConditionalCheckFailedException longerBlockInPlace) {
+            // another instance already blocked at least as long
+        }
+    }
+
+    @Override
+    public Optional<Instant> blockedUntil(String cacheKey) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Attr.key(cacheKey))
+                .consistentRead(true).projectionExpression("blockedUntil")).item();
+        return item == null ? Optional.empty() : Optional.ofNullable(Attr.epochMillis(item, "blockedUntil"));
     }
 
     private static String counterKey(String cacheKey, LocalDate day) {

@@ -101,4 +101,24 @@ public abstract class TokenCacheStoreContract {
         assertThat(store.dailyRequests(KEY, day)).isEqualTo(22);
         assertThat(store.dailyRequests(KEY, day.plusDays(1))).isEqualTo(1);
     }
+
+    @Test
+    void aThrottleBlockIsSharedAndOnlyEverExtended() {
+        assertThat(store.blockedUntil(KEY)).isEmpty();
+        Instant until = T0.plusSeconds(60);
+        store.blockUntil(KEY, until);
+        assertThat(store.blockedUntil(KEY)).contains(until);
+        assertThat(store.blockedUntil("ups#other")).as("per credential set").isEmpty();
+
+        store.blockUntil(KEY, T0.plusSeconds(10));
+        assertThat(store.blockedUntil(KEY)).as("a shorter block does not shorten it").contains(until);
+        store.blockUntil(KEY, T0.plusSeconds(120));
+        assertThat(store.blockedUntil(KEY)).contains(T0.plusSeconds(120));
+
+        CachedToken token = new CachedToken("secret-token", T0, T0.plus(Duration.ofHours(4)));
+        assertThat(store.tryAcquireRefreshLease(KEY, "a", T0, LEASE)).isTrue();
+        store.storeToken(KEY, "a", token);
+        assertThat(store.get(KEY)).as("the block lives beside the token").contains(token);
+        assertThat(store.blockedUntil(KEY)).contains(T0.plusSeconds(120));
+    }
 }

@@ -2,10 +2,12 @@ package com.epicorups.store.memory;
 
 import com.epicorups.store.AuditLog;
 import com.epicorups.store.CheckpointStore;
+import com.epicorups.store.ProcessedEventStore;
 import com.epicorups.store.ShipmentLedger;
 import com.epicorups.store.TokenCacheStore;
 import com.epicorups.store.contract.AuditLogContract;
 import com.epicorups.store.contract.CheckpointStoreContract;
+import com.epicorups.store.contract.ProcessedEventStoreContract;
 import com.epicorups.store.contract.ShipmentLedgerContract;
 import com.epicorups.store.contract.TokenCacheStoreContract;
 import org.junit.jupiter.api.Nested;
@@ -40,6 +42,14 @@ class InMemoryStoresContractTest {
         @Override
         protected AuditLog newLog() {
             return new InMemoryAuditLog();
+        }
+    }
+
+    @Nested
+    class ProcessedEvents extends ProcessedEventStoreContract {
+        @Override
+        protected ProcessedEventStore newStore() {
+            return new InMemoryProcessedEventStore();
         }
     }
 }

@@ -131,13 +131,53 @@ final class MotoServer implements EmulatorBackend {
 
     /** The command that runs moto_server; under the stdin watchdog when it is a Python script. */
     private static List<String> pythonWrapper(Path executable) throws IOException {
-        List<String> firstLine = Files.readAllLines(executable, StandardCharsets.UTF_8).stream().limit(1).toList();
-        if (!firstLine.isEmpty() && firstLine.get(0).startsWith("#!") && firstLine.get(0).contains("python")) {
-            List<String> command = new ArrayList<>(List.of(firstLine.get(0).substring(2).trim().split("\\s+")));
-            command.addAll(List.of("-c", WRAPPER, executable.toString()));
+        Path script = pythonScript(executable).or(() -> throughPyenvShim(executable)).orElse(null);
+        if (script != null) {
+            String shebang = Files.readAllLines(script, StandardCharsets.UTF_8).get(0);
+            List<String> command = new ArrayList<>(List.of(shebang.substring(2).trim().split("\\s+")));
+            command.addAll(List.of("-c", WRAPPER, script.toString()));
             return command;
         }
+        // Without the wrapper DynamoDB conditional writes race in moto: say so rather than let tests flake.
+        System.err.println("[aws-test-harness] WARNING: " + executable + " is not a Python script; moto runs "
+                + "unwrapped, so concurrent DynamoDB conditional writes are not atomic");
         return List.of(executable.toString());
+    }
+
+    private static Optional<Path> pythonScript(Path file) {
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            String first = lines.findFirst().orElse("");
+            return first.startsWith("#!") && first.contains("python") ? Optional.of(file) : Optional.empty();
+        } catch (IOException | java.io.UncheckedIOException notText) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A pyenv shim ({@code ~/.pyenv/shims/moto_server}) is a bash script that execs the real console script;
+     * {@code pyenv which} names that script, so the wrapper can still run it.
+     */
+    private static Optional<Path> throughPyenvShim(Path executable) {
+        Path shims = executable.toAbsolutePath().getParent();
+        if (shims == null || !"shims".equals(String.valueOf(shims.getFileName())) || shims.getParent() == null) {
+            return Optional.empty();
+        }
+        Path pyenv = shims.getParent().resolve("bin/pyenv");
+        try {
+            Process which = new ProcessBuilder(Files.isExecutable(pyenv) ? pyenv.toString() : "pyenv", "which",
+                    String.valueOf(executable.getFileName())).redirectErrorStream(false).start();
+            which.getOutputStream().close();
+            String out = new String(which.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!which.waitFor(10, TimeUnit.SECONDS) || which.exitValue() != 0 || out.isEmpty()) {
+                return Optional.empty();
+            }
+            return pythonScript(Path.of(out.lines().reduce((a, b) -> b).orElse(out)));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     private static boolean answers(URI endpoint) {

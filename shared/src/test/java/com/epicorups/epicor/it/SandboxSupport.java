@@ -1,0 +1,147 @@
+package com.epicorups.epicor.it;
+
+import com.epicorups.core.Json;
+import com.epicorups.epicor.EpicorClient;
+import com.epicorups.epicor.EpicorSettings;
+import com.epicorups.epicor.ReleasePoller;
+import com.epicorups.model.ReleaseKey;
+import com.epicorups.model.ShipmentRequestMessage;
+import com.epicorups.queue.MessageQueue;
+import com.epicorups.sandbox.epicor.EpicorDataset;
+import com.epicorups.sandbox.epicor.EpicorSandbox;
+import com.epicorups.sandbox.epicor.RecordedRequest;
+import com.epicorups.store.AuditEntry;
+import com.epicorups.store.AuditOperation;
+import com.epicorups.store.CheckpointStore;
+import com.epicorups.store.memory.InMemoryAuditLog;
+import com.epicorups.store.memory.InMemoryCheckpointStore;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+
+/** A started EpicorSandbox and the real Epicor client classes pointed at it. */
+abstract class SandboxSupport {
+    static final String COMPANY = "EPIC06";
+    static final String API_KEY = "sandbox-api-key";
+    static final String USER = "integration";
+    static final String PASSWORD = "secret";
+    static final String CLIENT_ID = "connector-client";
+    static final String CLIENT_SECRET = "connector-client-secret";
+
+    protected EpicorSandbox sandbox;
+    protected final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+
+    protected EpicorSandbox start(EpicorDataset dataset) {
+        sandbox = EpicorSandbox.builder().dataset(dataset).company(COMPANY).apiKey(API_KEY).user(USER, PASSWORD)
+                .oauthClient(CLIENT_ID, CLIENT_SECRET).build().start();
+        return sandbox;
+    }
+
+    @AfterEach
+    void stopSandbox() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    protected EpicorSettings settings(EpicorSettings.AuthMode mode, UnaryOperator<EpicorSettings.Builder> customise) {
+        EpicorSettings.Builder b = EpicorSettings.builder()
+                .baseUrl(sandbox.rootUrl())
+                .company(COMPANY)
+                .apiKey(API_KEY)
+                .authMode(mode)
+                .readTimeout(Duration.ofSeconds(5))
+                .backoffBase(Duration.ofMillis(1))
+                .backoffMax(Duration.ofMillis(2));
+        if (mode == EpicorSettings.AuthMode.OAUTH2) {
+            b.clientId(CLIENT_ID).clientSecret(CLIENT_SECRET).tokenUrl(sandbox.oauthTokenUrl());
+        } else {
+            b.username(USER).password(PASSWORD);
+        }
+        return customise.apply(b).build();
+    }
+
+    protected EpicorSettings settings(UnaryOperator<EpicorSettings.Builder> customise) {
+        return settings(EpicorSettings.AuthMode.BASIC, customise);
+    }
+
+    protected EpicorClient client(EpicorSettings s) {
+        return new EpicorClient(s, HttpClient.newBuilder().connectTimeout(s.connectTimeout()).build(),
+                Clock.systemUTC(), sleeps::add);
+    }
+
+    protected ReleasePoller poller(EpicorSettings s, CheckpointStore checkpoints, MessageQueue queue,
+                                   InMemoryAuditLog audit) {
+        return new ReleasePoller(client(s), s, checkpoints, queue, audit, Clock.systemUTC());
+    }
+
+    protected ReleasePoller poller(EpicorSettings s, MessageQueue queue, InMemoryAuditLog audit) {
+        return poller(s, new InMemoryCheckpointStore(), queue, audit);
+    }
+
+    /** Requests the sandbox answered with 400 (a query or body its strict parser refused). */
+    protected List<RecordedRequest> badRequests() {
+        return sandbox.requests().all().stream().filter(r -> r.status() == 400).toList();
+    }
+
+    /** Skip reason by release ("order/line/rel"), from the RELEASE_SKIPPED audit entries. */
+    static Map<String, String> skips(InMemoryAuditLog audit) {
+        Map<String, String> skips = new TreeMap<>();
+        for (AuditEntry e : audit.all()) {
+            if (e.operation() == AuditOperation.RELEASE_SKIPPED) {
+                skips.put(shortKey(ReleaseKey.parse(e.subjectKey())), e.reasonCode());
+            }
+        }
+        return skips;
+    }
+
+    static String shortKey(ReleaseKey key) {
+        return key.orderNum() + "/" + key.orderLine() + "/" + key.orderRelNum();
+    }
+
+    /** Collects what the poller enqueues; an optional hook runs after each page's batch (to edit Epicor mid-poll). */
+    static final class RecordingQueue implements MessageQueue {
+        final List<ShipmentRequestMessage> messages = new CopyOnWriteArrayList<>();
+        final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        private volatile Consumer<Integer> afterBatch = n -> { };
+
+        RecordingQueue afterBatch(Consumer<Integer> hook) {
+            this.afterBatch = hook;
+            return this;
+        }
+
+        @Override
+        public String send(String body, Map<String, String> attributes) {
+            sendAll(List.of(body));
+            return "m-" + messages.size();
+        }
+
+        @Override
+        public void sendAll(List<String> bodies) {
+            for (String body : bodies) {
+                try {
+                    messages.add(Json.mapper().readValue(body, ShipmentRequestMessage.class));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            batchSizes.add(bodies.size());
+            afterBatch.accept(batchSizes.size());
+        }
+
+        List<String> keys() {
+            List<String> keys = new ArrayList<>();
+            messages.forEach(m -> keys.add(shortKey(m.release().key())));
+            return keys;
+        }
+    }
+}
