@@ -41,8 +41,13 @@ class SubscriptionRenewerHandlerTest {
     }
 
     @Test
-    void theLambdaConstructorNeedsTheCompositionRoot() {
+    void theLambdaConstructorWithoutEnvironmentNamesTheMissingVariables() {
         Runtime.reset();
-        assertThatThrownBy(SubscriptionRenewerHandler::new).hasMessageContaining("composition root not wired");
+        // No wiring and no environment: the ServiceLoader-found LambdaUseCaseFactory reads the (empty) function
+        // environment and must say which variables are missing rather than fail later on a null.
+        assertThatThrownBy(SubscriptionRenewerHandler::new).rootCause()
+                .isInstanceOf(com.epicorups.config.ConfigException.class)
+                .hasMessageContaining("TOKEN_CACHE_TABLE is missing")
+                .hasMessageContaining("SHIPMENT_REQUESTS_QUEUE_URL is missing");
     }
 }

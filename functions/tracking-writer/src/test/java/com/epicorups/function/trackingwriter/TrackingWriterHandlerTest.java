@@ -57,9 +57,13 @@ class TrackingWriterHandlerTest {
     }
 
     @Test
-    void theLambdaConstructorNeedsTheCompositionRoot() {
+    void theLambdaConstructorWithoutEnvironmentNamesTheMissingVariables() {
         Runtime.reset();
-        assertThatThrownBy(TrackingWriterHandler::new).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("composition root not wired");
+        // No wiring and no environment: the ServiceLoader-found LambdaUseCaseFactory reads the (empty) function
+        // environment and must say which variables are missing rather than fail later on a null.
+        assertThatThrownBy(TrackingWriterHandler::new).rootCause()
+                .isInstanceOf(com.epicorups.config.ConfigException.class)
+                .hasMessageContaining("TOKEN_CACHE_TABLE is missing")
+                .hasMessageContaining("SHIPMENT_REQUESTS_QUEUE_URL is missing");
     }
 }
