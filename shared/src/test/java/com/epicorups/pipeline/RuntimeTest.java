@@ -17,10 +17,13 @@ class RuntimeTest {
     }
 
     @Test
-    void failsLoudlyUntilTheCompositionRootIsWired() {
+    void withoutWiringFallsBackToTheLambdaRootWhichNamesMissingVariables() {
         Runtime.reset();
-        assertThatThrownBy(Runtime::current).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("composition root not wired");
+        // Unwired, Runtime finds LambdaUseCaseFactory through ServiceLoader; with no function environment it
+        // must fail at once and say which variables are missing.
+        assertThatThrownBy(Runtime::current).rootCause()
+                .isInstanceOf(com.epicorups.config.ConfigException.class)
+                .hasMessageContaining("AUDIT_TABLE is missing");
     }
 
     @Test
