@@ -1,37 +1,28 @@
 package com.epicorups.pipeline;
 
+import com.epicorups.logging.CorrelationId;
 import java.util.function.Supplier;
 
-/** The correlation id (release key, poll id, message id) of the work running on this thread, for logs. */
+/** Runs work under a correlation id (release key, poll id, message id); the id lives in {@link CorrelationId}. */
 public final class Correlation {
-    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
-
     private Correlation() {
     }
 
     public static void set(String id) {
-        CURRENT.set(id);
+        CorrelationId.set(id);
     }
 
     public static String get() {
-        return CURRENT.get();
+        return CorrelationId.current().orElse(null);
     }
 
     public static void clear() {
-        CURRENT.remove();
+        CorrelationId.clear();
     }
 
     public static <T> T with(String id, Supplier<T> work) {
-        String previous = CURRENT.get();
-        CURRENT.set(id);
-        try {
+        try (CorrelationId.Scope ignored = CorrelationId.open(id)) {
             return work.get();
-        } finally {
-            if (previous == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(previous);
-            }
         }
     }
 }

@@ -1,40 +1,34 @@
 package com.epicorups.pipeline;
 
-import com.epicorups.core.Json;
-import java.time.Instant;
-import java.util.LinkedHashMap;
+import com.epicorups.logging.JsonLogger;
 import java.util.Map;
 
 /**
- * One JSON line per event on stdout (CloudWatch Logs), carrying the thread's correlation id. Callers pass
- * only identifiers, codes and counts: never secrets, tokens, addresses or labels.
+ * Event-style logging for the use cases, written through {@link JsonLogger} (so every line carries the
+ * correlation id and passes the secret {@link com.epicorups.logging.Redactor}). Callers pass only
+ * identifiers, codes and counts: never secrets, tokens, addresses or labels.
  */
 public final class PipelineLog {
+    private static final JsonLogger LOG = JsonLogger.getLogger("com.epicorups.pipeline");
+
     private PipelineLog() {
     }
 
     public static void info(String event, Map<String, ?> fields) {
-        write("INFO", event, fields);
+        LOG.info(event, keyValues(fields));
     }
 
     public static void warn(String event, Map<String, ?> fields) {
-        write("WARN", event, fields);
+        LOG.warn(event, keyValues(fields));
     }
 
-    private static void write(String level, String event, Map<String, ?> fields) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("timestamp", Instant.now().toString());
-        line.put("level", level);
-        line.put("event", event);
-        String correlationId = Correlation.get();
-        if (correlationId != null) {
-            line.put("correlationId", correlationId);
+    private static Object[] keyValues(Map<String, ?> fields) {
+        Object[] keyValues = new Object[fields.size() * 2];
+        int i = 0;
+        for (Map.Entry<String, ?> field : fields.entrySet()) {
+            keyValues[i++] = field.getKey();
+            keyValues[i++] = field.getValue();
         }
-        line.putAll(fields);
-        try {
-            System.out.println(Json.mapper().writeValueAsString(line));
-        } catch (Exception e) {
-            System.out.println("{\"level\":\"" + level + "\",\"event\":\"" + event + "\"}");
-        }
+        return keyValues;
     }
 }
