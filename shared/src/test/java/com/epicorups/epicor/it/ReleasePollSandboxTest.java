@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The real ReleasePoller against the Epicor sandbox's sample data. */
 class ReleasePollSandboxTest extends SandboxSupport {
     /** Shippable releases of the sample (see the sandbox README): enqueued. */
-    private static final List<String> ENQUEUED = List.of(
+    static final List<String> ENQUEUED = List.of(
             "5001/1/1", "5001/2/1", "5001/3/1", "5002/1/1", "5002/1/2", "5002/1/3", "5003/1/1", "5005/2/1",
             "5007/2/1", "5009/2/1", "5010/1/1", "5011/1/1", "5012/1/1", "5012/2/1", "5013/1/1", "5014/1/1",
             "5014/2/1", "5015/1/1", "5016/1/1", "5017/1/1", "5018/1/1", "5019/1/1", "5020/1/1", "5021/1/1",
