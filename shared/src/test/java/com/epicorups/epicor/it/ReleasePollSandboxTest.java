@@ -84,6 +84,36 @@ class ReleasePollSandboxTest extends SandboxSupport {
     }
 
     @Test
+    void theBaqSourceAndTheChangeDateCheckpointWorkAgainstTheStrictParser() {
+        start(EpicorDataset.sample());
+        // The ReadyToShip BAQ already leaves out the drop-ship and zero-quantity releases.
+        RecordingQueue baqQueue = new RecordingQueue();
+        InMemoryAuditLog baqAudit = new InMemoryAuditLog();
+        PollSummary baq = poller(settings(b -> b.pageSize(10).source(EpicorSettings.Source.BAQ).baqId("ReadyToShip")),
+                baqQueue, baqAudit).pollOnce("baq");
+        assertThat(baq.releasesSeen()).isEqualTo(41);
+        assertThat(baqQueue.keys()).containsExactlyInAnyOrderElementsOf(ENQUEUED);
+        Map<String, String> baqSkips = new java.util.TreeMap<>(SKIPPED);
+        baqSkips.remove("5007/1/1");
+        baqSkips.remove("5008/1/1");
+        assertThat(skips(baqAudit)).isEqualTo(baqSkips);
+        assertThat(sandbox.requests().count(com.epicorups.sandbox.epicor.RequestKind.READ_BAQ)).isEqualTo(baq.pages());
+
+        InMemoryCheckpointStore checkpoints = new InMemoryCheckpointStore();
+        RecordingQueue byDate = new RecordingQueue();
+        EpicorSettings changeDate = settings(b -> b.pageSize(10)
+                .checkpointMode(EpicorSettings.CheckpointMode.CHANGEDATE));
+        ReleasePoller poller = poller(changeDate, checkpoints, byDate, new InMemoryAuditLog());
+        assertThat(poller.pollOnce("date-1").enqueued()).isEqualTo(37);
+        assertThat(byDate.keys()).containsExactlyInAnyOrderElementsOf(ENQUEUED);
+        assertThat(poller.pollOnce("date-2").enqueued()).isZero();
+        sandbox.dataset().update("OrderRels", rel(5001, 1, 1), Map.of("OurReqQty", 44));
+        assertThat(poller.pollOnce("date-3").enqueued()).isEqualTo(1);
+
+        assertThat(badRequests()).isEmpty();
+    }
+
+    @Test
     void editsMadeWhileAPollRunsAreEnqueuedOncePerChange() {
         start(EpicorDataset.sample());
         InMemoryCheckpointStore checkpoints = new InMemoryCheckpointStore();
