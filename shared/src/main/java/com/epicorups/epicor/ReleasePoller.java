@@ -115,9 +115,16 @@ public final class ReleasePoller implements OrderPolling {
                     clock.millis() - started.toEpochMilli(), details(0, 0, 0, 0, at), null));
             return new PollSummary(pollId, 0, 0, 0, Map.of(), 0, at);
         }
-        Checkpoint cp = checkpoints.load(checkpointName()).orElse(null);
+        Checkpoint cp;
+        ChangeCursor cursor;
+        try {
+            cp = checkpoints.load(checkpointName()).orElse(null);
+            cursor = cp == null ? null : ChangeCursor.fromValues(cp.values(), settings.checkpointMode());
+        } catch (RuntimeException e) {
+            lease.release();
+            throw e;
+        }
         long version = cp == null ? 0 : cp.version();
-        ChangeCursor cursor = cp == null ? null : ChangeCursor.fromValues(cp.values(), settings.checkpointMode());
         Map<String, String> position = cp == null ? Map.of() : cp.values();
         try {
             client.startCycle();
