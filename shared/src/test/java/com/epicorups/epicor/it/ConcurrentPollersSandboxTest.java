@@ -88,6 +88,34 @@ class ConcurrentPollersSandboxTest extends SandboxSupport {
                 .containsEntry("owner", "");
     }
 
+    @Test
+    void aPollerWhoseLeaseWasTakenOverStopsBeforeEnqueuingAnotherPage() {
+        start(EpicorDataset.sample());
+        CheckpointStore checkpoints = new DynamoCheckpointStore(AWS.dynamoDb(),
+                AWS.provision("ShipmentsTable").shipmentsTable());
+        InMemoryAuditLog audit = new InMemoryAuditLog();
+        EpicorSettings s = settings(b -> b.pageSize(10));
+        ReleasePoller[] poller = new ReleasePoller[1];
+        RecordingQueue queue = new RecordingQueue().afterBatch(batch -> {
+            if (batch == 1) { // as if our lease had expired and another poller had taken it
+                var lease = checkpoints.load(poller[0].leaseName()).orElseThrow();
+                checkpoints.compareAndSet(poller[0].leaseName(), lease.version(), Map.of("owner", "newer-poll",
+                        "leaseUntil", Long.toString(System.currentTimeMillis() + 60_000)), java.time.Instant.now());
+            }
+        });
+        poller[0] = poller(s, checkpoints, queue, audit);
+
+        PollSummary summary = poller[0].pollOnce("older-poll");
+
+        assertThat(poller[0].lastCycleConflicted()).isTrue();
+        assertThat(queue.batchSizes).as("only the page enqueued before the takeover").hasSize(1);
+        assertThat(summary.pages()).isEqualTo(2);
+        assertThat(audit.forSubject("older-poll")).singleElement()
+                .satisfies(e -> assertThat(e.reasonCode()).isEqualTo(ReleasePoller.CHECKPOINT_CONFLICT));
+        assertThat(checkpoints.load(poller[0].leaseName()).orElseThrow().values())
+                .as("the newer poller's lease is left alone").containsEntry("owner", "newer-poll");
+    }
+
     /** Runs pollOnce on every poller at the same moment, then keeps polling until a round enqueues nothing. */
     private static List<PollSummary> runTogether(List<ReleasePoller> pollers, String round) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(pollers.size());
