@@ -23,6 +23,7 @@ import com.epicorups.store.CheckpointStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +38,8 @@ import java.util.TreeMap;
  * each of headers, lines, parts, ship-tos and customers; one ShipmentRequestMessage per shippable release,
  * sent with {@link MessageQueue#sendAll}; the checkpoint moves (compare-and-set) only after the whole page is
  * enqueued. A failed compare-and-set means another poller moved it: the cycle stops without writing.
+ * One cycle runs at a time per company ({@link CycleLease}): a poller that finds another's cycle running
+ * does nothing (audit {@code POLL_IN_PROGRESS}), so no change is enqueued twice by two pollers.
  *
  * <p>BAQ source: the BAQ must expose the columns {@code OrderRel_OrderNum}, {@code OrderRel_OrderLine},
  * {@code OrderRel_OrderRelNum} and {@code OrderRel_SysRevID} (CHANGEDATE mode: {@code OrderRel_ChangeDate},
@@ -45,6 +48,10 @@ import java.util.TreeMap;
  */
 public final class ReleasePoller implements OrderPolling {
     public static final String CHECKPOINT_CONFLICT = "CHECKPOINT_CONFLICT";
+    /** Another poller's cycle holds the lease: this cycle did nothing. */
+    public static final String POLL_IN_PROGRESS = "POLL_IN_PROGRESS";
+    /** Longer than the order poller's Lambda timeout, so a live cycle never loses it between two pages. */
+    public static final Duration DEFAULT_CYCLE_LEASE = Duration.ofMinutes(5);
     private static final String BAQ_PREFIX = "OrderRel_";
 
     private final EpicorClient client;
@@ -54,10 +61,17 @@ public final class ReleasePoller implements OrderPolling {
     private final AuditLog audit;
     private final Clock clock;
     private final ReleaseAssembler assembler;
+    private final Duration cycleLease;
     private volatile boolean lastCycleConflicted;
 
     public ReleasePoller(EpicorClient client, EpicorSettings settings, CheckpointStore checkpoints,
                          MessageQueue shipmentRequests, AuditLog audit, Clock clock) {
+        this(client, settings, checkpoints, shipmentRequests, audit, clock, DEFAULT_CYCLE_LEASE);
+    }
+
+    public ReleasePoller(EpicorClient client, EpicorSettings settings, CheckpointStore checkpoints,
+                         MessageQueue shipmentRequests, AuditLog audit, Clock clock, Duration cycleLease) {
+        this.cycleLease = cycleLease;
         this.client = client;
         this.settings = settings;
         this.checkpoints = checkpoints;
@@ -71,7 +85,12 @@ public final class ReleasePoller implements OrderPolling {
         return "epicor-releases#" + settings.company();
     }
 
-    /** Whether the last cycle stopped because another poller moved the checkpoint. */
+    /** The checkpoint item that holds the one-cycle-at-a-time lease. */
+    public String leaseName() {
+        return checkpointName() + "#lease";
+    }
+
+    /** Whether the last cycle stopped (or never started) because another poller was polling. */
     public boolean lastCycleConflicted() {
         return lastCycleConflicted;
     }
@@ -87,9 +106,25 @@ public final class ReleasePoller implements OrderPolling {
         boolean conflict = false;
         lastCycleConflicted = false;
 
-        Checkpoint cp = checkpoints.load(checkpointName()).orElse(null);
+        CycleLease lease = new CycleLease(checkpoints, leaseName(), pollId, cycleLease, clock);
+        if (!lease.acquire()) {
+            lastCycleConflicted = true;
+            Map<String, String> at = checkpoints.load(checkpointName()).map(Checkpoint::values).orElse(Map.of());
+            audit.record(new AuditEntry(pollId, clock.instant(), AuditOperation.POLL_CYCLE, AuditOutcome.SKIPPED,
+                    POLL_IN_PROGRESS, "another poll cycle is running: " + lease.describeHolder(),
+                    clock.millis() - started.toEpochMilli(), details(0, 0, 0, 0, at), null));
+            return new PollSummary(pollId, 0, 0, 0, Map.of(), 0, at);
+        }
+        Checkpoint cp;
+        ChangeCursor cursor;
+        try {
+            cp = checkpoints.load(checkpointName()).orElse(null);
+            cursor = cp == null ? null : ChangeCursor.fromValues(cp.values(), settings.checkpointMode());
+        } catch (RuntimeException e) {
+            lease.release();
+            throw e;
+        }
         long version = cp == null ? 0 : cp.version();
-        ChangeCursor cursor = cp == null ? null : ChangeCursor.fromValues(cp.values(), settings.checkpointMode());
         Map<String, String> position = cp == null ? Map.of() : cp.values();
         try {
             client.startCycle();
@@ -107,6 +142,10 @@ public final class ReleasePoller implements OrderPolling {
                     if (m.isShippable()) {
                         bodies.add(toJson(new ShipmentRequestMessage(pollId, started, m.release())));
                     }
+                }
+                if (!lease.renew()) {
+                    conflict = true;
+                    break;
                 }
                 if (!bodies.isEmpty()) {
                     shipmentRequests.sendAll(bodies);
@@ -131,6 +170,7 @@ public final class ReleasePoller implements OrderPolling {
                 }
             }
         } catch (RuntimeException e) {
+            lease.release();
             int calls = client.callCount() - callsBefore;
             ConnectorException ce = e instanceof ConnectorException c ? c
                     : new ConnectorException(FailureKind.TRANSIENT, "POLL_FAILED", e.getMessage(), e);
@@ -141,11 +181,13 @@ public final class ReleasePoller implements OrderPolling {
                     details(pages, seen, enqueued, calls, position), null));
             throw ce;
         }
+        lease.release();
         lastCycleConflicted = conflict;
         int calls = client.callCount() - callsBefore;
         audit.record(new AuditEntry(pollId, clock.instant(), AuditOperation.POLL_CYCLE,
                 conflict ? AuditOutcome.SKIPPED : AuditOutcome.SUCCESS, conflict ? CHECKPOINT_CONFLICT : null,
-                conflict ? "another poller moved checkpoint " + checkpointName() + "; this cycle stopped without writing it"
+                conflict ? "another poller moved checkpoint " + checkpointName() + " or took over the poll lease; this cycle "
+                        + "stopped without writing it"
                         : "polled " + pages + " page(s)",
                 clock.millis() - started.toEpochMilli(), details(pages, seen, enqueued, calls, position), null));
         return new PollSummary(pollId, pages, seen, enqueued, skipped, calls, position);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The real ReleasePoller against the Epicor sandbox's sample data. */
 class ReleasePollSandboxTest extends SandboxSupport {
     /** Shippable releases of the sample (see the sandbox README): enqueued. */
-    private static final List<String> ENQUEUED = List.of(
+    static final List<String> ENQUEUED = List.of(
             "5001/1/1", "5001/2/1", "5001/3/1", "5002/1/1", "5002/1/2", "5002/1/3", "5003/1/1", "5005/2/1",
             "5007/2/1", "5009/2/1", "5010/1/1", "5011/1/1", "5012/1/1", "5012/2/1", "5013/1/1", "5014/1/1",
             "5014/2/1", "5015/1/1", "5016/1/1", "5017/1/1", "5018/1/1", "5019/1/1", "5020/1/1", "5021/1/1",
@@ -81,6 +81,36 @@ class ReleasePollSandboxTest extends SandboxSupport {
         PollSummary again = poller(settings(b -> b.pageSize(10)), checkpoints, queue, audit).pollOnce("poll-2");
         assertThat(again.enqueued()).as("nothing changed since the checkpoint").isZero();
         assertThat(again.releasesSeen()).isZero();
+    }
+
+    @Test
+    void theBaqSourceAndTheChangeDateCheckpointWorkAgainstTheStrictParser() {
+        start(EpicorDataset.sample());
+        // The ReadyToShip BAQ already leaves out the drop-ship and zero-quantity releases.
+        RecordingQueue baqQueue = new RecordingQueue();
+        InMemoryAuditLog baqAudit = new InMemoryAuditLog();
+        PollSummary baq = poller(settings(b -> b.pageSize(10).source(EpicorSettings.Source.BAQ).baqId("ReadyToShip")),
+                baqQueue, baqAudit).pollOnce("baq");
+        assertThat(baq.releasesSeen()).isEqualTo(41);
+        assertThat(baqQueue.keys()).containsExactlyInAnyOrderElementsOf(ENQUEUED);
+        Map<String, String> baqSkips = new java.util.TreeMap<>(SKIPPED);
+        baqSkips.remove("5007/1/1");
+        baqSkips.remove("5008/1/1");
+        assertThat(skips(baqAudit)).isEqualTo(baqSkips);
+        assertThat(sandbox.requests().count(com.epicorups.sandbox.epicor.RequestKind.READ_BAQ)).isEqualTo(baq.pages());
+
+        InMemoryCheckpointStore checkpoints = new InMemoryCheckpointStore();
+        RecordingQueue byDate = new RecordingQueue();
+        EpicorSettings changeDate = settings(b -> b.pageSize(10)
+                .checkpointMode(EpicorSettings.CheckpointMode.CHANGEDATE));
+        ReleasePoller poller = poller(changeDate, checkpoints, byDate, new InMemoryAuditLog());
+        assertThat(poller.pollOnce("date-1").enqueued()).isEqualTo(37);
+        assertThat(byDate.keys()).containsExactlyInAnyOrderElementsOf(ENQUEUED);
+        assertThat(poller.pollOnce("date-2").enqueued()).isZero();
+        sandbox.dataset().update("OrderRels", rel(5001, 1, 1), Map.of("OurReqQty", 44));
+        assertThat(poller.pollOnce("date-3").enqueued()).isEqualTo(1);
+
+        assertThat(badRequests()).isEmpty();
     }
 
     @Test

@@ -31,6 +31,8 @@ import org.apache.olingo.server.api.uri.queryoption.expression.UnaryOperatorKind
  * Epicor's SQL Server collation does.
  */
 final class RowExpressionEvaluator implements ExpressionVisitor<Object> {
+  /** OData's optional m/d suffix of decimal and double literals; compiled once (literals are evaluated per row). */
+  private static final java.util.regex.Pattern NUMBER_SUFFIX = java.util.regex.Pattern.compile("(?i)[md]$");
 
   private final Map<String, Object> row;
   private final Map<String, FieldType> columns;
@@ -171,7 +173,7 @@ final class RowExpressionEvaluator implements ExpressionVisitor<Object> {
     }
     switch (name) {
       case "Byte", "SByte", "Int16", "Int32", "Int64", "Decimal", "Double", "Single":
-        return new BigDecimal(text.replaceAll("(?i)[md]$", ""));
+        return new BigDecimal(NUMBER_SUFFIX.matcher(text).replaceFirst(""));
       default:
         throw unsupported("literal of type " + name);
     }
