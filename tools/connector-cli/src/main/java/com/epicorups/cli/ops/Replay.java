@@ -49,8 +49,9 @@ public final class Replay {
         out.println("Started moving the messages of " + r.queue() + "-dlq back to " + r.queue());
         out.println("  task handle: " + r.taskHandle());
         for (ListMessageMoveTasksResultEntry t : r.tasks()) {
+            Long toMove = t.approximateNumberOfMessagesToMove();
             out.println("  status: " + t.status() + ", moved " + t.approximateNumberOfMessagesMoved()
-                    + " of " + t.approximateNumberOfMessagesToMove()
+                    + (toMove != null && toMove > 0 ? " of about " + toMove : "")
                     + (t.failureReason() == null ? "" : ", failure: " + t.failureReason()));
         }
         out.println("  same as: aws sqs start-message-move-task --source-arn " + r.dlqArn()

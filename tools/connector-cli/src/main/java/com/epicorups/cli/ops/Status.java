@@ -65,9 +65,9 @@ public final class Status {
     }
 
     public static void print(Result r, PrintWriter out) {
-        out.println("Queues            visible  in flight  delayed");
-        r.queueDepths().forEach((name, d) -> out.printf("  %-20s %6d %10d %8d%n", name, d.visible(), d.inFlight(), d.delayed()));
-        r.dlqDepths().forEach((name, d) -> out.printf("  %-20s %6d %10d %8d%n", name, d.visible(), d.inFlight(), d.delayed()));
+        out.printf("%-24s %8s %10s %8s%n", "Queues", "visible", "in flight", "delayed");
+        r.queueDepths().forEach((name, d) -> out.printf("  %-22s %8d %10d %8d%n", name, d.visible(), d.inFlight(), d.delayed()));
+        r.dlqDepths().forEach((name, d) -> out.printf("  %-22s %8d %10d %8d%n", name, d.visible(), d.inFlight(), d.delayed()));
         out.println();
         out.println("Failures today (" + r.day() + " UTC, audit FAILED): " + r.failuresToday());
         r.failuresByReason().forEach((reason, n) -> out.printf("  %-32s %d%n", reason, n));
