@@ -21,10 +21,18 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import com.epicorups.cli.ops.Replay;
+import com.epicorups.cli.ops.Status;
+import com.epicorups.cli.ops.Trace;
+import java.time.Clock;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole local run over the sample data, in this JVM: what the README's first command does. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalRunSampleTest {
     @TempDir
     static Path output;
@@ -147,6 +155,32 @@ class LocalRunSampleTest {
         try (var files = Files.walk(env.labelDir())) {
             assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(report.counts().shipped());
         }
+    }
+
+    @Test
+    @Order(100) // last: it replays a failure, which changes the queues
+    void operatorToolsWorkOnTheLocalEnvironment() {
+        Trace.Result trace = new Trace(env.auditLog(), env.ledger(), env.releaseFinder()).trace("5001");
+        assertThat(trace.releases()).extracting(ReleaseKey::asString)
+                .containsExactly("EPIC06#5001#1#1", "EPIC06#5001#2#1", "EPIC06#5001#3#1");
+        assertThat(trace.timeline()).isSortedAccordingTo(java.util.Comparator.comparing(
+                com.epicorups.store.AuditEntry::at));
+        assertThat(trace.timeline()).anyMatch(e -> e.operation() == com.epicorups.store.AuditOperation.SHIPMENT_CREATE);
+
+        Status.Result status = new Status(env.queues(), env.auditLog(), env.tokenCache(), env.assembly(),
+                Clock.systemUTC()).read();
+        assertThat(status.dlqDepths().get("shipment-requests-dlq").visible()).isEqualTo(1);
+        assertThat(status.failuresByReason()).containsEntry("FIELD_TOO_LONG", 1);
+        assertThat(status.tokenRequestsToday()).isEqualTo(1);
+        assertThat(status.tokenDailyBudget()).isEqualTo(200);
+
+        // A replay from the audit trail retries the release; it fails the same way and is not shipped twice.
+        var replayed = new Replay(env.queues(), env.assembly().auditReplay()).release("EPIC06#5020#1#1", false);
+        assertThat(replayed.replayed()).isEqualTo(1);
+        var drain = new PipelineDriver(env, s -> { }).drainShipmentRequests();
+        assertThat(drain.received()).isEqualTo(1);
+        assertThat(env.queues().depth(env.sqs().shipmentRequests().dlqUrl()).visible()).isEqualTo(2);
+        assertThat(ups().shipments().count()).isEqualTo(report.counts().shipped());
     }
 
     private static int number(Map<String, Object> row, String field) {

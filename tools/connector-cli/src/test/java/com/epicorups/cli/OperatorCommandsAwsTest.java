@@ -155,8 +155,9 @@ class OperatorCommandsAwsTest {
         Result again = run("replay", "--release", "EPIC06#5020#1#1");
         assertThat(again.out()).contains("Re-enqueued 0").contains("already replayed");
         assertThat(run("replay", "--release", "EPIC06#5020#1#1", "--force").out()).contains("Re-enqueued 1");
-        var queues = new AwsTargetOptions().connect().queues();
-        assertThat(queues.depth(resources.shipmentRequestsQueueUrl()).visible()).isEqualTo(2);
+        try (var deployment = new AwsTargetOptions().connect()) {
+            assertThat(deployment.queues().depth(resources.shipmentRequestsQueueUrl()).visible()).isEqualTo(2);
+        }
     }
 
     @Test
@@ -166,13 +167,15 @@ class OperatorCommandsAwsTest {
         assertThat(r.exit()).as(r.out()).isZero();
         assertThat(r.out()).contains("task handle:").contains("aws sqs start-message-move-task --source-arn "
                 + resources.queueArn("ShipmentRequestsDLQ"));
-        var queues = new AwsTargetOptions().connect().queues();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (queues.depth(resources.shipmentRequestsDlqUrl()).visible() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+        try (var deployment = new AwsTargetOptions().connect()) {
+            var queues = deployment.queues();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (queues.depth(resources.shipmentRequestsDlqUrl()).visible() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(queues.depth(resources.shipmentRequestsDlqUrl()).visible()).isZero();
+            assertThat(queues.depth(resources.shipmentRequestsQueueUrl()).visible()).isEqualTo(3);
         }
-        assertThat(queues.depth(resources.shipmentRequestsDlqUrl()).visible()).isZero();
-        assertThat(queues.depth(resources.shipmentRequestsQueueUrl()).visible()).isEqualTo(3);
         assertThat(run("replay", "--dlq", "nowhere").exit()).isEqualTo(1);
     }
 

@@ -3,7 +3,10 @@ package com.epicorups.cli.local;
 import com.epicorups.app.ConnectorAssembly;
 import com.epicorups.app.ConnectorParts;
 import com.epicorups.aws.SqsMessageQueue;
+import com.epicorups.cli.ops.Queues;
+import com.epicorups.cli.ops.ReleaseFinder;
 import com.epicorups.config.ConnectorSettings;
+import com.epicorups.model.ReleaseKey;
 import com.epicorups.core.Json;
 import com.epicorups.function.webhook.TrackAlertWebhookHandler;
 import com.epicorups.sandbox.epicor.EpicorDataset;
@@ -52,29 +55,42 @@ public final class LocalEnvironment implements AutoCloseable {
      * @param config             real endpoints instead of the sandboxes; empty = sandboxes
      * @param visibilityTimeout  seconds a received message stays hidden (short locally, so retries come soon)
      */
-    public record Options(Optional<Path> epicorData, Path outputDir, Optional<LocalConfig> config,
-                          int visibilityTimeout, Clock clock) {
+    public record Options(Optional<Path> epicorData, Optional<EpicorDataset> epicorDataset, Path outputDir,
+                          Optional<LocalConfig> config, int visibilityTimeout, Clock clock) {
         public Options {
             Objects.requireNonNull(epicorData, "epicorData");
+            Objects.requireNonNull(epicorDataset, "epicorDataset");
             Objects.requireNonNull(outputDir, "outputDir");
             Objects.requireNonNull(config, "config");
             Objects.requireNonNull(clock, "clock");
         }
 
         public static Options defaults() {
-            return new Options(Optional.empty(), Path.of("local-run-output"), Optional.empty(), 10, Clock.systemUTC());
+            return new Options(Optional.empty(), Optional.empty(), Path.of("local-run-output"), Optional.empty(), 10,
+                    Clock.systemUTC());
         }
 
         public Options withEpicorData(Path file) {
-            return new Options(Optional.ofNullable(file), outputDir, config, visibilityTimeout, clock);
+            return new Options(Optional.ofNullable(file), epicorDataset, outputDir, config, visibilityTimeout, clock);
+        }
+
+        /** A dataset built in memory (a benchmark's generated orders), instead of a file. */
+        public Options withEpicorDataset(EpicorDataset dataset) {
+            return new Options(epicorData, Optional.ofNullable(dataset), outputDir, config, visibilityTimeout, clock);
         }
 
         public Options withOutputDir(Path dir) {
-            return new Options(epicorData, dir, config, visibilityTimeout, clock);
+            return new Options(epicorData, epicorDataset, dir, config, visibilityTimeout, clock);
         }
 
         public Options withConfig(LocalConfig localConfig) {
-            return new Options(epicorData, outputDir, Optional.ofNullable(localConfig), visibilityTimeout, clock);
+            return new Options(epicorData, epicorDataset, outputDir, Optional.ofNullable(localConfig),
+                    visibilityTimeout, clock);
+        }
+
+        /** Seconds a received message stays hidden; a transient failure comes back after it. */
+        public Options withVisibilityTimeout(int seconds) {
+            return new Options(epicorData, epicorDataset, outputDir, config, seconds, clock);
         }
     }
 
@@ -119,7 +135,9 @@ public final class LocalEnvironment implements AutoCloseable {
             webhookSecret = config.webhookSecret();
         } else {
             settingsJson = LocalConfig.defaultSettings();
-            EpicorDataset dataset = options.epicorData().map(EpicorDataset::load).orElseGet(EpicorDataset::sample);
+            EpicorDataset dataset = options.epicorDataset()
+                    .or(() -> options.epicorData().map(EpicorDataset::load))
+                    .orElseGet(EpicorDataset::sample);
             epicorSandbox = track(EpicorSandbox.builder()
                     .dataset(dataset)
                     .apiKey(SANDBOX_EPICOR_API_KEY)
@@ -253,6 +271,28 @@ public final class LocalEnvironment implements AutoCloseable {
 
     public Path labelDir() {
         return labelDir;
+    }
+
+    /** The queues as the operator commands see them. */
+    public Queues queues() {
+        return Queues.of(sqs.sqs(), sqs.shipmentRequests().url(), sqs.shipmentRequests().dlqUrl(),
+                sqs.trackingUpdates().url(), sqs.trackingUpdates().dlqUrl());
+    }
+
+    /** Finds an order's releases in this run's audit trail (every release the poll saw is audited or enqueued). */
+    public ReleaseFinder releaseFinder() {
+        return (company, orderNum) -> {
+            java.util.Set<ReleaseKey> keys = new java.util.LinkedHashSet<>(RunReport.enqueuedKeys(this));
+            auditLog.all().forEach(e -> {
+                ReleaseKey key = ReleaseFinder.parseOrNull(e.subjectKey());
+                if (key != null) {
+                    keys.add(key);
+                }
+            });
+            return keys.stream().filter(k -> ReleaseFinder.matches(k, company, orderNum))
+                    .sorted(java.util.Comparator.comparing(ReleaseKey::orderLine).thenComparing(ReleaseKey::orderRelNum))
+                    .toList();
+        };
     }
 
     @Override
