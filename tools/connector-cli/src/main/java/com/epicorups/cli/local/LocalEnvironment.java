@@ -56,8 +56,10 @@ public final class LocalEnvironment implements AutoCloseable {
      * @param visibilityTimeout  seconds a received message stays hidden (short locally, so retries come soon)
      */
     public record Options(Optional<Path> epicorData, Optional<EpicorDataset> epicorDataset, Path outputDir,
-                          Optional<LocalConfig> config, int visibilityTimeout, Clock clock) {
+                          Optional<LocalConfig> config, Optional<ObjectNode> settings, int visibilityTimeout,
+                          Clock clock) {
         public Options {
+            Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(epicorData, "epicorData");
             Objects.requireNonNull(epicorDataset, "epicorDataset");
             Objects.requireNonNull(outputDir, "outputDir");
@@ -66,31 +68,40 @@ public final class LocalEnvironment implements AutoCloseable {
         }
 
         public static Options defaults() {
-            return new Options(Optional.empty(), Optional.empty(), Path.of("local-run-output"), Optional.empty(), 10,
+            return new Options(Optional.empty(), Optional.empty(), Path.of("local-run-output"), Optional.empty(),
+                    Optional.empty(), 10,
                     Clock.systemUTC());
         }
 
         public Options withEpicorData(Path file) {
-            return new Options(Optional.ofNullable(file), epicorDataset, outputDir, config, visibilityTimeout, clock);
+            return new Options(Optional.ofNullable(file), epicorDataset, outputDir, config, settings,
+                    visibilityTimeout, clock);
         }
 
         /** A dataset built in memory (a benchmark's generated orders), instead of a file. */
         public Options withEpicorDataset(EpicorDataset dataset) {
-            return new Options(epicorData, Optional.ofNullable(dataset), outputDir, config, visibilityTimeout, clock);
+            return new Options(epicorData, Optional.ofNullable(dataset), outputDir, config, settings,
+                    visibilityTimeout, clock);
         }
 
         public Options withOutputDir(Path dir) {
-            return new Options(epicorData, epicorDataset, dir, config, visibilityTimeout, clock);
+            return new Options(epicorData, epicorDataset, dir, config, settings, visibilityTimeout, clock);
         }
 
         public Options withConfig(LocalConfig localConfig) {
-            return new Options(epicorData, epicorDataset, outputDir, Optional.ofNullable(localConfig),
+            return new Options(epicorData, epicorDataset, outputDir, Optional.ofNullable(localConfig), settings,
+                    visibilityTimeout, clock);
+        }
+
+        /** CONNECTOR_SETTINGS for the sandbox run instead of the built-in ones (warehouse accounts feed the UPS sandbox). */
+        public Options withSettings(ObjectNode connectorSettings) {
+            return new Options(epicorData, epicorDataset, outputDir, config, Optional.ofNullable(connectorSettings),
                     visibilityTimeout, clock);
         }
 
         /** Seconds a received message stays hidden; a transient failure comes back after it. */
         public Options withVisibilityTimeout(int seconds) {
-            return new Options(epicorData, epicorDataset, outputDir, config, seconds, clock);
+            return new Options(epicorData, epicorDataset, outputDir, config, settings, seconds, clock);
         }
     }
 
@@ -134,7 +145,7 @@ public final class LocalEnvironment implements AutoCloseable {
             upsSecret = config.upsSecret();
             webhookSecret = config.webhookSecret();
         } else {
-            settingsJson = LocalConfig.defaultSettings();
+            settingsJson = options.settings().map(ObjectNode::deepCopy).orElseGet(LocalConfig::defaultSettings);
             EpicorDataset dataset = options.epicorDataset()
                     .or(() -> options.epicorData().map(EpicorDataset::load))
                     .orElseGet(EpicorDataset::sample);
