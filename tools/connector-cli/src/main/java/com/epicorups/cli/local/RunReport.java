@@ -52,7 +52,7 @@ public record RunReport(List<Release> releases, List<Excluded> excludedByFilter,
     public record Counts(int releasesSeen, int shipped, int skipped, int failed, int pending,
                          Map<String, Integer> skippedByReason, Map<String, Integer> failedByReason,
                          long epicorCalls, Map<String, Long> epicorCallsByKind,
-                         long upsCalls, Map<String, Integer> upsCallsByOperation, long upsTokenRequests,
+                         Long upsCalls, Map<String, Integer> upsCallsByOperation, long upsTokenRequests,
                          int upsShipments, int labelsStored) {
     }
 
@@ -220,7 +220,7 @@ public record RunReport(List<Release> releases, List<Excluded> excludedByFilter,
                                  Map<String, Integer> skippedBy, Map<String, Integer> failedBy) {
         long epicorCalls;
         Map<String, Long> epicorByKind = new TreeMap<>();
-        long upsCalls;
+        Long upsCalls;
         Map<String, Integer> upsByOperation = new TreeMap<>();
         long tokens;
         int shipments;
@@ -236,7 +236,7 @@ public record RunReport(List<Release> releases, List<Excluded> excludedByFilter,
         } else {
             epicorCalls = env.assembly().epicor().client().callCount();
             tokens = env.assembly().ups().clients().http().tokens().tokenRequests();
-            upsCalls = -1;
+            upsCalls = null; // real UPS keeps no request log we can read
             shipments = shipped;
         }
         return new Counts(seen, shipped, skipped, failed, pending, skippedBy, failedBy, epicorCalls, epicorByKind,
@@ -255,7 +255,8 @@ public record RunReport(List<Release> releases, List<Excluded> excludedByFilter,
     }
 
     private static int depth(LocalEnvironment env, String url) {
-        return new QueueDrainer(env.sqs().sqs(), "", url, "", (e, c) -> null).depth();
+        var d = env.queues().depth(url);
+        return d.visible() + d.inFlight() + d.delayed();
     }
 
     /** Token requests counted today in the token cache (what `connector status` reads on AWS). */

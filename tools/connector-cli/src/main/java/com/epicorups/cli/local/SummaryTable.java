@@ -25,7 +25,7 @@ public final class SummaryTable {
         rows.add(new String[] {"UPS shipments created", Integer.toString(c.upsShipments())});
         rows.add(new String[] {"labels stored", Integer.toString(c.labelsStored())});
         rows.add(new String[] {"Epicor calls", c.epicorCalls() + breakdown(c.epicorCallsByKind())});
-        rows.add(new String[] {"UPS calls", (c.upsCalls() < 0 ? "n/a" : Long.toString(c.upsCalls()))
+        rows.add(new String[] {"UPS calls", (c.upsCalls() == null ? "n/a" : Long.toString(c.upsCalls()))
                 + breakdown(c.upsCallsByOperation())});
         rows.add(new String[] {"UPS token requests", Long.toString(c.upsTokenRequests())});
         report.dlqDepths().forEach((q, n) -> rows.add(new String[] {"DLQ " + q, Integer.toString(n)}));
