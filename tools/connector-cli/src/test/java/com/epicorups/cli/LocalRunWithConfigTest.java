@@ -61,6 +61,13 @@ class LocalRunWithConfigTest {
             assertThat(ups.tokenRequests()).isEqualTo(1);
             assertThat(epicor.writes().to("OrderRels")).isNotEmpty();
             assertThat(ups.validationFailures()).isEmpty();
+
+            StringWriter pingOut = new StringWriter();
+            var ping = ConnectorCli.commandLine();
+            ping.setOut(new PrintWriter(pingOut, true));
+            ping.setErr(new PrintWriter(pingOut, true));
+            assertThat(ping.execute("ping", "--config", configFile.toString())).as(pingOut.toString()).isZero();
+            assertThat(pingOut.toString()).contains("OK       Epicor").contains("OK       UPS token");
         }
     }
 }
