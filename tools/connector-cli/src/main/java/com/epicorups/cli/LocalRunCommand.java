@@ -1,0 +1,126 @@
+package com.epicorups.cli;
+
+import com.epicorups.cli.local.LocalConfig;
+import com.epicorups.cli.local.LocalEnvironment;
+import com.epicorups.cli.local.PipelineDriver;
+import com.epicorups.cli.local.RunReport;
+import com.epicorups.cli.local.SummaryTable;
+import com.epicorups.logging.JsonLogger;
+import com.epicorups.logging.LogConfig;
+import com.epicorups.logging.LogLevel;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "local-run", mixinStandardHelpOptions = true,
+        description = {"Runs the whole connector in this process: Epicor and UPS sandboxes, ElasticMQ, in-memory "
+                + "stores, the six real handlers; prints a summary.",
+                "Exit code 0: every release shipped or ended in a visible (audited) state; 2: messages still in "
+                        + "retry backoff; 1: internal error."})
+public final class LocalRunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--epicor-data", paramLabel = "FILE",
+            description = "Epicor dataset in the Epicor sandbox's format (default: the built-in sample data).")
+    Path epicorData;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "JSON {epicorSecret, upsSecret, webhookSecret, settings}: real endpoints instead of the "
+                    + "sandboxes (local stores and queues; no carrier simulation).")
+    Path config;
+
+    @Option(names = "--output", paramLabel = "DIR", defaultValue = "local-run-output",
+            description = "Output folder; labels go to DIR/labels (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write the JSON report to FILE.")
+    Path report;
+
+    @Option(names = "--retry-wait-seconds", defaultValue = "20",
+            description = "How long to wait for messages in retry backoff before reporting them pending.")
+    int retryWaitSeconds;
+
+    @Option(names = "--verbose", description = "Show the functions' JSON log lines on stderr instead of writing "
+            + "them to DIR/connector.log.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Files.createDirectories(output);
+        Path logFile = output.resolve("connector.log");
+        PrintStream originalOut = System.out;
+        // The functions log JSON lines to stdout as on Lambda; here they go to a file so the progress stays readable.
+        PrintStream logs = verbose ? System.err
+                : new PrintStream(Files.newOutputStream(logFile), true, StandardCharsets.UTF_8);
+        LogConfig previousLogConfig = JsonLogger.configure(new LogConfig(LogLevel.INFO, LogConfig.DEFAULT_SERVICE,
+                logs::println, Clock.systemUTC()));
+        System.setOut(logs);
+        try {
+            return run(out, verbose ? null : logFile);
+        } finally {
+            System.setOut(originalOut);
+            JsonLogger.configure(previousLogConfig);
+            if (!verbose) {
+                logs.close();
+            }
+        }
+    }
+
+    private int run(PrintWriter out, Path logFile) {
+        long started = System.nanoTime();
+        LocalEnvironment.Options options = LocalEnvironment.Options.defaults().withOutputDir(output);
+        if (epicorData != null) {
+            if (config != null) {
+                throw new IllegalArgumentException("--epicor-data feeds the Epicor sandbox; --config replaces it: "
+                        + "give one of them");
+            }
+            options = options.withEpicorData(epicorData);
+        }
+        if (config != null) {
+            options = options.withConfig(LocalConfig.load(config));
+        }
+        out.println("local-run: starting " + (config == null ? "Epicor sandbox, UPS sandbox, " : "")
+                + "ElasticMQ and the connector ...");
+        out.flush();
+        try (LocalEnvironment env = LocalEnvironment.start(options)) {
+            out.println("local-run: ready in " + millisSince(started) + " ms"
+                    + env.epicorSandbox().map(e -> "; Epicor " + e.rootUrl()).orElse("")
+                    + env.upsSandbox().map(u -> "; UPS " + u.baseUrl()).orElse("")
+                    + "; SQS " + env.sqs().endpoint());
+            out.flush();
+            PipelineDriver driver = new PipelineDriver(env, line -> {
+                out.println("  " + line);
+                out.flush();
+            }).retryWait(java.time.Duration.ofSeconds(retryWaitSeconds));
+            PipelineDriver.RunResult result = driver.runAll();
+            RunReport runReport = RunReport.build(env, millisSince(started));
+            out.println();
+            out.print(SummaryTable.render(runReport));
+            out.println("labels: " + env.labelDir().toAbsolutePath());
+            if (logFile != null) {
+                out.println("function logs: " + logFile.toAbsolutePath());
+            }
+            if (report != null) {
+                runReport.write(report);
+                out.println("report: " + report.toAbsolutePath());
+            }
+            out.flush();
+            return runReport.counts().pending() > 0 || result.pending() > 0 ? 2 : 0;
+        }
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+}

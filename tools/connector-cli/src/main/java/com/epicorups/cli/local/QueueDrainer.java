@@ -1,0 +1,144 @@
+package com.epicorups.cli.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Lambda's SQS event-source mapping, in miniature: receive up to ten messages, hand them to the handler as an
+ * {@link SQSEvent}, delete every message the {@link SQSBatchResponse} does not list as failed, repeat. A failed
+ * message comes back after the queue's visibility timeout; after maxReceiveCount receives SQS moves it to the DLQ.
+ */
+public final class QueueDrainer {
+    /** What one drain did. {@code pending}: messages still visible or in flight when the wait ran out. */
+    public record DrainResult(String queue, int invocations, int received, int deleted, int reportedFailures,
+                              int pending, long elapsedMillis) {
+    }
+
+    private final SqsClient sqs;
+    private final String queueName;
+    private final String queueUrl;
+    private final String queueArn;
+    private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
+
+    public QueueDrainer(SqsClient sqs, String queueName, String queueUrl, String queueArn,
+                        RequestHandler<SQSEvent, SQSBatchResponse> handler) {
+        this.sqs = sqs;
+        this.queueName = queueName;
+        this.queueUrl = queueUrl;
+        this.queueArn = queueArn;
+        this.handler = handler;
+    }
+
+    /**
+     * Drains until the queue holds nothing visible or in flight, or until {@code maxWait} has passed while only
+     * messages in retry backoff remain (those are reported as pending).
+     */
+    public DrainResult drain(Duration maxWait) {
+        long started = System.nanoTime();
+        long deadline = started + maxWait.toNanos();
+        int invocations = 0;
+        int received = 0;
+        int deleted = 0;
+        int failures = 0;
+        int pending = 0;
+        while (true) {
+            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+                    .waitTimeSeconds(0)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                    .messageAttributeNames("All")).messages();
+            if (messages.isEmpty()) {
+                int remaining = depth();
+                if (remaining == 0) {
+                    break;
+                }
+                if (System.nanoTime() >= deadline) {
+                    pending = remaining;
+                    break;
+                }
+                sleep(200);
+                continue;
+            }
+            received += messages.size();
+            invocations++;
+            SQSBatchResponse response = handler.handleRequest(toEvent(messages), null);
+            Set<String> failed = new HashSet<>();
+            if (response != null && response.getBatchItemFailures() != null) {
+                response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
+            }
+            failures += failed.size();
+            List<DeleteMessageBatchRequestEntry> toDelete = new ArrayList<>();
+            for (Message m : messages) {
+                if (!failed.contains(m.messageId())) {
+                    toDelete.add(DeleteMessageBatchRequestEntry.builder().id(m.messageId())
+                            .receiptHandle(m.receiptHandle()).build());
+                }
+            }
+            if (!toDelete.isEmpty()) {
+                deleted += sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(toDelete)).successful().size();
+            }
+        }
+        return new DrainResult(queueName, invocations, received, deleted, failures, pending,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    /** Visible plus in-flight messages. */
+    public int depth() {
+        Map<QueueAttributeName, String> a = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+        return a.values().stream().mapToInt(Integer::parseInt).sum();
+    }
+
+    SQSEvent toEvent(List<Message> messages) {
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (Message m : messages) {
+            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+            record.setMessageId(m.messageId());
+            record.setReceiptHandle(m.receiptHandle());
+            record.setBody(m.body());
+            record.setMd5OfBody(m.md5OfBody());
+            Map<String, String> attributes = new HashMap<>();
+            m.attributesAsStrings().forEach(attributes::put);
+            attributes.putIfAbsent("ApproximateReceiveCount", "1");
+            record.setAttributes(attributes);
+            Map<String, SQSEvent.MessageAttribute> messageAttributes = new HashMap<>();
+            m.messageAttributes().forEach((name, value) -> {
+                SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
+                attribute.setDataType(value.dataType());
+                attribute.setStringValue(value.stringValue());
+                messageAttributes.put(name, attribute);
+            });
+            record.setMessageAttributes(messageAttributes);
+            record.setEventSource("aws:sqs");
+            record.setEventSourceArn(queueArn);
+            record.setAwsRegion(EmbeddedSqs.REGION);
+            records.add(record);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records);
+        return event;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + "messages in retry backoff", e);
+        }
+    }
+}

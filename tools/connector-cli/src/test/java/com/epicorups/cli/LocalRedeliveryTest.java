@@ -1,0 +1,54 @@
+package com.epicorups.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.epicorups.cli.local.EmbeddedSqs;
+import com.epicorups.cli.local.LocalConfig;
+import com.epicorups.cli.local.LocalEnvironment;
+import com.epicorups.cli.local.PipelineDriver;
+import com.epicorups.cli.local.QueueDrainer.DrainResult;
+import com.epicorups.cli.local.RunReport;
+import com.epicorups.sandbox.epicor.EpicorSandbox;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The event-source-mapping semantics of the local run: a message reported in batchItemFailures is not deleted,
+ * comes back after the visibility timeout, and after maxReceiveCount receives SQS (ElasticMQ, with the redrive
+ * policy given at CreateQueue) moves it to the DLQ. Nothing is lost on the way.
+ */
+class LocalRedeliveryTest {
+    @TempDir
+    Path output;
+
+    @Test
+    void messagesFailingEveryTimeEndInTheDlqAfterMaxReceiveCount() throws Exception {
+        ObjectNode settings = LocalConfig.defaultSettings();
+        settings.with("epicor").put("maxAttempts", 1);
+        Path dataset = Path.of(getClass().getResource("/local-run/small-dataset.json").toURI());
+        try (LocalEnvironment env = LocalEnvironment.start(LocalEnvironment.Options.defaults()
+                .withOutputDir(output).withEpicorData(dataset).withSettings(settings).withVisibilityTimeout(1))) {
+            PipelineDriver driver = new PipelineDriver(env, s -> { }).retryWait(Duration.ofSeconds(20));
+            driver.poll();
+            DrainResult shipping = driver.drainShipmentRequests();
+            assertThat(shipping.deleted()).isEqualTo(4);
+            int shipped = RunReport.build(env, 0).counts().shipped();
+            assertThat(shipped).isEqualTo(3);
+
+            EpicorSandbox epicor = env.epicorSandbox().orElseThrow();
+            epicor.faults().serverError(10_000); // Epicor down: every write-back fails transiently
+
+            DrainResult writing = driver.drainTrackingUpdates();
+
+            epicor.faults().reset();
+            assertThat(writing.deleted()).isZero();
+            assertThat(writing.reportedFailures()).isEqualTo(shipped * EmbeddedSqs.MAX_RECEIVE_COUNT);
+            assertThat(writing.pending()).isZero();
+            assertThat(env.queues().depth(env.sqs().trackingUpdates().url()).visible()).isZero();
+            assertThat(env.queues().depth(env.sqs().trackingUpdates().dlqUrl()).visible()).isEqualTo(shipped);
+        }
+    }
+}

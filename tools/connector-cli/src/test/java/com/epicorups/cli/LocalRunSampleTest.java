@@ -1,0 +1,195 @@
+package com.epicorups.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.epicorups.cli.local.LocalEnvironment;
+import com.epicorups.cli.local.PipelineDriver;
+import com.epicorups.cli.local.RunReport;
+import com.epicorups.cli.local.RunReport.Outcome;
+import com.epicorups.model.ReleaseKey;
+import com.epicorups.model.TrackingStatus;
+import com.epicorups.sandbox.epicor.EpicorSandbox;
+import com.epicorups.sandbox.ups.Shipments;
+import com.epicorups.sandbox.ups.UpsSandbox;
+import com.epicorups.store.ShipmentRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import com.epicorups.cli.ops.Replay;
+import com.epicorups.cli.ops.Status;
+import com.epicorups.cli.ops.Trace;
+import java.time.Clock;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole local run over the sample data, in this JVM: what the README's first command does. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalRunSampleTest {
+    @TempDir
+    static Path output;
+
+    static LocalEnvironment env;
+    static PipelineDriver.RunResult result;
+    static RunReport report;
+    static Map<String, RunReport.Release> byKey;
+    static List<String> progress = new ArrayList<>();
+
+    @BeforeAll
+    static void run() {
+        long started = System.nanoTime();
+        env = LocalEnvironment.start(LocalEnvironment.Options.defaults().withOutputDir(output));
+        result = new PipelineDriver(env, progress::add).runAll();
+        report = RunReport.build(env, (System.nanoTime() - started) / 1_000_000);
+        byKey = report.releases().stream().collect(Collectors.toMap(RunReport.Release::key, Function.identity()));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (env != null) {
+            env.close();
+        }
+    }
+
+    private static UpsSandbox ups() {
+        return env.upsSandbox().orElseThrow();
+    }
+
+    private static EpicorSandbox epicor() {
+        return env.epicorSandbox().orElseThrow();
+    }
+
+    @Test
+    void everyReleaseThePollerSawHasAFinalOutcome() {
+        assertThat(report.counts().releasesSeen()).isEqualTo(((Number) result.poll().get("releasesSeen")).intValue());
+        assertThat(report.releases()).hasSize(report.counts().releasesSeen());
+        assertThat(report.releases()).allSatisfy(r -> assertThat(r.outcome()).isIn(Outcome.SHIPPED, Outcome.SKIPPED,
+                Outcome.FAILED));
+        assertThat(report.counts().shipped() + report.counts().skipped() + report.counts().failed())
+                .isEqualTo(report.counts().releasesSeen());
+        assertThat(result.pending()).isZero();
+    }
+
+    @Test
+    void domesticPuertoRicanAndInternationalReleasesShipOnceWith1ZNumbers() {
+        for (String key : List.of("EPIC06#5001#1#1", "EPIC06#5002#1#3", "EPIC06#5016#1#1", "EPIC06#5015#1#1",
+                "EPIC06#5011#1#1", "EPIC06#5012#1#1", "EPIC06#5013#1#1", "EPIC06#5014#1#1", "EPIC06#5018#1#1",
+                "EPIC06#5022#1#2", "EPIC06#5026#1#2")) {
+            assertThat(byKey.get(key).outcome()).as(key).isEqualTo(Outcome.SHIPPED);
+        }
+        List<RunReport.Release> shipped = report.releases().stream().filter(r -> r.outcome() == Outcome.SHIPPED).toList();
+        assertThat(shipped).allSatisfy(r -> assertThat(r.trackingNumbers()).isNotEmpty()
+                .allSatisfy(tn -> assertThat(tn).matches("1Z[0-9A-Z]{16}")));
+        // Never twice: one UPS shipment per shipped release, each release referenced by exactly one shipment.
+        assertThat(ups().shipments().count()).isEqualTo(shipped.size());
+        List<String> references = ups().shipments().list().stream()
+                .map(c -> c.references().get(0)).toList();
+        assertThat(references).doesNotHaveDuplicates();
+        assertThat(references).containsExactlyInAnyOrderElementsOf(shipped.stream()
+                .map(r -> ReleaseKey.parse(r.key()).reference()).toList());
+        assertThat(ups().shipments().list()).noneMatch(Shipments.Created::voided);
+    }
+
+    @Test
+    void sampleSkipCasesEndSkippedOrFailedWithTheirReason() {
+        assertOutcome("EPIC06#5009#1#1", Outcome.SKIPPED, "SERVICE_ITEM");
+        assertOutcome("EPIC06#5007#1#1", Outcome.SKIPPED, "DROP_SHIP");
+        assertOutcome("EPIC06#5008#1#1", Outcome.SKIPPED, "ZERO_QUANTITY");
+        assertOutcome("EPIC06#5008#1#2", Outcome.SKIPPED, "NO_WEIGHT");
+        assertOutcome("EPIC06#5021#2#1", Outcome.SKIPPED, "NO_WEIGHT");
+        assertOutcome("EPIC06#5029#1#1", Outcome.SKIPPED, "NO_WEIGHT");
+        // A 95-character customer name that cannot be split across UPS's name fields: a visible failure in the DLQ.
+        assertOutcome("EPIC06#5020#1#1", Outcome.FAILED, "FIELD_TOO_LONG");
+        assertThat(report.dlqDepths()).containsEntry("shipment-requests-dlq", 1).containsEntry("tracking-updates-dlq", 0);
+        // Not UPS (FedEx) and not ready releases never reach the poller: the eligibility filter keeps them out.
+        assertThat(report.excludedByFilter()).extracting(RunReport.Excluded::key)
+                .contains("EPIC06#5010#1#1", "EPIC06#5004#1#1", "EPIC06#5006#1#1", "EPIC06#5024#1#1")
+                .doesNotContainAnyElementsOf(byKey.keySet());
+    }
+
+    @Test
+    void epicorHasTheTrackingNumberOfEveryShippedReleaseAndTheCarrierEvents() {
+        List<RunReport.Release> shipped = report.releases().stream().filter(r -> r.outcome() == Outcome.SHIPPED).toList();
+        assertThat(shipped).allSatisfy(r -> {
+            assertThat(r.epicorFields()).containsEntry("TrackingNumber_c", r.trackingNumbers().get(0));
+            assertThat(r.epicorFields()).containsKey("UPSStatus_c");
+            assertThat((String) r.epicorFields().get("LabelLocation_c")).endsWith(r.trackingNumbers().get(0) + ".zpl");
+            assertThat(r.shipmentRequest().path("ShipmentRequest").path("Shipment").path("Package").isArray()).isTrue();
+        });
+        // The stored rows, not just the recorded writes.
+        Map<String, Object> row = epicor().dataset().get("OrderRels").stream()
+                .filter(r -> number(r, "OrderNum") == 5001 && number(r, "OrderLine") == 1
+                        && number(r, "OrderRelNum") == 1).findFirst().orElseThrow();
+        assertThat(row.get("TrackingNumber_c")).isEqualTo(byKey.get("EPIC06#5001#1#1").trackingNumbers().get(0));
+        // The first package of the carrier simulation is delivered: its status and date reach Epicor.
+        List<String> numbers = new PipelineDriver(env, s -> { }).shippedTrackingNumbers();
+        ShipmentRecord first = env.ledger().findByTrackingNumber(numbers.get(0)).orElseThrow();
+        assertThat(first.lastStatus()).isEqualTo(TrackingStatus.DELIVERED);
+        RunReport.Release firstRelease = byKey.get(first.key().asString());
+        assertThat(firstRelease.epicorFields()).containsEntry("UPSStatus_c", "DELIVERED").containsKey("DeliveredDate_c");
+        // Track Alert reached the webhook handler and every post was accepted.
+        assertThat(ups().trackAlert().deliveries()).isNotEmpty().allSatisfy(d -> assertThat(d.httpStatus()).isEqualTo(200));
+    }
+
+    @Test
+    void upsSawOnlyValidRequestsAndOneToken() {
+        assertThat(ups().validationFailures()).isEmpty();
+        assertThat(report.counts().upsTokenRequests()).isEqualTo(1);
+        assertThat(RunReport.tokenRequestsToday(env)).isEqualTo(1);
+        assertThat(report.counts().labelsStored()).isEqualTo(report.counts().shipped());
+    }
+
+    @Test
+    void runsWellUnderAMinute() throws Exception {
+        assertThat(report.elapsedMillis()).isLessThan(60_000);
+        assertThat(progress).anyMatch(l -> l.startsWith("poll:")).anyMatch(l -> l.startsWith("shipment-creator:"))
+                .anyMatch(l -> l.startsWith("carrier:"));
+        try (var files = Files.walk(env.labelDir())) {
+            assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(report.counts().shipped());
+        }
+    }
+
+    @Test
+    @Order(100) // last: it replays a failure, which changes the queues
+    void operatorToolsWorkOnTheLocalEnvironment() {
+        Trace.Result trace = new Trace(env.auditLog(), env.ledger(), env.releaseFinder()).trace("5001");
+        assertThat(trace.releases()).extracting(ReleaseKey::asString)
+                .containsExactly("EPIC06#5001#1#1", "EPIC06#5001#2#1", "EPIC06#5001#3#1");
+        assertThat(trace.timeline()).isSortedAccordingTo(java.util.Comparator.comparing(
+                com.epicorups.store.AuditEntry::at));
+        assertThat(trace.timeline()).anyMatch(e -> e.operation() == com.epicorups.store.AuditOperation.SHIPMENT_CREATE);
+
+        Status.Result status = new Status(env.queues(), env.auditLog(), env.tokenCache(), env.assembly(),
+                Clock.systemUTC()).read();
+        assertThat(status.dlqDepths().get("shipment-requests-dlq").visible()).isEqualTo(1);
+        assertThat(status.failuresByReason()).containsEntry("FIELD_TOO_LONG", 1);
+        assertThat(status.tokenRequestsToday()).isEqualTo(1);
+        assertThat(status.tokenDailyBudget()).isEqualTo(200);
+
+        // A replay from the audit trail retries the release; it fails the same way and is not shipped twice.
+        var replayed = new Replay(env.queues(), env.assembly().auditReplay()).release("EPIC06#5020#1#1", false);
+        assertThat(replayed.replayed()).isEqualTo(1);
+        var drain = new PipelineDriver(env, s -> { }).drainShipmentRequests();
+        assertThat(drain.received()).isEqualTo(1);
+        assertThat(env.queues().depth(env.sqs().shipmentRequests().dlqUrl()).visible()).isEqualTo(2);
+        assertThat(ups().shipments().count()).isEqualTo(report.counts().shipped());
+    }
+
+    private static int number(Map<String, Object> row, String field) {
+        return ((Number) row.get(field)).intValue();
+    }
+
+    private static void assertOutcome(String key, Outcome outcome, String reason) {
+        assertThat(byKey).containsKey(key);
+        assertThat(byKey.get(key).outcome()).as(key).isEqualTo(outcome);
+        assertThat(byKey.get(key).reasonCode()).as(key).isEqualTo(reason);
+    }
+}

@@ -1,0 +1,194 @@
+package com.epicorups.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.epicorups.app.ConnectorAssembly;
+import com.epicorups.cli.aws.AwsConnection;
+import com.epicorups.cli.local.LocalConfig;
+import com.epicorups.cli.local.QueueDrainer;
+import com.epicorups.core.Json;
+import com.epicorups.function.orderpoller.OrderPollerHandler;
+import com.epicorups.function.shipmentcreator.ShipmentCreatorHandler;
+import com.epicorups.function.trackingwriter.TrackingWriterHandler;
+import com.epicorups.sandbox.epicor.EpicorDataset;
+import com.epicorups.sandbox.epicor.EpicorSandbox;
+import com.epicorups.sandbox.ups.UpsSandbox;
+import com.epicorups.testing.aws.AwsEmulator;
+import com.epicorups.testing.aws.ProvisionedResources;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * The operator commands against a deployment on the AWS emulators (moto for DynamoDB, Secrets Manager and S3;
+ * ElasticMQ for SQS) with template.yaml's resources: the real handlers first ship the small dataset through the
+ * Dynamo stores and SQS queues, then status, trace and replay read and act on what they left.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OperatorCommandsAwsTest {
+    static EpicorSandbox epicor;
+    static UpsSandbox ups;
+    static ProvisionedResources resources;
+    static Map<String, String> env;
+    static AwsConnection connection;
+
+    @BeforeAll
+    static void shipTheSmallDatasetOnTheEmulators() throws Exception {
+        AwsEmulator aws = AwsEmulator.get();
+        resources = aws.provision();
+        Path dataset = Path.of(OperatorCommandsAwsTest.class.getResource("/local-run/small-dataset.json").toURI());
+        epicor = EpicorSandbox.builder().dataset(EpicorDataset.load(dataset)).apiKey("k").user("integration", "pw")
+                .build().start();
+        ups = UpsSandbox.builder().client("cid", "csecret").shipperNumber("CH1A2B").build().start();
+        try (SecretsManagerClient secrets = aws.secretsManagerBuilder().build()) {
+            put(secrets, resources.epicorSecretId(), Json.mapper().createObjectNode().put("baseUrl", epicor.rootUrl())
+                    .put("company", "EPIC06").put("apiKey", "k").put("authMode", "BASIC")
+                    .put("username", "integration").put("password", "pw"));
+            put(secrets, resources.upsSecretId(), Json.mapper().createObjectNode().put("baseUrl", ups.baseUrl())
+                    .put("clientId", "cid").put("clientSecret", "csecret"));
+            put(secrets, resources.webhookSecretId(), Json.mapper().createObjectNode().put("apiKey", "cid")
+                    .put("credential", "c"));
+        }
+        ObjectNode settings = LocalConfig.defaultSettings();
+        env = new HashMap<>(resources.environment());
+        env.put("CONNECTOR_SETTINGS", settings.toString());
+        connection = AwsConnection.fromEnvironment(env);
+        ConnectorAssembly assembly = new ConnectorAssembly(connection.parts());
+
+        ScheduledEvent tick = new ScheduledEvent();
+        tick.setId("test-poll");
+        new OrderPollerHandler(assembly.orderPolling()).handleRequest(tick, null);
+        var shipping = new QueueDrainer(connection.sqs(), "shipment-requests", resources.shipmentRequestsQueueUrl(),
+                resources.queueArn("ShipmentRequestsQueue"),
+                new ShipmentCreatorHandler(assembly.shipmentCreation(), assembly.shipmentRequestsBatch()))
+                .drain(Duration.ofSeconds(5));
+        assertThat(shipping.deleted()).isEqualTo(4);
+        new QueueDrainer(connection.sqs(), "tracking-updates", resources.trackingUpdatesQueueUrl(),
+                resources.queueArn("TrackingUpdatesQueue"),
+                new TrackingWriterHandler(assembly.trackingWriting(), assembly.trackingUpdatesBatch()))
+                .drain(Duration.ofSeconds(5));
+        assertThat(ups.shipments().count()).isEqualTo(3);
+        AwsTargetOptions.environmentOverride = env;
+    }
+
+    private static void put(SecretsManagerClient secrets, String id, ObjectNode value) {
+        secrets.putSecretValue(r -> r.secretId(id).secretString(value.toString()));
+    }
+
+    @AfterAll
+    static void stop() {
+        AwsTargetOptions.environmentOverride = null;
+        if (connection != null) {
+            connection.close();
+        }
+        if (ups != null) {
+            ups.close();
+        }
+        if (epicor != null) {
+            epicor.close();
+        }
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        var cli = ConnectorCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(out, true));
+        int exit = cli.execute(args);
+        return new Result(exit, out.toString());
+    }
+
+    record Result(int exit, String out) {
+    }
+
+    @Test
+    @Order(1)
+    void statusShowsTheDeadLetterTodaysFailureAndTheTokenBudget() {
+        Result r = run("status");
+        assertThat(r.exit()).as(r.out()).isZero();
+        assertThat(r.out()).containsPattern("shipment-requests-dlq\\s+1\\s+0")
+                .containsPattern("shipment-requests\\s+0\\s+0")
+                .contains("FIELD_TOO_LONG")
+                .contains("UPS token requests today: 1 of a daily budget of 200");
+    }
+
+    @Test
+    @Order(2)
+    void traceOfAReleaseShowsItsTimelineAndLedgerState() {
+        Result r = run("trace", "EPIC06#5001#1#1");
+        assertThat(r.exit()).as(r.out()).isZero();
+        assertThat(r.out()).contains("EPIC06#5001#1#1  WRITTEN [1Z").contains("SHIPMENT_CREATE")
+                .contains("EPICOR_WRITE");
+        assertThat(r.out().indexOf("SHIPMENT_CREATE")).isLessThan(r.out().lastIndexOf("EPICOR_WRITE"));
+    }
+
+    @Test
+    @Order(3)
+    void traceOfAnOrderFindsReleasesInTheLedgerAndOnlyInTheAudit() {
+        Result failed = run("trace", "5020");
+        assertThat(failed.out()).contains("EPIC06#5020#1#1").contains("FIELD_TOO_LONG");
+        Result skipped = run("trace", "EPIC06#5008");
+        assertThat(skipped.exit()).as(skipped.out()).isZero();
+        assertThat(skipped.out()).contains("EPIC06#5008#1#1  not in the ledger").contains("ZERO_QUANTITY")
+                .contains("EPIC06#5008#1#2").contains("NO_WEIGHT").doesNotContain("EPIC06#5001#");
+        assertThat(run("trace", "9999").exit()).isEqualTo(4);
+    }
+
+    @Test
+    @Order(4)
+    void replayFromTheAuditTrailReenqueuesOnceUnlessForced() {
+        Result first = run("replay", "--release", "EPIC06#5020#1#1");
+        assertThat(first.exit()).as(first.out()).isZero();
+        assertThat(first.out()).contains("Re-enqueued 1 failed work item(s)").contains("EPIC06#5020#1#1");
+        Result again = run("replay", "--release", "EPIC06#5020#1#1");
+        assertThat(again.out()).contains("Re-enqueued 0").contains("already replayed");
+        assertThat(run("replay", "--release", "EPIC06#5020#1#1", "--force").out()).contains("Re-enqueued 1");
+        try (var deployment = new AwsTargetOptions().connect()) {
+            assertThat(deployment.queues().depth(resources.shipmentRequestsQueueUrl()).visible()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void replayOfTheDlqMovesItsMessageBackToTheQueue() throws InterruptedException {
+        Result r = run("replay", "--dlq", "shipment-requests");
+        assertThat(r.exit()).as(r.out()).isZero();
+        assertThat(r.out()).contains("task handle:").contains("aws sqs start-message-move-task --source-arn "
+                + resources.queueArn("ShipmentRequestsDLQ"));
+        try (var deployment = new AwsTargetOptions().connect()) {
+            var queues = deployment.queues();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (queues.depth(resources.shipmentRequestsDlqUrl()).visible() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(queues.depth(resources.shipmentRequestsDlqUrl()).visible()).isZero();
+            assertThat(queues.depth(resources.shipmentRequestsQueueUrl()).visible()).isEqualTo(3);
+        }
+        assertThat(run("replay", "--dlq", "nowhere").exit()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(6)
+    void pingReportsEachCheckAndTheFailingOne() {
+        Result ok = run("ping");
+        assertThat(ok.exit()).as(ok.out()).isZero();
+        assertThat(ok.out()).contains("OK").contains("Epicor").contains("UPS");
+        epicor.faults().failNextWith401(5);
+        Result failing = run("ping");
+        assertThat(failing.exit()).isEqualTo(3);
+        assertThat(failing.out()).contains("FAILED").contains("Epicor");
+        epicor.faults().reset();
+    }
+}
