@@ -139,7 +139,9 @@ public final class ReleasePoller implements OrderPolling {
                 mapped.addAll(page.gone());
                 List<String> bodies = new ArrayList<>();
                 for (MappedRelease m : mapped) {
-                    if (m.isShippable()) {
+                    if (!m.isSkipped()) {
+                        // Releases that need a fix are enqueued too: the creator re-reads them and fails them
+                        // into the DLQ with the reason, where a redrive after the fix ships them.
                         bodies.add(toJson(new ShipmentRequestMessage(pollId, started, m.release())));
                     }
                 }
@@ -152,7 +154,10 @@ public final class ReleasePoller implements OrderPolling {
                 }
                 enqueued += bodies.size();
                 for (MappedRelease m : mapped) {
-                    if (!m.isShippable()) {
+                    if (m.needsFix()) {
+                        auditNeedsFix(pollId, m);
+                    }
+                    if (m.isSkipped()) {
                         skipped.merge(m.skipReason(), 1, Integer::sum);
                         auditSkip(pollId, m);
                     }
@@ -244,6 +249,14 @@ public final class ReleasePoller implements OrderPolling {
     private void auditSkip(String pollId, MappedRelease m) {
         audit.record(new AuditEntry(m.key().asString(), clock.instant(), AuditOperation.RELEASE_SKIPPED,
                 AuditOutcome.SKIPPED, m.skipReason(), m.detail(), 0,
+                Map.of("pollId", pollId, "sysRevId", Long.toString(m.sysRevId())), null));
+    }
+
+    /** Visible at once in the audit trail, before the creator puts it in the DLQ with the same reason. */
+    private void auditNeedsFix(String pollId, MappedRelease m) {
+        audit.record(new AuditEntry(m.key().asString(), clock.instant(), AuditOperation.RELEASE_ENQUEUED,
+                AuditOutcome.SUCCESS, m.skipReason(), "enqueued although it needs a fix (" + m.detail()
+                        + "): the shipment creator will put it in the DLQ until the data is fixed", 0,
                 Map.of("pollId", pollId, "sysRevId", Long.toString(m.sysRevId())), null));
     }
 

@@ -3,7 +3,12 @@ package com.epicorups.epicor.release;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ShippableRelease;
 
-/** One release after mapping: shippable, or skipped with a reason code and a human detail. */
+/**
+ * One release after mapping: shippable; skipped with a reason code and a human detail (Epicor does not want
+ * it shipped by us: service item, drop ship, ...); or needing a fix (the release should ship but its data is
+ * bad: no weight, no usable address) — then both the release and the reason are set, the release is enqueued
+ * and the creator fails it into the DLQ with that reason, replayable after the fix.
+ */
 public record MappedRelease(ReleaseKey key, long sysRevId, ShippableRelease release, String skipReason, String detail) {
     public static MappedRelease shippable(ShippableRelease r) {
         return new MappedRelease(r.key(), r.sysRevId(), r, null, null);
@@ -13,7 +18,21 @@ public record MappedRelease(ReleaseKey key, long sysRevId, ShippableRelease rele
         return new MappedRelease(key, sysRevId, null, reason, detail);
     }
 
+    public static MappedRelease needsFix(ShippableRelease r, String reason, String detail) {
+        return new MappedRelease(r.key(), r.sysRevId(), r, reason, detail);
+    }
+
     public boolean isShippable() {
-        return release != null;
+        return release != null && skipReason == null;
+    }
+
+    /** Should ship, but a person must fix its data first (see {@link #needsFix}). */
+    public boolean needsFix() {
+        return release != null && skipReason != null;
+    }
+
+    /** Skipped for good: not something this connector ships. */
+    public boolean isSkipped() {
+        return release == null;
     }
 }

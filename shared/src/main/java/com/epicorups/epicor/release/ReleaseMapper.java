@@ -98,14 +98,23 @@ public final class ReleaseMapper {
         String weightField = net ? "NetWeight" : "GrossWeight";
         BigDecimal unitWeight = Rows.decimal(part, weightField);
         String weightUom = Rows.text(part, weightField + "UOM");
+        // A missing weight or address is bad data, not a reason to leave the release behind: the release is
+        // still mapped (so it can be enqueued and end in the DLQ with its reason, and ship after a fix and a
+        // redrive), but marked as needing a fix.
+        String problem = null;
+        String problemDetail = null;
+        Optional<BigDecimal> weight = Optional.empty();
         if (unitWeight == null || unitWeight.signum() <= 0) {
-            return MappedRelease.skipped(key, rev, SkipReason.NO_WEIGHT, "Part." + weightField + " of '" + partNum + "' is "
-                    + (unitWeight == null ? "empty" : unitWeight.toPlainString()));
-        }
-        Optional<BigDecimal> weight = WeightConversion.convert(unitWeight.multiply(remaining), weightUom, settings.weightUnit());
-        if (weight.isEmpty()) {
-            return MappedRelease.skipped(key, rev, SkipReason.NO_WEIGHT, "Part." + weightField + "UOM of '" + partNum
-                    + "' is '" + weightUom + "', not a weight unit (LB, LBS, KG, KGS, G, OZ)");
+            problem = SkipReason.NO_WEIGHT;
+            problemDetail = "Part." + weightField + " of '" + partNum + "' is "
+                    + (unitWeight == null ? "empty" : unitWeight.toPlainString());
+        } else {
+            weight = WeightConversion.convert(unitWeight.multiply(remaining), weightUom, settings.weightUnit());
+            if (weight.isEmpty()) {
+                problem = SkipReason.NO_WEIGHT;
+                problemDetail = "Part." + weightField + "UOM of '" + partNum + "' is '" + weightUom
+                        + "', not a weight unit (LB, LBS, KG, KGS, G, OZ)";
+            }
         }
         ShipToSource source = ShipToSource.of(rel, hed);
         if (source instanceof ShipToSource.ShipTo st && shipTo != null && Rows.bool(shipTo, "Inactive")) {
@@ -113,8 +122,9 @@ public final class ReleaseMapper {
         }
         Address address = address(source, rel, hed, shipTo);
         String incomplete = incompleteness(address);
-        if (incomplete != null) {
-            return MappedRelease.skipped(key, rev, SkipReason.NO_SHIP_TO_ADDRESS, describe(source) + ": " + incomplete);
+        if (incomplete != null && problem == null) {
+            problem = SkipReason.NO_SHIP_TO_ADDRESS;
+            problemDetail = describe(source) + ": " + incomplete;
         }
         BigDecimal sellingRemaining = Rows.decimalOrZero(rel, "SellingReqQty")
                 .subtract(Rows.decimalOrZero(rel, "SellingStockShippedQty"))
@@ -138,9 +148,9 @@ public final class ReleaseMapper {
             uom = Rows.text(part, "IUM");
         }
         ShippableRelease r = new ShippableRelease(key, rev, Rows.text(hed, "CustomerCustID"), Rows.text(hed, "PONum"),
-                partNum, description, plain(remaining), uom, weight.get(), settings.weightUnit(), value,
+                partNum, description, plain(remaining), uom, weight.orElse(null), settings.weightUnit(), value,
                 Rows.text(hed, "CurrencyCode"), Rows.text(rel, "WarehouseCode"), Rows.text(rel, "Plant"), shipVia, address);
-        return MappedRelease.shippable(r);
+        return problem == null ? MappedRelease.shippable(r) : MappedRelease.needsFix(r, problem, problemDetail);
     }
 
     /** 40.000 -> 40 (not 4E+1: the quantity is also printed for people and UPS). */

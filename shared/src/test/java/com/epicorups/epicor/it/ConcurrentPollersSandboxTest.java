@@ -41,7 +41,7 @@ class ConcurrentPollersSandboxTest extends SandboxSupport {
 
         List<PollSummary> round1 = runTogether(pollers, "round-1");
         assertThat(round1.get(0).enqueued() + round1.get(1).enqueued()).as("the two overlapping cycles together")
-                .isEqualTo(ReleasePollSandboxTest.ENQUEUED.size());
+                .isEqualTo(ReleasePollSandboxTest.allEnqueued().size());
         sandbox.dataset().update("OrderRels", ReleasePollSandboxTest.rel(5002, 1, 2), Map.of("OurReqQty", 9));
         List<PollSummary> round2 = runTogether(pollers, "round-2");
         List<PollSummary> round3 = runTogether(pollers, "round-3");
@@ -50,7 +50,7 @@ class ConcurrentPollersSandboxTest extends SandboxSupport {
                 + round3.stream().map(PollSummary::enqueued).toList() + "; conflicts "
                 + pollers.stream().map(ReleasePoller::lastCycleConflicted).toList());
 
-        List<String> expected = new ArrayList<>(ReleasePollSandboxTest.ENQUEUED);
+        List<String> expected = new ArrayList<>(ReleasePollSandboxTest.allEnqueued());
         expected.add("5002/1/2");
         assertThat(queue.keys()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(queue.messages.stream().filter(m -> shortKey(m.release().key()).equals("5002/1/2"))
@@ -82,7 +82,7 @@ class ConcurrentPollersSandboxTest extends SandboxSupport {
         });
 
         Thread.sleep(Math.max(0, until - System.currentTimeMillis()) + 50);
-        assertThat(poller.pollOnce("after-expiry").enqueued()).isEqualTo(ReleasePollSandboxTest.ENQUEUED.size());
+        assertThat(poller.pollOnce("after-expiry").enqueued()).isEqualTo(ReleasePollSandboxTest.allEnqueued().size());
         assertThat(poller.lastCycleConflicted()).isFalse();
         assertThat(checkpoints.load(poller.leaseName()).orElseThrow().values()).as("released at the end of the cycle")
                 .containsEntry("owner", "");

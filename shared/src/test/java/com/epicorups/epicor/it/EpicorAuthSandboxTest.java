@@ -31,7 +31,7 @@ class EpicorAuthSandboxTest extends SandboxSupport {
         sandbox.dataset().update("OrderRels", ReleasePollSandboxTest.rel(5001, 1, 1), java.util.Map.of("OurReqQty", 41));
         PollSummary second = poller.pollOnce("poll-2");
 
-        assertThat(first.enqueued()).isEqualTo(37);
+        assertThat(first.enqueued()).isEqualTo(40);
         assertThat(second.enqueued()).isEqualTo(1);
         List<RecordedRequest> apiCalls = sandbox.requests().all().stream()
                 .filter(r -> r.kind() == RequestKind.READ_SET).toList();
@@ -69,7 +69,7 @@ class EpicorAuthSandboxTest extends SandboxSupport {
         PollSummary summary = poller(settings(AuthMode.OAUTH2, b -> b.pageSize(10)), queue, new InMemoryAuditLog())
                 .pollOnce("poll");
 
-        assertThat(summary.enqueued()).isEqualTo(37);
+        assertThat(summary.enqueued()).isEqualTo(40);
         assertThat(sandbox.requests().count(RequestKind.OAUTH_TOKEN)).isEqualTo(2);
         assertThat(sandbox.requests().all().stream().filter(r -> r.status() == 401)).hasSize(1);
     }

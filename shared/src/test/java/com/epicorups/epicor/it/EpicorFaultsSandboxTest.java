@@ -45,7 +45,7 @@ class EpicorFaultsSandboxTest extends SandboxSupport {
         PollSummary summary = poller(settings(AuthMode.TOKEN, b -> b.pageSize(10)), queue, new InMemoryAuditLog())
                 .pollOnce("poll");
 
-        assertThat(summary.enqueued()).isEqualTo(37);
+        assertThat(summary.enqueued()).isEqualTo(40);
         assertThat(sandbox.requests().count(RequestKind.TOKEN_RESOURCE)).as("cycle start + one renewal").isEqualTo(2);
         assertThat(sandbox.requests().all().stream().filter(r -> r.status() == 401)).hasSize(1);
     }
@@ -102,11 +102,11 @@ class EpicorFaultsSandboxTest extends SandboxSupport {
         assertThat(failed.outcome()).isEqualTo(AuditOutcome.RETRYING);
 
         int beforeFailure = queue.messages.size();
-        assertThat(beforeFailure).as("pages 1 and 2 were enqueued before page 3 failed").isEqualTo(16);
+        assertThat(beforeFailure).as("pages 1 and 2 were enqueued before page 3 failed").isEqualTo(17);
 
         PollSummary next = poller.pollOnce("poll-2");
-        assertThat(next.enqueued()).as("resumes after page 2").isEqualTo(37 - beforeFailure);
-        assertThat(queue.keys()).doesNotHaveDuplicates().hasSize(37);
+        assertThat(next.enqueued()).as("resumes after page 2").isEqualTo(40 - beforeFailure);
+        assertThat(queue.keys()).doesNotHaveDuplicates().hasSize(40);
     }
 
     @Test

@@ -26,14 +26,19 @@ class ReleasePollSandboxTest extends SandboxSupport {
             "5014/2/1", "5015/1/1", "5016/1/1", "5017/1/1", "5018/1/1", "5019/1/1", "5020/1/1", "5021/1/1",
             "5022/1/1", "5022/1/2", "5025/1/1", "5025/2/1", "5025/3/1", "5025/4/1", "5026/1/2", "5027/1/1",
             "5027/2/1", "5028/1/1", "5028/1/2", "5030/1/1", "5030/2/1");
+    /**
+     * Shippable but with bad data (a part without weight): enqueued all the same, so that the creator fails
+     * them into the DLQ with the reason and a redrive after the fix ships them.
+     */
+    static final List<String> NEEDS_FIX = List.of(
+            "5008/1/2",                       // GASKET-KIT, NetWeight 0
+            "5021/2/1",
+            "5029/1/1");
     /** Read by the poll but not shippable, with the audited reason. */
     private static final Map<String, String> SKIPPED = Map.of(
             "5007/1/1", "DROP_SHIP",          // drop-ship release: the supplier ships it
             "5008/1/1", "ZERO_QUANTITY",
-            "5008/1/2", "NO_WEIGHT",          // GASKET-KIT, NetWeight 0
-            "5009/1/1", "SERVICE_ITEM",       // SVC-INSTALL, Part.IsServices
-            "5021/2/1", "NO_WEIGHT",
-            "5029/1/1", "NO_WEIGHT");
+            "5009/1/1", "SERVICE_ITEM");      // SVC-INSTALL, Part.IsServices
     /** Excluded by the default eligibility filter (OpenRelease, not VoidRelease, FirmRelease, ReadyToFulfill). */
     private static final Set<String> EXCLUDED_BY_FILTER = Set.of(
             "5003/2/1",  // closed release, shipped
@@ -53,20 +58,23 @@ class ReleasePollSandboxTest extends SandboxSupport {
 
         PollSummary summary = poller(settings(b -> b.pageSize(10)), checkpoints, queue, audit).pollOnce("poll-1");
 
-        assertThat(queue.keys()).containsExactlyElementsOf(ENQUEUED);
+        assertThat(queue.keys()).containsExactlyInAnyOrderElementsOf(allEnqueued());
+        for (String key : NEEDS_FIX) {
+            assertThat(find(queue, key).release().weight()).as(key + " has no weight").isNull();
+        }
         assertThat(skips(audit)).isEqualTo(SKIPPED);
         Set<String> all = new TreeSet<>();
         sandbox.dataset().get("OrderRels").forEach(r -> all.add(r.get("OrderNum") + "/" + r.get("OrderLine") + "/"
                 + r.get("OrderRelNum")));
-        Set<String> accounted = new TreeSet<>(ENQUEUED);
+        Set<String> accounted = new TreeSet<>(allEnqueued());
         accounted.addAll(SKIPPED.keySet());
         accounted.addAll(EXCLUDED_BY_FILTER);
         assertThat(all).hasSize(50).isEqualTo(accounted);
-        assertThat(summary.releasesSeen()).isEqualTo(ENQUEUED.size() + SKIPPED.size());
+        assertThat(summary.releasesSeen()).isEqualTo(ENQUEUED.size() + NEEDS_FIX.size() + SKIPPED.size());
         assertThat(summary.pages()).as("43 rows in pages of 10").isEqualTo(5);
-        assertThat(summary.enqueued()).isEqualTo(37);
+        assertThat(summary.enqueued()).isEqualTo(40);
         assertThat(summary.skippedByReason()).containsExactlyInAnyOrderEntriesOf(
-                Map.of("DROP_SHIP", 1, "ZERO_QUANTITY", 1, "NO_WEIGHT", 3, "SERVICE_ITEM", 1));
+                Map.of("DROP_SHIP", 1, "ZERO_QUANTITY", 1, "SERVICE_ITEM", 1));
         assertThat(badRequests()).as("the sandbox's strict OData parser accepted every query").isEmpty();
         assertThat(sandbox.requests().size()).isEqualTo(summary.epicorCalls());
 
@@ -92,7 +100,7 @@ class ReleasePollSandboxTest extends SandboxSupport {
         PollSummary baq = poller(settings(b -> b.pageSize(10).source(EpicorSettings.Source.BAQ).baqId("ReadyToShip")),
                 baqQueue, baqAudit).pollOnce("baq");
         assertThat(baq.releasesSeen()).isEqualTo(41);
-        assertThat(baqQueue.keys()).containsExactlyInAnyOrderElementsOf(ENQUEUED);
+        assertThat(baqQueue.keys()).containsExactlyInAnyOrderElementsOf(allEnqueued());
         Map<String, String> baqSkips = new java.util.TreeMap<>(SKIPPED);
         baqSkips.remove("5007/1/1");
         baqSkips.remove("5008/1/1");
@@ -104,8 +112,8 @@ class ReleasePollSandboxTest extends SandboxSupport {
         EpicorSettings changeDate = settings(b -> b.pageSize(10)
                 .checkpointMode(EpicorSettings.CheckpointMode.CHANGEDATE));
         ReleasePoller poller = poller(changeDate, checkpoints, byDate, new InMemoryAuditLog());
-        assertThat(poller.pollOnce("date-1").enqueued()).isEqualTo(37);
-        assertThat(byDate.keys()).containsExactlyInAnyOrderElementsOf(ENQUEUED);
+        assertThat(poller.pollOnce("date-1").enqueued()).isEqualTo(40);
+        assertThat(byDate.keys()).containsExactlyInAnyOrderElementsOf(allEnqueued());
         assertThat(poller.pollOnce("date-2").enqueued()).isZero();
         sandbox.dataset().update("OrderRels", rel(5001, 1, 1), Map.of("OurReqQty", 44));
         assertThat(poller.pollOnce("date-3").enqueued()).isEqualTo(1);
@@ -135,7 +143,7 @@ class ReleasePollSandboxTest extends SandboxSupport {
         PollSummary third = poller.pollOnce("poll-3");
 
         assertThat(third.enqueued()).isZero();
-        List<String> twice = new ArrayList<>(ENQUEUED);
+        List<String> twice = new ArrayList<>(allEnqueued());
         twice.add("5001/1/1");
         twice.add("5006/1/1");
         assertThat(queue.keys()).containsExactlyInAnyOrderElementsOf(twice);
@@ -174,5 +182,11 @@ class ReleasePollSandboxTest extends SandboxSupport {
 
     static Map<String, Object> rel(int order, int line, int rel) {
         return Map.of("Company", COMPANY, "OrderNum", order, "OrderLine", line, "OrderRelNum", rel);
+    }
+
+    static List<String> allEnqueued() {
+        List<String> all = new java.util.ArrayList<>(ENQUEUED);
+        all.addAll(NEEDS_FIX);
+        return all;
     }
 }

@@ -36,19 +36,19 @@ class LocalRunCommandTest {
         assertThat(exit).as(printed).isZero();
         assertThat(printed).contains("poll: 6 releases seen").contains("releases seen").contains("UPS token requests")
                 .contains("DLQ shipment-requests-dlq").contains("elapsed");
-        assertThat(Files.readString(dir.resolve("connector.log"))).contains("\"event\":\"poll_cycle_done\"");
+        assertThat(Files.readString(dir.resolve("connector.log"))).contains("\"message\":\"poll_cycle_done\"");
 
         JsonNode report = Json.mapper().readTree(reportFile.toFile());
         JsonNode counts = report.path("counts");
         assertThat(counts.path("releasesSeen").asInt()).isEqualTo(6);
         assertThat(counts.path("shipped").asInt()).isEqualTo(3);
         assertThat(counts.path("skippedByReason").path("ZERO_QUANTITY").asInt()).isEqualTo(1);
-        assertThat(counts.path("skippedByReason").path("NO_WEIGHT").asInt()).isEqualTo(1);
+        assertThat(counts.path("failedByReason").path("NO_WEIGHT").asInt()).isEqualTo(1);
         assertThat(counts.path("failedByReason").path("FIELD_TOO_LONG").asInt()).isEqualTo(1);
         assertThat(counts.path("upsTokenRequests").asInt()).isEqualTo(1);
         assertThat(counts.path("upsCallsByOperation").path("SHIP").asInt()).isEqualTo(3);
         assertThat(counts.path("epicorCalls").asInt()).isPositive();
-        assertThat(report.path("dlqDepths").path("shipment-requests-dlq").asInt()).isEqualTo(1);
+        assertThat(report.path("dlqDepths").path("shipment-requests-dlq").asInt()).as("FIELD_TOO_LONG and NO_WEIGHT").isEqualTo(2);
         assertThat(report.path("elapsedMillis").asLong()).isPositive();
 
         Map<String, JsonNode> releases = new HashMap<>();

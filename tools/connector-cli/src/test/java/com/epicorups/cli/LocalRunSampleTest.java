@@ -103,12 +103,13 @@ class LocalRunSampleTest {
         assertOutcome("EPIC06#5009#1#1", Outcome.SKIPPED, "SERVICE_ITEM");
         assertOutcome("EPIC06#5007#1#1", Outcome.SKIPPED, "DROP_SHIP");
         assertOutcome("EPIC06#5008#1#1", Outcome.SKIPPED, "ZERO_QUANTITY");
-        assertOutcome("EPIC06#5008#1#2", Outcome.SKIPPED, "NO_WEIGHT");
-        assertOutcome("EPIC06#5021#2#1", Outcome.SKIPPED, "NO_WEIGHT");
-        assertOutcome("EPIC06#5029#1#1", Outcome.SKIPPED, "NO_WEIGHT");
+        // A part without weight is bad data, not a skip: the release waits in the DLQ for the fix and a redrive.
+        assertOutcome("EPIC06#5008#1#2", Outcome.FAILED, "NO_WEIGHT");
+        assertOutcome("EPIC06#5021#2#1", Outcome.FAILED, "NO_WEIGHT");
+        assertOutcome("EPIC06#5029#1#1", Outcome.FAILED, "NO_WEIGHT");
         // A 95-character customer name that cannot be split across UPS's name fields: a visible failure in the DLQ.
         assertOutcome("EPIC06#5020#1#1", Outcome.FAILED, "FIELD_TOO_LONG");
-        assertThat(report.dlqDepths()).containsEntry("shipment-requests-dlq", 1).containsEntry("tracking-updates-dlq", 0);
+        assertThat(report.dlqDepths()).containsEntry("shipment-requests-dlq", 4).containsEntry("tracking-updates-dlq", 0);
         // Not UPS (FedEx) and not ready releases never reach the poller: the eligibility filter keeps them out.
         assertThat(report.excludedByFilter()).extracting(RunReport.Excluded::key)
                 .contains("EPIC06#5010#1#1", "EPIC06#5004#1#1", "EPIC06#5006#1#1", "EPIC06#5024#1#1")
@@ -169,8 +170,8 @@ class LocalRunSampleTest {
 
         Status.Result status = new Status(env.queues(), env.auditLog(), env.tokenCache(), env.assembly(),
                 Clock.systemUTC()).read();
-        assertThat(status.dlqDepths().get("shipment-requests-dlq").visible()).isEqualTo(1);
-        assertThat(status.failuresByReason()).containsEntry("FIELD_TOO_LONG", 1);
+        assertThat(status.dlqDepths().get("shipment-requests-dlq").visible()).isEqualTo(4);
+        assertThat(status.failuresByReason()).containsEntry("FIELD_TOO_LONG", 1).containsEntry("NO_WEIGHT", 3);
         assertThat(status.tokenRequestsToday()).isEqualTo(1);
         assertThat(status.tokenDailyBudget()).isEqualTo(200);
 
@@ -179,7 +180,7 @@ class LocalRunSampleTest {
         assertThat(replayed.replayed()).isEqualTo(1);
         var drain = new PipelineDriver(env, s -> { }).drainShipmentRequests();
         assertThat(drain.received()).isEqualTo(1);
-        assertThat(env.queues().depth(env.sqs().shipmentRequests().dlqUrl()).visible()).isEqualTo(2);
+        assertThat(env.queues().depth(env.sqs().shipmentRequests().dlqUrl()).visible()).as("4 failures + the replayed one, failed again").isEqualTo(5);
         assertThat(ups().shipments().count()).isEqualTo(report.counts().shipped());
     }
 
