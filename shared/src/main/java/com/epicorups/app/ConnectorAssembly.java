@@ -79,7 +79,8 @@ public final class ConnectorAssembly implements UseCaseFactory {
         this.pipelineSettings = PipelineSettings.fromJson(parts.settings().pipeline());
         JsonNode settingsRoot = parts.settings().root();
         this.epicor = new SecretBound<>(parts.epicorSecret(), secret -> {
-            EpicorSettings settings = EpicorSettings.fromJson(secret, settingsRoot);
+            EpicorSettings settings = withUpsShipVias(EpicorSettings.fromJson(secret, settingsRoot),
+                    parts.settings());
             EpicorClient client = new EpicorClient(settings);
             return new EpicorSide(settings, client, new EpicorReleaseReader(client, settings),
                     new EpicorTrackingWriter(client, settings),
@@ -245,6 +246,24 @@ public final class ConnectorAssembly implements UseCaseFactory {
                 ups.get().clients().shipping().voidShipment(shipmentId);
             }
         };
+    }
+
+    /**
+     * Which releases are UPS's: {@code epicor.upsShipViaCodes} when set (an empty list means all); otherwise the
+     * ShipVia codes of {@code ups.serviceMap}, so a release another carrier ships is skipped at the poll
+     * (NOT_UPS_SHIP_VIA) instead of getting a paid UPS label. No service map: every release is UPS's.
+     */
+    static EpicorSettings withUpsShipVias(EpicorSettings settings, com.epicorups.config.ConnectorSettings all) {
+        if (all.epicor().has("upsShipViaCodes")) {
+            return settings;
+        }
+        JsonNode serviceMap = all.ups().path("serviceMap");
+        if (!serviceMap.isObject() || serviceMap.isEmpty()) {
+            return settings;
+        }
+        java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+        serviceMap.fieldNames().forEachRemaining(codes::add);
+        return settings.toBuilder().upsShipViaCodes(codes).build();
     }
 
     private static TrackAlertVersion trackAlertVersion(JsonNode upsSettings) {

@@ -61,6 +61,7 @@ public final class EpicorSettings {
     private final Duration backoffMax;
     private final int keysPerCall;
     private final int maxPagesPerCycle;
+    private final java.util.Set<String> upsShipViaCodes;
 
     private EpicorSettings(Builder b) {
         this.baseUrl = parseBaseUrl(b.baseUrl);
@@ -123,6 +124,7 @@ public final class EpicorSettings {
             throw invalid("epicor.maxPagesPerCycle", "must be at least 1, was " + b.maxPagesPerCycle);
         }
         this.maxPagesPerCycle = b.maxPagesPerCycle;
+        this.upsShipViaCodes = java.util.Set.copyOf(b.upsShipViaCodes);
     }
 
     /**
@@ -211,6 +213,15 @@ public final class EpicorSettings {
             if (epicor.has("maxPagesPerCycle")) {
                 b.maxPagesPerCycle(intValue(epicor, "maxPagesPerCycle", "epicor.maxPagesPerCycle"));
             }
+            if (epicor.has("upsShipViaCodes")) {
+                JsonNode codes = epicor.get("upsShipViaCodes");
+                if (!codes.isArray()) {
+                    throw invalid("epicor.upsShipViaCodes", "must be a JSON array of Epicor ShipViaCode values");
+                }
+                java.util.Set<String> set = new java.util.LinkedHashSet<>();
+                codes.forEach(c -> set.add(c.asText().trim()));
+                b.upsShipViaCodes(set);
+            }
         }
         return b.build();
     }
@@ -248,6 +259,7 @@ public final class EpicorSettings {
         b.backoffMax = backoffMax;
         b.keysPerCall = keysPerCall;
         b.maxPagesPerCycle = maxPagesPerCycle;
+        b.upsShipViaCodes = upsShipViaCodes;
         return b;
     }
 
@@ -290,6 +302,11 @@ public final class EpicorSettings {
     public int keysPerCall() { return keysPerCall; }
     /** A cycle stops after this many pages (the checkpoint is kept per page, so the next cycle goes on from there). */
     public int maxPagesPerCycle() { return maxPagesPerCycle; }
+    /**
+     * The Epicor ShipVia codes that mean UPS; a release whose effective ShipViaCode is another carrier's is
+     * skipped (NOT_UPS_SHIP_VIA). Empty means every release is shipped by UPS.
+     */
+    public java.util.Set<String> upsShipViaCodes() { return upsShipViaCodes; }
 
     /** Never prints a secret. */
     @Override
@@ -419,6 +436,7 @@ public final class EpicorSettings {
         private Duration backoffMax = Duration.ofSeconds(8);
         private int keysPerCall = 40;
         private int maxPagesPerCycle = 100;
+        private java.util.Set<String> upsShipViaCodes = java.util.Set.of();
 
         private Builder() {
         }
@@ -450,6 +468,7 @@ public final class EpicorSettings {
         public Builder backoffMax(Duration v) { backoffMax = v; return this; }
         public Builder keysPerCall(int v) { keysPerCall = v; return this; }
         public Builder maxPagesPerCycle(int v) { maxPagesPerCycle = v; return this; }
+        public Builder upsShipViaCodes(java.util.Set<String> v) { upsShipViaCodes = Objects.requireNonNull(v); return this; }
 
         public EpicorSettings build() {
             return new EpicorSettings(this);

@@ -399,6 +399,22 @@ class ReleasePollerTest extends EpicorTestSupport {
     }
 
     @Test
+    void aReleaseAnotherCarrierShipsIsSkippedWhenTheUpsShipViasAreKnown() {
+        fake.customer(100);
+        fake.simpleRelease(5001, 100);
+        fake.touch(fake.simpleRelease(5002, 100), r -> r.put("ShipViaCode", "FEDX"));
+        // No ShipViaCode on the release: the order header's (UPSG in the fake) applies.
+        fake.touch(fake.simpleRelease(5003, 100), r -> r.put("ShipViaCode", ""));
+
+        PollSummary s = poller(settings(b -> b.upsShipViaCodes(java.util.Set.of("UPSG", "UPS2")))).pollOnce("p");
+
+        assertThat(s.enqueued()).isEqualTo(2);
+        assertThat(s.skippedByReason()).containsExactly(Map.entry("NOT_UPS_SHIP_VIA", 1));
+        assertThat(audit.forSubject("EPIC06#5002#1#1")).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("FEDX"));
+    }
+
+    @Test
     void resolvesOneTimeAndCustomerAddressesAndGrossKilograms() {
         fake.customer(100);
         fake.touch(fake.simpleRelease(5001, 100), r -> r.put("UseOTS", true).put("OTSName", "Jane O'Brien")

@@ -94,6 +94,14 @@ public final class ReleaseMapper {
         if (Rows.bool(part, "IsServices")) {
             return MappedRelease.skipped(key, rev, SkipReason.SERVICE_ITEM, "Part.IsServices is true for '" + partNum + "'");
         }
+        String shipVia = Rows.text(rel, "ShipViaCode");
+        if (shipVia == null) {
+            shipVia = Rows.text(hed, "ShipViaCode");
+        }
+        if (!settings.upsShipViaCodes().isEmpty() && (shipVia == null || !settings.upsShipViaCodes().contains(shipVia))) {
+            return MappedRelease.skipped(key, rev, SkipReason.NOT_UPS_SHIP_VIA, "ShipViaCode '" + shipVia
+                    + "' is not one of the UPS ship vias " + settings.upsShipViaCodes());
+        }
         boolean net = settings.weightSource() == EpicorSettings.WeightSource.NET;
         String weightField = net ? "NetWeight" : "GrossWeight";
         BigDecimal unitWeight = Rows.decimal(part, weightField);
@@ -138,10 +146,6 @@ public final class ReleaseMapper {
         String description = Rows.text(dtl, "LineDesc");
         if (description == null) {
             description = Rows.text(part, "PartDescription");
-        }
-        String shipVia = Rows.text(rel, "ShipViaCode");
-        if (shipVia == null) {
-            shipVia = Rows.text(hed, "ShipViaCode");
         }
         String uom = Rows.text(rel, "IUM");
         if (uom == null) {

@@ -35,6 +35,8 @@ public final class SkipReason {
     public static final String NO_WEIGHT = "NO_WEIGHT";
     /** No usable address (missing ship-to/customer, or no street, city or country). */
     public static final String NO_SHIP_TO_ADDRESS = "NO_SHIP_TO_ADDRESS";
+    /** The effective ShipViaCode (OrderRel, else OrderHed) is not one of the configured UPS ship vias. */
+    public static final String NOT_UPS_SHIP_VIA = "NOT_UPS_SHIP_VIA";
     /** ShipTo.Inactive. */
     public static final String SHIP_TO_INACTIVE = "SHIP_TO_INACTIVE";
 }
