@@ -92,8 +92,12 @@ final class SqsEventSource {
     void makeVisible(Invocation invocation) {
         for (Message m : invocation.delivered()) {
             if (invocation.failedMessageIds().contains(m.messageId())) {
-                sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle())
-                        .visibilityTimeout(0));
+                try {
+                    sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle())
+                            .visibilityTimeout(0));
+                } catch (software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException gone) {
+                    // Another invocation of the same delivery succeeded and deleted it.
+                }
             }
         }
     }
