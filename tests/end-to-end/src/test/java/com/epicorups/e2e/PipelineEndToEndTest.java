@@ -152,6 +152,8 @@ class PipelineEndToEndTest {
         expectShipped.remove("5010/1/1");
         assertThat(Fixtures.shipped(ledger)).containsExactlyElementsOf(expectShipped);
         assertThat(world.ups.shipments().count()).isEqualTo(before + FAILED_AT_CREATOR.size());
+        assertThat(world.ups.requests(com.epicorups.sandbox.ups.Operation.SHIP)).as("no ship call was wasted: every"
+                + " refusal was decided before calling UPS").isEqualTo(world.ups.shipments().count());
         assertShippedExactlyOnceAndWrittenBack(expectShipped);
         assertThat(world.orderRel("5016/1/1").get("TrackingNumber_c")).asString().startsWith("1Z");
 
@@ -202,8 +204,16 @@ class PipelineEndToEndTest {
             finalStatus.put(key, last);
         }
         assertThat(world.webhook.answers()).isNotEmpty().allMatch(code -> code == 200);
+        assertThat(world.ups.trackAlert().deliveries()).hasSize(world.webhook.answers().size());
         Map<String, Object> qv = world.pollQuantumView();
         assertThat(qv.get("error")).isNull();
+        assertThat(world.ups.quantumView().unreadCount()).as("followed the bookmark to the end").isZero();
+        Map<String, Long> bySource = world.peek(world.resources.trackingUpdatesQueueUrl()).stream()
+                .collect(Collectors.groupingBy(m -> sourceOf(m.body()), Collectors.counting()));
+        System.out.println("tracking updates queued by source: " + bySource + " for " + shipped.size() + " packages");
+        assertThat(bySource.get("TRACK_ALERT")).as("one per webhook delivery")
+                .isEqualTo((long) world.webhook.answers().size());
+        assertThat(bySource.get("QUANTUM_VIEW")).as("Quantum View saw the same moves").isPositive();
         int drained = world.drainTrackingUpdates();
         assertThat(drained).isPositive();
         timings.put("3 tracking", ms(t));
@@ -261,6 +271,14 @@ class PipelineEndToEndTest {
             }
         }
         assertThat(world.ups.validationFailures()).isEmpty();
+    }
+
+    static String sourceOf(String trackingUpdateBody) {
+        try {
+            return com.epicorups.core.Json.mapper().readTree(trackingUpdateBody).path("source").asText();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** Every shipped release: one UPS shipment with its reference, its tracking number in Epicor and the ledger. */

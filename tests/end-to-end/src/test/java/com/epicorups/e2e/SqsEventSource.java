@@ -61,7 +61,11 @@ final class SqsEventSource {
                 .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
         for (Message m : messages) {
             if (!failed.contains(m.messageId())) {
-                sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+                try {
+                    sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+                } catch (software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException gone) {
+                    // The same delivery was handled by another invocation, which deleted it first.
+                }
             }
         }
         Invocation invocation = new Invocation(messages, failed);
