@@ -53,6 +53,9 @@ class PipelineEndToEndTest {
     static final Map<String, String> FAILED_AT_CREATOR = Map.of("5011/1/1", "NO_WEIGHT", "5016/1/1", "ADDRESS_REJECTED",
             "5020/1/1", "FIELD_TOO_LONG");
 
+    /** Voided in Epicor after the poll: the creator's recheck skips it (no DLQ, nothing to fix). */
+    static final String VOIDED_AFTER_POLL = "5028/1/2";
+
     static ConnectorWorld world;
     static final Map<String, Long> timings = new TreeMap<>();
 
@@ -89,6 +92,8 @@ class PipelineEndToEndTest {
         world.epicor.dataset().update("Parts", Map.of("Company", "EPIC06", "PartNum", "MOTOR-5HP"),
                 Map.of("NetWeight", 0));
         world.ups.addresses().noCandidatesMarker("350 5TH AVE");
+        // ... and a release is voided in Epicor while its request waits in the queue: nobody wants it shipped.
+        world.epicor.dataset().update("OrderRels", rel(VOIDED_AFTER_POLL), Map.of("VoidRelease", true));
 
         int handled = world.drainShipmentRequests();
         int written = world.drainTrackingUpdates();
@@ -98,7 +103,13 @@ class PipelineEndToEndTest {
         Set<String> expectShipped = new TreeSet<>(ENQUEUED);
         expectShipped.removeAll(FAILED_AT_CREATOR.keySet());
         expectShipped.remove("5010/1/1");
+        expectShipped.remove(VOIDED_AFTER_POLL);
         assertThat(Fixtures.shipped(ledger)).containsExactlyElementsOf(expectShipped);
+        assertThat(expectShipped).hasSize(32);
+        assertThat(Fixtures.audited(world, "RELEASE_SKIPPED", "SKIPPED").get(VOIDED_AFTER_POLL))
+                .containsExactly("RELEASE_VOID");
+        assertThat(ledger.get(VOIDED_AFTER_POLL).state()).isEqualTo(LedgerState.NEEDS_ATTENTION);
+        assertThat(ledger.get(VOIDED_AFTER_POLL).reasonCode()).isEqualTo("RELEASE_VOID");
         assertThat(handled).isEqualTo(ENQUEUED.size());
         assertThat(written).as("one label-created update per shipment").isEqualTo(expectShipped.size());
         assertShippedExactlyOnceAndWrittenBack(expectShipped);
@@ -150,7 +161,8 @@ class PipelineEndToEndTest {
         Map<String, ShipmentRecord> ledger = Fixtures.ledger(world);
         Set<String> expectShipped = new TreeSet<>(ENQUEUED);
         expectShipped.remove("5010/1/1");
-        assertThat(Fixtures.shipped(ledger)).containsExactlyElementsOf(expectShipped);
+        expectShipped.remove(VOIDED_AFTER_POLL);
+        assertThat(Fixtures.shipped(ledger)).containsExactlyElementsOf(expectShipped).hasSize(35);
         assertThat(world.ups.shipments().count()).isEqualTo(before + FAILED_AT_CREATOR.size());
         assertThat(world.ups.requests(com.epicorups.sandbox.ups.Operation.SHIP)).as("no ship call was wasted: every"
                 + " refusal was decided before calling UPS").isEqualTo(world.ups.shipments().count());
