@@ -312,7 +312,14 @@ class PipelineEndToEndTest {
             assertThat(mine.get(0).trackingNumbers()).containsExactlyElementsOf(record.trackingNumbers());
             Map<String, Object> rel = world.orderRel(key);
             assertThat(rel.get("TrackingNumber_c")).as(key).isEqualTo(record.trackingNumbers().get(0));
-            assertThat(String.valueOf(rel.get("LabelLocation_c"))).as(key).startsWith("s3://");
+            String location = String.valueOf(rel.get("LabelLocation_c"));
+            assertThat(location).as(key).startsWith("s3://" + world.resources.labelBucket() + "/");
+            assertThat(location).isEqualTo(record.labelLocation());
+            String objectKey = location.substring(("s3://" + world.resources.labelBucket() + "/").length());
+            byte[] stored = world.aws.s3().getObjectAsBytes(r -> r.bucket(world.resources.labelBucket()).key(objectKey))
+                    .asByteArray();
+            assertThat(stored).as("the label UPS made for " + key + " is kept in the label bucket")
+                    .isEqualTo(world.ups.shipments().label(record.trackingNumbers().get(0)).orElseThrow());
         }
     }
 }
