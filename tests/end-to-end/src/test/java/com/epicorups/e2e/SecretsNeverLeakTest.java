@@ -64,12 +64,13 @@ class SecretsNeverLeakTest {
         List<String> labels = new ArrayList<>();
         Map<String, String> where = new LinkedHashMap<>();
         try (ConnectorWorld world = new ConnectorWorld()) {
-            runEverything(world);
+            List<String> upsTokens = new ArrayList<>(runEverything(world));
 
-            // Tokens the sandbox issued, from the token cache (the connector stores them there, where they belong).
-            List<String> upsTokens = world.scan(world.resources.tokenCacheTable()).stream()
-                    .map(i -> Fixtures.s(i, "accessToken")).filter(t -> t != null && !t.isBlank()).toList();
-            assertThat(upsTokens).as("the run used UPS tokens").isNotEmpty();
+            // Tokens the sandbox issued, from the token cache (the connector stores them there, where they belong):
+            // those replaced after the revocation were read before it.
+            upsTokens.addAll(tokens(world));
+            assertThat(new java.util.HashSet<>(upsTokens)).as("the run used UPS tokens, renewed after revocation")
+                    .hasSizeGreaterThan(tokens(world).size());
             for (Map.Entry<String, ShipmentRecord> e : Fixtures.ledger(world).entrySet()) {
                 for (String tn : e.getValue().trackingNumbers()) {
                     world.ups.shipments().label(tn).ifPresent(bytes -> labels.add(Base64.getEncoder().encodeToString(bytes)));
@@ -122,7 +123,7 @@ class SecretsNeverLeakTest {
     }
 
     /** Poll, create (one UPS 429, one bad address), write (one Epicor outage), tracking by QV and webhook, renew. */
-    private static void runEverything(ConnectorWorld world) {
+    private static List<String> runEverything(ConnectorWorld world) {
         world.poll();
         world.ups.faults().tooManyRequests(Operation.SHIP, 2);
         world.ups.addresses().noCandidatesMarker("350 5TH AVE");
@@ -144,8 +145,15 @@ class SecretsNeverLeakTest {
         assertThat(refused).isEqualTo(401);
         world.pollQuantumView();
         world.drainTrackingUpdates();
+        List<String> before = tokens(world);
         world.ups.revokeTokens();
         world.pollQuantumView();
+        return before;
+    }
+
+    private static List<String> tokens(ConnectorWorld world) {
+        return world.scan(world.resources.tokenCacheTable()).stream()
+                .map(i -> Fixtures.s(i, "accessToken")).filter(t -> t != null && !t.isBlank()).toList();
     }
 
     private static String items(List<Map<String, AttributeValue>> items) {
