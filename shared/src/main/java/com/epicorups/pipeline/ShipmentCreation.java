@@ -67,6 +67,13 @@ public final class ShipmentCreation implements MessageHandler {
     public static final Set<String> NO_LONGER_WANTED = Set.of("RELEASE_GONE", "RELEASE_CLOSED", "RELEASE_VOID",
             "RELEASE_CANCELLED", "ORDER_CLOSED", "ORDER_CANCELLED", "ALREADY_SHIPPED_IN_EPICOR");
     public static final String SOURCE_QUEUE = "shipment-requests";
+    /**
+     * Transient create failures UPS answered before doing anything (HTTP 429: the request was throttled, not
+     * processed). Unlike a timeout or a 5xx they prove no shipment was made, so the claim is released and the
+     * retry need not wait out the lease: in a 429 storm every release would otherwise sit out a full lease
+     * per refusal and burn its SQS receives on CLAIM_IN_PROGRESS until it landed in the DLQ.
+     */
+    public static final Set<String> REFUSED_UNPROCESSED = Set.of("UPS_RATE_LIMITED");
 
     private final ShipmentLedger ledger;
     private final EpicorReleases epicor;
@@ -220,7 +227,7 @@ public final class ShipmentCreation implements MessageHandler {
         try {
             created = ups.create(List.of(toShip));
         } catch (ConnectorException e) {
-            if (!e.isTransient()) {
+            if (!e.isTransient() || REFUSED_UNPROCESSED.contains(e.reasonCode())) {
                 a.upsMayHaveShipment = false; // UPS answered with a refusal: nothing was created
             }
             throw e;

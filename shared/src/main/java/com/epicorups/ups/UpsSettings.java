@@ -53,6 +53,7 @@ public final class UpsSettings {
     private final String labelStockHeight;
     private final String labelStockWidth;
     private final boolean groupReleasesByOrder;
+    private final boolean refuseUnmappedShipVia;
     private final String requestOption;
     private final boolean declaredValue;
     private final TrackAlertVersion trackAlertVersion;
@@ -84,6 +85,7 @@ public final class UpsSettings {
         this.labelStockHeight = requireText(b.labelStockHeight, "ups.labelStockSize height");
         this.labelStockWidth = requireText(b.labelStockWidth, "ups.labelStockSize width");
         this.groupReleasesByOrder = b.groupReleasesByOrder;
+        this.refuseUnmappedShipVia = b.refuseUnmappedShipVia;
         this.requestOption = requireText(b.requestOption, "ups.requestOption");
         this.declaredValue = b.declaredValue;
         this.trackAlertVersion = require(b.trackAlertVersion, "ups.trackAlertVersion");
@@ -177,6 +179,7 @@ public final class UpsSettings {
         b.labelStockHeight = labelStockHeight;
         b.labelStockWidth = labelStockWidth;
         b.groupReleasesByOrder = groupReleasesByOrder;
+        b.refuseUnmappedShipVia = refuseUnmappedShipVia;
         b.requestOption = requestOption;
         b.declaredValue = declaredValue;
         b.trackAlertVersion = trackAlertVersion;
@@ -275,6 +278,13 @@ public final class UpsSettings {
             b.labelStock(Objects.requireNonNullElse(str(stock, "width"), "4"), Objects.requireNonNullElse(str(stock, "height"), "6"));
         }
         b.groupReleasesByOrder(bool(ups, "groupReleasesByOrder", false));
+        if (str(ups, "unmappedShipVia") != null) {
+            String mode = str(ups, "unmappedShipVia").toLowerCase();
+            if (!mode.equals("default") && !mode.equals("refuse")) {
+                throw invalid("ups.unmappedShipVia must be DEFAULT or REFUSE, was " + str(ups, "unmappedShipVia"));
+            }
+            b.refuseUnmappedShipVia(mode.equals("refuse"));
+        }
         b.declaredValue(bool(ups, "declaredValue", false));
         if (str(ups, "requestOption") != null) {
             b.requestOption(str(ups, "requestOption"));
@@ -442,13 +452,26 @@ public final class UpsSettings {
         return w;
     }
 
-    /** The UPS service code for an Epicor ShipViaCode (the configured default when unmapped). */
+    /**
+     * The UPS service code for an Epicor ShipViaCode: the configured default for a blank code, and for a code
+     * the service map does not name unless {@code ups.unmappedShipVia} is REFUSE. Then such a code (FEDX, a
+     * truck line, will-call) is refused with the permanent reason SHIP_VIA_NOT_UPS: a UPS label bought for a
+     * release another carrier ships is money lost.
+     */
     public String serviceFor(String shipViaCode) {
-        if (shipViaCode != null && serviceMap.containsKey(shipViaCode.trim())) {
-            return serviceMap.get(shipViaCode.trim());
+        String code = shipViaCode == null ? "" : shipViaCode.trim();
+        if (serviceMap.containsKey(code)) {
+            return serviceMap.get(code);
+        }
+        if (refuseUnmappedShipVia && !code.isEmpty()) {
+            throw new ConnectorException(FailureKind.PERMANENT, "SHIP_VIA_NOT_UPS", "ShipVia '" + code
+                    + "' is not in ups.serviceMap " + serviceMap.keySet() + " (ups.unmappedShipVia is REFUSE)");
         }
         return defaultServiceCode;
     }
+
+    /** Whether a ShipViaCode missing from the service map is refused rather than shipped with the default. */
+    public boolean refuseUnmappedShipVia() { return refuseUnmappedShipVia; }
 
     public URI baseUrl() { return baseUrl; }
     public String clientId() { return clientId; }
@@ -503,6 +526,7 @@ public final class UpsSettings {
         private String labelStockHeight = "6";
         private String labelStockWidth = "4";
         private boolean groupReleasesByOrder;
+        private boolean refuseUnmappedShipVia;
         private String requestOption = "validate";
         private boolean declaredValue;
         private TrackAlertVersion trackAlertVersion = TrackAlertVersion.V2;
@@ -538,6 +562,7 @@ public final class UpsSettings {
         public Builder labelFormat(LabelFormat v) { labelFormat = v; return this; }
         public Builder labelStock(String width, String height) { labelStockWidth = width; labelStockHeight = height; return this; }
         public Builder groupReleasesByOrder(boolean v) { groupReleasesByOrder = v; return this; }
+        public Builder refuseUnmappedShipVia(boolean v) { refuseUnmappedShipVia = v; return this; }
         public Builder requestOption(String v) { requestOption = v; return this; }
         public Builder declaredValue(boolean v) { declaredValue = v; return this; }
         public Builder trackAlertVersion(TrackAlertVersion v) { trackAlertVersion = v; return this; }

@@ -229,6 +229,20 @@ class ShipmentCreationTest {
     }
 
     @Test
+    void aThrottledCreateReleasesTheClaimSoTheRetryDoesNotWaitForTheLease() {
+        ups.failBeforeCreate = transientError("UPS_RATE_LIMITED");
+
+        MessageResult throttled = deliver();
+        assertThat(throttled.disposition()).isEqualTo(Disposition.RETRY);
+        assertThat(throttled.retryAfter()).as("no lease to sit out").isNull();
+        assertThat(record().leaseUntil()).as("claim released at once").isBeforeOrEqualTo(clock.instant());
+
+        assertThat(deliver().disposition()).isEqualTo(Disposition.DONE);
+        assertThat(ups.created).hasSize(1);
+        assertThat(record().state()).isEqualTo(LedgerState.SHIPPED);
+    }
+
+    @Test
     void aTimeoutFromCreateKeepsTheClaimAndTheNextAttemptAdoptsWhatUpsMade() {
         ups.failAfterCreate = transientError("UPS_TIMEOUT");
 

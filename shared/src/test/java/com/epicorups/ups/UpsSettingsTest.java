@@ -21,6 +21,23 @@ class UpsSettingsTest {
     }
 
     @Test
+    void anUnmappedShipViaIsRefusedWhenConfiguredSoNoOtherCarriersReleaseGetsAUpsLabel() throws Exception {
+        UpsSettings refuse = UpsSettings.fromJson(json(SECRET), json("{\"ups\":{\"serviceMap\":{\"UPS2\":\"02\"},"
+                + "\"unmappedShipVia\":\"REFUSE\"}}"));
+        assertThat(refuse.serviceFor("UPS2")).isEqualTo("02");
+        assertThat(refuse.serviceFor(" ")).as("no ShipVia at all: the default service").isEqualTo("03");
+        assertThatThrownBy(() -> refuse.serviceFor("FEDX")).isInstanceOfSatisfying(
+                com.epicorups.core.ConnectorException.class, e -> {
+                    assertThat(e.reasonCode()).isEqualTo("SHIP_VIA_NOT_UPS");
+                    assertThat(e.isTransient()).isFalse();
+                    assertThat(e.getMessage()).contains("FEDX");
+                });
+        assertThat(refuse.toBuilder().build().refuseUnmappedShipVia()).isTrue();
+        assertThatThrownBy(() -> UpsSettings.fromJson(json(SECRET), json("{\"ups\":{\"unmappedShipVia\":\"skip\"}}")))
+                .hasMessageContaining("ups.unmappedShipVia");
+    }
+
+    @Test
     void parsesSecretAndUpsSettingsWithDefaults() throws Exception {
         UpsSettings s = UpsSettings.fromJson(json(SECRET), json("{\"epicor\":{},\"ups\":{\"warehouses\":{\"MAIN\":" + WAREHOUSE
                 + "},\"serviceMap\":{\"UPS2\":\"02\"}}}"));

@@ -1,0 +1,227 @@
+package com.epicorups.e2e;
+
+import static com.epicorups.e2e.Fixtures.releaseOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.epicorups.sandbox.ups.Operation;
+import com.epicorups.sandbox.ups.Shipments;
+import com.epicorups.store.ShipmentRecord;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Faults the product must survive without shipping anything twice or losing anything, each on fresh AWS
+ * resources and fresh sandboxes. The poll is limited to orders 5001-5005 (8 shippable releases) to keep
+ * each test short.
+ */
+class FaultToleranceTest {
+    static final Set<String> SHIPPABLE = new TreeSet<>(List.of("5001/1/1", "5001/2/1", "5001/3/1", "5002/1/1",
+            "5002/1/2", "5002/1/3", "5003/1/1", "5005/2/1"));
+
+    private ConnectorWorld world;
+
+    private ConnectorWorld start() {
+        world = new ConnectorWorld(settings -> settings.replace("\"pageSize\":20,", "\"pageSize\":20,"
+                + "\"eligibilityFilter\":\"OpenRelease eq true and VoidRelease eq false and FirmRelease eq true"
+                + " and ReadyToFulfill eq true and OrderNum le 5005\","));
+        return world;
+    }
+
+    @AfterEach
+    void stop() {
+        if (world != null) {
+            assertThat(world.ups.validationFailures()).isEmpty();
+            world.close();
+        }
+    }
+
+    @Test
+    void duplicateDeliveriesOfTheSameShipmentRequestMakeOneUpsShipment() {
+        start();
+        assertThat(world.poll()).containsEntry("enqueued", SHIPPABLE.size());
+        // SQS delivers at least once: the same bodies again (a re-sent message) ...
+        List<Message> enqueued = world.peek(world.resources.shipmentRequestsQueueUrl());
+        enqueued.forEach(m -> world.aws.sqs().sendMessage(r -> r.queueUrl(world.resources.shipmentRequestsQueueUrl())
+                .messageBody(m.body())));
+        // ... and the very same SQS event handed to two invocations at once (same message ids and receipts).
+        List<Message> batch = world.aws.sqs().receiveMessage(r -> r.queueUrl(world.resources.shipmentRequestsQueueUrl())
+                .maxNumberOfMessages(10).messageSystemAttributeNames(
+                        software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName.ALL)).messages();
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<SqsEventSource.Invocation>> twice = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            twice.add(CompletableFuture.supplyAsync(() -> {
+                await(go);
+                return world.shipmentRequests.invoke(new com.epicorups.function.shipmentcreator.ShipmentCreatorHandler(),
+                        batch);
+            }));
+        }
+        go.countDown();
+        twice.forEach(CompletableFuture::join);
+        twice.forEach(f -> world.shipmentRequests.makeVisible(f.join()));
+        world.drainShipmentRequests();
+        world.drainTrackingUpdates();
+
+        assertShippedOnceEach(SHIPPABLE);
+        assertThat(Fixtures.audited(world, "SHIPMENT_CREATE", "SKIPPED").values().stream().flatMap(List::stream))
+                .as("the duplicates were answered from the ledger").contains("ALREADY_SHIPPED");
+        assertNothingLeft();
+    }
+
+    @Test
+    void twoPollersAtOnceEnqueueAtMostTwiceAndShipOnce() throws Exception {
+        start();
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<Map<String, Object>>> polls = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            polls.add(CompletableFuture.supplyAsync(() -> {
+                await(go);
+                return world.poll();
+            }));
+        }
+        go.countDown();
+        int enqueued = polls.stream().mapToInt(p -> (Integer) p.join().get("enqueued")).sum();
+        List<String> queued = world.peek(world.resources.shipmentRequestsQueueUrl()).stream()
+                .map(m -> releaseOf(m.body())).toList();
+        assertThat(queued).hasSize(enqueued);
+        assertThat(new TreeSet<>(queued)).isEqualTo(SHIPPABLE);
+        Map<String, Long> perRelease = queued.stream().collect(Collectors.groupingBy(k -> k, Collectors.counting()));
+        assertThat(perRelease.values()).allMatch(n -> n <= 2);
+        System.out.println("two concurrent polls enqueued " + enqueued + " messages for " + SHIPPABLE.size()
+                + " releases");
+
+        world.drainShipmentRequests();
+        world.drainTrackingUpdates();
+        assertShippedOnceEach(SHIPPABLE);
+        assertNothingLeft();
+    }
+
+    @Test
+    void aCrashAfterUpsCreatedTheShipmentIsReconciledByLabelRecoveryNotShippedAgain() {
+        start();
+        world.poll();
+        // The first ship call creates the shipment at UPS but its answer never arrives (the client gives up
+        // after ups.timeouts.shipMillis = 2 s).
+        world.ups.faults().holdFor(Duration.ofSeconds(3)).shipTimeoutAfterCreate(1);
+        List<SqsEventSource.Invocation> first = new ArrayList<>();
+        SqsEventSource.Invocation inv;
+        while ((inv = world.shipmentRequests.pollOnce(new com.epicorups.function.shipmentcreator.ShipmentCreatorHandler())) != null) {
+            first.add(inv);
+        }
+        List<SqsEventSource.Invocation> failedOnes = first.stream().filter(i -> !i.failedMessageIds().isEmpty()).toList();
+        assertThat(failedOnes).hasSize(1);
+        Message timedOut = failedOnes.get(0).delivered().stream()
+                .filter(m -> failedOnes.get(0).failedMessageIds().contains(m.messageId())).findFirst().orElseThrow();
+        String release = releaseOf(timedOut.body());
+        assertThat(world.ups.shipments().count()).as("UPS has all 8, one unknown to the connector").isEqualTo(8);
+        assertThat(Fixtures.ledger(world).get(release).state().name()).isEqualTo("CLAIMED");
+
+        // Redelivered while the claim lease runs: the claim is respected, UPS is not called.
+        world.shipmentRequests.makeVisible(failedOnes.get(0));
+        SqsEventSource.Invocation during = world.shipmentRequests.pollOnce(
+                new com.epicorups.function.shipmentcreator.ShipmentCreatorHandler());
+        assertThat(during.failedMessageIds()).hasSize(1);
+        assertThat(Fixtures.audited(world, "SHIPMENT_CREATE", "RETRYING").get(release)).contains("CLAIM_IN_PROGRESS");
+
+        // After the lease (60 s, the minimum claimLeaseSeconds; the connector's clock is moved, not waited for)
+        // the next delivery reconciles by reference and adopts the shipment UPS already has.
+        world.clock.advance(Duration.ofSeconds(61));
+        world.shipmentRequests.makeVisible(during);
+        world.drainShipmentRequests();
+        world.drainTrackingUpdates();
+
+        assertShippedOnceEach(SHIPPABLE);
+        assertThat(Fixtures.audited(world, "LABEL_RECOVERY", "SUCCESS")).containsOnlyKeys(release);
+        assertThat(Fixtures.audited(world, "LABEL_RECOVERY", "SUCCESS").get(release)).containsExactly("ADOPTED_EXISTING");
+        assertThat(world.ups.requests(Operation.SHIP)).isEqualTo(8);
+        assertNothingLeft();
+    }
+
+    @Test
+    void anEpicorOutageDuringWriteBackRetriesTheWriteNotTheShipment() {
+        start();
+        world.poll();
+        world.drainShipmentRequests();
+        int shipCalls = world.ups.requests(Operation.SHIP);
+        // Every Epicor call fails for a while: the client's own retries (epicor.maxAttempts 2) are not enough.
+        world.epicor.faults().serverError(7);
+        SqsEventSource.Invocation first = world.trackingUpdates.pollOnce(
+                new com.epicorups.function.trackingwriter.TrackingWriterHandler());
+        assertThat(first.failedMessageIds()).as("writes that hit the outage are retried by SQS").isNotEmpty();
+        world.trackingUpdates.makeVisible(first);
+        world.drainTrackingUpdates();
+
+        assertShippedOnceEach(SHIPPABLE);
+        assertThat(world.ups.requests(Operation.SHIP)).as("no new UPS shipment").isEqualTo(shipCalls);
+        assertThat(world.audit().stream().filter(i -> "RETRYING".equals(Fixtures.s(i, "outcome")))
+                .map(i -> Fixtures.s(i, "operation")).distinct()).isNotEmpty();
+        assertNothingLeft();
+    }
+
+    @Test
+    void aUps429StormEndsWithEveryReleaseShippedOnceAndNothingLost() {
+        start();
+        world.poll();
+        world.ups.faults().tooManyRequests(Operation.SHIP, 12);
+        int handled = world.drainShipmentRequests();
+        world.drainTrackingUpdates();
+
+        Map<String, ShipmentRecord> ledger = Fixtures.ledger(world);
+        Set<String> shipped = new TreeSet<>(Fixtures.shipped(ledger));
+        Set<String> inDlq = world.peek(world.resources.shipmentRequestsDlqUrl()).stream()
+                .map(m -> releaseOf(m.body())).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> stillQueued = world.peek(world.resources.shipmentRequestsQueueUrl()).stream()
+                .map(m -> releaseOf(m.body())).collect(Collectors.toCollection(TreeSet::new));
+        System.out.println("429 storm: deliveries " + handled + ", shipped " + shipped.size() + ", DLQ " + inDlq
+                + ", queued " + stillQueued + ", UPS ship calls " + world.ups.requests(Operation.SHIP));
+        Set<String> accounted = new TreeSet<>(shipped);
+        accounted.addAll(inDlq);
+        accounted.addAll(stillQueued);
+        assertThat(accounted).as("every release shipped, queued or dead-lettered").isEqualTo(SHIPPABLE);
+        assertThat(shipped).as("12 refusals spread over 8 releases and 5 receives each").isEqualTo(SHIPPABLE);
+        assertShippedOnceEach(shipped);
+        assertNothingLeft();
+    }
+
+    private void assertShippedOnceEach(Set<String> releases) {
+        Map<String, ShipmentRecord> ledger = Fixtures.ledger(world);
+        assertThat(Fixtures.shipped(ledger)).containsExactlyElementsOf(releases);
+        List<Shipments.Created> atUps = world.ups.shipments().list();
+        assertThat(atUps).hasSize(releases.size());
+        Map<String, Integer> perReference = new HashMap<>();
+        atUps.forEach(c -> new TreeSet<>(c.references()).forEach(r -> perReference.merge(r, 1, Integer::sum)));
+        for (String key : releases) {
+            ShipmentRecord record = ledger.get(key);
+            assertThat(perReference.get(record.key().reference())).as(key).isEqualTo(1);
+            assertThat(world.orderRel(key).get("TrackingNumber_c")).as(key).isEqualTo(record.trackingNumbers().get(0));
+            assertThat(record.state().name()).as(key).isEqualTo("WRITTEN");
+        }
+    }
+
+    private void assertNothingLeft() {
+        assertThat(world.approximateCount(world.resources.shipmentRequestsQueueUrl())).isZero();
+        assertThat(world.approximateCount(world.resources.trackingUpdatesQueueUrl())).isZero();
+        assertThat(world.approximateCount(world.resources.shipmentRequestsDlqUrl())).isZero();
+        assertThat(world.approximateCount(world.resources.trackingUpdatesDlqUrl())).isZero();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

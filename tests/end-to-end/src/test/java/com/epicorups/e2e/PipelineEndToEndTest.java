@@ -1,0 +1,325 @@
+package com.epicorups.e2e;
+
+import static com.epicorups.e2e.ConnectorWorld.rel;
+import static com.epicorups.e2e.Fixtures.attribute;
+import static com.epicorups.e2e.Fixtures.audited;
+import static com.epicorups.e2e.Fixtures.releaseOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.epicorups.sandbox.ups.Shipments;
+import com.epicorups.sandbox.ups.Status;
+import com.epicorups.store.LedgerState;
+import com.epicorups.store.ShipmentRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The product end to end on the sample company: poll → create → write back, failures in the DLQ with their
+ * reasons, fix and redrive, then tracking from Quantum View and Track Alert back into Epicor and the daily
+ * subscription renewal. Every function is invoked through its real event type and its Lambda constructor.
+ * The steps share one world and run in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineEndToEndTest {
+    /** Enqueued by the poll (see the Epicor sandbox README for the sample's cases). */
+    static final Set<String> ENQUEUED = new TreeSet<>(List.of(
+            "5001/1/1", "5001/2/1", "5001/3/1", "5002/1/1", "5002/1/2", "5002/1/3", "5003/1/1", "5005/2/1",
+            "5007/2/1", "5009/2/1", "5010/1/1", "5011/1/1", "5012/1/1", "5012/2/1", "5013/1/1", "5014/1/1",
+            "5014/2/1", "5015/1/1", "5016/1/1", "5017/1/1", "5018/1/1", "5019/1/1", "5020/1/1", "5021/1/1",
+            "5022/1/1", "5022/1/2", "5025/1/1", "5025/2/1", "5025/3/1", "5025/4/1", "5026/1/2", "5027/1/1",
+            "5027/2/1", "5028/1/1", "5028/1/2", "5030/1/1", "5030/2/1"));
+    /** Read by the poll, not shippable: skipped and audited with the reason, never sent to UPS. */
+    static final Map<String, String> SKIPPED_AT_POLL = Map.of("5007/1/1", "DROP_SHIP", "5008/1/1", "ZERO_QUANTITY",
+            "5008/1/2", "NO_WEIGHT", "5009/1/1", "SERVICE_ITEM", "5021/2/1", "NO_WEIGHT", "5029/1/1", "NO_WEIGHT");
+    /**
+     * Bad data the creator meets: MOTOR-5HP loses its weight after the poll enqueued 5011/1/1; UPS finds no
+     * candidate for 350 5th Ave (5016/1/1); customer 109's 95-character name does not fit UPS (5020/1/1).
+     */
+    static final Map<String, String> FAILED_AT_CREATOR = Map.of("5011/1/1", "NO_WEIGHT", "5016/1/1", "ADDRESS_REJECTED",
+            "5020/1/1", "FIELD_TOO_LONG");
+
+    /** Voided in Epicor after the poll: the creator's recheck skips it (no DLQ, nothing to fix). */
+    static final String VOIDED_AFTER_POLL = "5028/1/2";
+
+    static ConnectorWorld world;
+    static final Map<String, Long> timings = new TreeMap<>();
+
+    @BeforeAll
+    static void start() {
+        long t = System.nanoTime();
+        world = new ConnectorWorld();
+        timings.put("0 setup", ms(t));
+    }
+
+    @AfterAll
+    static void stop() {
+        System.out.println("PipelineEndToEndTest timings (ms): " + timings + "; UPS calls " + world.ups.requests()
+                + "; Epicor calls " + world.epicor.requests().countsByKind());
+        world.close();
+    }
+
+    static long ms(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    @Test
+    @Order(1)
+    void pollCreateWriteShipsEveryEligibleReleaseOnceAndAccountsForTheRest() {
+        long t = System.nanoTime();
+        Map<String, Object> poll = world.poll();
+        assertThat(poll).containsEntry("enqueued", 37).containsEntry("releasesSeen", 43);
+        assertThat(audited(world, "RELEASE_SKIPPED", "SKIPPED")).isEqualTo(SKIPPED_AT_POLL.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))));
+        assertThat(world.peek(world.resources.shipmentRequestsQueueUrl())).extracting(m -> releaseOf(m.body()))
+                .containsExactlyInAnyOrderElementsOf(ENQUEUED);
+
+        // Data goes bad between poll and creation, and UPS knows no such address as 350 5th Ave.
+        world.epicor.dataset().update("Parts", Map.of("Company", "EPIC06", "PartNum", "MOTOR-5HP"),
+                Map.of("NetWeight", 0));
+        world.ups.addresses().noCandidatesMarker("350 5TH AVE");
+        // ... and a release is voided in Epicor while its request waits in the queue: nobody wants it shipped.
+        world.epicor.dataset().update("OrderRels", rel(VOIDED_AFTER_POLL), Map.of("VoidRelease", true));
+
+        int handled = world.drainShipmentRequests();
+        int written = world.drainTrackingUpdates();
+        timings.put("1 poll+create+write", ms(t));
+
+        Map<String, ShipmentRecord> ledger = Fixtures.ledger(world);
+        Set<String> expectShipped = new TreeSet<>(ENQUEUED);
+        expectShipped.removeAll(FAILED_AT_CREATOR.keySet());
+        expectShipped.remove("5010/1/1");
+        expectShipped.remove(VOIDED_AFTER_POLL);
+        assertThat(Fixtures.shipped(ledger)).containsExactlyElementsOf(expectShipped);
+        assertThat(expectShipped).hasSize(32);
+        assertThat(Fixtures.audited(world, "RELEASE_SKIPPED", "SKIPPED").get(VOIDED_AFTER_POLL))
+                .containsExactly("RELEASE_VOID");
+        assertThat(ledger.get(VOIDED_AFTER_POLL).state()).isEqualTo(LedgerState.NEEDS_ATTENTION);
+        assertThat(ledger.get(VOIDED_AFTER_POLL).reasonCode()).isEqualTo("RELEASE_VOID");
+        assertThat(handled).isEqualTo(ENQUEUED.size());
+        assertThat(written).as("one label-created update per shipment").isEqualTo(expectShipped.size());
+        assertShippedExactlyOnceAndWrittenBack(expectShipped);
+
+        // Failures: in the DLQ with the reason as attributes, and audited FAILED with the message to replay.
+        List<Message> dlq = world.peek(world.resources.shipmentRequestsDlqUrl());
+        Map<String, String> dlqReasons = new TreeMap<>();
+        for (Message m : dlq) {
+            dlqReasons.put(releaseOf(m.body()), attribute(m, "reasonCode"));
+            assertThat(attribute(m, "reasonMessage")).isNotBlank();
+            assertThat(attribute(m, "failedAt")).isNotBlank();
+            assertThat(attribute(m, "sourceQueue")).endsWith("shipment-requests");
+        }
+        Map<String, String> expectedFailures = new TreeMap<>(FAILED_AT_CREATOR);
+        expectedFailures.put("5010/1/1", "SHIP_VIA_NOT_UPS");
+        assertThat(dlqReasons).isEqualTo(expectedFailures);
+        Map<String, List<String>> failedAudits = new TreeMap<>();
+        world.audit().stream().filter(i -> "FAILED".equals(Fixtures.s(i, "outcome")))
+                .forEach(i -> {
+                    failedAudits.computeIfAbsent(ConnectorWorld.shortKey(Fixtures.s(i, "pk")), k -> new ArrayList<>())
+                            .add(Fixtures.s(i, "reasonCode"));
+                    assertThat(Fixtures.s(i, "replayMessage")).as("audit keeps the message to replay").isNotBlank();
+                });
+        assertThat(failedAudits).isEqualTo(expectedFailures.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))));
+        expectedFailures.keySet().forEach(k -> assertThat(ledger.get(k).state()).isEqualTo(LedgerState.NEEDS_ATTENTION));
+        assertThat(world.approximateCount(world.resources.shipmentRequestsQueueUrl())).isZero();
+        assertThat(world.approximateCount(world.resources.trackingUpdatesDlqUrl())).isZero();
+        assertThat(world.ups.validationFailures()).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void fixedDataRedrivenFromTheDlqShipsAndTheRestStaysWithItsReason() {
+        long t = System.nanoTime();
+        world.epicor.dataset().update("Parts", Map.of("Company", "EPIC06", "PartNum", "MOTOR-5HP"),
+                Map.of("NetWeight", 18.5));
+        world.epicor.dataset().update("ShipToes", Map.of("Company", "EPIC06", "CustNum", 102, "ShipToNum", "MANH"),
+                Map.of("Address1", "350 Fifth Avenue"));
+        world.epicor.dataset().update("ShipToes", Map.of("Company", "EPIC06", "CustNum", 109, "ShipToNum", ""),
+                Map.of("Name", "NW Consolidated Ag Machinery Coop"));
+        int before = world.ups.shipments().count();
+
+        world.redrive("ShipmentRequestsDLQ", "ShipmentRequestsQueue");
+        world.drainShipmentRequests();
+        world.drainTrackingUpdates();
+        timings.put("2 redrive", ms(t));
+
+        Map<String, ShipmentRecord> ledger = Fixtures.ledger(world);
+        Set<String> expectShipped = new TreeSet<>(ENQUEUED);
+        expectShipped.remove("5010/1/1");
+        expectShipped.remove(VOIDED_AFTER_POLL);
+        assertThat(Fixtures.shipped(ledger)).containsExactlyElementsOf(expectShipped).hasSize(35);
+        assertThat(world.ups.shipments().count()).isEqualTo(before + FAILED_AT_CREATOR.size());
+        assertThat(world.ups.requests(com.epicorups.sandbox.ups.Operation.SHIP)).as("no ship call was wasted: every"
+                + " refusal was decided before calling UPS").isEqualTo(world.ups.shipments().count());
+        assertShippedExactlyOnceAndWrittenBack(expectShipped);
+        assertThat(world.orderRel("5016/1/1").get("TrackingNumber_c")).asString().startsWith("1Z");
+
+        List<Message> dlq = world.peek(world.resources.shipmentRequestsDlqUrl());
+        assertThat(dlq).hasSize(1);
+        assertThat(releaseOf(dlq.get(0).body())).isEqualTo("5010/1/1");
+        assertThat(attribute(dlq.get(0), "reasonCode")).isEqualTo("SHIP_VIA_NOT_UPS");
+
+        assertThat(Fixtures.ledger(world).get("5010/1/1").state()).isEqualTo(LedgerState.NEEDS_ATTENTION);
+
+        // Redriving again (an operator's second click) is a no-op for what shipped and re-refuses FEDX.
+        world.redrive("ShipmentRequestsDLQ", "ShipmentRequestsQueue");
+        world.drainShipmentRequests();
+        assertThat(world.ups.shipments().count()).isEqualTo(before + FAILED_AT_CREATOR.size());
+        assertThat(world.peek(world.resources.shipmentRequestsDlqUrl())).extracting(m -> releaseOf(m.body()))
+                .containsExactly("5010/1/1");
+    }
+
+    @Test
+    @Order(3)
+    void trackingFromQuantumViewAndTrackAlertReachesEpicorAndNeverGoesBackwards() {
+        long t = System.nanoTime();
+        Map<String, Object> renewal = world.renewSubscriptions();
+        Map<String, ShipmentRecord> ledger = Fixtures.ledger(world);
+        List<String> shipped = Fixtures.shipped(ledger);
+        assertThat(renewal).containsEntry("accepted", shipped.size());
+        shipped.forEach(k -> assertThat(ledger.get(k).subscriptionExpiresAt()).as(k)
+                .isAfter(Instant.now().plus(Duration.ofDays(13))));
+        shipped.forEach(k -> assertThat(world.ups.trackAlert().subscription(ledger.get(k).trackingNumbers().get(0)))
+                .as(k).isPresent());
+
+        // Move the packages along at UPS: Quantum View queues the events, Track Alert posts them to the webhook.
+        Map<String, Status> finalStatus = new HashMap<>();
+        for (int i = 0; i < shipped.size(); i++) {
+            String key = shipped.get(i);
+            String tn = ledger.get(key).trackingNumbers().get(0);
+            world.ups.shipments().advance(tn, Status.PICKED_UP);
+            world.ups.shipments().advance(tn, Status.IN_TRANSIT);
+            Status last = Status.IN_TRANSIT;
+            if (i % 3 == 1) {
+                world.ups.shipments().advance(tn, Status.OUT_FOR_DELIVERY);
+                last = Status.OUT_FOR_DELIVERY;
+            } else if (i % 3 == 2) {
+                world.ups.shipments().advance(tn, Status.OUT_FOR_DELIVERY);
+                world.ups.shipments().advance(tn, Status.DELIVERED);
+                last = Status.DELIVERED;
+            }
+            finalStatus.put(key, last);
+        }
+        assertThat(world.webhook.answers()).isNotEmpty().allMatch(code -> code == 200);
+        assertThat(world.ups.trackAlert().deliveries()).hasSize(world.webhook.answers().size());
+        Map<String, Object> qv = world.pollQuantumView();
+        assertThat(qv.get("error")).isNull();
+        assertThat(world.ups.quantumView().unreadCount()).as("followed the bookmark to the end").isZero();
+        Map<String, Long> bySource = world.peek(world.resources.trackingUpdatesQueueUrl()).stream()
+                .collect(Collectors.groupingBy(m -> sourceOf(m.body()), Collectors.counting()));
+        System.out.println("tracking updates queued by source: " + bySource + " for " + shipped.size() + " packages");
+        assertThat(bySource.get("TRACK_ALERT")).as("one per webhook delivery")
+                .isEqualTo((long) world.webhook.answers().size());
+        assertThat(bySource.get("QUANTUM_VIEW")).as("Quantum View saw the same moves").isPositive();
+        int drained = world.drainTrackingUpdates();
+        assertThat(drained).isPositive();
+        timings.put("3 tracking", ms(t));
+
+        Map<String, ShipmentRecord> after = Fixtures.ledger(world);
+        for (String key : shipped) {
+            Map<String, Object> rel = world.orderRel(key);
+            Status expected = finalStatus.get(key);
+            assertThat(after.get(key).lastStatus().name()).as(key).isEqualTo(expected.name());
+            assertThat(String.valueOf(rel.get("UPSStatus_c"))).as(key).isNotBlank();
+            if (expected == Status.DELIVERED) {
+                assertThat(rel.get("DeliveredDate_c")).as(key).isNotNull();
+            } else {
+                assertThat(rel.get("DeliveredDate_c")).as(key).isNull();
+                assertThat(rel.get("EstDeliveryDate_c")).as(key).isNotNull();
+            }
+        }
+        assertThat(world.approximateCount(world.resources.trackingUpdatesDlqUrl())).isZero();
+
+        // A late, older event after delivery (Track Alert retries, QV replays) must not move Epicor backwards.
+        String delivered = shipped.stream().filter(k -> finalStatus.get(k) == Status.DELIVERED).findFirst().orElseThrow();
+        String tn = after.get(delivered).trackingNumbers().get(0);
+        Object statusBefore = world.orderRel(delivered).get("UPSStatus_c");
+        int code = world.ups.trackAlert().deliverEvent(world.webhook.url(),
+                com.epicorups.sandbox.ups.TrackAlert.v2Headers(ConnectorWorld.WEBHOOK_BEARER,
+                        ConnectorWorld.WEBHOOK_API_KEY), tn, Status.IN_TRANSIT);
+        assertThat(code).isEqualTo(200);
+        world.drainTrackingUpdates();
+        assertThat(world.orderRel(delivered).get("UPSStatus_c")).isEqualTo(statusBefore);
+        assertThat(Fixtures.ledger(world).get(delivered).lastStatus().name()).isEqualTo("DELIVERED");
+        assertThat(world.ups.validationFailures()).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void theDailyRenewalRenewsUndeliveredSubscriptionsOnly() {
+        Map<String, ShipmentRecord> ledger = Fixtures.ledger(world);
+        List<String> shipped = Fixtures.shipped(ledger);
+        Set<String> undelivered = shipped.stream().filter(k -> !ledger.get(k).lastStatus().terminal())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(undelivered).isNotEmpty().hasSizeLessThan(shipped.size());
+        Map<String, Object> early = world.renewSubscriptions();
+        assertThat(early).as("nothing is near its expiry yet").containsEntry("accepted", 0);
+
+        world.clock.advance(Duration.ofDays(13));
+        Map<String, Object> renewal = world.renewSubscriptions();
+        assertThat(renewal).containsEntry("accepted", undelivered.size()).containsEntry("failedCalls", 0);
+        Map<String, ShipmentRecord> after = Fixtures.ledger(world);
+        for (String key : shipped) {
+            Instant before = ledger.get(key).subscriptionExpiresAt();
+            if (undelivered.contains(key)) {
+                assertThat(after.get(key).subscriptionExpiresAt()).as(key).isAfterOrEqualTo(before);
+            } else {
+                assertThat(after.get(key).subscriptionExpiresAt()).as(key + " delivered: not renewed").isEqualTo(before);
+            }
+        }
+        assertThat(world.ups.validationFailures()).isEmpty();
+    }
+
+    static String sourceOf(String trackingUpdateBody) {
+        try {
+            return com.epicorups.core.Json.mapper().readTree(trackingUpdateBody).path("source").asText();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Every shipped release: one UPS shipment with its reference, its tracking number in Epicor and the ledger. */
+    static void assertShippedExactlyOnceAndWrittenBack(Set<String> shipped) {
+        Map<String, ShipmentRecord> ledger = Fixtures.ledger(world);
+        List<Shipments.Created> atUps = world.ups.shipments().list();
+        assertThat(atUps).hasSize(shipped.size());
+        Map<String, List<Shipments.Created>> byRelease = new HashMap<>();
+        for (Shipments.Created c : atUps) {
+            for (String ref : new TreeSet<>(c.references())) {
+                byRelease.computeIfAbsent(ref, r -> new ArrayList<>()).add(c);
+            }
+        }
+        for (String key : shipped) {
+            ShipmentRecord record = ledger.get(key);
+            assertThat(record.state()).as(key).isEqualTo(LedgerState.WRITTEN);
+            List<Shipments.Created> mine = byRelease.getOrDefault(record.key().reference(), List.of());
+            assertThat(mine).as("UPS shipments for " + key).hasSize(1);
+            assertThat(mine.get(0).trackingNumbers()).containsExactlyElementsOf(record.trackingNumbers());
+            Map<String, Object> rel = world.orderRel(key);
+            assertThat(rel.get("TrackingNumber_c")).as(key).isEqualTo(record.trackingNumbers().get(0));
+            String location = String.valueOf(rel.get("LabelLocation_c"));
+            assertThat(location).as(key).startsWith("s3://" + world.resources.labelBucket() + "/");
+            assertThat(location).isEqualTo(record.labelLocation());
+            String objectKey = location.substring(("s3://" + world.resources.labelBucket() + "/").length());
+            byte[] stored = world.aws.s3().getObjectAsBytes(r -> r.bucket(world.resources.labelBucket()).key(objectKey))
+                    .asByteArray();
+            assertThat(stored).as("the label UPS made for " + key + " is kept in the label bucket")
+                    .isEqualTo(world.ups.shipments().label(record.trackingNumbers().get(0)).orElseThrow());
+        }
+    }
+}
