@@ -244,6 +244,13 @@ final class ConnectorWorld implements AutoCloseable {
                 + Integer.parseInt(attributes.getOrDefault("ApproximateNumberOfMessagesNotVisible", "0"));
     }
 
+    /** Re-enqueues a release's failed work from the audit trail, as the operator CLI's replay does. */
+    int replayFromAudit(String shortKey) {
+        String[] p = shortKey.split("/");
+        String subject = "EPIC06#" + p[0] + "#" + p[1] + "#" + p[2];
+        return assembly.auditReplay().replaySubject(subject, false).replayed();
+    }
+
     /** DLQ redrive as an operator does it: StartMessageMoveTask from the DLQ back to its source queue. */
     void redrive(String dlqLogicalId, String sourceLogicalId) {
         String source = resources.queueArn(dlqLogicalId);
