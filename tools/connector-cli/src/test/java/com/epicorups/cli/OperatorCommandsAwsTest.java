@@ -74,7 +74,7 @@ class OperatorCommandsAwsTest {
                 resources.queueArn("ShipmentRequestsQueue"),
                 new ShipmentCreatorHandler(assembly.shipmentCreation(), assembly.shipmentRequestsBatch()))
                 .drain(Duration.ofSeconds(5));
-        assertThat(shipping.deleted()).isEqualTo(4);
+        assertThat(shipping.deleted()).as("3 shipped, 1 too-long name and 1 part without weight dead-lettered").isEqualTo(5);
         new QueueDrainer(connection.sqs(), "tracking-updates", resources.trackingUpdatesQueueUrl(),
                 resources.queueArn("TrackingUpdatesQueue"),
                 new TrackingWriterHandler(assembly.trackingWriting(), assembly.trackingUpdatesBatch()))
@@ -118,9 +118,9 @@ class OperatorCommandsAwsTest {
     void statusShowsTheDeadLetterTodaysFailureAndTheTokenBudget() {
         Result r = run("status");
         assertThat(r.exit()).as(r.out()).isZero();
-        assertThat(r.out()).containsPattern("shipment-requests-dlq\\s+1\\s+0")
+        assertThat(r.out()).containsPattern("shipment-requests-dlq\\s+2\\s+0")
                 .containsPattern("shipment-requests\\s+0\\s+0")
-                .contains("FIELD_TOO_LONG")
+                .contains("FIELD_TOO_LONG").contains("NO_WEIGHT")
                 .contains("UPS token requests today: 1 of a daily budget of 200");
     }
 
@@ -174,7 +174,8 @@ class OperatorCommandsAwsTest {
                 Thread.sleep(100);
             }
             assertThat(queues.depth(resources.shipmentRequestsDlqUrl()).visible()).isZero();
-            assertThat(queues.depth(resources.shipmentRequestsQueueUrl()).visible()).isEqualTo(3);
+            assertThat(queues.depth(resources.shipmentRequestsQueueUrl()).visible())
+                    .as("2 re-enqueued from the audit trail + 2 moved from the DLQ").isEqualTo(4);
         }
         assertThat(run("replay", "--dlq", "nowhere").exit()).isEqualTo(1);
     }
