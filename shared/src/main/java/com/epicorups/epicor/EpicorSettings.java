@@ -477,8 +477,13 @@ public final class EpicorSettings {
 
     // ---------------------------------------------------------------------------------------------
 
-    private static IllegalArgumentException invalid(String setting, String problem) {
-        return new IllegalArgumentException("Epicor setting '" + setting + "' " + problem);
+    /**
+     * PERMANENT: retrying cannot fix a wrong setting, so work that needs it goes to the DLQ at once with the
+     * reason, and a redrive after the fix (secrets and settings are re-read within minutes) completes it.
+     */
+    private static com.epicorups.core.ConnectorException invalid(String setting, String problem) {
+        return new com.epicorups.core.ConnectorException(com.epicorups.core.FailureKind.PERMANENT,
+                "EPICOR_SETTINGS_INVALID", "Epicor setting '" + setting + "' " + problem);
     }
 
     private static String required(String value, String setting) {

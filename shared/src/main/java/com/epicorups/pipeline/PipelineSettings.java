@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * The {@code pipeline} sub-object of CONNECTOR_SETTINGS. Every key is optional:
  * <ul>
- *   <li>{@code claimLeaseSeconds} (600, 60..43200): how long a creator's ledger claim lasts; after it an
+ *   <li>{@code claimLeaseSeconds} (600, 240..43200): how long a creator's ledger claim lasts; after it an
  *       unfinished claim is reconciled with UPS before anything is created</li>
  *   <li>{@code batchConcurrency} (5, 1..50): messages of one SQS batch handled at once</li>
  *   <li>{@code renewalWindowHours} (48, 1..336): Track Alert subscriptions ending within it are renewed</li>
@@ -23,6 +23,9 @@ import java.util.Set;
  */
 public record PipelineSettings(Duration claimLease, int batchConcurrency, Duration renewalWindow,
                                Duration retryBase, Duration retryMax, int maxRenewalsPerRun) {
+
+    /** Twice the shipment creator's Lambda timeout in template.yaml. */
+    public static final int MIN_CLAIM_LEASE_SECONDS = 240;
 
     private static final Set<String> KEYS = Set.of("claimLeaseSeconds", "batchConcurrency", "renewalWindowHours",
             "retryBaseSeconds", "retryMaxSeconds", "maxRenewalsPerRun");
@@ -74,7 +77,9 @@ public record PipelineSettings(Duration claimLease, int batchConcurrency, Durati
             throw new IllegalArgumentException("CONNECTOR_SETTINGS.pipeline has unknown keys " + unknown
                     + "; known keys: " + KEYS.stream().sorted().toList());
         }
-        long lease = integer(pipeline, "claimLeaseSeconds", 600, 60, 43_200);
+        // Never shorter than the creator's Lambda timeout (120 s) plus margin: a claim that lapses while a ship
+        // call is still running would let another attempt find nothing at UPS and buy a second label.
+        long lease = integer(pipeline, "claimLeaseSeconds", 600, MIN_CLAIM_LEASE_SECONDS, 43_200);
         long concurrency = integer(pipeline, "batchConcurrency", 5, 1, 50);
         long window = integer(pipeline, "renewalWindowHours", 48, 1, 336);
         long retryBase = integer(pipeline, "retryBaseSeconds", 30, 1, 900);

@@ -53,6 +53,9 @@ public final class QuantumViewPolling {
         return Correlation.with(pollId, () -> poll(pollId));
     }
 
+    /** Quantum View is optional: without a subscription a cycle is audited as skipped, not as a failure. */
+    static final String NOT_CONFIGURED = "QUANTUM_VIEW_NOT_CONFIGURED";
+
     private QuantumViewSummary poll(String pollId) {
         Instant started = clock.instant();
         Optional<Checkpoint> checkpoint = checkpoints.load(CHECKPOINT);
@@ -67,8 +70,9 @@ public final class QuantumViewPolling {
         try {
             batch = quantumView.readUnread();
         } catch (ConnectorException e) {
-            audit.record(pollId, AuditOperation.QUANTUM_VIEW_READ,
-                    e.isTransient() ? AuditOutcome.RETRYING : AuditOutcome.FAILED, e.reasonCode(),
+            AuditOutcome outcome = NOT_CONFIGURED.equals(e.reasonCode()) ? AuditOutcome.SKIPPED
+                    : e.isTransient() ? AuditOutcome.RETRYING : AuditOutcome.FAILED;
+            audit.record(pollId, AuditOperation.QUANTUM_VIEW_READ, outcome, e.reasonCode(),
                     Texts.messageOf(e), started, Map.of());
             return new QuantumViewSummary(pollId, false, 0, 0, null, null, e.reasonCode());
         }

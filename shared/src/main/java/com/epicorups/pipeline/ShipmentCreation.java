@@ -65,7 +65,9 @@ import java.util.function.Supplier;
 public final class ShipmentCreation implements MessageHandler {
     /** Recheck reasons that mean "nobody wants this shipped any more", as opposed to "fix the data". */
     public static final Set<String> NO_LONGER_WANTED = Set.of("RELEASE_GONE", "RELEASE_CLOSED", "RELEASE_VOID",
-            "RELEASE_CANCELLED", "ORDER_CLOSED", "ORDER_CANCELLED", "ALREADY_SHIPPED_IN_EPICOR");
+            "RELEASE_CANCELLED", "ORDER_CLOSED", "ORDER_CANCELLED", "ORDER_VOID", "LINE_CLOSED", "LINE_VOID",
+            "ALREADY_SHIPPED_IN_EPICOR", "NOT_ELIGIBLE", "DROP_SHIP", "SERVICE_ITEM", "ZERO_QUANTITY", "NO_PART",
+            "SHIP_TO_INACTIVE", "NOT_UPS_SHIP_VIA");
     public static final String SOURCE_QUEUE = "shipment-requests";
     /**
      * Transient create failures UPS answered before doing anything (HTTP 429: the request was throttled, not

@@ -405,10 +405,13 @@ class ReleasePollerTest extends EpicorTestSupport {
         fake.touch(fake.simpleRelease(5002, 100), r -> r.put("ShipViaCode", "FEDX"));
         // No ShipViaCode on the release: the order header's (UPSG in the fake) applies.
         fake.touch(fake.simpleRelease(5003, 100), r -> r.put("ShipViaCode", ""));
+        // No ShipViaCode anywhere names no other carrier: UPS's default service ships it.
+        fake.touch(fake.simpleRelease(5004, 100), r -> r.put("ShipViaCode", ""));
+        fake.touch(fake.find("SalesOrders", r -> r.path("OrderNum").asInt() == 5004), r -> r.put("ShipViaCode", ""));
 
         PollSummary s = poller(settings(b -> b.upsShipViaCodes(java.util.Set.of("UPSG", "UPS2")))).pollOnce("p");
 
-        assertThat(s.enqueued()).isEqualTo(2);
+        assertThat(s.enqueued()).isEqualTo(3);
         assertThat(s.skippedByReason()).containsExactly(Map.entry("NOT_UPS_SHIP_VIA", 1));
         assertThat(audit.forSubject("EPIC06#5002#1#1")).singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("FEDX"));

@@ -36,6 +36,9 @@ class PipelineSettingsTest {
                 .hasMessageContaining("pipeline.batchConcurrency").hasMessageContaining("between 1 and 50");
         assertThatThrownBy(() -> PipelineSettings.fromConnectorSettings("{\"pipeline\":{\"claimLeaseSeconds\":\"x\"}}"))
                 .hasMessageContaining("pipeline.claimLeaseSeconds must be a whole number");
+        // A lease shorter than the creator's Lambda timeout could lapse during a ship call: refused.
+        assertThatThrownBy(() -> PipelineSettings.fromConnectorSettings("{\"pipeline\":{\"claimLeaseSeconds\":60}}"))
+                .hasMessageContaining("pipeline.claimLeaseSeconds").hasMessageContaining("240");
         assertThatThrownBy(() -> PipelineSettings.fromConnectorSettings("{\"pipeline\":{\"claimLease\":60}}"))
                 .hasMessageContaining("unknown keys [claimLease]");
         assertThatThrownBy(() -> PipelineSettings.fromConnectorSettings("{\"pipeline\":[]}"))

@@ -107,4 +107,18 @@ class QuantumViewPollingTest {
         assertThat(audit.forSubject("poll-1")).singleElement()
                 .satisfies(e -> assertThat(e.outcome()).isEqualTo(AuditOutcome.RETRYING));
     }
+
+    @Test
+    void withoutASubscriptionACycleIsASkipNotAFailure() {
+        script.add(new com.epicorups.core.ConnectorException(com.epicorups.core.FailureKind.PERMANENT,
+                "QUANTUM_VIEW_NOT_CONFIGURED", "ups.quantumViewSubscription is not configured"));
+
+        QuantumViewSummary summary = polling.pollOnce("poll-1");
+
+        assertThat(summary.read()).isFalse();
+        assertThat(audit.forSubject("poll-1")).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(AuditOutcome.SKIPPED);
+            assertThat(e.reasonCode()).isEqualTo("QUANTUM_VIEW_NOT_CONFIGURED");
+        });
+    }
 }

@@ -356,6 +356,20 @@ class ShipmentCreationTest {
         assertThat(dlq.sent).isEmpty();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"NOT_ELIGIBLE", "NOT_UPS_SHIP_VIA", "LINE_VOID",
+            "ORDER_VOID", "DROP_SHIP"})
+    void aReleaseEpicorNoLongerWantsShippedByUsIsSkippedNotDeadLettered(String reason) {
+        epicor.current.put(KEY, ReleaseRecheck.notShippable(reason, "changed in Epicor after the poll"));
+
+        MessageResult result = deliver();
+
+        assertThat(result.disposition()).isEqualTo(Disposition.SKIPPED);
+        assertThat(result.reasonCode()).isEqualTo(reason);
+        assertThat(ups.creates).hasValue(0);
+        assertThat(dlq.sent).isEmpty();
+    }
+
     @Test
     void aReleaseCancelledInEpicorBeforeShippingIsSkipped() {
         epicor.current.put(KEY, ReleaseRecheck.notShippable("RELEASE_CLOSED", "OpenRelease is false"));

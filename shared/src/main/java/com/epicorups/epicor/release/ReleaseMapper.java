@@ -98,7 +98,8 @@ public final class ReleaseMapper {
         if (shipVia == null) {
             shipVia = Rows.text(hed, "ShipViaCode");
         }
-        if (!settings.upsShipViaCodes().isEmpty() && (shipVia == null || !settings.upsShipViaCodes().contains(shipVia))) {
+        // A blank ShipVia names no carrier: it ships with UPS's default service.
+        if (!settings.upsShipViaCodes().isEmpty() && shipVia != null && !settings.upsShipViaCodes().contains(shipVia)) {
             return MappedRelease.skipped(key, rev, SkipReason.NOT_UPS_SHIP_VIA, "ShipViaCode '" + shipVia
                     + "' is not one of the UPS ship vias " + settings.upsShipViaCodes());
         }

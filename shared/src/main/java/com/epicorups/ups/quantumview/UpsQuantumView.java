@@ -35,11 +35,14 @@ public final class UpsQuantumView implements QuantumView {
         this.mapper = new QuantumViewMapper(http.settings().eventTimeZone());
     }
 
+    /** Quantum View is optional (Track Alert alone may be used): its absence is a skip, not a failure. */
+    public static final String NOT_CONFIGURED = "QUANTUM_VIEW_NOT_CONFIGURED";
+
     @Override
     public QuantumViewBatch readUnread() {
         String subscription = http.settings().quantumViewSubscription();
         if (subscription == null) {
-            throw new ConnectorException(FailureKind.PERMANENT, "UPS_SETTINGS_INVALID",
+            throw new ConnectorException(FailureKind.PERMANENT, NOT_CONFIGURED,
                     "ups.quantumViewSubscription is not configured: name the Quantum View subscription to read");
         }
         List<TrackingUpdate> updates = new ArrayList<>();

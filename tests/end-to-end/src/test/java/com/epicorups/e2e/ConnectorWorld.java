@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * {@link Runtime#install}, so every handler is built by its no-arg (Lambda) constructor.
  *
  * <p>The only deviation from the Lambda wiring is the connector's clock: a {@link MutableClock} (real time
- * plus an offset) so a test can let a claim lease (60 s minimum) or a subscription window pass without
+ * plus an offset) so a test can let a claim lease (240 s minimum) or a subscription window pass without
  * sleeping.
  */
 final class ConnectorWorld implements AutoCloseable {
@@ -144,7 +144,7 @@ final class ConnectorWorld implements AutoCloseable {
                 "defaultServiceCode":"03","unmappedShipVia":"REFUSE","labelFormat":"ZPL","trackAlertVersion":"V2",\
                 "quantumViewSubscription":"%s",\
                 "timeouts":{"connectMillis":2000,"requestMillis":5000,"shipMillis":2000}},\
-                "pipeline":{"claimLeaseSeconds":60,"batchConcurrency":5,"retryBaseSeconds":1,"retryMaxSeconds":2}}"""
+                "pipeline":{"claimLeaseSeconds":240,"batchConcurrency":5,"retryBaseSeconds":1,"retryMaxSeconds":2}}"""
                 .formatted(CHI_ACCOUNT, CHI_ACCOUNT, ATL_ACCOUNT, ATL_ACCOUNT, RNO_ACCOUNT, RNO_ACCOUNT,
                         QV_SUBSCRIPTION);
     }

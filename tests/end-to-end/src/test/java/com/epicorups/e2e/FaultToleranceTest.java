@@ -134,9 +134,9 @@ class FaultToleranceTest {
         assertThat(during.failedMessageIds()).hasSize(1);
         assertThat(Fixtures.audited(world, "SHIPMENT_CREATE", "RETRYING").get(release)).contains("CLAIM_IN_PROGRESS");
 
-        // After the lease (60 s, the minimum claimLeaseSeconds; the connector's clock is moved, not waited for)
+        // After the lease (240 s, the minimum claimLeaseSeconds; the connector's clock is moved, not waited for)
         // the next delivery reconciles by reference and adopts the shipment UPS already has.
-        world.clock.advance(Duration.ofSeconds(61));
+        world.clock.advance(Duration.ofSeconds(241));
         world.shipmentRequests.makeVisible(during);
         world.drainShipmentRequests();
         world.drainTrackingUpdates();
