@@ -3,6 +3,7 @@ package com.epicorups.cli.local;
 import com.epicorups.app.ConnectorAssembly;
 import com.epicorups.app.ConnectorParts;
 import com.epicorups.aws.SqsMessageQueue;
+import com.epicorups.aws.SqsMessageVisibility;
 import com.epicorups.cli.ops.Queues;
 import com.epicorups.cli.ops.ReleaseFinder;
 import com.epicorups.config.ConnectorSettings;
@@ -205,7 +206,10 @@ public final class LocalEnvironment implements AutoCloseable {
                 new SqsMessageQueue(sqs.sqs(), sqs.shipmentRequests().dlqUrl()),
                 new SqsMessageQueue(sqs.sqs(), sqs.trackingUpdates().url()),
                 new SqsMessageQueue(sqs.sqs(), sqs.trackingUpdates().dlqUrl()),
-                Optional.empty(), Optional.empty(), options.clock());
+                // Retries follow the pipeline's backoff (pipeline.retryBaseSeconds...), as on AWS.
+                Optional.of(new SqsMessageVisibility(sqs.sqs(), sqs.shipmentRequests().url())),
+                Optional.of(new SqsMessageVisibility(sqs.sqs(), sqs.trackingUpdates().url())),
+                options.clock());
         assembly = new ConnectorAssembly(parts);
         webhook.handler(new TrackAlertWebhookHandler(assembly.trackAlertIntake()));
     }
