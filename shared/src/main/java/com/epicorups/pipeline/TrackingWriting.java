@@ -19,7 +19,9 @@ import com.epicorups.store.ShipmentRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,27 +73,35 @@ public final class TrackingWriting implements MessageHandler {
      */
     @Override
     public MessageHandler forBatch(List<InboundMessage> messages) {
-        Map<String, MessageResult> results = new LinkedHashMap<>();
-        Map<String, Pending> pending = new LinkedHashMap<>();
+        // By identity: the batch processor hands back the very messages it prepared (ids may repeat or be absent).
+        Map<InboundMessage, MessageResult> results = new IdentityHashMap<>();
+        Map<InboundMessage, Pending> pending = new IdentityHashMap<>();
+        List<Pending> toWrite = new ArrayList<>();
         for (InboundMessage message : messages) {
-            if (message.messageId() == null || results.containsKey(message.messageId())
-                    || pending.containsKey(message.messageId())) {
+            if (results.containsKey(message) || pending.containsKey(message)) {
                 continue;
             }
-            Object judged = judge(message);
+            Object judged;
+            try {
+                judged = judge(message);
+            } catch (RuntimeException e) {
+                // The audit log itself failed: leave the message for SQS to redeliver.
+                judged = MessageResult.retry("UNEXPECTED_ERROR", e.getClass().getName());
+            }
             if (judged instanceof Pending p) {
-                pending.put(message.messageId(), p);
+                pending.put(message, p);
+                toWrite.add(p);
             } else {
-                results.put(message.messageId(), (MessageResult) judged);
+                results.put(message, (MessageResult) judged);
             }
         }
-        Map<ReleaseKey, WriteOutcome> outcomes = writeAll(pending.values());
+        Map<ReleaseKey, WriteOutcome> outcomes = writeAll(toWrite);
         return message -> {
-            MessageResult result = results.get(message.messageId());
+            MessageResult result = results.get(message);
             if (result != null) {
                 return result;
             }
-            Pending p = pending.get(message.messageId());
+            Pending p = pending.get(message);
             if (p == null) {
                 return forBatch(List.of(message)).handle(message);
             }
