@@ -42,7 +42,10 @@ public final class EpicorTrackingWriter implements EpicorWriteBack {
     private final EpicorClient client;
     private final EpicorSettings settings;
 
-    /** Cleared for the life of this writer when Epicor refuses UpdateExt itself (not a row of it). */
+    /**
+     * Cleared for the life of this writer when Epicor refuses UpdateExt itself, or refuses every row of it while
+     * taking the same rows as PATCHes.
+     */
     private volatile boolean batchWrites = true;
 
     public EpicorTrackingWriter(EpicorClient client, EpicorSettings settings) {
@@ -111,7 +114,14 @@ public final class EpicorTrackingWriter implements EpicorWriteBack {
         if (reply.path("parameters").path("errorsOccurred").asBoolean(false) || errors.size() > 0) {
             LOG.warn("epicor_update_ext_row_errors", "rows", rows, "errors", errors.size(),
                     "fallback", "PATCH per release");
-            return EpicorWriteBack.super.writeCurrentAll(facts);
+            Map<ReleaseKey, WriteOutcome> patched = EpicorWriteBack.super.writeCurrentAll(facts);
+            if (errors.size() >= rows && patched.values().stream().allMatch(WriteOutcome::succeeded)) {
+                // Every row refused in UpdateExt yet every PATCH accepted: this Epicor does not take our partial
+                // OrderRel rows through UpdateExt (a BPM, or a parent row it wants); stop paying for the attempt.
+                batchWrites = false;
+                LOG.warn("epicor_update_ext_disabled", "reason", "every row refused, every PATCH accepted");
+            }
+            return patched;
         }
         Map<ReleaseKey, WriteOutcome> out = new LinkedHashMap<>();
         fieldsByKey.forEach((key, fields) -> out.put(key, WriteOutcome.written(fields)));
