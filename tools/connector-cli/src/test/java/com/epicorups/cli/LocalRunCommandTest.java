@@ -36,7 +36,7 @@ class LocalRunCommandTest {
         assertThat(exit).as(printed).isZero();
         assertThat(printed).contains("poll: 6 releases seen").contains("releases seen").contains("UPS token requests")
                 .contains("DLQ shipment-requests-dlq").contains("elapsed");
-        assertThat(Files.readString(dir.resolve("connector.log"))).contains("\"event\":\"poll_cycle_done\"");
+        assertThat(Files.readString(dir.resolve("connector.log"))).contains("\"message\":\"poll_cycle_done\"");
 
         JsonNode report = Json.mapper().readTree(reportFile.toFile());
         JsonNode counts = report.path("counts");
