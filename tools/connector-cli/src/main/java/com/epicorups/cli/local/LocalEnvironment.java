@@ -188,6 +188,7 @@ public final class LocalEnvironment implements AutoCloseable {
             settingsJson.putObject("ups");
         }
         ObjectNode upsSettings = (ObjectNode) settingsJson.get("ups");
+        localRetryBackoff(settingsJson);
         if (!upsSettings.hasNonNull("trackAlertWebhookUrl")) {
             upsSettings.put("trackAlertWebhookUrl", webhook.url());
         }
@@ -212,6 +213,23 @@ public final class LocalEnvironment implements AutoCloseable {
                 options.clock());
         assembly = new ConnectorAssembly(parts);
         webhook.handler(new TrackAlertWebhookHandler(assembly.trackAlertIntake()));
+    }
+
+    /**
+     * Retries follow the pipeline's visibility backoff as on AWS, but a local run should not wait the production
+     * 30 s..15 min: unless the settings say otherwise, 1 s doubling up to 4 s.
+     */
+    private static void localRetryBackoff(ObjectNode settings) {
+        if (!(settings.get("pipeline") instanceof ObjectNode)) {
+            settings.putObject("pipeline");
+        }
+        ObjectNode pipeline = (ObjectNode) settings.get("pipeline");
+        if (!pipeline.has("retryBaseSeconds")) {
+            pipeline.put("retryBaseSeconds", 1);
+        }
+        if (!pipeline.has("retryMaxSeconds")) {
+            pipeline.put("retryMaxSeconds", Math.max(4, pipeline.path("retryBaseSeconds").asInt(1)));
+        }
     }
 
     private static List<String> shipperAccounts(JsonNode settings) {
