@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,31 +27,38 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * {@link ConnectorParts} on AWS: DynamoDB stores, SQS queues, Secrets Manager, S3 labels, from the environment
  * variables template.yaml sets. SDK clients are built once per container with the url-connection HTTP client
  * (the fastest to start); an emulator endpoint (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_SQS) is honoured for tests.
+ * The functions only need {@link #fromEnvironment}; the operator CLI keeps the instance ({@link #connect}) for
+ * the SDK clients it also uses directly (queue depths, StartMessageMoveTask, ledger scans) and closes it.
  */
-public final class AwsParts {
+public final class AwsParts implements AutoCloseable {
     /** How long a secret value is reused before Secrets Manager is asked again. */
     public static final Duration SECRET_CACHE = Duration.ofMinutes(5);
     /** How long the id of a processed tracking event is remembered to drop duplicates. */
     public static final Duration PROCESSED_EVENT_RETENTION = Duration.ofDays(30);
 
-    private AwsParts() {
-    }
+    private final AwsResources resources;
+    private final ConnectorSettings settings;
+    private final Optional<AwsCredentialsProvider> credentials;
+    private final DynamoDbClient dynamo;
+    private final SqsClient sqs;
+    private final SecretsManagerClient secretsManager;
+    private final ConnectorParts parts;
 
-    public static ConnectorParts fromEnvironment(Map<String, String> env) {
-        AwsResources resources = AwsResources.from(env);
-        ConnectorSettings settings = ConnectorSettings.from(env);
+    private AwsParts(Map<String, String> env, Optional<AwsCredentialsProvider> credentials) {
+        this.resources = AwsResources.from(env);
+        this.settings = ConnectorSettings.from(env);
+        this.credentials = credentials;
         Optional<URI> sqsEndpoint = Optional.ofNullable(env.get("AWS_ENDPOINT_URL_SQS"))
                 .filter(v -> !v.isBlank()).map(URI::create).or(resources::endpointOverride);
 
-        DynamoDbClient dynamo = configure(DynamoDbClient.builder(), resources, resources.endpointOverride()).build();
-        SqsClient sqs = configure(SqsClient.builder(), resources, sqsEndpoint).build();
-        SecretsManagerClient secretsManager =
-                configure(SecretsManagerClient.builder(), resources, resources.endpointOverride()).build();
+        this.dynamo = configure(DynamoDbClient.builder(), resources.endpointOverride()).build();
+        this.sqs = configure(SqsClient.builder(), sqsEndpoint).build();
+        this.secretsManager = configure(SecretsManagerClient.builder(), resources.endpointOverride()).build();
         SecretsProvider secrets = new SecretsProvider(secretsManager, SECRET_CACHE, Clock.systemUTC());
 
         String shipmentRequests = resources.shipmentRequestsQueueUrl().toString();
         String trackingUpdates = resources.trackingUpdatesQueueUrl().toString();
-        return new ConnectorParts(
+        this.parts = new ConnectorParts(
                 settings,
                 () -> secrets.json(resources.epicorSecretId()),
                 () -> secrets.json(resources.upsSecretId()),
@@ -60,7 +68,7 @@ public final class AwsParts {
                 new DynamoCheckpointStore(dynamo, resources.shipmentsTable()),
                 new DynamoAuditLog(dynamo, resources.auditTable(), resources.auditRetention()),
                 new DynamoProcessedEventStore(dynamo, resources.auditTable(), PROCESSED_EVENT_RETENTION),
-                lazyS3Labels(resources),
+                lazyS3Labels(),
                 new SqsMessageQueue(sqs, shipmentRequests),
                 new SqsMessageQueue(sqs, resources.shipmentRequestsDlqUrl().toString()),
                 new SqsMessageQueue(sqs, trackingUpdates),
@@ -70,11 +78,52 @@ public final class AwsParts {
                 Clock.systemUTC());
     }
 
+    /** The parts of the functions' composition root; the SDK's default credentials. */
+    public static ConnectorParts fromEnvironment(Map<String, String> env) {
+        return new AwsParts(env, Optional.empty()).parts;
+    }
+
+    /**
+     * The parts and the SDK clients behind them, for a tool that also uses the clients and closes them.
+     *
+     * @param credentials explicit credentials (an emulator's dummy keys); empty = the SDK's default chain
+     */
+    public static AwsParts connect(Map<String, String> env, Optional<AwsCredentialsProvider> credentials) {
+        return new AwsParts(env, credentials);
+    }
+
+    public ConnectorParts parts() {
+        return parts;
+    }
+
+    public AwsResources resources() {
+        return resources;
+    }
+
+    public ConnectorSettings settings() {
+        return settings;
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    @Override
+    public void close() {
+        dynamo.close();
+        sqs.close();
+        secretsManager.close();
+    }
+
     /**
      * Only shipment-creator packages the S3 SDK (package size), so the S3 client is built on the first label
      * stored, in a class other functions never load.
      */
-    private static LabelStore lazyS3Labels(AwsResources resources) {
+    private LabelStore lazyS3Labels() {
         return new LabelStore() {
             private LabelStore delegate;
 
@@ -82,19 +131,20 @@ public final class AwsParts {
             public synchronized String store(com.epicorups.model.ReleaseKey key, String trackingNumber,
                                              String format, byte[] label) {
                 if (delegate == null) {
-                    delegate = S3Labels.create(resources);
+                    delegate = S3Labels.create(AwsParts.this, resources);
                 }
                 return delegate.store(key, trackingNumber, format, label);
             }
         };
     }
 
-    static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
+    <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
             & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>> B configure(
-            B builder, AwsResources resources, Optional<URI> endpoint) {
+            B builder, Optional<URI> endpoint) {
         builder.httpClient(UrlConnectionHttpClient.create());
         resources.region().map(Region::of).ifPresent(builder::region);
         endpoint.ifPresent(builder::endpointOverride);
+        credentials.ifPresent(builder::credentialsProvider);
         return builder;
     }
 }

@@ -25,6 +25,8 @@ import com.epicorups.port.QuantumView;
 import com.epicorups.port.ReleaseRecheck;
 import com.epicorups.port.TrackAlertReceiver;
 import com.epicorups.port.TrackAlertSubscriptions;
+import com.epicorups.port.TrackingFacts;
+import com.epicorups.port.WriteOutcome;
 import com.epicorups.port.UpsShipping;
 import com.epicorups.model.ShippableRelease;
 import com.epicorups.queue.MessageQueue;
@@ -145,7 +147,22 @@ public final class ConnectorAssembly implements UseCaseFactory {
     @Override
     public synchronized TrackingWriting trackingWriting() {
         if (trackingWriting == null) {
-            EpicorWriteBack writeBack = (key, facts) -> epicor.get().writer().write(key, facts);
+            EpicorWriteBack writeBack = new EpicorWriteBack() {
+                @Override
+                public Map<String, Object> write(ReleaseKey key, TrackingFacts facts) {
+                    return epicor.get().writer().write(key, facts);
+                }
+
+                @Override
+                public Map<String, Object> writeCurrent(ReleaseKey key, TrackingFacts facts) {
+                    return epicor.get().writer().writeCurrent(key, facts);
+                }
+
+                @Override
+                public Map<ReleaseKey, WriteOutcome> writeCurrentAll(Map<ReleaseKey, TrackingFacts> facts) {
+                    return epicor.get().writer().writeCurrentAll(facts);
+                }
+            };
             trackingWriting = new TrackingWriting(parts.ledger(), writeBack, parts.processedEvents(),
                     parts.auditLog(), parts.trackingUpdatesDlq(), parts.clock());
         }

@@ -10,8 +10,8 @@ final class S3Labels {
     private S3Labels() {
     }
 
-    static LabelStore create(AwsResources resources) {
-        S3Client s3 = AwsParts.configure(S3Client.builder(), resources, resources.endpointOverride())
+    static LabelStore create(AwsParts aws, AwsResources resources) {
+        S3Client s3 = aws.configure(S3Client.builder(), resources.endpointOverride())
                 .forcePathStyle(resources.endpointOverride().isPresent())
                 .build();
         return new S3LabelStore(s3, resources.labelBucket());

@@ -114,6 +114,20 @@ public final class EpicorClient {
         execute("PATCH " + servicePath, uri, "PATCH", partialRow.toString());
     }
 
+    /**
+     * POST of a BO method (e.g. {@code Erp.BO.SalesOrderSvc/UpdateExt}); returns the parsed reply. Retried on
+     * transient failures like every call, so only idempotent methods belong here.
+     */
+    public JsonNode post(String servicePath, ObjectNode body) {
+        URI uri = URI.create(settings.odataRoot() + servicePath);
+        String reply = execute("POST " + servicePath, uri, "POST", body.toString());
+        try {
+            return reply.isBlank() ? Json.mapper().createObjectNode() : Json.mapper().readTree(reply);
+        } catch (Exception e) {
+            throw new EpicorTransientException(200, null, "POST " + servicePath + ": reply is not JSON", e);
+        }
+    }
+
     private String execute(String what, URI uri, String method, String jsonBody) {
         boolean renewed = false;
         int attempt = 0;

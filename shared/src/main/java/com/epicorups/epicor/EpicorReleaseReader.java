@@ -22,7 +22,9 @@ import java.util.Set;
  * The pre-ship re-read: the release, its header, line, part and ship-to read fresh, judged by the same
  * {@link ReleaseMapper} as the poller. Not shippable when it is gone (404 / not returned), void or closed
  * (release, line or order), no longer matches the eligibility filter (ORDER_RELS source), or fails a mapping
- * rule (weight, address, ...). {@link #recheckAll} reads many releases in the same number of calls as one page.
+ * rule (weight, address, ...). {@link #recheckAll} reads many releases in the same number of calls as one page:
+ * one OrderRels read with the eligibility filter and an or-filter of the keys (a second one, without the filter,
+ * only for keys the first left out), then the batched header, line, part and ship-to reads.
  */
 public final class EpicorReleaseReader implements EpicorReleases {
     private static final List<String> KEY_SELECT = List.of("OrderNum", "OrderLine", "OrderRelNum");
@@ -46,7 +48,8 @@ public final class EpicorReleaseReader implements EpicorReleases {
         } catch (EpicorNotFoundException e) {
             return ReleaseRecheck.notShippable(SkipReason.RELEASE_GONE, "Epicor has no release " + key.reference());
         }
-        return judge(List.of(key), List.of(row)).get(key);
+        return judge(List.of(key), List.of(row), eligible(List.of(ReleaseMapper.keyOf(row, settings.company()))))
+                .get(key);
     }
 
     @Override
@@ -55,15 +58,27 @@ public final class EpicorReleaseReader implements EpicorReleases {
         if (distinct.isEmpty()) {
             return Map.of();
         }
-        return judge(distinct, assembler.releases(distinct, null, EpicorFields.ORDER_REL));
+        if (settings.source() != EpicorSettings.Source.ORDER_RELS) {
+            return judge(distinct, assembler.releases(distinct, null, EpicorFields.ORDER_REL), new HashSet<>(distinct));
+        }
+        // The usual answer in one call: the releases that still match the eligibility filter. Only the keys it
+        // leaves out are read again without the filter, to tell gone, void, closed and not eligible apart.
+        List<JsonNode> rows = new ArrayList<>(assembler.releases(distinct, settings.eligibilityFilter(),
+                EpicorFields.ORDER_REL));
+        Set<ReleaseKey> eligible = new HashSet<>();
+        rows.forEach(r -> eligible.add(ReleaseMapper.keyOf(r, settings.company())));
+        List<ReleaseKey> others = distinct.stream().filter(k -> !eligible.contains(k)).toList();
+        if (!others.isEmpty()) {
+            rows.addAll(assembler.releases(others, null, EpicorFields.ORDER_REL));
+        }
+        return judge(distinct, rows, eligible);
     }
 
-    private Map<ReleaseKey, ReleaseRecheck> judge(List<ReleaseKey> keys, List<JsonNode> rows) {
+    private Map<ReleaseKey, ReleaseRecheck> judge(List<ReleaseKey> keys, List<JsonNode> rows, Set<ReleaseKey> eligible) {
         Map<ReleaseKey, JsonNode> found = new LinkedHashMap<>();
         for (JsonNode r : rows) {
             found.put(ReleaseMapper.keyOf(r, settings.company()), r);
         }
-        Set<ReleaseKey> eligible = eligible(found.keySet());
         List<JsonNode> toMap = new ArrayList<>();
         Map<ReleaseKey, ReleaseRecheck> result = new LinkedHashMap<>();
         for (ReleaseKey k : keys) {

@@ -8,7 +8,10 @@ import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.TrackingStatus;
 import com.epicorups.port.EpicorWriteBack;
 import com.epicorups.port.TrackingFacts;
+import com.epicorups.logging.JsonLogger;
+import com.epicorups.port.WriteOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,17 +30,136 @@ import java.util.Map;
  * <p>Target ORDER_REL_UD: {@code SalesOrderSvc/OrderRels('co',order,line,rel)}. Target CUST_SHIP: the newest
  * non-voided pack that ships the release ({@code CustShipSvc/ShipDtls} by OrderNum/OrderLine/OrderRelNum,
  * then {@code CustShips('co',PackNum)}).
+ *
+ * <p>{@link #writeCurrent}/{@link #writeCurrentAll} are for a caller that orders the facts itself (the pipeline's
+ * shipment ledger): no read before the write, and several releases in one UpdateExt call.
  */
 public final class EpicorTrackingWriter implements EpicorWriteBack {
     public static final String PACK_NOT_FOUND = "EPICOR_PACK_NOT_FOUND";
+    private static final JsonLogger LOG = JsonLogger.getLogger(EpicorTrackingWriter.class);
     private static final DateTimeFormatter EPICOR_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'00:00:00");
 
     private final EpicorClient client;
     private final EpicorSettings settings;
 
+    /**
+     * Cleared for the life of this writer when Epicor refuses UpdateExt itself, or refuses every row of it while
+     * taking the same rows as PATCHes.
+     */
+    private volatile boolean batchWrites = true;
+
     public EpicorTrackingWriter(EpicorClient client, EpicorSettings settings) {
         this.client = client;
         this.settings = settings;
+    }
+
+    /**
+     * Target ORDER_REL_UD: one PATCH of every fact present, without reading the row first (the caller's ledger
+     * guarantees the status is not older than what was written before). Target CUST_SHIP reads anyway (the
+     * pack has to be found), so it is {@link #write}.
+     */
+    @Override
+    public Map<String, Object> writeCurrent(ReleaseKey key, TrackingFacts facts) {
+        WriteBackMapping mapping = settings.writeBack();
+        if (mapping.target() != WriteBackMapping.Target.ORDER_REL_UD) {
+            return write(key, facts);
+        }
+        Map<String, Object> fields = currentFields(facts, mapping.columnsByFact());
+        if (!fields.isEmpty()) {
+            client.patch(orderRelPath(key), orderRelRow(key, fields));
+        }
+        return fields;
+    }
+
+    /**
+     * Target ORDER_REL_UD, two or more releases: one {@code POST Erp.BO.SalesOrderSvc/UpdateExt} with a partial
+     * OrderRel row (RowMod "U") per release and continueProcessingOnError. When Epicor reports row errors
+     * (BOUpdError, errorsOccurred) the rows are written again one PATCH each, so every release gets its own
+     * outcome (its own typed error); a repeat of the rows that did land is harmless. When Epicor refuses the
+     * method itself (4xx), this writer stops batching and PATCHes row by row from then on. A transient failure
+     * fails every release of the call (their messages are retried).
+     */
+    @Override
+    public Map<ReleaseKey, WriteOutcome> writeCurrentAll(Map<ReleaseKey, TrackingFacts> facts) {
+        WriteBackMapping mapping = settings.writeBack();
+        Map<ReleaseKey, Map<String, Object>> fieldsByKey = new LinkedHashMap<>();
+        facts.forEach((key, f) -> fieldsByKey.put(key, currentFields(f, mapping.columnsByFact())));
+        long rows = fieldsByKey.values().stream().filter(f -> !f.isEmpty()).count();
+        if (mapping.target() != WriteBackMapping.Target.ORDER_REL_UD || !batchWrites || rows < 2) {
+            return EpicorWriteBack.super.writeCurrentAll(facts);
+        }
+        ObjectNode body = Json.mapper().createObjectNode();
+        ArrayNode orderRels = body.putObject("ds").putArray("OrderRel");
+        fieldsByKey.forEach((key, fields) -> {
+            if (!fields.isEmpty()) {
+                orderRels.add(orderRelRow(key, fields).put("RowMod", "U"));
+            }
+        });
+        body.put("continueProcessingOnError", true);
+        body.put("rollbackParentOnChildError", false);
+        JsonNode reply;
+        try {
+            reply = client.post(EpicorFields.SALES_ORDER_SVC + "/UpdateExt", body);
+        } catch (ConnectorException e) {
+            if (e.isTransient()) {
+                Map<ReleaseKey, WriteOutcome> out = new LinkedHashMap<>();
+                facts.keySet().forEach(key -> out.put(key, WriteOutcome.failed(e)));
+                return out;
+            }
+            batchWrites = false;
+            LOG.warn("epicor_update_ext_refused", "reasonCode", e.reasonCode(), "fallback", "PATCH per release");
+            return EpicorWriteBack.super.writeCurrentAll(facts);
+        }
+        JsonNode errors = reply.path("returnObj").path("BOUpdError");
+        if (reply.path("parameters").path("errorsOccurred").asBoolean(false) || errors.size() > 0) {
+            LOG.warn("epicor_update_ext_row_errors", "rows", rows, "errors", errors.size(),
+                    "fallback", "PATCH per release");
+            Map<ReleaseKey, WriteOutcome> patched = EpicorWriteBack.super.writeCurrentAll(facts);
+            if (errors.size() >= rows && patched.values().stream().allMatch(WriteOutcome::succeeded)) {
+                // Every row refused in UpdateExt yet every PATCH accepted: this Epicor does not take our partial
+                // OrderRel rows through UpdateExt (a BPM, or a parent row it wants); stop paying for the attempt.
+                batchWrites = false;
+                LOG.warn("epicor_update_ext_disabled", "reason", "every row refused, every PATCH accepted");
+            }
+            return patched;
+        }
+        Map<ReleaseKey, WriteOutcome> out = new LinkedHashMap<>();
+        fieldsByKey.forEach((key, fields) -> out.put(key, WriteOutcome.written(fields)));
+        return out;
+    }
+
+    /** Every fact present, in its Epicor form; absent facts are not written (never cleared). */
+    private static Map<String, Object> currentFields(TrackingFacts facts, Map<String, String> columns) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        putIfMapped(fields, columns.get("status"), facts.status() == null ? null : facts.status().name());
+        putIfMapped(fields, columns.get("trackingNumber"),
+                facts.trackingNumbers().isEmpty() ? null : String.join(",", facts.trackingNumbers()));
+        putIfMapped(fields, columns.get("estimatedDelivery"),
+                facts.estimatedDelivery() == null ? null : EPICOR_DATE.format(facts.estimatedDelivery()));
+        putIfMapped(fields, columns.get("deliveredAt"), facts.deliveredAt() == null ? null
+                : EPICOR_DATE.format(facts.deliveredAt().atZone(ZoneOffset.UTC)));
+        putIfMapped(fields, columns.get("labelLocation"), facts.labelLocation());
+        return fields;
+    }
+
+    private static void putIfMapped(Map<String, Object> fields, String column, String value) {
+        if (column != null && value != null) {
+            fields.put(column, value);
+        }
+    }
+
+    private static String orderRelPath(ReleaseKey key) {
+        return OData.keyed(EpicorFields.ORDER_RELS, key.company(), key.orderNum(), key.orderLine(), key.orderRelNum());
+    }
+
+    private static ObjectNode orderRelRow(ReleaseKey key, Map<String, Object> fields) {
+        ObjectNode row = Json.mapper().createObjectNode();
+        row.put("Company", key.company());
+        row.put("OrderNum", key.orderNum());
+        row.put("OrderLine", key.orderLine());
+        row.put("OrderRelNum", key.orderRelNum());
+        fields.forEach((k, v) -> row.put(k, String.valueOf(v)));
+        return row;
     }
 
     @Override

@@ -150,6 +150,76 @@ public final class ShipmentCreation implements MessageHandler {
         } catch (RuntimeException e) {
             return transientFailure(a, e, started);
         }
+        return afterClaim(a, request, claim, started, null);
+    }
+
+    /**
+     * The batch path: every message of the batch is claimed first, then the releases this batch may ship are
+     * re-read from Epicor with one {@link EpicorReleases#recheckAll} (a handful of calls for the whole batch
+     * instead of a handful per message), then each message goes on from its claim with its re-read. A release
+     * the batched read did not answer for (the read failed) is re-read on its own, as on the single path.
+     * Releases whose claim found them shipped or in progress are not re-read.
+     */
+    @Override
+    public MessageHandler forBatch(List<InboundMessage> messages) {
+        Map<String, Claimed> claimed = new LinkedHashMap<>();
+        for (InboundMessage message : messages) {
+            ShipmentRequestMessage request;
+            try {
+                request = parse(message.body());
+            } catch (ConnectorException e) {
+                continue; // the per-message path audits and dead-letters it
+            }
+            if (message.messageId() == null || claimed.containsKey(message.messageId())) {
+                continue;
+            }
+            ReleaseKey key = request.release().key();
+            Attempt a = new Attempt(message, key, ownerIds.get());
+            Instant started = clock.instant();
+            try {
+                claimed.put(message.messageId(), new Claimed(a, request,
+                        ledger.claim(key, a.owner, now(), lease), null, started));
+            } catch (RuntimeException e) {
+                claimed.put(message.messageId(), new Claimed(a, request, null, e, started));
+            }
+        }
+        List<ReleaseKey> toRead = claimed.values().stream()
+                .filter(c -> c.claim() != null && mayShip(c.claim().status()))
+                .map(c -> c.attempt().key).distinct().toList();
+        Map<ReleaseKey, ReleaseRecheck> rechecks = Map.of();
+        if (!toRead.isEmpty()) {
+            try {
+                rechecks = epicor.recheckAll(toRead);
+            } catch (RuntimeException e) {
+                // Each message re-reads its own release and classifies the failure itself.
+                PipelineLog.warn("batch_recheck_failed", Map.of("releases", toRead.size(),
+                        "error", e instanceof ConnectorException ce ? ce.reasonCode() : e.getClass().getName()));
+            }
+        }
+        Map<ReleaseKey, ReleaseRecheck> reread = rechecks;
+        return message -> {
+            Claimed c = claimed.get(message.messageId());
+            if (c == null) {
+                return handle(message);
+            }
+            return Correlation.with(c.attempt().key.asString(), () -> c.failure() != null
+                    ? transientFailure(c.attempt(), c.failure(), c.started())
+                    : afterClaim(c.attempt(), c.request(), c.claim(), c.started(), reread.get(c.attempt().key)));
+        };
+    }
+
+    /** One message of a batch after its claim: the claim's outcome, or why claiming failed. */
+    private record Claimed(Attempt attempt, ShipmentRequestMessage request, ClaimResult claim,
+                           RuntimeException failure, Instant started) {
+    }
+
+    private static boolean mayShip(ClaimResult.Status status) {
+        return status == ClaimResult.Status.CLAIMED || status == ClaimResult.Status.RECLAIMED_AFTER_EXPIRY;
+    }
+
+    /** @param reread the release as a batched re-read found it; null: re-read it now */
+    private MessageResult afterClaim(Attempt a, ShipmentRequestMessage request, ClaimResult claim, Instant started,
+                                     ReleaseRecheck reread) {
         try {
             switch (claim.status()) {
                 case ALREADY_SHIPPED:
@@ -166,7 +236,7 @@ public final class ShipmentCreation implements MessageHandler {
                     a.claimHeld = true;
                     boolean reconcile = claim.status() == ClaimResult.Status.RECLAIMED_AFTER_EXPIRY
                             || claim.record().attempt() > 1;
-                    return ship(a, request, reconcile, started);
+                    return ship(a, request, reconcile, started, reread);
             }
         } catch (ConnectorException e) {
             return e.isTransient() ? transientFailure(a, e, started) : permanentFailure(a, e.reasonCode(),
@@ -177,7 +247,8 @@ public final class ShipmentCreation implements MessageHandler {
         }
     }
 
-    private MessageResult ship(Attempt a, ShipmentRequestMessage request, boolean reconcile, Instant started) {
+    private MessageResult ship(Attempt a, ShipmentRequestMessage request, boolean reconcile, Instant started,
+                               ReleaseRecheck reread) {
         if (reconcile) {
             a.step = AuditOperation.LABEL_RECOVERY;
             Instant t = clock.instant();
@@ -193,7 +264,7 @@ public final class ShipmentCreation implements MessageHandler {
         }
 
         a.step = AuditOperation.SHIPMENT_CREATE;
-        ReleaseRecheck recheck = epicor.recheck(a.key);
+        ReleaseRecheck recheck = reread != null ? reread : epicor.recheck(a.key);
         if (!recheck.isShippable()) {
             String reason = recheck.notShippableReason() == null ? "NOT_SHIPPABLE" : recheck.notShippableReason();
             if (NO_LONGER_WANTED.contains(reason)) {

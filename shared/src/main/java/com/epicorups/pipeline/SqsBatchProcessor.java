@@ -44,10 +44,11 @@ public final class SqsBatchProcessor {
         return concurrency;
     }
 
-    public SQSBatchResponse process(SQSEvent event, MessageHandler handler) {
+    public SQSBatchResponse process(SQSEvent event, MessageHandler batchHandler) {
         List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
         List<InboundMessage> messages = records.stream().map(SqsBatchProcessor::toInbound).toList();
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        MessageHandler handler = prepare(batchHandler, messages);
         if (messages.size() == 1) {
             if (handleOne(messages.get(0), handler)) {
                 failures.add(new SQSBatchResponse.BatchItemFailure(messages.get(0).messageId()));
@@ -73,6 +74,21 @@ public final class SqsBatchProcessor {
             }
         }
         return new SQSBatchResponse(failures);
+    }
+
+    /** The batch's handler; a failing preparation only costs the batch its shared work, never a message. */
+    private static MessageHandler prepare(MessageHandler handler, List<InboundMessage> messages) {
+        if (messages.isEmpty()) {
+            return handler;
+        }
+        try {
+            MessageHandler prepared = handler.forBatch(messages);
+            return prepared == null ? handler : prepared;
+        } catch (RuntimeException e) {
+            PipelineLog.warn("batch_prepare_failed", Map.of("messages", messages.size(),
+                    "error", e.getClass().getName()));
+            return handler;
+        }
     }
 
     /** Returns whether the message must be redelivered. */

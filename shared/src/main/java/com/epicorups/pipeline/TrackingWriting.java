@@ -7,16 +7,21 @@ import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.TrackingUpdate;
 import com.epicorups.port.EpicorWriteBack;
 import com.epicorups.port.TrackingFacts;
+import com.epicorups.port.WriteOutcome;
 import com.epicorups.queue.MessageQueue;
 import com.epicorups.store.AuditLog;
 import com.epicorups.store.AuditOperation;
 import com.epicorups.store.AuditOutcome;
+import com.epicorups.store.LedgerState;
 import com.epicorups.store.ProcessedEventStore;
 import com.epicorups.store.ShipmentLedger;
 import com.epicorups.store.ShipmentRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,6 +62,64 @@ public final class TrackingWriting implements MessageHandler {
 
     @Override
     public MessageResult handle(InboundMessage message) {
+        return forBatch(List.of(message)).handle(message);
+    }
+
+    /**
+     * The whole batch in three steps: each message is judged against the ledger in turn (duplicates, stale events
+     * and facts Epicor already has end here, without an Epicor call); the facts that must reach Epicor are written
+     * with one {@link EpicorWriteBack#writeCurrentAll} (one row per release: several updates of one release in a
+     * batch are merged into the newest); then each message is finished with its release's outcome.
+     */
+    @Override
+    public MessageHandler forBatch(List<InboundMessage> messages) {
+        // By identity: the batch processor hands back the very messages it prepared (ids may repeat or be absent).
+        Map<InboundMessage, MessageResult> results = new IdentityHashMap<>();
+        Map<InboundMessage, Pending> pending = new IdentityHashMap<>();
+        List<Pending> toWrite = new ArrayList<>();
+        for (InboundMessage message : messages) {
+            if (results.containsKey(message) || pending.containsKey(message)) {
+                continue;
+            }
+            Object judged;
+            try {
+                judged = judge(message);
+            } catch (RuntimeException e) {
+                // The audit log itself failed: leave the message for SQS to redeliver.
+                judged = MessageResult.retry("UNEXPECTED_ERROR", e.getClass().getName());
+            }
+            if (judged instanceof Pending p) {
+                pending.put(message, p);
+                toWrite.add(p);
+            } else {
+                results.put(message, (MessageResult) judged);
+            }
+        }
+        Map<ReleaseKey, WriteOutcome> outcomes = writeAll(toWrite);
+        return message -> {
+            MessageResult result = results.get(message);
+            if (result != null) {
+                return result;
+            }
+            Pending p = pending.get(message);
+            if (p == null) {
+                return forBatch(List.of(message)).handle(message);
+            }
+            return Correlation.with(p.subject(), () -> finish(p, outcomes.get(p.key())));
+        };
+    }
+
+    /** One message whose facts go to Epicor: what to write, and how to finish once it is written. */
+    private record Pending(InboundMessage message, TrackingUpdate update, String subject, ReleaseKey key,
+                           Optional<ShipmentRecord> record, boolean current, TrackingFacts facts, Instant started) {
+        /** Written only after Epicor has it, so that a duplicate of it from another source writes nothing. */
+        String factId() {
+            return writtenFactId(key, update.status(), update.eventTime());
+        }
+    }
+
+    /** A {@link MessageResult} when the message ends here, else a {@link Pending} write. */
+    private Object judge(InboundMessage message) {
         TrackingUpdate update;
         try {
             update = parse(message.body());
@@ -67,13 +130,12 @@ public final class TrackingWriting implements MessageHandler {
         }
         String subject = update.releaseKey() != null ? update.releaseKey().asString()
                 : update.trackingNumbers().get(0);
-        return Correlation.with(subject, () -> handle(message, update, subject));
+        return Correlation.with(subject, () -> judge(message, update, subject));
     }
 
-    private MessageResult handle(InboundMessage message, TrackingUpdate update, String initialSubject) {
+    private Object judge(InboundMessage message, TrackingUpdate update, String initialSubject) {
         Instant started = clock.instant();
         String subject = initialSubject;
-        AuditOperation step = AuditOperation.TRACKING_UPDATE;
         try {
             if (processed.seen(update.eventId())) {
                 audit.record(subject, AuditOperation.TRACKING_UPDATE, AuditOutcome.SKIPPED, "DUPLICATE_EVENT",
@@ -95,7 +157,6 @@ public final class TrackingWriting implements MessageHandler {
                 }
                 key = record.get().key();
                 subject = key.asString();
-                Correlation.set(subject);
             }
 
             boolean applied = ledger.recordStatus(key, update.status(), update.eventTime());
@@ -111,46 +172,176 @@ public final class TrackingWriting implements MessageHandler {
                     ? new TrackingFacts(numbers, update.status(), update.statusDescription(),
                     update.estimatedDelivery(), update.deliveredAt(), labelLocation)
                     : new TrackingFacts(numbers, null, null, null, null, labelLocation);
+            Pending p = new Pending(message, update, subject, key, record, current, facts, started);
+            if (epicorHasIt(p, applied, sameFact)) {
+                audit.record(subject, AuditOperation.EPICOR_WRITE, AuditOutcome.SKIPPED, "NOTHING_TO_WRITE",
+                        "Epicor already had these facts (shipment ledger)", clock.instant(), Map.of());
+                return finishWritten(p, false);
+            }
+            return p;
+        } catch (ConnectorException e) {
+            if (e.isTransient()) {
+                return retry(message, subject, AuditOperation.TRACKING_UPDATE, e.reasonCode(), Texts.messageOf(e),
+                        started);
+            }
+            audit.record(subject, AuditOperation.TRACKING_UPDATE, AuditOutcome.FAILED, e.reasonCode(),
+                    Texts.messageOf(e), started, withReplay(eventDetails(update)), message.body());
+            return sendToDlq(message, e.reasonCode(), Texts.messageOf(e));
+        } catch (RuntimeException e) {
+            return retry(message, subject, AuditOperation.TRACKING_UPDATE, "UNEXPECTED_ERROR",
+                    e.getClass().getName() + ": " + Texts.messageOf(e), started);
+        }
+    }
 
-            step = AuditOperation.EPICOR_WRITE;
-            Instant t = clock.instant();
-            Map<String, Object> written = epicor.write(key, facts);
+    /**
+     * Whether Epicor already holds everything this message would write, by the ledger alone: the tracking
+     * numbers and label went in once the ledger says WRITTEN, and the same status at the same time from another
+     * source (Quantum View and Track Alert report the same scan) was written when its fact id is remembered.
+     */
+    private boolean epicorHasIt(Pending p, boolean applied, boolean sameFact) {
+        ShipmentRecord r = p.record().orElse(null);
+        if (r == null || r.state() != LedgerState.WRITTEN || !r.trackingNumbers().containsAll(p.facts().trackingNumbers())
+                || (p.facts().labelLocation() != null && !p.facts().labelLocation().equals(r.labelLocation()))) {
+            return false;
+        }
+        if (!p.current()) {
+            return true; // a stale event: only numbers and label would be written
+        }
+        return !applied && sameFact && processed.seen(p.factId());
+    }
+
+    /** Writes the pending facts, one row per release (the newest update of a release wins its status facts). */
+    private Map<ReleaseKey, WriteOutcome> writeAll(Collection<Pending> pending) {
+        if (pending.isEmpty()) {
+            return Map.of();
+        }
+        Map<ReleaseKey, TrackingFacts> facts = new LinkedHashMap<>();
+        Map<ReleaseKey, TrackingFacts> readFirst = new LinkedHashMap<>();
+        for (Pending p : pending) {
+            Map<ReleaseKey, TrackingFacts> target = p.record().isEmpty() ? readFirst : facts;
+            target.merge(p.key(), p.facts(), TrackingWriting::newer);
+        }
+        Map<ReleaseKey, WriteOutcome> outcomes = new LinkedHashMap<>();
+        // Without a ledger item nothing orders the facts: let the writer compare with what Epicor has.
+        readFirst.forEach((key, f) -> {
+            try {
+                outcomes.put(key, WriteOutcome.written(epicor.write(key, f)));
+            } catch (RuntimeException e) {
+                outcomes.put(key, WriteOutcome.failed(e));
+            }
+        });
+        if (!facts.isEmpty()) {
+            try {
+                outcomes.putAll(epicor.writeCurrentAll(facts));
+            } catch (RuntimeException e) {
+                facts.keySet().forEach(key -> outcomes.put(key, WriteOutcome.failed(e)));
+            }
+            repairOvertaken(facts, outcomes);
+        }
+        return outcomes;
+    }
+
+    /**
+     * Another invocation may have recorded (and written) a newer status for the same release while this one was
+     * writing an older one: Epicor would then end on the older status. The ledger knows; when it moved on, its
+     * status is written again (usually nothing: one ledger read per written status).
+     */
+    private void repairOvertaken(Map<ReleaseKey, TrackingFacts> written, Map<ReleaseKey, WriteOutcome> outcomes) {
+        Map<ReleaseKey, TrackingFacts> repairs = new LinkedHashMap<>();
+        written.forEach((key, f) -> {
+            WriteOutcome outcome = outcomes.get(key);
+            if (f.status() == null || outcome == null || !outcome.succeeded()) {
+                return;
+            }
+            try {
+                ledger.get(key).filter(r -> r.lastStatus() != null && r.lastStatus() != f.status()
+                                && r.lastStatus().mayReplace(f.status()))
+                        .ifPresent(r -> repairs.put(key, new TrackingFacts(List.of(), r.lastStatus(), null, null,
+                                null, null)));
+            } catch (RuntimeException e) {
+                PipelineLog.warn("status_recheck_failed", Map.of("error", e.getClass().getSimpleName()));
+            }
+        });
+        if (!repairs.isEmpty()) {
+            PipelineLog.info("status_overtaken_rewritten", Map.of("releases", repairs.size()));
+            try {
+                epicor.writeCurrentAll(repairs);
+            } catch (RuntimeException e) {
+                PipelineLog.warn("status_rewrite_failed", Map.of("error", e.getClass().getSimpleName()));
+            }
+        }
+    }
+
+    /** Two updates of one release in a batch: the later one (the ledger applied it last) keeps its status facts. */
+    private static TrackingFacts newer(TrackingFacts earlier, TrackingFacts later) {
+        Set<String> numbers = new LinkedHashSet<>(earlier.trackingNumbers());
+        numbers.addAll(later.trackingNumbers());
+        TrackingFacts statusFrom = later.status() != null ? later : earlier;
+        return new TrackingFacts(List.copyOf(numbers), statusFrom.status(), statusFrom.statusDescription(),
+                statusFrom.estimatedDelivery(),
+                later.deliveredAt() != null ? later.deliveredAt() : earlier.deliveredAt(),
+                later.labelLocation() != null ? later.labelLocation() : earlier.labelLocation());
+    }
+
+    private MessageResult finish(Pending p, WriteOutcome outcome) {
+        AuditOperation step = AuditOperation.EPICOR_WRITE;
+        try {
+            if (outcome == null) {
+                throw new IllegalStateException("no write outcome for " + p.key());
+            }
+            if (!outcome.succeeded()) {
+                throw outcome.failure();
+            }
+            Map<String, Object> written = outcome.written();
             Map<String, String> writtenDetails = new LinkedHashMap<>();
             written.forEach((field, value) -> writtenDetails.put("field." + field,
                     Texts.truncate(String.valueOf(value), 500)));
-            audit.record(subject, AuditOperation.EPICOR_WRITE,
+            audit.record(p.subject(), AuditOperation.EPICOR_WRITE,
                     written.isEmpty() ? AuditOutcome.SKIPPED : AuditOutcome.SUCCESS,
                     written.isEmpty() ? "NOTHING_TO_WRITE" : null,
                     written.isEmpty() ? "Epicor already had these facts" : written.size() + " field(s) written",
-                    t, writtenDetails);
-
+                    clock.instant(), writtenDetails);
             step = AuditOperation.TRACKING_UPDATE;
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            if (!numbers.isEmpty()) {
-                ledger.markWritten(key, now);
-            }
-            processed.remember(update.eventId(), now);
-            if (current) {
-                audit.record(subject, AuditOperation.TRACKING_UPDATE, AuditOutcome.SUCCESS, null,
-                        update.status() + " from " + update.source(), started, eventDetails(update));
-                return MessageResult.done();
-            }
-            String last = record.map(r -> r.lastStatus() + " at " + r.lastEventTime()).orElse("?");
-            audit.record(subject, AuditOperation.TRACKING_UPDATE, AuditOutcome.SKIPPED, "STALE_EVENT",
-                    update.status() + " at " + update.eventTime() + " is older than " + last
-                            + "; only tracking numbers and label location written", started, eventDetails(update));
-            return MessageResult.skipped("STALE_EVENT", update.eventId());
+            return finishWritten(p, true);
         } catch (ConnectorException e) {
             if (e.isTransient()) {
-                return retry(message, subject, step, e.reasonCode(), Texts.messageOf(e), started);
+                return retry(p.message(), p.subject(), step, e.reasonCode(), Texts.messageOf(e), p.started());
             }
-            audit.record(subject, step, AuditOutcome.FAILED, e.reasonCode(), Texts.messageOf(e), started,
-                    withReplay(eventDetails(update)), message.body());
-            return sendToDlq(message, e.reasonCode(), Texts.messageOf(e));
+            audit.record(p.subject(), step, AuditOutcome.FAILED, e.reasonCode(), Texts.messageOf(e), p.started(),
+                    withReplay(eventDetails(p.update())), p.message().body());
+            return sendToDlq(p.message(), e.reasonCode(), Texts.messageOf(e));
         } catch (RuntimeException e) {
-            return retry(message, subject, step, "UNEXPECTED_ERROR",
-                    e.getClass().getName() + ": " + Texts.messageOf(e), started);
+            return retry(p.message(), p.subject(), step, "UNEXPECTED_ERROR",
+                    e.getClass().getName() + ": " + Texts.messageOf(e), p.started());
         }
+    }
+
+    /** Epicor has the facts: the ledger and the processed-event store say so, and the outcome is audited. */
+    private MessageResult finishWritten(Pending p, boolean wrote) {
+        TrackingUpdate update = p.update();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (wrote && !p.facts().trackingNumbers().isEmpty()) {
+            ledger.markWritten(p.key(), now);
+        }
+        if (wrote && p.current() && p.record().isPresent()) {
+            processed.remember(p.factId(), now);
+        }
+        processed.remember(update.eventId(), now);
+        if (p.current()) {
+            audit.record(p.subject(), AuditOperation.TRACKING_UPDATE, AuditOutcome.SUCCESS, null,
+                    update.status() + " from " + update.source(), p.started(), eventDetails(update));
+            return MessageResult.done();
+        }
+        String last = p.record().map(r -> r.lastStatus() + " at " + r.lastEventTime()).orElse("?");
+        audit.record(p.subject(), AuditOperation.TRACKING_UPDATE, AuditOutcome.SKIPPED, "STALE_EVENT",
+                update.status() + " at " + update.eventTime() + " is older than " + last
+                        + "; only tracking numbers and label location written", p.started(), eventDetails(update));
+        return MessageResult.skipped("STALE_EVENT", update.eventId());
+    }
+
+    static String writtenFactId(ReleaseKey key, com.epicorups.model.TrackingStatus status, Instant eventTime) {
+        return "written#" + key.asString() + "#" + status + "#"
+                + (eventTime == null ? "" : eventTime.truncatedTo(ChronoUnit.MILLIS).toEpochMilli());
     }
 
     private MessageResult retry(InboundMessage message, String subject, AuditOperation step, String reason,

@@ -73,8 +73,24 @@ class EpicorReleaseReaderTest extends EpicorTestSupport {
         assertThat(result.values().stream().filter(ReleaseRecheck::isShippable)).hasSize(29);
         assertThat(result.get(key(7003)).notShippableReason()).isEqualTo("RELEASE_VOID");
         assertThat(result.get(key(7999)).notShippableReason()).isEqualTo("RELEASE_GONE");
-        // releases + eligibility + orders + lines + parts + ship-tos, each one call for 31 keys
+        // eligible releases + the two it left out (void, gone) + orders + lines + parts + ship-tos, one call each
         assertThat(c.callCount()).isEqualTo(6);
         System.out.println("[calls] recheckAll of 31 releases: " + c.callCount() + " Epicor calls");
+    }
+
+    @Test
+    void recheckAllOfEligibleReleasesReadsOrderRelsOnce() {
+        fake.customer(100);
+        List<ReleaseKey> keys = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            fake.simpleRelease(7100 + i, 100);
+            keys.add(key(7100 + i));
+        }
+        EpicorClient c = client(settings());
+        Map<ReleaseKey, ReleaseRecheck> result = new EpicorReleaseReader(c, settings()).recheckAll(keys);
+        assertThat(result.values()).allSatisfy(r -> assertThat(r.isShippable()).isTrue());
+        // OrderRels with the eligibility filter and the ten keys + orders + lines + parts + ship-tos
+        assertThat(c.callCount()).isEqualTo(5);
+        assertThat(fake.requests.stream().filter(r -> r.getPath().contains("/OrderRels?"))).hasSize(1);
     }
 }

@@ -131,4 +131,49 @@ class EpicorTrackingWriterTest extends EpicorTestSupport {
                     assertThat(e.getMessage()).contains("Release is closed");
                 });
     }
+
+    private static Map<ReleaseKey, TrackingFacts> twoReleases() {
+        Map<ReleaseKey, TrackingFacts> facts = new java.util.LinkedHashMap<>();
+        facts.put(KEY, facts(TrackingStatus.LABEL_CREATED, null, null));
+        facts.put(new ReleaseKey("EPIC06", 5002, 1, 1), facts(TrackingStatus.IN_TRANSIT, null, null));
+        return facts;
+    }
+
+    @Test
+    void anEpicorThatRefusesEveryUpdateExtRowButTakesThePatchesIsWrittenByPatchFromThenOn() {
+        fake.customer(100);
+        fake.simpleRelease(5001, 100);
+        fake.simpleRelease(5002, 100);
+        fake.interceptors.add(r -> r.getPath().endsWith("/UpdateExt") ? new okhttp3.mockwebserver.MockResponse()
+                .setResponseCode(200).setHeader("Content-Type", "application/json")
+                .setBody("{\"returnObj\":{\"BOUpdError\":["
+                        + "{\"TableName\":\"OrderRel\",\"ErrorLevel\":\"Error\",\"ErrorType\":\"Exception\","
+                        + "\"ErrorText\":\"OrderHed is required\"},"
+                        + "{\"TableName\":\"OrderRel\",\"ErrorLevel\":\"Error\",\"ErrorType\":\"Exception\","
+                        + "\"ErrorText\":\"OrderHed is required\"}]},\"parameters\":{\"errorsOccurred\":true}}")
+                : null);
+        EpicorTrackingWriter writer = new EpicorTrackingWriter(client(settings()), settings());
+
+        assertThat(writer.writeCurrentAll(twoReleases()).values()).allMatch(com.epicorups.port.WriteOutcome::succeeded);
+        assertThat(fake.requests).extracting(RecordedRequest::getMethod).containsExactly("POST", "PATCH", "PATCH");
+
+        fake.requests.clear();
+        assertThat(writer.writeCurrentAll(twoReleases()).values()).allMatch(com.epicorups.port.WriteOutcome::succeeded);
+        assertThat(fake.requests).as("no UpdateExt attempt any more").extracting(RecordedRequest::getMethod)
+                .containsExactly("PATCH", "PATCH");
+    }
+
+    @Test
+    void aTransientUpdateExtFailureFailsEveryReleaseOfTheCallWithoutPatching() {
+        fake.interceptors.add(r -> r.getPath().endsWith("/UpdateExt")
+                ? new okhttp3.mockwebserver.MockResponse().setResponseCode(503).setBody("{}") : null);
+        EpicorSettings s = settings().toBuilder().maxAttempts(1).build();
+        EpicorTrackingWriter writer = new EpicorTrackingWriter(client(s), s);
+
+        var outcomes = writer.writeCurrentAll(twoReleases());
+
+        assertThat(outcomes.values()).allSatisfy(o -> assertThat(o.failure()).isInstanceOfSatisfying(
+                ConnectorException.class, e -> assertThat(e.isTransient()).isTrue()));
+        assertThat(fake.requests).extracting(RecordedRequest::getMethod).containsExactly("POST");
+    }
 }

@@ -470,4 +470,79 @@ class ShipmentCreationTest {
         assertThat(record().labelLocation()).isNotNull();
         assertThat(Map.copyOf(labels.stored)).containsKey(record().labelLocation());
     }
+
+    private static com.amazonaws.services.lambda.runtime.events.SQSEvent batchOf(List<String> bodies) {
+        List<com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            var m = new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage();
+            m.setMessageId("b" + i);
+            m.setBody(bodies.get(i));
+            m.setReceiptHandle("rh-b" + i);
+            m.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+            records.add(m);
+        }
+        var event = new com.amazonaws.services.lambda.runtime.events.SQSEvent();
+        event.setRecords(records);
+        return event;
+    }
+
+    @Test
+    void aBatchIsReReadFromEpicorOnceForTheReleasesItClaimed() {
+        List<String> bodies = new ArrayList<>();
+        List<com.epicorups.model.ReleaseKey> keys = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            var key = new com.epicorups.model.ReleaseKey("EPIC06", 6000 + i, 1, 1);
+            ShippableRelease r = release(key, 10, usAddress(i + " Peachtree St"));
+            epicor.current.put(key, ReleaseRecheck.shippable(r));
+            bodies.add(requestBody(r));
+            keys.add(key);
+        }
+        assertThat(deliver().disposition()).isEqualTo(Disposition.DONE); // KEY is shipped already
+        bodies.add(requestBody(enqueued));
+        bodies.add("not json");
+        int rechecksBefore = epicor.rechecks.get();
+
+        var response = new SqsBatchProcessor(3).process(batchOf(bodies), creation);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(epicor.batchedRechecks).as("one re-read for the batch, only of the releases it claimed")
+                .containsExactly(keys);
+        assertThat(epicor.rechecks.get()).as("no single re-read").isEqualTo(rechecksBefore);
+        assertThat(ups.created).hasSize(5);
+        assertThat(ups.lookups).as("first attempts do not look up UPS").hasValue(0);
+        keys.forEach(k -> assertThat(memoryLedger.get(k)).hasValueSatisfying(
+                r -> assertThat(r.state()).isEqualTo(LedgerState.SHIPPED)));
+        assertThat(dlq.sent).hasSize(1);
+    }
+
+    @Test
+    void whenTheBatchedReReadFailsEachMessageReReadsItsOwnRelease() {
+        epicor.failNextBatch = transientError("EPICOR_UNAVAILABLE");
+        var other = new com.epicorups.model.ReleaseKey("EPIC06", 6100, 1, 1);
+        ShippableRelease r = release(other, 10, usAddress("9 Peachtree St"));
+        epicor.current.put(other, ReleaseRecheck.shippable(r));
+
+        var response = new SqsBatchProcessor(2).process(batchOf(List.of(requestBody(enqueued), requestBody(r))),
+                creation);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(epicor.batchedRechecks).hasSize(1);
+        assertThat(epicor.rechecks).hasValue(2);
+        assertThat(ups.created).hasSize(2);
+    }
+
+    @Test
+    void aBatchedReReadThatFindsAReleaseCancelledSkipsItAndShipsTheRest() {
+        var other = new com.epicorups.model.ReleaseKey("EPIC06", 6200, 1, 1);
+        ShippableRelease r = release(other, 10, usAddress("9 Peachtree St"));
+        epicor.current.put(other, ReleaseRecheck.notShippable("RELEASE_CLOSED", "closed in Epicor"));
+
+        var response = new SqsBatchProcessor(2).process(batchOf(List.of(requestBody(enqueued), requestBody(r))),
+                creation);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(ups.created).extracting(ShippableRelease::key).containsExactly(KEY);
+        assertThat(memoryLedger.get(other)).hasValueSatisfying(
+                rec -> assertThat(rec.state()).isEqualTo(LedgerState.NEEDS_ATTENTION));
+    }
 }

@@ -204,7 +204,26 @@ final class TestDoubles {
     static final class ScriptedEpicor implements EpicorReleases {
         final Map<ReleaseKey, ReleaseRecheck> current = new ConcurrentHashMap<>();
         final AtomicInteger rechecks = new AtomicInteger();
+        /** The keys of every batched re-read, one list per recheckAll call. */
+        final List<List<ReleaseKey>> batchedRechecks = new CopyOnWriteArrayList<>();
         volatile RuntimeException failNext;
+        volatile RuntimeException failNextBatch;
+
+        @Override
+        public Map<ReleaseKey, ReleaseRecheck> recheckAll(java.util.Collection<ReleaseKey> keys) {
+            batchedRechecks.add(List.copyOf(keys));
+            RuntimeException fail = failNextBatch;
+            if (fail != null) {
+                failNextBatch = null;
+                throw fail;
+            }
+            Map<ReleaseKey, ReleaseRecheck> result = new java.util.LinkedHashMap<>();
+            for (ReleaseKey key : keys) {
+                ReleaseRecheck r = current.get(key);
+                result.put(key, r == null ? ReleaseRecheck.notShippable("RELEASE_GONE", "no such release") : r);
+            }
+            return result;
+        }
 
         @Override
         public ReleaseRecheck recheck(ReleaseKey key) {

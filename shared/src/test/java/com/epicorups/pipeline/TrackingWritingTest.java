@@ -47,7 +47,30 @@ class TrackingWritingTest {
     static final class ScriptedWriteBack implements EpicorWriteBack {
         final Map<String, Object> fields = new LinkedHashMap<>();
         final List<TrackingFacts> calls = new CopyOnWriteArrayList<>();
+        final List<Map<ReleaseKey, TrackingFacts>> batches = new CopyOnWriteArrayList<>();
+        final Map<ReleaseKey, RuntimeException> failFor = new java.util.concurrent.ConcurrentHashMap<>();
         volatile RuntimeException failNext;
+
+        @Override
+        public Map<ReleaseKey, com.epicorups.port.WriteOutcome> writeCurrentAll(Map<ReleaseKey, TrackingFacts> facts) {
+            if (facts.size() > 1) {
+                batches.add(Map.copyOf(facts));
+            }
+            Map<ReleaseKey, com.epicorups.port.WriteOutcome> out = new LinkedHashMap<>();
+            facts.forEach((key, f) -> {
+                RuntimeException fail = failFor.get(key);
+                if (fail != null) {
+                    out.put(key, com.epicorups.port.WriteOutcome.failed(fail));
+                    return;
+                }
+                try {
+                    out.put(key, com.epicorups.port.WriteOutcome.written(write(key, f)));
+                } catch (RuntimeException e) {
+                    out.put(key, com.epicorups.port.WriteOutcome.failed(e));
+                }
+            });
+            return out;
+        }
 
         @Override
         public synchronized Map<String, Object> write(ReleaseKey key, TrackingFacts facts) {
@@ -151,10 +174,11 @@ class TrackingWritingTest {
 
     @Test
     void anOlderEventArrivingLateDoesNotMoveTheStatusBackButStillWritesTheTrackingNumber() {
-        // Delivered arrives before the creator's update reached Epicor, then the older in-transit scan.
+        // Delivered arrives before the creator's update reached Epicor (and its own write fails for now), then
+        // the older in-transit scan.
+        epicor.failNext = transientError("EPICOR_UNAVAILABLE");
         assertThat(deliver(event("qv-2", TrackingStatus.DELIVERED, shippedAt.plusSeconds(7200))).disposition())
-                .isEqualTo(Disposition.DONE);
-        epicor.fields.clear(); // pretend Epicor lost the fields to see what the stale event writes
+                .isEqualTo(Disposition.RETRY);
         MessageResult late = deliver(event("qv-1", TrackingStatus.IN_TRANSIT, shippedAt.plusSeconds(3600)));
 
         assertThat(late.disposition()).isEqualTo(Disposition.SKIPPED);
@@ -167,6 +191,99 @@ class TrackingWritingTest {
         assertThat(ledger.get(KEY).orElseThrow().lastStatus()).isEqualTo(TrackingStatus.DELIVERED);
         assertThat(audits(AuditOperation.TRACKING_UPDATE)).filteredOn(e -> e.outcome() == AuditOutcome.SKIPPED)
                 .singleElement().satisfies(e -> assertThat(e.reasonCode()).isEqualTo("STALE_EVENT"));
+        // The redelivered DELIVERED is the same fact, not stale: it is written.
+        assertThat(deliver(event("qv-2", TrackingStatus.DELIVERED, shippedAt.plusSeconds(7200))).disposition())
+                .isEqualTo(Disposition.DONE);
+        assertThat(epicor.fields).containsEntry("UPSStatus_c", "DELIVERED");
+    }
+
+    @Test
+    void aStaleEventOnAReleaseEpicorHasTheNumbersOfMakesNoEpicorCall() {
+        deliver(created());
+        deliver(event("qv-2", TrackingStatus.IN_TRANSIT, shippedAt.plusSeconds(7200)));
+        int calls = epicor.calls.size();
+
+        MessageResult late = deliver(event("qv-1", TrackingStatus.PICKED_UP, shippedAt.plusSeconds(3600)));
+
+        assertThat(late.reasonCode()).isEqualTo("STALE_EVENT");
+        assertThat(epicor.calls).hasSize(calls);
+        assertThat(processed.seen("qv-1")).isTrue();
+        assertThat(audits(AuditOperation.EPICOR_WRITE)).last()
+                .satisfies(e -> assertThat(e.reasonCode()).isEqualTo("NOTHING_TO_WRITE"));
+    }
+
+    @Test
+    void theSameScanFromASecondSourceMakesNoEpicorCallOnceWritten() {
+        deliver(created());
+        Instant scanned = shippedAt.plusSeconds(3600);
+        deliver(event("qv-1", TrackingStatus.IN_TRANSIT, scanned));
+        int calls = epicor.calls.size();
+        TrackingUpdate sameScan = new TrackingUpdate("ta:1", TrackingSource.TRACK_ALERT, null, null, List.of(TRACKING),
+                TrackingStatus.IN_TRANSIT, "In transit", scanned, null, null, null);
+
+        assertThat(deliver(sameScan).disposition()).isEqualTo(Disposition.DONE);
+        assertThat(epicor.calls).hasSize(calls);
+    }
+
+    @Test
+    void aBatchWritesEveryReleaseWithOneCallAndMergesUpdatesOfOneRelease() {
+        ReleaseKey other = new ReleaseKey("EPIC06", 5002, 1, 1);
+        ledger.claim(other, "creator", shippedAt, Duration.ofMinutes(10));
+        ledger.markShipped(other, "creator", "1ZSHIP2", List.of("1Z999AA10123456795"), "s3://labels/y.gif", shippedAt);
+        TrackingUpdate otherCreated = new TrackingUpdate("created#1ZSHIP2", TrackingSource.SHIPMENT_CREATOR, other,
+                "1ZSHIP2", List.of("1Z999AA10123456795"), TrackingStatus.LABEL_CREATED, "created", shippedAt, null,
+                null, "s3://labels/y.gif");
+        List<String> bodies = List.of(json(created()), json(otherCreated),
+                json(event("qv-1", TrackingStatus.IN_TRANSIT, shippedAt.plusSeconds(3600))));
+        com.amazonaws.services.lambda.runtime.events.SQSEvent event = new com.amazonaws.services.lambda.runtime.events.SQSEvent();
+        List<com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage> records = new java.util.ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            var m = new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage();
+            m.setMessageId("t" + i);
+            m.setBody(bodies.get(i));
+            records.add(m);
+        }
+        event.setRecords(records);
+
+        var response = new SqsBatchProcessor(3).process(event, writer);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(epicor.batches).singleElement().satisfies(batch -> {
+            assertThat(batch).containsOnlyKeys(KEY, other);
+            assertThat(batch.get(KEY).status()).as("the newer update of the release wins")
+                    .isEqualTo(TrackingStatus.IN_TRANSIT);
+            assertThat(batch.get(KEY).labelLocation()).isEqualTo("s3://labels/x.gif");
+        });
+        assertThat(ledger.get(KEY).orElseThrow().state()).isEqualTo(LedgerState.WRITTEN);
+        assertThat(ledger.get(other).orElseThrow().state()).isEqualTo(LedgerState.WRITTEN);
+        assertThat(processed.seen("created#1ZSHIP")).isTrue();
+        assertThat(processed.seen("qv-1")).isTrue();
+    }
+
+    @Test
+    void aFailedReleaseInABatchIsRetriedAloneWhileTheOthersAreDone() {
+        ReleaseKey other = new ReleaseKey("EPIC06", 5002, 1, 1);
+        ledger.claim(other, "creator", shippedAt, Duration.ofMinutes(10));
+        ledger.markShipped(other, "creator", "1ZSHIP2", List.of("1Z999AA10123456795"), null, shippedAt);
+        epicor.failFor.put(other, transientError("EPICOR_UNAVAILABLE"));
+        TrackingUpdate otherCreated = new TrackingUpdate("created#1ZSHIP2", TrackingSource.SHIPMENT_CREATOR, other,
+                "1ZSHIP2", List.of("1Z999AA10123456795"), TrackingStatus.LABEL_CREATED, "created", shippedAt, null,
+                null, null);
+        var event = new com.amazonaws.services.lambda.runtime.events.SQSEvent();
+        var a = new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage();
+        a.setMessageId("a");
+        a.setBody(json(created()));
+        var b = new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage();
+        b.setMessageId("b");
+        b.setBody(json(otherCreated));
+        event.setRecords(List.of(a, b));
+
+        var response = new SqsBatchProcessor(2).process(event, writer);
+
+        assertThat(response.getBatchItemFailures()).extracting(f -> f.getItemIdentifier()).containsExactly("b");
+        assertThat(ledger.get(KEY).orElseThrow().state()).isEqualTo(LedgerState.WRITTEN);
+        assertThat(ledger.get(other).orElseThrow().state()).isEqualTo(LedgerState.SHIPPED);
+        assertThat(processed.seen("created#1ZSHIP2")).isFalse();
     }
 
     @Test

@@ -149,4 +149,62 @@ class EpicorWriteBackSandboxTest extends SandboxSupport {
     private Map<String, Object> release() {
         return sandbox.dataset().find("OrderRels", ReleasePollSandboxTest.rel(5001, 1, 1)).orElseThrow();
     }
+
+    private Map<String, Object> row(ReleaseKey key) {
+        return sandbox.dataset().find("OrderRels", Map.of("Company", key.company(), "OrderNum", key.orderNum(),
+                "OrderLine", key.orderLine(), "OrderRelNum", key.orderRelNum())).orElseThrow();
+    }
+
+    @Test
+    void writeCurrentPatchesWithoutReadingFirst() {
+        Map<String, Object> sent = writer.writeCurrent(KEY, new TrackingFacts(List.of(NUMBER),
+                TrackingStatus.LABEL_CREATED, null, null, null, LABEL));
+
+        assertThat(sent).containsOnlyKeys("TrackingNumber_c", "UPSStatus_c", "LabelLocation_c");
+        assertThat(sandbox.requests().all()).extracting(r -> r.kind())
+                .containsExactly(com.epicorups.sandbox.epicor.RequestKind.WRITE);
+        assertThat(release()).containsEntry("UPSStatus_c", "LABEL_CREATED").containsEntry("TrackingNumber_c", NUMBER);
+    }
+
+    @Test
+    void writeCurrentAllWritesSeveralReleasesWithOneUpdateExtCall() {
+        ReleaseKey second = new ReleaseKey(COMPANY, 5001, 2, 1);
+        ReleaseKey third = new ReleaseKey(COMPANY, 5002, 1, 1);
+        Map<ReleaseKey, TrackingFacts> facts = new LinkedHashMap<>();
+        facts.put(KEY, new TrackingFacts(List.of(NUMBER), TrackingStatus.LABEL_CREATED, null, null, null, LABEL));
+        facts.put(second, new TrackingFacts(List.of("1Z999AA10123456811"), TrackingStatus.LABEL_CREATED, null,
+                LocalDate.of(2026, 12, 3), null, null));
+        facts.put(third, facts(TrackingStatus.DELIVERED, null, Instant.parse("2026-12-02T15:30:00Z")));
+
+        Map<ReleaseKey, com.epicorups.port.WriteOutcome> outcomes = writer.writeCurrentAll(facts);
+
+        assertThat(outcomes.values()).allMatch(com.epicorups.port.WriteOutcome::succeeded);
+        assertThat(outcomes.get(third).written()).containsKeys("UPSStatus_c", "DeliveredDate_c");
+        assertThat(sandbox.requests().all()).singleElement().satisfies(r -> {
+            assertThat(r.method()).isEqualTo("POST");
+            assertThat(r.path()).endsWith("/Erp.BO.SalesOrderSvc/UpdateExt");
+        });
+        assertThat(row(KEY)).containsEntry("TrackingNumber_c", NUMBER).containsEntry("LabelLocation_c", LABEL);
+        assertThat(row(second)).containsEntry("TrackingNumber_c", "1Z999AA10123456811");
+        assertThat(String.valueOf(row(second).get("EstDeliveryDate_c"))).startsWith("2026-12-03");
+        assertThat(row(third)).containsEntry("UPSStatus_c", "DELIVERED");
+        assertThat(badRequests()).isEmpty();
+    }
+
+    @Test
+    void rowErrorsInUpdateExtFallBackToOnePatchPerReleaseWithItsOwnError() {
+        ReleaseKey gone = new ReleaseKey(COMPANY, 4242, 1, 1);
+        Map<ReleaseKey, TrackingFacts> facts = new LinkedHashMap<>();
+        facts.put(KEY, new TrackingFacts(List.of(NUMBER), TrackingStatus.LABEL_CREATED, null, null, null, LABEL));
+        facts.put(gone, new TrackingFacts(List.of("1Z999AA10123456822"), TrackingStatus.LABEL_CREATED, null, null,
+                null, null));
+
+        Map<ReleaseKey, com.epicorups.port.WriteOutcome> outcomes = writer.writeCurrentAll(facts);
+
+        assertThat(outcomes.get(KEY).succeeded()).isTrue();
+        assertThat(outcomes.get(gone).failure()).isInstanceOfSatisfying(ConnectorException.class,
+                e -> assertThat(e.kind()).isEqualTo(FailureKind.PERMANENT));
+        assertThat(sandbox.requests().all()).extracting(r -> r.method()).containsExactly("POST", "PATCH", "PATCH");
+        assertThat(release()).containsEntry("UPSStatus_c", "LABEL_CREATED");
+    }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -222,6 +223,13 @@ final class EpicorHttpHandler implements HttpHandler {
     if (segments.size() < 3 || segments.size() > 4) {
       throw EpicorApiException.notFound("No resource at " + exchange.getRequestURI().getRawPath());
     }
+    if (segments.size() == 3 && segments.get(2).equals("UpdateExt")) {
+      if (!method.equals("POST")) {
+        throw methodNotAllowed(method);
+      }
+      updateExt(exchange, reply, matchedCompany, service, identity);
+      return;
+    }
     KeyPredicate first = KeyPredicate.parse(segments.get(2));
     EntitySetSchema set = servedSet(service, first.entitySet());
     if (segments.size() == 4) {
@@ -371,6 +379,123 @@ final class EpicorHttpHandler implements HttpHandler {
       throw e;
     } finally {
       recordWrite(exchange, set, keys, body, status);
+    }
+  }
+
+  /**
+   * The BO method UpdateExt: {@code {"ds":{"OrderRel":[partial rows with RowMod "U"|"A"|"D"]},
+   * "continueProcessingOnError":true,"rollbackParentOnChildError":true}}. Every row is applied on its own; a row
+   * that fails is reported in {@code returnObj.BOUpdError} (200, never an exception) and, without
+   * continueProcessingOnError, the rows after it are not processed. Rows with RowMod "" are unchanged rows.
+   */
+  private void updateExt(HttpExchange exchange, Reply reply, String company, String service, String identity)
+      throws IOException {
+    if (dataset.schema().entitySets().stream().noneMatch(s -> s.service().equals(service))) {
+      throw EpicorApiException.notFound("Service " + service + " not found.");
+    }
+    JsonNode body = readJsonObject(exchange);
+    JsonNode ds = body.get("ds");
+    if (ds == null || !ds.isObject()) {
+      throw EpicorApiException.badRequest("Unable to deserialize entity. UpdateExt needs a 'ds' object of tables.");
+    }
+    boolean continueOnError = body.path("continueProcessingOnError").asBoolean(false);
+    List<Map<String, Object>> errors = new ArrayList<>();
+    Map<String, List<Object>> applied = new LinkedHashMap<>();
+    String path = exchange.getRequestURI().getPath();
+    boolean stopped = false;
+    for (Iterator<Map.Entry<String, JsonNode>> tables = ds.fields(); tables.hasNext() && !stopped; ) {
+      Map.Entry<String, JsonNode> table = tables.next();
+      EntitySetSchema set = dataset.schema().entitySets().stream()
+          .filter(s -> s.service().equals(service) && s.table().equals(table.getKey())).findFirst()
+          .orElseThrow(() -> EpicorApiException.badRequest("Unable to deserialize entity. Table " + table.getKey()
+              + " is not part of the " + service + " tableset."));
+      if (!table.getValue().isArray()) {
+        throw EpicorApiException.badRequest("Unable to deserialize entity. ds." + table.getKey() + " must be an array.");
+      }
+      for (JsonNode row : table.getValue()) {
+        if (!row.isObject()) {
+          throw EpicorApiException.badRequest("Unable to deserialize entity. A " + table.getKey() + " row must be an object.");
+        }
+        String rowMod = row.path("RowMod").asText("");
+        if (rowMod.isEmpty()) {
+          continue;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode fields = ((com.fasterxml.jackson.databind.node.ObjectNode) row).deepCopy();
+        if (!fields.has("Company")) {
+          fields.put("Company", company);
+        }
+        Map<String, Object> keys = new LinkedHashMap<>();
+        for (String k : set.keys()) {
+          if (fields.has(k)) {
+            keys.put(k, MAPPER.convertValue(fields.get(k), Object.class));
+          }
+        }
+        String error = null;
+        Map<String, Object> result = null;
+        try {
+          if (!String.valueOf(keys.get("Company")).equalsIgnoreCase(company)) {
+            error = "The Company in the row does not match the company in the URL.";
+          } else if (rowMod.equals("U")) {
+            if (keys.size() < set.keys().size() || dataset.find(set.entitySet(), keys).isEmpty()) {
+              error = "Record not found. " + set.table() + " " + keys.values() + " does not exist.";
+            } else {
+              result = dataset.update(set.entitySet(), keys, fields, identity);
+            }
+          } else if (rowMod.equals("A")) {
+            result = dataset.insert(set.entitySet(), fields, identity);
+          } else if (rowMod.equals("D")) {
+            if (!dataset.delete(set.entitySet(), keys)) {
+              error = "Record not found. " + set.table() + " " + keys.values() + " does not exist.";
+            }
+          } else {
+            error = "Invalid RowMod '" + rowMod + "'.";
+          }
+        } catch (DatasetException e) {
+          error = e.getMessage();
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> bodyMap = MAPPER.convertValue(fields, LinkedHashMap.class);
+        sandbox.writes().add(new RecordedWrite("POST", path, set.entitySet(), keys, bodyMap, error == null ? 200 : 400));
+        if (error != null) {
+          Object sysRowId = sysRowIdOf(set, keys);
+          Map<String, Object> e = new LinkedHashMap<>();
+          e.put("TableName", set.table());
+          e.put("ErrorLevel", "Error");
+          e.put("ErrorType", "Exception");
+          e.put("ErrorText", error);
+          e.put("ErrorSysRowID", sysRowId);
+          e.put("SysRowID", sysRowId);
+          e.put("RowMod", rowMod);
+          errors.add(e);
+          if (!continueOnError) {
+            stopped = true;
+            break;
+          }
+        } else if (result != null) {
+          applied.computeIfAbsent(set.table(), t -> new ArrayList<>()).add(result);
+        }
+      }
+    }
+    Map<String, Object> returnObj = new LinkedHashMap<>();
+    returnObj.put("BOUpdError", errors);
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("ds", applied);
+    parameters.put("errorsOccurred", !errors.isEmpty());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("returnObj", returnObj);
+    out.put("parameters", parameters);
+    json(reply, 200, out);
+  }
+
+  private Object sysRowIdOf(EntitySetSchema set, Map<String, Object> keys) {
+    Object none = "00000000-0000-0000-0000-000000000000";
+    if (keys.size() < set.keys().size()) {
+      return none;
+    }
+    try {
+      return dataset.find(set.entitySet(), keys).map(r -> r.get("SysRowID")).orElse(none);
+    } catch (DatasetException e) {
+      return none;
     }
   }
 

@@ -144,4 +144,51 @@ class EpicorSandboxWriteTest {
   private JsonNode release5006() {
     return http.get(http.api("Erp.BO.SalesOrderSvc/OrderRels('EPIC06',5006,1,1)")).json();
   }
+
+  @Test
+  void updateExtAppliesPartialOrderRelRowsAndReportsEachFailedRowInA200() {
+    long before = release().get("SysRevID").asLong();
+
+    TestHttp.Reply reply = http.post(http.api("Erp.BO.SalesOrderSvc/UpdateExt"), """
+        {"ds":{"OrderRel":[
+          {"Company":"EPIC06","OrderNum":5001,"OrderLine":1,"OrderRelNum":1,"UPSStatus_c":"IN_TRANSIT","RowMod":"U"},
+          {"Company":"EPIC06","OrderNum":4242,"OrderLine":1,"OrderRelNum":1,"UPSStatus_c":"IN_TRANSIT","RowMod":"U"},
+          {"Company":"EPIC06","OrderNum":5001,"OrderLine":1,"OrderRelNum":1,"NoSuchColumn_c":"x","RowMod":"U"}]},
+         "continueProcessingOnError":true,"rollbackParentOnChildError":false}""");
+
+    assertThat(reply.status()).isEqualTo(200);
+    JsonNode body = reply.json();
+    assertThat(body.at("/parameters/errorsOccurred").asBoolean()).isTrue();
+    assertThat(body.at("/returnObj/BOUpdError")).hasSize(2);
+    assertThat(body.at("/returnObj/BOUpdError/0/TableName").asText()).isEqualTo("OrderRel");
+    assertThat(body.at("/returnObj/BOUpdError/0/ErrorText").asText()).contains("not found");
+    assertThat(body.at("/returnObj/BOUpdError/1/ErrorSysRowID").asText()).isEqualTo(release().get("SysRowID").asText());
+    assertThat(body.at("/parameters/ds/OrderRel/0/UPSStatus_c").asText()).isEqualTo("IN_TRANSIT");
+    JsonNode after = release();
+    assertThat(after.get("UPSStatus_c").asText()).isEqualTo("IN_TRANSIT");
+    assertThat(after.get("SysRevID").asLong()).isGreaterThan(before);
+    assertThat(sandbox.writes().all()).extracting(RecordedWrite::status).containsExactly(200, 400, 400);
+    assertThat(sandbox.requests().all()).extracting(RecordedRequest::kind).containsExactly(
+        RequestKind.READ_ENTITY, RequestKind.WRITE, RequestKind.READ_ENTITY, RequestKind.READ_ENTITY);
+  }
+
+  @Test
+  void updateExtWithoutContinueProcessingOnErrorStopsAtTheFirstFailedRow() {
+    TestHttp.Reply reply = http.post(http.api("Erp.BO.SalesOrderSvc/UpdateExt"), """
+        {"ds":{"OrderRel":[
+          {"Company":"EPIC06","OrderNum":4242,"OrderLine":1,"OrderRelNum":1,"UPSStatus_c":"IN_TRANSIT","RowMod":"U"},
+          {"Company":"EPIC06","OrderNum":5001,"OrderLine":1,"OrderRelNum":1,"UPSStatus_c":"IN_TRANSIT","RowMod":"U"}]},
+         "continueProcessingOnError":false}""");
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json().at("/returnObj/BOUpdError")).hasSize(1);
+    assertThat(release().path("UPSStatus_c").asText("")).isNotEqualTo("IN_TRANSIT");
+  }
+
+  @Test
+  void updateExtRefusesATableOutsideTheService() {
+    TestHttp.Reply reply = http.post(http.api("Erp.BO.SalesOrderSvc/UpdateExt"), """
+        {"ds":{"ShipHead":[{"Company":"EPIC06","PackNum":1,"RowMod":"U"}]}}""");
+    assertThat(reply.status()).isEqualTo(400);
+  }
 }

@@ -3,6 +3,7 @@ package com.epicorups.cli.local;
 import com.epicorups.app.ConnectorAssembly;
 import com.epicorups.app.ConnectorParts;
 import com.epicorups.aws.SqsMessageQueue;
+import com.epicorups.aws.SqsMessageVisibility;
 import com.epicorups.cli.ops.Queues;
 import com.epicorups.cli.ops.ReleaseFinder;
 import com.epicorups.config.ConnectorSettings;
@@ -187,6 +188,7 @@ public final class LocalEnvironment implements AutoCloseable {
             settingsJson.putObject("ups");
         }
         ObjectNode upsSettings = (ObjectNode) settingsJson.get("ups");
+        localRetryBackoff(settingsJson);
         if (!upsSettings.hasNonNull("trackAlertWebhookUrl")) {
             upsSettings.put("trackAlertWebhookUrl", webhook.url());
         }
@@ -205,9 +207,29 @@ public final class LocalEnvironment implements AutoCloseable {
                 new SqsMessageQueue(sqs.sqs(), sqs.shipmentRequests().dlqUrl()),
                 new SqsMessageQueue(sqs.sqs(), sqs.trackingUpdates().url()),
                 new SqsMessageQueue(sqs.sqs(), sqs.trackingUpdates().dlqUrl()),
-                Optional.empty(), Optional.empty(), options.clock());
+                // Retries follow the pipeline's backoff (pipeline.retryBaseSeconds...), as on AWS.
+                Optional.of(new SqsMessageVisibility(sqs.sqs(), sqs.shipmentRequests().url())),
+                Optional.of(new SqsMessageVisibility(sqs.sqs(), sqs.trackingUpdates().url())),
+                options.clock());
         assembly = new ConnectorAssembly(parts);
         webhook.handler(new TrackAlertWebhookHandler(assembly.trackAlertIntake()));
+    }
+
+    /**
+     * Retries follow the pipeline's visibility backoff as on AWS, but a local run should not wait the production
+     * 30 s..15 min: unless the settings say otherwise, 1 s doubling up to 4 s.
+     */
+    private static void localRetryBackoff(ObjectNode settings) {
+        if (!(settings.get("pipeline") instanceof ObjectNode)) {
+            settings.putObject("pipeline");
+        }
+        ObjectNode pipeline = (ObjectNode) settings.get("pipeline");
+        if (!pipeline.has("retryBaseSeconds")) {
+            pipeline.put("retryBaseSeconds", 1);
+        }
+        if (!pipeline.has("retryMaxSeconds")) {
+            pipeline.put("retryMaxSeconds", Math.max(4, pipeline.path("retryBaseSeconds").asInt(1)));
+        }
     }
 
     private static List<String> shipperAccounts(JsonNode settings) {
