@@ -1,5 +1,6 @@
 package com.epicorups.ups;
 
+import com.epicorups.testing.MutableClock;
 import com.epicorups.core.Backoff;
 import com.epicorups.core.Json;
 import com.epicorups.store.TokenCacheStore;
@@ -34,34 +35,6 @@ import okhttp3.mockwebserver.RecordedRequest;
 public final class UpsTestSupport implements AutoCloseable {
     public static final String CLIENT_ID = "test-client-id-123";
     public static final String CLIENT_SECRET = "s3cr3t-VALUE-never-logged";
-
-    /** A clock tests move by hand. */
-    public static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        public MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        public void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** Records the delays it was asked to wait, without waiting. */
     public static final class RecordingSleeper implements Sleeper {

@@ -5,7 +5,7 @@ import com.epicorups.store.TokenCacheStore;
 import com.epicorups.store.memory.InMemoryTokenCacheStore;
 import com.epicorups.ups.UpsClients;
 import com.epicorups.ups.UpsSettings;
-import com.epicorups.ups.UpsTestSupport.MutableClock;
+import com.epicorups.testing.MutableClock;
 import com.epicorups.ups.UpsTestSupport.RecordingSleeper;
 import com.epicorups.ups.auth.TokenMetrics;
 import com.epicorups.ups.auth.UpsTokenProvider;

@@ -1,5 +1,6 @@
 package com.epicorups.e2e;
 
+import com.epicorups.testing.MutableClock;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.epicorups.app.AwsParts;
 import com.epicorups.app.ConnectorAssembly;
@@ -63,7 +64,7 @@ final class ConnectorWorld implements AutoCloseable {
     final ProvisionedResources resources;
     final EpicorSandbox epicor;
     final UpsSandbox ups;
-    final MutableClock clock = new MutableClock();
+    final MutableClock clock = MutableClock.followingSystemTime();
     final ConnectorAssembly assembly;
     final WebhookRelay webhook;
     final SqsEventSource shipmentRequests;

@@ -1,5 +1,6 @@
 package com.epicorups.sandbox.epicor;
 
+import com.epicorups.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

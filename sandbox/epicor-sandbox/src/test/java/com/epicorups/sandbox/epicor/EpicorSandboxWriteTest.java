@@ -1,5 +1,6 @@
 package com.epicorups.sandbox.epicor;
 
+import com.epicorups.testing.MutableClock;
 import static com.epicorups.sandbox.epicor.EpicorErrorAssert.assertEpicorError;
 import static org.assertj.core.api.Assertions.assertThat;
 

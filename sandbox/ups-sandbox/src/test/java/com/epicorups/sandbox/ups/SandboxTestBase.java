@@ -1,5 +1,6 @@
 package com.epicorups.sandbox.ups;
 
+import com.epicorups.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
