@@ -139,6 +139,7 @@ public final class ConnectorAssembly implements UseCaseFactory {
                     .auditLog(parts.auditLog())
                     .clock(parts.clock())
                     .settings(pipelineSettings)
+                    .groupReleasesByOrder(parts.settings().ups().path("groupReleasesByOrder").asBoolean(false))
                     .build();
         }
         return shipmentCreation;
