@@ -58,6 +58,12 @@ import java.util.function.Supplier;
  * IN_PROGRESS one) carries the time left on the lease as its {@link MessageResult#retryAfter()}, so the batch
  * processor can hide the message until the lease ends instead of spending the queue's redeliveries on it.
  *
+ * <p>Grouping ({@link Builder#groupReleasesByOrder}, off by default): in the batch path the releases of one
+ * order, warehouse, ShipViaCode and ship-to that were claimed for the first time share one create call and one
+ * shipment, a package each (see {@code shipGroups}). Any later attempt of such a release (a retry after a
+ * failed group call, a reclaim, a replay) takes the single path and reconciles by its own reference first, so
+ * a retried group may end as separate shipments, never twice.
+ *
  * <p>Not-shippable rechecks: a release Epicor no longer wants shipped (cancelled, closed, voided, gone,
  * shipped in Epicor) is SKIPPED: audited, acknowledged, ledger NEEDS_ATTENTION with the reason so that a
  * later replay re-checks it. Any other not-shippable reason (NO_WEIGHT, ...) is a permanent failure: DLQ.
