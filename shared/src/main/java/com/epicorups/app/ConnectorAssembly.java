@@ -139,6 +139,7 @@ public final class ConnectorAssembly implements UseCaseFactory {
                     .auditLog(parts.auditLog())
                     .clock(parts.clock())
                     .settings(pipelineSettings)
+                    .groupReleasesByOrder(groupReleasesByOrder(parts.settings()))
                     .build();
         }
         return shipmentCreation;
@@ -259,10 +260,23 @@ public final class ConnectorAssembly implements UseCaseFactory {
             }
 
             @Override
+            public boolean canGroup(List<ShippableRelease> releases) {
+                return ups.get().clients().shipping().canGroup(releases);
+            }
+
+            @Override
             public void voidShipment(String shipmentId) {
                 ups.get().clients().shipping().voidShipment(shipmentId);
             }
         };
+    }
+
+    /**
+     * ups.groupReleasesByOrder for the shipment creator, read from the settings alone so that building the
+     * pipeline never needs the UPS secret (the UPS client validates the value strictly when it is built).
+     */
+    static boolean groupReleasesByOrder(com.epicorups.config.ConnectorSettings settings) {
+        return settings.ups().path("groupReleasesByOrder").asBoolean(false);
     }
 
     /**

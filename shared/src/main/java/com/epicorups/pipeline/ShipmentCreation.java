@@ -58,6 +58,12 @@ import java.util.function.Supplier;
  * IN_PROGRESS one) carries the time left on the lease as its {@link MessageResult#retryAfter()}, so the batch
  * processor can hide the message until the lease ends instead of spending the queue's redeliveries on it.
  *
+ * <p>Grouping ({@link Builder#groupReleasesByOrder}, off by default): in the batch path the releases of one
+ * order, warehouse, ShipViaCode and ship-to that were claimed for the first time share one create call and one
+ * shipment, a package each (see {@code shipGroups}). Any later attempt of such a release (a retry after a
+ * failed group call, a reclaim, a replay) takes the single path and reconciles by its own reference first, so
+ * a retried group may end as separate shipments, never twice.
+ *
  * <p>Not-shippable rechecks: a release Epicor no longer wants shipped (cancelled, closed, voided, gone,
  * shipped in Epicor) is SKIPPED: audited, acknowledged, ledger NEEDS_ATTENTION with the reason so that a
  * later replay re-checks it. Any other not-shippable reason (NO_WEIGHT, ...) is a permanent failure: DLQ.
@@ -88,6 +94,7 @@ public final class ShipmentCreation implements MessageHandler {
     private final Clock clock;
     private final Duration lease;
     private final Supplier<String> ownerIds;
+    private final boolean groupReleasesByOrder;
 
     private ShipmentCreation(Builder b) {
         this.ledger = Objects.requireNonNull(b.ledger, "ledger");
@@ -102,6 +109,7 @@ public final class ShipmentCreation implements MessageHandler {
         this.audit = new Auditor(Objects.requireNonNull(b.auditLog, "auditLog"), clock);
         this.lease = b.settings.claimLease();
         this.ownerIds = b.ownerIds;
+        this.groupReleasesByOrder = b.groupReleasesByOrder;
     }
 
     public static Builder builder() {
@@ -197,7 +205,12 @@ public final class ShipmentCreation implements MessageHandler {
             }
         }
         Map<ReleaseKey, ReleaseRecheck> reread = rechecks;
+        Map<String, MessageResult> grouped = groupReleasesByOrder ? shipGroups(claimed.values(), reread) : Map.of();
         return message -> {
+            MessageResult groupResult = grouped.get(message.messageId());
+            if (groupResult != null) {
+                return groupResult;
+            }
             Claimed c = claimed.get(message.messageId());
             if (c == null) {
                 return handle(message);
@@ -211,6 +224,158 @@ public final class ShipmentCreation implements MessageHandler {
     /** One message of a batch after its claim: the claim's outcome, or why claiming failed. */
     private record Claimed(Attempt attempt, ShipmentRequestMessage request, ClaimResult claim,
                            RuntimeException failure, Instant started) {
+    }
+
+    /** What releases must share to travel in one shipment (the ship-to as Epicor has it now). */
+    private record GroupKey(String company, int orderNum, String warehouse, String shipViaCode, Address shipTo) {
+        static GroupKey of(ShippableRelease r) {
+            return new GroupKey(r.key().company(), r.key().orderNum(), r.warehouse(), r.shipViaCode(), r.shipTo());
+        }
+    }
+
+    /**
+     * Grouping (ups.groupReleasesByOrder): the batch's releases that were claimed for the first time and are
+     * shippable after the re-read are grouped by company, order, warehouse, ShipViaCode and ship-to; each
+     * group of two or more that UPS {@link UpsShipping#canGroup can group} is shipped here with one create
+     * call, one package per release. Everything else (a lone release, a reclaimed or replayed release, which
+     * must reconcile by its reference first) takes the single path. Returns the result per message id of
+     * every grouped message; never throws.
+     */
+    private Map<String, MessageResult> shipGroups(java.util.Collection<Claimed> claimed,
+                                                  Map<ReleaseKey, ReleaseRecheck> reread) {
+        Map<GroupKey, List<Claimed>> groups = new LinkedHashMap<>();
+        for (Claimed c : claimed) {
+            if (c.failure() != null || c.claim() == null || c.claim().status() != ClaimResult.Status.CLAIMED
+                    || c.claim().record().attempt() > 1) {
+                continue;
+            }
+            ReleaseRecheck recheck = reread.get(c.attempt().key);
+            if (recheck == null || !recheck.isShippable() || recheck.current() == null
+                    || recheck.current().shipTo() == null) {
+                continue;
+            }
+            groups.computeIfAbsent(GroupKey.of(recheck.current()), k -> new ArrayList<>()).add(c);
+        }
+        Map<String, MessageResult> results = new LinkedHashMap<>();
+        for (List<Claimed> members : groups.values()) {
+            if (members.size() < 2) {
+                continue;
+            }
+            List<ShippableRelease> current = members.stream().map(c -> reread.get(c.attempt().key).current())
+                    .toList();
+            boolean canGroup;
+            try {
+                canGroup = ups.canGroup(current);
+            } catch (RuntimeException e) {
+                canGroup = false;
+            }
+            if (!canGroup) {
+                continue;
+            }
+            List<MessageResult> outcomes;
+            try {
+                outcomes = shipGroup(members, current);
+            } catch (RuntimeException | Error e) {
+                if (e instanceof VirtualMachineError) {
+                    throw e;
+                }
+                // shipGroup classifies every failure itself; this is a last resort that keeps each claim.
+                PipelineLog.warn("group_failed_unexpectedly", Map.of("error", e.getClass().getName()));
+                outcomes = members.stream().map(c -> MessageResult.retryAfter("UNEXPECTED_ERROR",
+                        e.getClass().getName(), lease)).toList();
+            }
+            for (int i = 0; i < members.size(); i++) {
+                results.put(members.get(i).attempt().message.messageId(), outcomes.get(i));
+            }
+        }
+        return results;
+    }
+
+    /** Ships one group with one create call; one result per member, in order. */
+    private List<MessageResult> shipGroup(List<Claimed> members, List<ShippableRelease> current) {
+        List<Attempt> attempts = members.stream().map(Claimed::attempt).toList();
+        attempts.forEach(a -> a.claimHeld = true);
+        String groupKeys = String.join(",", attempts.stream().map(a -> a.key.asString()).toList());
+        try {
+            for (Attempt a : attempts) {
+                a.step = AuditOperation.ADDRESS_VALIDATION;
+            }
+            Instant t = clock.instant();
+            Address shipTo = current.get(0).shipTo();
+            AddressCheck check = addressValidation.validate(shipTo);
+            Address validated = check.outcome() == AddressCheck.Outcome.VALIDATED ? check.address() : null;
+            for (Attempt a : attempts) {
+                if (validated != null) {
+                    audit.record(a.subject(), AuditOperation.ADDRESS_VALIDATION, AuditOutcome.SUCCESS, null,
+                            check.note() == null ? "validated" : check.note(), t,
+                            Map.of("residential", String.valueOf(validated.residential()),
+                                    "country", String.valueOf(validated.countryCode()), "groupedWith", groupKeys));
+                } else {
+                    audit.record(a.subject(), AuditOperation.ADDRESS_VALIDATION, AuditOutcome.SKIPPED,
+                            "ADDRESS_VALIDATION_NOT_AVAILABLE",
+                            check.note() == null ? "address validation only covers US and PR" : check.note(), t,
+                            Map.of("country", String.valueOf(shipTo.countryCode()), "groupedWith", groupKeys));
+                }
+            }
+            List<ShippableRelease> toShip = current.stream()
+                    .map(r -> validated == null ? r : withShipTo(r, validated)).toList();
+
+            attempts.forEach(a -> {
+                a.step = AuditOperation.SHIPMENT_CREATE;
+                a.upsMayHaveShipment = true;
+            });
+            CreatedShipment created;
+            try {
+                created = ups.create(toShip);
+            } catch (ConnectorException e) {
+                if (!e.isTransient() || REFUSED_UNPROCESSED.contains(e.reasonCode())) {
+                    attempts.forEach(a -> a.upsMayHaveShipment = false);
+                }
+                throw e;
+            }
+            if (created.packages().size() != attempts.size()) {
+                // UPS made something we cannot map to the releases: keep every claim, reconcile by reference.
+                throw new ConnectorException(FailureKind.TRANSIENT, "GROUP_PACKAGE_MISMATCH", "UPS answered "
+                        + created.packages().size() + " package(s) for " + attempts.size() + " releases");
+            }
+            List<MessageResult> results = new ArrayList<>();
+            for (int i = 0; i < attempts.size(); i++) {
+                Attempt a = attempts.get(i);
+                Claimed c = members.get(i);
+                ShippableRelease enqueued = c.request().release();
+                boolean changed = current.get(i).sysRevId() != enqueued.sysRevId()
+                        || !Objects.equals(current.get(i).shipTo(), enqueued.shipTo());
+                // UPS lists the packages in the order of the releases given (one package per release).
+                CreatedShipment own = new CreatedShipment(created.shipmentId(), List.of(created.packages().get(i)),
+                        created.charges(), created.requestBody(), created.auditNotes());
+                Map<String, String> group = Map.of("groupedWith", groupKeys,
+                        "groupPackages", String.valueOf(created.packages().size()));
+                results.add(Correlation.with(a.key.asString(), () -> {
+                    try {
+                        return complete(a, own, false, changed, c.started(), group);
+                    } catch (RuntimeException e) {
+                        return classify(a, e, c.started());
+                    }
+                }));
+            }
+            return results;
+        } catch (RuntimeException e) {
+            List<MessageResult> results = new ArrayList<>();
+            for (int i = 0; i < attempts.size(); i++) {
+                Attempt a = attempts.get(i);
+                Instant started = members.get(i).started();
+                results.add(Correlation.with(a.key.asString(), () -> classify(a, e, started)));
+            }
+            return results;
+        }
+    }
+
+    /** A failure of an attempt that holds its claim, classified as on the single path. */
+    private MessageResult classify(Attempt a, RuntimeException e, Instant started) {
+        if (e instanceof ConnectorException ce && !ce.isTransient()) {
+            return permanentFailure(a, ce.reasonCode(), Texts.messageOf(ce), started);
+        }
+        return transientFailure(a, e, started);
     }
 
     private static boolean mayShip(ClaimResult.Status status) {
@@ -311,9 +476,15 @@ public final class ShipmentCreation implements MessageHandler {
     /** Everything after UPS has a shipment. From here on the claim is never released. */
     private MessageResult complete(Attempt a, CreatedShipment shipment, boolean adopted, boolean changed,
                                    Instant started) {
+        return complete(a, shipment, adopted, changed, started, Map.of());
+    }
+
+    private MessageResult complete(Attempt a, CreatedShipment shipment, boolean adopted, boolean changed,
+                                   Instant started, Map<String, String> extraDetails) {
         a.upsMayHaveShipment = true;
         if (!adopted) {
             Map<String, String> details = shipmentDetails(shipment);
+            details.putAll(extraDetails);
             details.put("changedSinceEnqueued", String.valueOf(changed));
             if (shipment.requestBody() != null) {
                 details.put("request", Texts.truncate(shipment.requestBody(), 4000));
@@ -448,7 +619,9 @@ public final class ShipmentCreation implements MessageHandler {
 
     private void sendCreatedUpdate(ReleaseKey key, String shipmentId, List<String> trackingNumbers,
                                    String labelLocation, Instant eventTime) {
-        TrackingUpdate update = new TrackingUpdate("created#" + shipmentId, TrackingSource.SHIPMENT_CREATOR, key,
+        // Per release: the releases of a grouped shipment share its id, and the writer drops repeated event ids.
+        TrackingUpdate update = new TrackingUpdate("created#" + shipmentId + "#" + key.asString(),
+                TrackingSource.SHIPMENT_CREATOR, key,
                 shipmentId, trackingNumbers, TrackingStatus.LABEL_CREATED, "Shipment label created", eventTime,
                 null, null, labelLocation);
         try {
@@ -541,6 +714,7 @@ public final class ShipmentCreation implements MessageHandler {
         private Clock clock = Clock.systemUTC();
         private PipelineSettings settings = PipelineSettings.defaults();
         private Supplier<String> ownerIds = () -> "creator-" + UUID.randomUUID();
+        private boolean groupReleasesByOrder;
 
         public Builder ledger(ShipmentLedger v) { this.ledger = v; return this; }
         public Builder epicor(EpicorReleases v) { this.epicor = v; return this; }
@@ -554,6 +728,11 @@ public final class ShipmentCreation implements MessageHandler {
         public Builder settings(PipelineSettings v) { this.settings = v; return this; }
         /** Claim owner ids; each handled message gets a fresh one (default: random UUIDs). */
         public Builder ownerIds(Supplier<String> v) { this.ownerIds = v; return this; }
+        /**
+         * ups.groupReleasesByOrder: in a batch, ship the first-attempt releases of one order, warehouse,
+         * ShipViaCode and ship-to as one shipment with a package each (default false: one shipment per release).
+         */
+        public Builder groupReleasesByOrder(boolean v) { this.groupReleasesByOrder = v; return this; }
 
         public ShipmentCreation build() {
             return new ShipmentCreation(this);

@@ -20,4 +20,14 @@ public interface UpsShipping {
     Optional<CreatedShipment> findByReference(ShippableRelease release);
 
     void voidShipment(String shipmentId);
+
+    /**
+     * Whether these releases (already found to be one order, warehouse, ship-via and ship-to) may share one
+     * shipment: grouping is enabled and Label Recovery will find the shipment by each release's own
+     * reference, so that a group whose create timed out is reconciled release by release and never shipped
+     * twice. The default never groups.
+     */
+    default boolean canGroup(List<ShippableRelease> releases) {
+        return false;
+    }
 }

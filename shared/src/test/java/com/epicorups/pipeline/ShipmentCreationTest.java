@@ -106,7 +106,7 @@ class ShipmentCreationTest {
 
         TrackingUpdate update = trackingUpdates.bodiesAs(TrackingUpdate.class).get(0);
         assertThat(trackingUpdates.sent).hasSize(1);
-        assertThat(update.eventId()).isEqualTo("created#1ZSHIP1");
+        assertThat(update.eventId()).isEqualTo("created#1ZSHIP1#EPIC06#5001#1#1");
         assertThat(update.source()).isEqualTo(TrackingSource.SHIPMENT_CREATOR);
         assertThat(update.status()).isEqualTo(TrackingStatus.LABEL_CREATED);
         assertThat(update.releaseKey()).isEqualTo(KEY);
@@ -138,7 +138,7 @@ class ShipmentCreationTest {
         assertThat(second.reasonCode()).isEqualTo("ALREADY_SHIPPED");
         assertThat(ups.creates).hasValue(1);
         assertThat(trackingUpdates.bodiesAs(TrackingUpdate.class)).hasSize(2)
-                .extracting(TrackingUpdate::eventId).containsOnly("created#1ZSHIP1");
+                .extracting(TrackingUpdate::eventId).containsOnly("created#1ZSHIP1#EPIC06#5001#1#1");
 
         memoryLedger.markWritten(KEY, clock.instant());
         assertThat(deliver().disposition()).isEqualTo(Disposition.SKIPPED);
@@ -452,7 +452,7 @@ class ShipmentCreationTest {
 
         assertThat(deliver().disposition()).isEqualTo(Disposition.SKIPPED);
         assertThat(trackingUpdates.bodiesAs(TrackingUpdate.class)).singleElement()
-                .satisfies(u -> assertThat(u.eventId()).isEqualTo("created#1ZSHIP1"));
+                .satisfies(u -> assertThat(u.eventId()).isEqualTo("created#1ZSHIP1#EPIC06#5001#1#1"));
         assertThat(ups.creates).hasValue(1);
     }
 

@@ -141,6 +141,10 @@ final class TestDoubles {
         final AtomicInteger lookups = new AtomicInteger();
         final Map<String, CreatedShipment> byReference = new ConcurrentHashMap<>();
         final List<ShippableRelease> created = new CopyOnWriteArrayList<>();
+        /** The releases of each create call, in call order. */
+        final List<List<ShippableRelease>> createCalls = new CopyOnWriteArrayList<>();
+        /** What {@link #canGroup} answers (the real client: grouping enabled and a US/PR domestic lane). */
+        volatile boolean groupable = true;
         volatile RuntimeException failBeforeCreate;
         volatile RuntimeException failAfterCreate;
         volatile RuntimeException failLookup;
@@ -155,14 +159,18 @@ final class TestDoubles {
                 failBeforeCreate = null;
                 throw before;
             }
-            ShippableRelease release = releases.get(0);
             int n = creates.get();
             String shipmentId = "1ZSHIP" + n;
-            CreatedShipment shipment = new CreatedShipment(shipmentId,
-                    List.of(new PackageLabel("1Z999AA1012345678" + n, "GIF", new byte[]{1, 2, 3})),
+            List<PackageLabel> packages = new ArrayList<>();
+            for (int i = 0; i < releases.size(); i++) {
+                String suffix = releases.size() > 1 ? "P" + (i + 1) : "";
+                packages.add(new PackageLabel("1Z999AA1012345678" + n + suffix, "GIF", new byte[]{1, 2, 3}));
+            }
+            CreatedShipment shipment = new CreatedShipment(shipmentId, packages,
                     Map.of("TotalCharges", "12.34 USD"), "{\"ShipmentRequest\":{}}", List.of("AddressLine 3 dropped"));
-            byReference.put(release.key().reference(), shipment);
-            created.add(release);
+            releases.forEach(r -> byReference.put(r.key().reference(), shipment));
+            created.addAll(releases);
+            createCalls.add(List.copyOf(releases));
             RuntimeException after = failAfterCreate;
             if (after != null) {
                 failAfterCreate = null;
@@ -182,6 +190,11 @@ final class TestDoubles {
             CreatedShipment found = byReference.get(release.key().reference());
             return Optional.ofNullable(found).map(s -> new CreatedShipment(s.shipmentId(), s.packages(), s.charges(),
                     null, List.of()));
+        }
+
+        @Override
+        public boolean canGroup(List<ShippableRelease> releases) {
+            return groupable;
         }
 
         @Override

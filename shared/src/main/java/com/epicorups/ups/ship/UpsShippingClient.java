@@ -71,6 +71,29 @@ public final class UpsShippingClient implements UpsShipping {
         return new CreatedShipment(shipped.shipmentId(), shipped.packages(), shipped.charges(), sent, notes);
     }
 
+    /**
+     * Only on the US/PR domestic lane does every package carry its own release's reference (UPS accepts
+     * package references nowhere else); elsewhere only the first release's reference would reach UPS and
+     * Label Recovery could not find the others' packages after a timeout.
+     */
+    @Override
+    public boolean canGroup(List<ShippableRelease> releases) {
+        if (!settings.groupReleasesByOrder() || releases == null || releases.size() < 2) {
+            return false;
+        }
+        ShippableRelease first = releases.get(0);
+        if (first.shipTo() == null || first.shipTo().countryCode() == null) {
+            return false;
+        }
+        String to = first.shipTo().countryCode().trim().toUpperCase(java.util.Locale.ROOT);
+        try {
+            String from = settings.warehouse(first.warehouse()).countryCode();
+            return from.equals(to) && (to.equals("US") || to.equals("PR"));
+        } catch (RuntimeException e) {
+            return false; // an unknown warehouse fails on the single path with its own reason
+        }
+    }
+
     @Override
     public Optional<CreatedShipment> findByReference(ShippableRelease release) {
         Warehouse wh = settings.warehouse(release.warehouse());

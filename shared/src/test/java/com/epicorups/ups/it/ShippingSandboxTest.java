@@ -133,6 +133,24 @@ class ShippingSandboxTest {
     }
 
     @Test
+    void releasesAreGroupableOnlyWhenGroupingIsOnAndEveryPackageCarriesItsOwnReference() {
+        int order = Releases.nextOrder();
+        List<ShippableRelease> domestic = List.of(
+                Releases.release(order, 1, "CHI", "UPS GROUND", Releases.LOS_ANGELES, "3"),
+                Releases.release(order, 2, "CHI", "UPS GROUND", Releases.LOS_ANGELES, "4"));
+        List<ShippableRelease> toCanada = List.of(
+                Releases.release(order, 3, "ATL", "UPS STANDARD", Releases.TORONTO, "3"),
+                Releases.release(order, 4, "ATL", "UPS STANDARD", Releases.TORONTO, "4"));
+
+        assertThat(ups.clients().shipping().canGroup(domestic)).isTrue();
+        assertThat(ups.clients().shipping().canGroup(domestic.subList(0, 1))).as("one release is no group").isFalse();
+        assertThat(ups.clients().shipping().canGroup(toCanada))
+                .as("outside the US/PR domestic lane only the first release's reference reaches UPS").isFalse();
+        UpsSettings off = ups.settingsBuilder().groupReleasesByOrder(false).build();
+        assertThat(ups.clients(off).shipping().canGroup(domestic)).isFalse();
+    }
+
+    @Test
     void everyLabelFormatDecodesToThatFormatsBytes() {
         for (UpsSettings.LabelFormat format : UpsSettings.LabelFormat.values()) {
             UpsClients clients = ups.clients(ups.settingsBuilder().labelFormat(format).build());
