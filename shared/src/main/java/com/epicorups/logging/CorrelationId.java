@@ -35,6 +35,13 @@ public final class CorrelationId {
         CURRENT.remove();
     }
 
+    /** Runs {@code work} with {@code id} as the correlation id, then restores the previous one. */
+    public static <T> T with(String id, java.util.function.Supplier<T> work) {
+        try (Scope ignored = open(id)) {
+            return work.get();
+        }
+    }
+
     /** Sets {@code id} until the returned scope is closed, then puts back whatever was there before. */
     public static Scope open(String id) {
         String previous = CURRENT.get();

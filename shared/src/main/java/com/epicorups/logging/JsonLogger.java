@@ -69,6 +69,25 @@ public final class JsonLogger {
         log(LogLevel.WARN, message, null, keyValues);
     }
 
+    /** Logs the entries of {@code fields} as key/values (for callers that build a summary map). */
+    public void info(String message, java.util.Map<String, ?> fields) {
+        log(LogLevel.INFO, message, null, keyValues(fields));
+    }
+
+    public void warn(String message, java.util.Map<String, ?> fields) {
+        log(LogLevel.WARN, message, null, keyValues(fields));
+    }
+
+    private static Object[] keyValues(java.util.Map<String, ?> fields) {
+        Object[] keyValues = new Object[fields.size() * 2];
+        int i = 0;
+        for (java.util.Map.Entry<String, ?> field : fields.entrySet()) {
+            keyValues[i++] = field.getKey();
+            keyValues[i++] = field.getValue();
+        }
+        return keyValues;
+    }
+
     public void warn(String message, Throwable error, Object... keyValues) {
         log(LogLevel.WARN, message, error, keyValues);
     }

@@ -1,5 +1,6 @@
 package com.epicorups.pipeline;
 
+import com.epicorups.logging.JsonLogger;
 import com.epicorups.store.AuditEntry;
 import com.epicorups.store.AuditLog;
 import com.epicorups.store.AuditOperation;
@@ -14,6 +15,8 @@ import java.util.Map;
  * finished piece of work into a failure (the ledger, not the audit, guards against doing it twice).
  */
 final class Auditor {
+    private static final JsonLogger LOG = JsonLogger.getLogger(Auditor.class);
+
     private final AuditLog log;
     private final Clock clock;
 
@@ -34,8 +37,8 @@ final class Auditor {
             log.record(new AuditEntry(subject, at, operation, outcome, reasonCode, Texts.truncate(message, 1000),
                     millis, details, replayMessage));
         } catch (RuntimeException e) {
-            PipelineLog.warn("audit_write_failed", Map.of("operation", operation.name(), "outcome", outcome.name(),
-                    "error", e.getClass().getSimpleName()));
+            LOG.warn("audit_write_failed", "operation", operation.name(), "outcome", outcome.name(),
+                    "error", e.getClass().getSimpleName());
         }
     }
 

@@ -2,6 +2,8 @@ package com.epicorups.pipeline;
 
 import com.epicorups.core.ConnectorException;
 import com.epicorups.core.Json;
+import com.epicorups.logging.CorrelationId;
+import com.epicorups.logging.JsonLogger;
 import com.epicorups.model.TrackingUpdate;
 import com.epicorups.port.QuantumView;
 import com.epicorups.port.QuantumViewBatch;
@@ -28,6 +30,8 @@ import java.util.Optional;
  * re-enqueues them). UPS's MinimumRetrySeconds is honoured through the {@code quantum-view} checkpoint.
  */
 public final class QuantumViewPolling {
+    private static final JsonLogger LOG = JsonLogger.getLogger(QuantumViewPolling.class);
+
     public static final String CHECKPOINT = "quantum-view";
     public static final String RETRY_NOT_BEFORE = "retryNotBefore";
     /** Raw responses beyond these sizes are truncated: DynamoDB items end at 400 KB. */
@@ -50,7 +54,7 @@ public final class QuantumViewPolling {
     }
 
     public QuantumViewSummary pollOnce(String pollId) {
-        return Correlation.with(pollId, () -> poll(pollId));
+        return CorrelationId.with(pollId, () -> poll(pollId));
     }
 
     /** Quantum View is optional: without a subscription a cycle is audited as skipped, not as a failure. */
@@ -119,7 +123,7 @@ public final class QuantumViewPolling {
         long version = previous.map(Checkpoint::version).orElse(0L);
         if (!checkpoints.compareAndSet(CHECKPOINT, version, values, clock.instant())) {
             // Another cycle wrote it concurrently; its value is as good as ours.
-            PipelineLog.warn("quantum_view_checkpoint_conflict", Map.of("expectedVersion", version));
+            LOG.warn("quantum_view_checkpoint_conflict", "expectedVersion", version);
         }
     }
 

@@ -3,6 +3,8 @@ package com.epicorups.pipeline;
 import com.epicorups.core.ConnectorException;
 import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
+import com.epicorups.logging.CorrelationId;
+import com.epicorups.logging.JsonLogger;
 import com.epicorups.model.Address;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ShipmentRequestMessage;
@@ -69,6 +71,8 @@ import java.util.function.Supplier;
  * later replay re-checks it. Any other not-shippable reason (NO_WEIGHT, ...) is a permanent failure: DLQ.
  */
 public final class ShipmentCreation implements MessageHandler {
+    private static final JsonLogger LOG = JsonLogger.getLogger(ShipmentCreation.class);
+
     /** Recheck reasons that mean "nobody wants this shipped any more", as opposed to "fix the data". */
     public static final Set<String> NO_LONGER_WANTED = Set.of("RELEASE_GONE", "RELEASE_CLOSED", "RELEASE_VOID",
             "RELEASE_CANCELLED", "ORDER_CLOSED", "ORDER_CANCELLED", "ORDER_VOID", "LINE_CLOSED", "LINE_VOID",
@@ -146,7 +150,7 @@ public final class ShipmentCreation implements MessageHandler {
             return malformed(message, e);
         }
         ReleaseKey key = request.release().key();
-        return Correlation.with(key.asString(), () -> handle(message, request, key));
+        return CorrelationId.with(key.asString(), () -> handle(message, request, key));
     }
 
     private MessageResult handle(InboundMessage message, ShipmentRequestMessage request, ReleaseKey key) {
@@ -200,8 +204,8 @@ public final class ShipmentCreation implements MessageHandler {
                 rechecks = epicor.recheckAll(toRead);
             } catch (RuntimeException e) {
                 // Each message re-reads its own release and classifies the failure itself.
-                PipelineLog.warn("batch_recheck_failed", Map.of("releases", toRead.size(),
-                        "error", e instanceof ConnectorException ce ? ce.reasonCode() : e.getClass().getName()));
+                LOG.warn("batch_recheck_failed", "releases", toRead.size(),
+                        "error", e instanceof ConnectorException ce ? ce.reasonCode() : e.getClass().getName());
             }
         }
         Map<ReleaseKey, ReleaseRecheck> reread = rechecks;
@@ -215,7 +219,7 @@ public final class ShipmentCreation implements MessageHandler {
             if (c == null) {
                 return handle(message);
             }
-            return Correlation.with(c.attempt().key.asString(), () -> c.failure() != null
+            return CorrelationId.with(c.attempt().key.asString(), () -> c.failure() != null
                     ? transientFailure(c.attempt(), c.failure(), c.started())
                     : afterClaim(c.attempt(), c.request(), c.claim(), c.started(), reread.get(c.attempt().key)));
         };
@@ -280,7 +284,7 @@ public final class ShipmentCreation implements MessageHandler {
                     throw e;
                 }
                 // shipGroup classifies every failure itself; this is a last resort that keeps each claim.
-                PipelineLog.warn("group_failed_unexpectedly", Map.of("error", e.getClass().getName()));
+                LOG.warn("group_failed_unexpectedly", "error", e.getClass().getName());
                 outcomes = members.stream().map(c -> MessageResult.retryAfter("UNEXPECTED_ERROR",
                         e.getClass().getName(), lease)).toList();
             }
@@ -350,7 +354,7 @@ public final class ShipmentCreation implements MessageHandler {
                         created.charges(), created.requestBody(), created.auditNotes());
                 Map<String, String> group = Map.of("groupedWith", groupKeys,
                         "groupPackages", String.valueOf(created.packages().size()));
-                results.add(Correlation.with(a.key.asString(), () -> {
+                results.add(CorrelationId.with(a.key.asString(), () -> {
                     try {
                         return complete(a, own, false, changed, c.started(), group);
                     } catch (RuntimeException e) {
@@ -364,7 +368,7 @@ public final class ShipmentCreation implements MessageHandler {
             for (int i = 0; i < attempts.size(); i++) {
                 Attempt a = attempts.get(i);
                 Instant started = members.get(i).started();
-                results.add(Correlation.with(a.key.asString(), () -> classify(a, e, started)));
+                results.add(CorrelationId.with(a.key.asString(), () -> classify(a, e, started)));
             }
             return results;
         }
@@ -518,8 +522,8 @@ public final class ShipmentCreation implements MessageHandler {
 
         sendCreatedUpdate(shipped.key(), shipment.shipmentId(), shipment.trackingNumbers(), labelLocation,
                 shippedAt);
-        PipelineLog.info("shipment_completed", Map.of("shipmentId", shipment.shipmentId(),
-                "adopted", adopted, "packages", shipment.packages().size()));
+        LOG.info("shipment_completed", "shipmentId", shipment.shipmentId(),
+                "adopted", adopted, "packages", shipment.packages().size());
         return MessageResult.done();
     }
 
@@ -564,7 +568,7 @@ public final class ShipmentCreation implements MessageHandler {
                 ledger.markNeedsAttention(a.key, a.owner, reason, now());
                 a.claimHeld = false;
             } catch (RuntimeException e) {
-                PipelineLog.warn("mark_needs_attention_failed", Map.of("error", e.getClass().getSimpleName()));
+                LOG.warn("mark_needs_attention_failed", "error", e.getClass().getSimpleName());
             }
         }
         return sendToDlq(a.message, reason, message);
@@ -582,7 +586,7 @@ public final class ShipmentCreation implements MessageHandler {
                 ledger.releaseClaim(a.key, a.owner);
                 a.claimHeld = false;
             } catch (RuntimeException releaseError) {
-                PipelineLog.warn("release_claim_failed", Map.of("error", releaseError.getClass().getSimpleName()));
+                LOG.warn("release_claim_failed", "error", releaseError.getClass().getSimpleName());
             }
         }
         audit.record(a.subject(), a.step, AuditOutcome.RETRYING, reason, message, started,
@@ -610,8 +614,8 @@ public final class ShipmentCreation implements MessageHandler {
             deadLetters.send(message, reason, text);
         } catch (RuntimeException e) {
             // The DLQ is unreachable: keep the message on its queue; the ledger makes the redelivery safe.
-            PipelineLog.warn("dead_letter_send_failed", Map.of("reasonCode", reason,
-                    "error", e.getClass().getSimpleName()));
+            LOG.warn("dead_letter_send_failed", "reasonCode", reason,
+                    "error", e.getClass().getSimpleName());
             return MessageResult.retry("DLQ_UNAVAILABLE", reason);
         }
         return MessageResult.deadLettered(reason, text);

@@ -2,6 +2,8 @@ package com.epicorups.pipeline;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.epicorups.logging.CorrelationId;
+import com.epicorups.logging.JsonLogger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The pool is created once per container and reused by later invocations.
  */
 public final class SqsBatchProcessor {
+    private static final JsonLogger LOG = JsonLogger.getLogger(SqsBatchProcessor.class);
+
     private final int concurrency;
     private final VisibilityBackoff backoff;
     private final ExecutorService pool;
@@ -85,15 +89,15 @@ public final class SqsBatchProcessor {
             MessageHandler prepared = handler.forBatch(messages);
             return prepared == null ? handler : prepared;
         } catch (RuntimeException e) {
-            PipelineLog.warn("batch_prepare_failed", Map.of("messages", messages.size(),
-                    "error", e.getClass().getName()));
+            LOG.warn("batch_prepare_failed", "messages", messages.size(),
+                    "error", e.getClass().getName());
             return handler;
         }
     }
 
     /** Returns whether the message must be redelivered. */
     private boolean handleOne(InboundMessage message, MessageHandler handler) {
-        Correlation.set(message.messageId());
+        CorrelationId.set(message.messageId());
         try {
             MessageResult result;
             try {
@@ -102,8 +106,8 @@ public final class SqsBatchProcessor {
                 if (e instanceof VirtualMachineError) {
                     throw e;
                 }
-                PipelineLog.warn("message_handler_threw", Map.of("messageId", String.valueOf(message.messageId()),
-                        "error", e.getClass().getName()));
+                LOG.warn("message_handler_threw", "messageId", String.valueOf(message.messageId()),
+                        "error", e.getClass().getName());
                 result = MessageResult.retry("UNEXPECTED_ERROR", e.getClass().getName());
             }
             if (result == null || result.isRetry()) {
@@ -112,7 +116,7 @@ public final class SqsBatchProcessor {
             }
             return false;
         } finally {
-            Correlation.clear();
+            CorrelationId.clear();
         }
     }
 

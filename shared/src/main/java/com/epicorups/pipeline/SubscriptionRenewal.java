@@ -1,6 +1,8 @@
 package com.epicorups.pipeline;
 
 import com.epicorups.core.ConnectorException;
+import com.epicorups.logging.CorrelationId;
+import com.epicorups.logging.JsonLogger;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.port.SubscriptionResult;
 import com.epicorups.port.TrackAlertSubscriptions;
@@ -25,6 +27,8 @@ import java.util.Objects;
  * One failed call does not stop the run; its releases stay expiring and the next run tries again.
  */
 public final class SubscriptionRenewal {
+    private static final JsonLogger LOG = JsonLogger.getLogger(SubscriptionRenewal.class);
+
     public static final int CHUNK = 100;
 
     private final ShipmentLedger ledger;
@@ -43,7 +47,7 @@ public final class SubscriptionRenewal {
     }
 
     public RenewalSummary renew(String runId) {
-        return Correlation.with(runId, () -> run(runId));
+        return CorrelationId.with(runId, () -> run(runId));
     }
 
     private RenewalSummary run(String runId) {
@@ -95,8 +99,8 @@ public final class SubscriptionRenewal {
                             "expiresAt", String.valueOf(result.expiresAt())));
         }
         renewed.forEach(ledger::recordSubscription);
-        PipelineLog.info("subscriptions_renewed", Map.of("releases", expiring.size(), "calls", calls,
-                "accepted", accepted, "rejected", rejected, "failedCalls", failedCalls));
+        LOG.info("subscriptions_renewed", "releases", expiring.size(), "calls", calls,
+                "accepted", accepted, "rejected", rejected, "failedCalls", failedCalls);
         return new RenewalSummary(runId, expiring.size(), calls, accepted, rejected, failedCalls);
     }
 }

@@ -3,6 +3,8 @@ package com.epicorups.pipeline;
 import com.epicorups.core.ConnectorException;
 import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
+import com.epicorups.logging.CorrelationId;
+import com.epicorups.logging.JsonLogger;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.TrackingUpdate;
 import com.epicorups.port.EpicorWriteBack;
@@ -40,6 +42,8 @@ import java.util.Set;
  * event redelivered after a failed write is not stale: the ledger already holds exactly its status and time.
  */
 public final class TrackingWriting implements MessageHandler {
+    private static final JsonLogger LOG = JsonLogger.getLogger(TrackingWriting.class);
+
     public static final String SOURCE_QUEUE = "tracking-updates";
 
     private final ShipmentLedger ledger;
@@ -105,7 +109,7 @@ public final class TrackingWriting implements MessageHandler {
             if (p == null) {
                 return forBatch(List.of(message)).handle(message);
             }
-            return Correlation.with(p.subject(), () -> finish(p, outcomes.get(p.key())));
+            return CorrelationId.with(p.subject(), () -> finish(p, outcomes.get(p.key())));
         };
     }
 
@@ -130,7 +134,7 @@ public final class TrackingWriting implements MessageHandler {
         }
         String subject = update.releaseKey() != null ? update.releaseKey().asString()
                 : update.trackingNumbers().get(0);
-        return Correlation.with(subject, () -> judge(message, update, subject));
+        return CorrelationId.with(subject, () -> judge(message, update, subject));
     }
 
     private Object judge(InboundMessage message, TrackingUpdate update, String initialSubject) {
@@ -259,15 +263,15 @@ public final class TrackingWriting implements MessageHandler {
                         .ifPresent(r -> repairs.put(key, new TrackingFacts(List.of(), r.lastStatus(), null, null,
                                 null, null)));
             } catch (RuntimeException e) {
-                PipelineLog.warn("status_recheck_failed", Map.of("error", e.getClass().getSimpleName()));
+                LOG.warn("status_recheck_failed", "error", e.getClass().getSimpleName());
             }
         });
         if (!repairs.isEmpty()) {
-            PipelineLog.info("status_overtaken_rewritten", Map.of("releases", repairs.size()));
+            LOG.info("status_overtaken_rewritten", "releases", repairs.size());
             try {
                 epicor.writeCurrentAll(repairs);
             } catch (RuntimeException e) {
-                PipelineLog.warn("status_rewrite_failed", Map.of("error", e.getClass().getSimpleName()));
+                LOG.warn("status_rewrite_failed", "error", e.getClass().getSimpleName());
             }
         }
     }
@@ -365,8 +369,8 @@ public final class TrackingWriting implements MessageHandler {
         try {
             deadLetters.send(message, reason, text);
         } catch (RuntimeException e) {
-            PipelineLog.warn("dead_letter_send_failed", Map.of("reasonCode", reason,
-                    "error", e.getClass().getSimpleName()));
+            LOG.warn("dead_letter_send_failed", "reasonCode", reason,
+                    "error", e.getClass().getSimpleName());
             return MessageResult.retry("DLQ_UNAVAILABLE", reason);
         }
         return MessageResult.deadLettered(reason, text);

@@ -1,6 +1,7 @@
 package com.epicorups.pipeline;
 
 import com.epicorups.core.Backoff;
+import com.epicorups.logging.JsonLogger;
 import com.epicorups.queue.MessageVisibility;
 import java.time.Duration;
 import java.util.Map;
@@ -13,6 +14,8 @@ import java.util.Map;
  * does nothing and SQS uses the queue's timeout.
  */
 public final class VisibilityBackoff {
+    private static final JsonLogger LOG = JsonLogger.getLogger(VisibilityBackoff.class);
+
     /** SQS's own ceiling for a visibility timeout. */
     private static final Duration SQS_MAX = Duration.ofHours(12);
 
@@ -59,8 +62,8 @@ public final class VisibilityBackoff {
         try {
             visibility.delay(message.receiptHandle(), delayFor(message, result));
         } catch (RuntimeException e) {
-            PipelineLog.warn("visibility_backoff_failed", Map.of("messageId", String.valueOf(message.messageId()),
-                    "error", e.getClass().getSimpleName()));
+            LOG.warn("visibility_backoff_failed", "messageId", String.valueOf(message.messageId()),
+                    "error", e.getClass().getSimpleName());
         }
     }
 }

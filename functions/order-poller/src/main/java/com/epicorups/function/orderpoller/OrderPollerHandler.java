@@ -4,8 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.epicorups.app.Runtime;
-import com.epicorups.pipeline.Correlation;
-import com.epicorups.pipeline.PipelineLog;
+import com.epicorups.logging.CorrelationId;
+import com.epicorups.logging.JsonLogger;
 import com.epicorups.port.OrderPolling;
 import com.epicorups.port.PollSummary;
 import java.util.LinkedHashMap;
@@ -17,6 +17,8 @@ import java.util.UUID;
  * the checkpoint only moves after a page is fully enqueued, so the next cycle resumes where this one stopped.
  */
 public class OrderPollerHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+    private static final JsonLogger LOG = JsonLogger.getLogger(OrderPollerHandler.class);
+
     private final OrderPolling orderPolling;
 
     /** Lambda: the use case comes from the per-container composition root. */
@@ -31,10 +33,10 @@ public class OrderPollerHandler implements RequestHandler<ScheduledEvent, Map<St
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
         String pollId = "poll-" + (event != null && event.getId() != null ? event.getId() : UUID.randomUUID());
-        return Correlation.with(pollId, () -> {
+        return CorrelationId.with(pollId, () -> {
             PollSummary summary = orderPolling.pollOnce(pollId);
             Map<String, Object> result = toMap(summary);
-            PipelineLog.info("poll_cycle_done", result);
+            LOG.info("poll_cycle_done", result);
             return result;
         });
     }

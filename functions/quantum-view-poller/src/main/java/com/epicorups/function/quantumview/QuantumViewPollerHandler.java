@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.epicorups.app.Runtime;
-import com.epicorups.pipeline.PipelineLog;
+import com.epicorups.logging.JsonLogger;
 import com.epicorups.pipeline.QuantumViewPolling;
 import com.epicorups.pipeline.QuantumViewSummary;
 import java.util.Map;
@@ -15,6 +15,8 @@ import java.util.UUID;
  * than thrown: an automatic re-invocation would only read again, which the next schedule does anyway.
  */
 public class QuantumViewPollerHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+    private static final JsonLogger LOG = JsonLogger.getLogger(QuantumViewPollerHandler.class);
+
     private final QuantumViewPolling quantumViewPolling;
 
     /** Lambda: the use case comes from the per-container composition root. */
@@ -32,9 +34,9 @@ public class QuantumViewPollerHandler implements RequestHandler<ScheduledEvent, 
         QuantumViewSummary summary = quantumViewPolling.pollOnce(pollId);
         Map<String, Object> result = summary.toMap();
         if (summary.error() != null) {
-            PipelineLog.warn("quantum_view_cycle_failed", result);
+            LOG.warn("quantum_view_cycle_failed", result);
         } else {
-            PipelineLog.info("quantum_view_cycle_done", result);
+            LOG.info("quantum_view_cycle_done", result);
         }
         return result;
     }

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.epicorups.app.Runtime;
-import com.epicorups.pipeline.Correlation;
+import com.epicorups.logging.CorrelationId;
 import com.epicorups.pipeline.TrackAlertIntake;
 import com.epicorups.pipeline.WebhookResponse;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,7 @@ public class TrackAlertWebhookHandler
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         String requestId = event.getRequestContext() != null && event.getRequestContext().getRequestId() != null
                 ? event.getRequestContext().getRequestId() : "webhook";
-        WebhookResponse response = Correlation.with(requestId,
+        WebhookResponse response = CorrelationId.with(requestId,
                 () -> trackAlertIntake.receive(headers(event), body(event)));
         return new APIGatewayProxyResponseEvent()
                 .withStatusCode(response.statusCode())
