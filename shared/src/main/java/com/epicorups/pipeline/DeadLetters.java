@@ -1,5 +1,6 @@
 package com.epicorups.pipeline;
 
+import com.epicorups.logging.JsonLogger;
 import com.epicorups.queue.MessageQueue;
 import java.time.Clock;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Map;
  * the replay tooling read: reasonCode, reasonMessage, failedAt, sourceQueue.
  */
 public final class DeadLetters {
+    private static final JsonLogger LOG = JsonLogger.getLogger(DeadLetters.class);
     public static final String REASON_CODE = "reasonCode";
     public static final String REASON_MESSAGE = "reasonMessage";
     public static final String FAILED_AT = "failedAt";
@@ -32,5 +34,19 @@ public final class DeadLetters {
                 REASON_MESSAGE, Texts.truncate(reasonMessage == null ? reasonCode : reasonMessage, 1000),
                 FAILED_AT, clock.instant().toString(),
                 SOURCE_QUEUE, source == null ? "unknown" : source));
+    }
+
+    /**
+     * Dead-letters the message and says so; when the DLQ is unreachable the message stays on its queue for a
+     * retry instead (the ledger makes the redelivery safe), so it is never lost.
+     */
+    public MessageResult deadLetter(InboundMessage message, String reasonCode, String reasonMessage) {
+        try {
+            send(message, reasonCode, reasonMessage);
+        } catch (RuntimeException e) {
+            LOG.warn("dead_letter_send_failed", "reasonCode", reasonCode, "error", e.getClass().getSimpleName());
+            return MessageResult.retry("DLQ_UNAVAILABLE", reasonCode);
+        }
+        return MessageResult.deadLettered(reasonCode, reasonMessage);
     }
 }

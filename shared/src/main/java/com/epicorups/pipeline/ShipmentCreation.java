@@ -610,15 +610,7 @@ public final class ShipmentCreation implements MessageHandler {
     }
 
     private MessageResult sendToDlq(InboundMessage message, String reason, String text) {
-        try {
-            deadLetters.send(message, reason, text);
-        } catch (RuntimeException e) {
-            // The DLQ is unreachable: keep the message on its queue; the ledger makes the redelivery safe.
-            LOG.warn("dead_letter_send_failed", "reasonCode", reason,
-                    "error", e.getClass().getSimpleName());
-            return MessageResult.retry("DLQ_UNAVAILABLE", reason);
-        }
-        return MessageResult.deadLettered(reason, text);
+        return deadLetters.deadLetter(message, reason, text);
     }
 
     private void sendCreatedUpdate(ReleaseKey key, String shipmentId, List<String> trackingNumbers,

@@ -366,14 +366,7 @@ public final class TrackingWriting implements MessageHandler {
     }
 
     private MessageResult sendToDlq(InboundMessage message, String reason, String text) {
-        try {
-            deadLetters.send(message, reason, text);
-        } catch (RuntimeException e) {
-            LOG.warn("dead_letter_send_failed", "reasonCode", reason,
-                    "error", e.getClass().getSimpleName());
-            return MessageResult.retry("DLQ_UNAVAILABLE", reason);
-        }
-        return MessageResult.deadLettered(reason, text);
+        return deadLetters.deadLetter(message, reason, text);
     }
 
     private static List<String> mergedNumbers(Optional<ShipmentRecord> record, TrackingUpdate update) {
