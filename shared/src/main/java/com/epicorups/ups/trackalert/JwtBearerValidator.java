@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * Validates the compact JWS bearer token UPS obtains from the customer's OAuth server (Track Alert v2):
  * RS256/RS384/RS512 or ES256 signature against the issuer's JWKS (chosen by {@code kid}), then
- * {@code exp} and {@code nbf} with leeway, {@code iss} equal to the configured issuer and, when an
- * audience is configured, {@code aud} containing it. {@code none}, HS* and anything else is refused.
+ * {@code exp} and {@code nbf} with leeway, {@code iss} equal to the configured issuer, when an
+ * audience is configured {@code aud} containing it, and when a client id is configured the token's
+ * {@code client_id}/{@code azp}/{@code appid} equal to it. {@code none}, HS* and anything else is refused.
  * The token itself never appears in a rejection.
  */
 public final class JwtBearerValidator {
@@ -32,20 +33,23 @@ public final class JwtBearerValidator {
 
     private final String issuer;
     private final String audience;
+    private final String clientId;
     private final JwksKeySource keys;
     private final Clock clock;
     private final Duration leeway;
 
-    public JwtBearerValidator(String issuer, String audience, JwksKeySource keys, Clock clock, Duration leeway) {
+    public JwtBearerValidator(String issuer, String audience, String clientId, JwksKeySource keys, Clock clock,
+                              Duration leeway) {
         this.issuer = issuer;
         this.audience = audience;
+        this.clientId = clientId;
         this.keys = keys;
         this.clock = clock;
         this.leeway = leeway;
     }
 
     public static JwtBearerValidator of(JwtSettings settings, Clock clock) {
-        return new JwtBearerValidator(settings.issuer(), settings.audience(), JwksKeySource.of(settings, clock), clock,
+        return new JwtBearerValidator(settings.issuer(), settings.audience(), settings.clientId(), JwksKeySource.of(settings, clock), clock,
                 settings.leeway());
     }
 
@@ -117,7 +121,21 @@ public final class JwtBearerValidator {
         if (audience != null && !audienceMatches(claims.get("aud"))) {
             throw new JwtRejectedException("wrong audience");
         }
+        if (clientId != null && !clientMatches(claims)) {
+            throw new JwtRejectedException("wrong client");
+        }
         return claims;
+    }
+
+    /** Cognito names the client in client_id, OIDC in azp, Entra ID v1 tokens in appid. */
+    private boolean clientMatches(JsonNode claims) {
+        for (String claim : List.of("client_id", "azp", "appid")) {
+            JsonNode v = claims.get(claim);
+            if (v != null && v.isTextual() && clientId.equals(v.asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean audienceMatches(JsonNode aud) {

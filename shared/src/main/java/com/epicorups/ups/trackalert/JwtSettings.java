@@ -6,9 +6,10 @@ import java.time.Duration;
 /**
  * How v2 bearer JWTs are validated: the issuer ({@code iss}) that must match exactly, the audience that
  * {@code aud} must contain (null: not checked, e.g. Cognito access tokens carry no {@code aud}), and
- * the signing keys as an inline JWKS document or a JWKS URL. Leeway applies to {@code exp} and {@code nbf}.
+ * the client that must have obtained the token ({@code client_id}, {@code azp} or {@code appid}; null: not
+ * checked), and the signing keys as an inline JWKS document or a JWKS URL. Leeway applies to {@code exp} and {@code nbf}.
  */
-public record JwtSettings(String issuer, String audience, URI jwksUrl, String inlineJwks, Duration leeway) {
+public record JwtSettings(String issuer, String audience, String clientId, URI jwksUrl, String inlineJwks, Duration leeway) {
     public static final Duration DEFAULT_LEEWAY = Duration.ofSeconds(60);
 
     public JwtSettings {

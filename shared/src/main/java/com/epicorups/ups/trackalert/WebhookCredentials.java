@@ -10,7 +10,7 @@ import java.util.List;
  * The WebhookSecret: {@code credential} and {@code previousCredential} (Track Alert v1, during rotation),
  * {@code apiKey} (the x-api-key UPS sends with v2), {@code bearerTokens} (static bearer values accepted
  * with v2) and, when {@code jwtIssuer} is set, how v2 bearer JWTs from the customer's OAuth server are
- * validated ({@code jwtAudience}, {@code jwksUrl} or {@code jwks}, {@code jwtLeewaySeconds}). Never printed.
+ * validated ({@code jwtAudience}, {@code jwtClientId}, {@code jwksUrl} or {@code jwks}, {@code jwtLeewaySeconds}). Never printed.
  */
 public record WebhookCredentials(String credential, String previousCredential, String apiKey, List<String> bearerTokens,
                                  JwtSettings jwt) {
@@ -41,8 +41,9 @@ public record WebhookCredentials(String credential, String previousCredential, S
         JsonNode jwks = secret.get("jwks");
         boolean hasJwks = jwks != null && !jwks.isNull() && !(jwks.isTextual() && jwks.asText().isBlank());
         if (issuer == null) {
-            if (jwksUrl != null || hasJwks || text(secret, "jwtAudience") != null) {
-                throw new IllegalArgumentException("WebhookSecret 'jwtIssuer' is required with jwtAudience, jwksUrl or jwks");
+            if (jwksUrl != null || hasJwks || text(secret, "jwtAudience") != null || text(secret, "jwtClientId") != null) {
+                throw new IllegalArgumentException(
+                        "WebhookSecret 'jwtIssuer' is required with jwtAudience, jwtClientId, jwksUrl or jwks");
             }
             return null;
         }
@@ -77,7 +78,7 @@ public record WebhookCredentials(String credential, String previousCredential, S
             }
             leeway = Duration.ofSeconds(leewayNode.asInt());
         }
-        return new JwtSettings(issuer, text(secret, "jwtAudience"), url, inline, leeway);
+        return new JwtSettings(issuer, text(secret, "jwtAudience"), text(secret, "jwtClientId"), url, inline, leeway);
     }
 
     /** Plain http is only for a JWKS served on this machine (local run, tests). */

@@ -40,7 +40,7 @@ class JwtBearerValidatorTest {
     }
 
     private JwtBearerValidator inline(String jwksJson) {
-        return new JwtBearerValidator(ISS, AUD, JwksKeySource.inline(jwksJson), clock, Duration.ofSeconds(60));
+        return new JwtBearerValidator(ISS, AUD, null, JwksKeySource.inline(jwksJson), clock, Duration.ofSeconds(60));
     }
 
     private final JwtBearerValidator validator = inline(jwks(rsaJwk("k1", KEY)));
@@ -108,10 +108,24 @@ class JwtBearerValidatorTest {
 
     @Test
     void audienceIsNotCheckedWhenNoneIsConfigured() {
-        JwtBearerValidator noAud = new JwtBearerValidator(ISS, null, JwksKeySource.inline(jwks(rsaJwk("k1", KEY))), clock,
+        JwtBearerValidator noAud = new JwtBearerValidator(ISS, null, null, JwksKeySource.inline(jwks(rsaJwk("k1", KEY))), clock,
                 Duration.ZERO);
         assertThat(rejection(noAud, sign("RS256", "k1", "{\"iss\":\"" + ISS + "\",\"exp\":" + (T + 300)
                 + ",\"client_id\":\"abc\"}", KEY.getPrivate()))).isNull();
+    }
+
+    @Test
+    void aConfiguredClientIdMustMatchClientIdAzpOrAppid() {
+        JwtBearerValidator cognito = new JwtBearerValidator(ISS, null, "ups-client-1",
+                JwksKeySource.inline(jwks(rsaJwk("k1", KEY))), clock, Duration.ZERO);
+        for (String claim : new String[] {"client_id", "azp", "appid"}) {
+            assertThat(rejection(cognito, sign("RS256", "k1", "{\"iss\":\"" + ISS + "\",\"exp\":" + (T + 300)
+                    + ",\"" + claim + "\":\"ups-client-1\"}", KEY.getPrivate()))).isNull();
+        }
+        assertThat(rejection(cognito, sign("RS256", "k1", "{\"iss\":\"" + ISS + "\",\"exp\":" + (T + 300)
+                + ",\"client_id\":\"another-client\"}", KEY.getPrivate()))).isEqualTo("wrong client");
+        assertThat(rejection(cognito, sign("RS256", "k1", "{\"iss\":\"" + ISS + "\",\"exp\":" + (T + 300) + "}",
+                KEY.getPrivate()))).isEqualTo("wrong client");
     }
 
     @Test
@@ -172,7 +186,7 @@ class JwtBearerValidatorTest {
         AtomicReference<String> served = new AtomicReference<>(jwks(rsaJwk("k1", KEY)));
         AtomicInteger hits = new AtomicInteger();
         String url = serve(served, hits);
-        JwtBearerValidator v = new JwtBearerValidator(ISS, AUD, JwksKeySource.remote(URI.create(url),
+        JwtBearerValidator v = new JwtBearerValidator(ISS, AUD, null, JwksKeySource.remote(URI.create(url),
                 HttpClient.newHttpClient(), clock), clock, Duration.ofSeconds(60));
 
         assertThat(rejection(v, valid())).isNull();
@@ -207,7 +221,7 @@ class JwtBearerValidatorTest {
     void anUnreachableJwksIsARejectionNotACrash() throws Exception {
         AtomicReference<String> served = new AtomicReference<>("not json");
         String url = serve(served, new AtomicInteger());
-        JwtBearerValidator v = new JwtBearerValidator(ISS, AUD, JwksKeySource.remote(URI.create(url),
+        JwtBearerValidator v = new JwtBearerValidator(ISS, AUD, null, JwksKeySource.remote(URI.create(url),
                 HttpClient.newHttpClient(), clock), clock, Duration.ofSeconds(60));
         assertThat(rejection(v, valid())).isEqualTo("JWKS is not JSON");
         served.set(jwks(rsaJwk("k1", KEY)));

@@ -159,7 +159,8 @@ class TrackAlertWebhookJwtTest {
     @Test
     void theSecretsJwtKeysAreCheckedAndNeverPrintTheKeys() throws Exception {
         WebhookCredentials c = WebhookCredentials.fromJson(Json.mapper().readTree(
-                inlineSecret(",\"jwtLeewaySeconds\":5,\"apiKey\":\"k\"")));
+                inlineSecret(",\"jwtLeewaySeconds\":5,\"apiKey\":\"k\",\"jwtClientId\":\"c1\"")));
+        assertThat(c.jwt().clientId()).isEqualTo("c1");
         assertThat(c.jwt().issuer()).isEqualTo(ISS);
         assertThat(c.jwt().audience()).isEqualTo(AUD);
         assertThat(c.jwt().leeway()).isEqualTo(Duration.ofSeconds(5));
