@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,8 +27,10 @@ import java.util.Map;
  * Authenticates and parses one Track Alert webhook call, with no I/O. Authentication comes first and
  * never looks at the body: v1 compares the {@code credential} header in constant time against the
  * current and previous WebhookSecret credential; v2 requires {@code x-api-key} (when configured) and a
- * {@code Authorization: Bearer} value from WebhookSecret.bearerTokens, unless an API Gateway authorizer
- * validates the bearer token ({@code bearerValidatedByGateway}). Then the body size is capped and the
+ * {@code Authorization: Bearer} value that is either one of WebhookSecret.bearerTokens or, when
+ * {@code jwtIssuer} is configured, a JWT that {@link JwtBearerValidator} accepts (signature against the
+ * issuer's JWKS, exp/nbf, iss, aud), unless an API Gateway authorizer validates the bearer token
+ * ({@code bearerValidatedByGateway}). Then the body size is capped and the
  * payload parsed leniently (UPS sends "" for unknown fields).
  */
 public final class TrackAlertWebhookReceiver implements TrackAlertReceiver {
@@ -43,6 +46,7 @@ public final class TrackAlertWebhookReceiver implements TrackAlertReceiver {
     private final List<byte[]> credentialDigests = new ArrayList<>();
     private final List<byte[]> bearerDigests = new ArrayList<>();
     private final byte[] apiKeyDigest;
+    private final JwtBearerValidator jwtValidator;
 
     public TrackAlertWebhookReceiver(TrackAlertVersion version, WebhookCredentials credentials) {
         this(version, credentials, false, DEFAULT_MAX_BODY_BYTES, ZoneOffset.UTC);
@@ -50,6 +54,13 @@ public final class TrackAlertWebhookReceiver implements TrackAlertReceiver {
 
     public TrackAlertWebhookReceiver(TrackAlertVersion version, WebhookCredentials credentials,
                                      boolean bearerValidatedByGateway, int maxBodyBytes, ZoneId fallbackZone) {
+        this(version, credentials, bearerValidatedByGateway, maxBodyBytes, fallbackZone, Clock.systemUTC());
+    }
+
+    /** {@code clock} decides JWT expiry and the JWKS cache age. */
+    public TrackAlertWebhookReceiver(TrackAlertVersion version, WebhookCredentials credentials,
+                                     boolean bearerValidatedByGateway, int maxBodyBytes, ZoneId fallbackZone, Clock clock) {
+        this.jwtValidator = credentials.jwt() == null ? null : JwtBearerValidator.of(credentials.jwt(), clock);
         this.version = version;
         this.bearerValidatedByGateway = bearerValidatedByGateway;
         this.maxBodyBytes = maxBodyBytes;
@@ -140,7 +151,7 @@ public final class TrackAlertWebhookReceiver implements TrackAlertReceiver {
             }
             return matchesAny(presented, credentialDigests) ? null : "credential does not match";
         }
-        if (apiKeyDigest == null && bearerDigests.isEmpty() && !bearerValidatedByGateway) {
+        if (apiKeyDigest == null && bearerDigests.isEmpty() && jwtValidator == null && !bearerValidatedByGateway) {
             return "no webhook apiKey or bearer token configured";
         }
         if (apiKeyDigest != null) {
@@ -157,8 +168,17 @@ public final class TrackAlertWebhookReceiver implements TrackAlertReceiver {
             if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 return "no bearer token";
             }
-            if (bearerDigests.isEmpty() || !matchesAny(auth.substring(7).trim(), bearerDigests)) {
+            String token = auth.substring(7).trim();
+            if (!bearerDigests.isEmpty() && matchesAny(token, bearerDigests)) {
+                return null;
+            }
+            if (jwtValidator == null) {
                 return "bearer token not accepted";
+            }
+            try {
+                jwtValidator.validate(token);
+            } catch (JwtRejectedException e) {
+                return "bearer JWT rejected: " + e.detail();
             }
         }
         return null;

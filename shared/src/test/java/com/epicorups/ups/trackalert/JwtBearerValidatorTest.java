@@ -1,0 +1,237 @@
+package com.epicorups.ups.trackalert;
+
+import static com.epicorups.ups.trackalert.TestJwts.b64;
+import static com.epicorups.ups.trackalert.TestJwts.claims;
+import static com.epicorups.ups.trackalert.TestJwts.jwks;
+import static com.epicorups.ups.trackalert.TestJwts.rsaJwk;
+import static com.epicorups.ups.trackalert.TestJwts.sign;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class JwtBearerValidatorTest {
+    static final String ISS = "https://login.example.com/tenant/v2.0";
+    static final String AUD = "api://epicor-ups-webhook";
+    static final KeyPair KEY = TestJwts.rsa();
+    static final KeyPair OTHER = TestJwts.rsa();
+    static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+    static final long T = NOW.getEpochSecond();
+
+    private final TestJwts.MutableClock clock = new TestJwts.MutableClock(NOW);
+    private HttpServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private JwtBearerValidator inline(String jwksJson) {
+        return new JwtBearerValidator(ISS, AUD, null, JwksKeySource.inline(jwksJson), clock, Duration.ofSeconds(60));
+    }
+
+    private final JwtBearerValidator validator = inline(jwks(rsaJwk("k1", KEY)));
+
+    private static String valid() {
+        return sign("RS256", "k1", claims(ISS, "\"" + AUD + "\"", T + 300, T - 10), KEY.getPrivate());
+    }
+
+    private static String rejection(JwtBearerValidator v, String token) {
+        try {
+            v.validate(token);
+            return null;
+        } catch (JwtRejectedException e) {
+            return e.detail();
+        }
+    }
+
+    @Test
+    void acceptsAValidRs256TokenAndReturnsItsClaims() throws Exception {
+        assertThat(validator.validate(valid()).path("sub").asText()).isEqualTo("ups-client");
+    }
+
+    @Test
+    void acceptsAudienceArraysAndOtherRsaAlgorithms() {
+        assertThat(rejection(validator, sign("RS384", "k1", claims(ISS, "[\"other\",\"" + AUD + "\"]", T + 300, null),
+                KEY.getPrivate()))).isNull();
+        assertThat(rejection(validator, sign("RS512", "k1", claims(ISS, "\"" + AUD + "\"", T + 300, null),
+                KEY.getPrivate()))).isNull();
+    }
+
+    @Test
+    void acceptsEs256() {
+        KeyPair ec = TestJwts.ec();
+        JwtBearerValidator v = inline(jwks(TestJwts.ecJwk("e1", ec)));
+        assertThat(rejection(v, sign("ES256", "e1", claims(ISS, "\"" + AUD + "\"", T + 300, null), ec.getPrivate()))).isNull();
+        assertThat(rejection(v, sign("ES256", "e1", claims(ISS, "\"" + AUD + "\"", T + 300, null), TestJwts.ec().getPrivate())))
+                .isEqualTo("bad signature");
+    }
+
+    @Test
+    void expiryAndNotBeforeHonourTheLeeway() {
+        String expiresNow = sign("RS256", "k1", claims(ISS, "\"" + AUD + "\"", T, null), KEY.getPrivate());
+        clock.advanceSeconds(60);
+        assertThat(rejection(validator, expiresNow)).isNull();
+        clock.advanceSeconds(1);
+        assertThat(rejection(validator, expiresNow)).isEqualTo("expired");
+
+        String later = sign("RS256", "k1", claims(ISS, "\"" + AUD + "\"", T + 3600, T + 121), KEY.getPrivate());
+        assertThat(rejection(validator, later)).isNull();
+        String muchLater = sign("RS256", "k1", claims(ISS, "\"" + AUD + "\"", T + 3600, T + 122), KEY.getPrivate());
+        assertThat(rejection(validator, muchLater)).isEqualTo("not yet valid");
+    }
+
+    @Test
+    void rejectsWrongIssuerAndAudience() {
+        assertThat(rejection(validator, sign("RS256", "k1", claims("https://evil.example.com", "\"" + AUD + "\"", T + 300, null),
+                KEY.getPrivate()))).isEqualTo("wrong issuer");
+        assertThat(rejection(validator, sign("RS256", "k1", claims(ISS, "[\"api://other\"]", T + 300, null),
+                KEY.getPrivate()))).isEqualTo("wrong audience");
+        assertThat(rejection(validator, sign("RS256", "k1", "{\"iss\":\"" + ISS + "\",\"exp\":" + (T + 300) + "}",
+                KEY.getPrivate()))).isEqualTo("wrong audience");
+        assertThat(rejection(validator, sign("RS256", "k1", "{\"iss\":\"" + ISS + "\",\"aud\":\"" + AUD + "\"}",
+                KEY.getPrivate()))).isEqualTo("JWT has no exp");
+    }
+
+    @Test
+    void audienceIsNotCheckedWhenNoneIsConfigured() {
+        JwtBearerValidator noAud = new JwtBearerValidator(ISS, null, null, JwksKeySource.inline(jwks(rsaJwk("k1", KEY))), clock,
+                Duration.ZERO);
+        assertThat(rejection(noAud, sign("RS256", "k1", "{\"iss\":\"" + ISS + "\",\"exp\":" + (T + 300)
+                + ",\"client_id\":\"abc\"}", KEY.getPrivate()))).isNull();
+    }
+
+    @Test
+    void aConfiguredClientIdMustMatchClientIdAzpOrAppid() {
+        JwtBearerValidator cognito = new JwtBearerValidator(ISS, null, "ups-client-1",
+                JwksKeySource.inline(jwks(rsaJwk("k1", KEY))), clock, Duration.ZERO);
+        for (String claim : new String[] {"client_id", "azp", "appid"}) {
+            assertThat(rejection(cognito, sign("RS256", "k1", "{\"iss\":\"" + ISS + "\",\"exp\":" + (T + 300)
+                    + ",\"" + claim + "\":\"ups-client-1\"}", KEY.getPrivate()))).isNull();
+        }
+        assertThat(rejection(cognito, sign("RS256", "k1", "{\"iss\":\"" + ISS + "\",\"exp\":" + (T + 300)
+                + ",\"client_id\":\"another-client\"}", KEY.getPrivate()))).isEqualTo("wrong client");
+        assertThat(rejection(cognito, sign("RS256", "k1", "{\"iss\":\"" + ISS + "\",\"exp\":" + (T + 300) + "}",
+                KEY.getPrivate()))).isEqualTo("wrong client");
+    }
+
+    @Test
+    void rejectsASignatureByAnotherKeyAndATamperedPayload() {
+        assertThat(rejection(validator, sign("RS256", "k1", claims(ISS, "\"" + AUD + "\"", T + 300, null), OTHER.getPrivate())))
+                .isEqualTo("bad signature");
+        String[] parts = valid().split("\\.");
+        String tampered = parts[0] + "." + b64(claims(ISS, "\"" + AUD + "\"", T + 99999, null)) + "." + parts[2];
+        assertThat(rejection(validator, tampered)).isEqualTo("bad signature");
+    }
+
+    @Test
+    void rejectsUnknownKid() {
+        assertThat(rejection(validator, sign("RS256", "k9", claims(ISS, "\"" + AUD + "\"", T + 300, null), KEY.getPrivate())))
+                .isEqualTo("unknown signing key (kid k9)");
+    }
+
+    @Test
+    void rejectsAlgNoneAndHs256() {
+        String body = b64(claims(ISS, "\"" + AUD + "\"", T + 300, null));
+        assertThat(rejection(validator, b64("{\"alg\":\"none\"}") + "." + body + ".")).isEqualTo("alg none not accepted");
+        assertThat(rejection(validator, b64("{\"alg\":\"NONE\",\"kid\":\"k1\"}") + "." + body + ".x"))
+                .isEqualTo("alg none not accepted");
+        assertThat(rejection(validator, b64("{\"alg\":\"HS256\",\"kid\":\"k1\"}") + "." + body + "." + b64("mac")))
+                .isEqualTo("alg HS256 not accepted");
+    }
+
+    @Test
+    void rejectsMalformedTokensWithoutEchoingThem() {
+        assertThat(rejection(validator, "not-a-jwt")).startsWith("malformed JWT");
+        assertThat(rejection(validator, "a.b")).startsWith("malformed JWT");
+        assertThat(rejection(validator, "a.b.c.d")).startsWith("malformed JWT");
+        assertThat(rejection(validator, "%%%.e30.sig")).startsWith("malformed JWT");
+        assertThat(rejection(validator, b64("[1]") + ".e30.c2ln")).startsWith("malformed JWT");
+        assertThat(rejection(validator, b64("{\"kid\":\"k1\"}") + ".e30.c2ln")).isEqualTo("malformed JWT: no alg");
+        String token = valid();
+        String[] parts = token.split("\\.");
+        assertThat(rejection(validator, parts[0] + "." + parts[1] + ".")).isEqualTo("malformed JWT: empty signature");
+        assertThat(rejection(validator, parts[0] + "." + parts[1] + "." + parts[2])).isNull();
+    }
+
+    private String serve(AtomicReference<String> body, AtomicInteger hits) throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/jwks", exchange -> {
+            hits.incrementAndGet();
+            byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
+    }
+
+    @Test
+    void jwksUrlIsCachedAndRefetchedOnceForAnUnknownKidAfterRotation() throws Exception {
+        AtomicReference<String> served = new AtomicReference<>(jwks(rsaJwk("k1", KEY)));
+        AtomicInteger hits = new AtomicInteger();
+        String url = serve(served, hits);
+        JwtBearerValidator v = new JwtBearerValidator(ISS, AUD, null, JwksKeySource.remote(URI.create(url),
+                HttpClient.newHttpClient(), clock), clock, Duration.ofSeconds(60));
+
+        assertThat(rejection(v, valid())).isNull();
+        assertThat(rejection(v, valid())).isNull();
+        assertThat(hits.get()).isEqualTo(1);
+
+        // The IdP rotates to k2; tokens signed with k2 arrive while k1 is still cached.
+        served.set(jwks(rsaJwk("k1", KEY), rsaJwk("k2", OTHER)));
+        clock.advanceSeconds(61);
+        String k2Token = sign("RS256", "k2", claims(ISS, "\"" + AUD + "\"", T + 3600, null), OTHER.getPrivate());
+        assertThat(rejection(v, k2Token)).isNull();
+        assertThat(hits.get()).isEqualTo(2);
+
+        // Unknown kids refetch at most once a minute.
+        String forged = sign("RS256", "k3", claims(ISS, "\"" + AUD + "\"", T + 3600, null), OTHER.getPrivate());
+        assertThat(rejection(v, forged)).isEqualTo("unknown signing key (kid k3)");
+        assertThat(rejection(v, forged)).isEqualTo("unknown signing key (kid k3)");
+        assertThat(hits.get()).isEqualTo(2);
+        clock.advanceSeconds(60);
+        assertThat(rejection(v, forged)).isEqualTo("unknown signing key (kid k3)");
+        assertThat(hits.get()).isEqualTo(3);
+
+        // After 10 minutes the cached set is refreshed: a key removed by the IdP stops working.
+        served.set(jwks(rsaJwk("k2", OTHER)));
+        clock.advanceSeconds(600);
+        String k1Token = sign("RS256", "k1", claims(ISS, "\"" + AUD + "\"", T + 3600, null), KEY.getPrivate());
+        assertThat(rejection(v, k1Token)).isEqualTo("unknown signing key (kid k1)");
+        assertThat(hits.get()).isEqualTo(4);
+    }
+
+    @Test
+    void anUnreachableJwksIsARejectionNotACrash() throws Exception {
+        AtomicReference<String> served = new AtomicReference<>("not json");
+        String url = serve(served, new AtomicInteger());
+        JwtBearerValidator v = new JwtBearerValidator(ISS, AUD, null, JwksKeySource.remote(URI.create(url),
+                HttpClient.newHttpClient(), clock), clock, Duration.ofSeconds(60));
+        assertThat(rejection(v, valid())).isEqualTo("JWKS is not JSON");
+        served.set(jwks(rsaJwk("k1", KEY)));
+        assertThat(rejection(v, valid())).startsWith("JWKS unavailable");
+        clock.advanceSeconds(60);
+        assertThat(rejection(v, valid())).isNull();
+    }
+
+    @Test
+    void inlineJwksMustBeAJwksDocument() {
+        assertThatThrownBy(() -> JwksKeySource.inline("{\"nokeys\":1}")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,185 @@
+package com.epicorups.ups.trackalert;
+
+import static com.epicorups.ups.trackalert.TestJwts.claims;
+import static com.epicorups.ups.trackalert.TestJwts.jwks;
+import static com.epicorups.ups.trackalert.TestJwts.rsaJwk;
+import static com.epicorups.ups.trackalert.TestJwts.sign;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.epicorups.core.Json;
+import com.epicorups.port.WebhookVerdict;
+import com.epicorups.ups.UpsSettings.TrackAlertVersion;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Track Alert v2 deliveries carrying a JWT from the customer's OAuth server, end to end through the receiver. */
+class TrackAlertWebhookJwtTest {
+    static final String ISS = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Example";
+    static final String AUD = "ups-trackalert";
+    static final KeyPair KEY = TestJwts.rsa();
+    static final KeyPair ROTATED = TestJwts.rsa();
+    static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+    static final long T = NOW.getEpochSecond();
+
+    private final TestJwts.MutableClock clock = new TestJwts.MutableClock(NOW);
+    private HttpServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private TrackAlertWebhookReceiver receiver(String secretJson) throws Exception {
+        return new TrackAlertWebhookReceiver(TrackAlertVersion.V2, WebhookCredentials.fromJson(Json.mapper().readTree(secretJson)),
+                false, TrackAlertWebhookReceiver.DEFAULT_MAX_BODY_BYTES, ZoneOffset.UTC, clock);
+    }
+
+    private static String inlineSecret(String extra) {
+        return "{\"jwtIssuer\":\"" + ISS + "\",\"jwtAudience\":\"" + AUD + "\",\"jwks\":" + jwks(rsaJwk("k1", KEY)) + extra + "}";
+    }
+
+    private static String token(KeyPair key, String kid, String iss, String aud, long exp) {
+        return sign("RS256", kid, claims(iss, "\"" + aud + "\"", exp, null), key.getPrivate());
+    }
+
+    private static Map<String, String> headers(String authorization, String apiKey) {
+        Map<String, String> h = new HashMap<>();
+        if (authorization != null) {
+            h.put("Authorization", authorization);
+        }
+        if (apiKey != null) {
+            h.put("x-api-key", apiKey);
+        }
+        return h;
+    }
+
+    private static void assertUnauthenticated(WebhookVerdict v, String detail, String token) {
+        assertThat(v.isAccepted()).isFalse();
+        assertThat(v.httpStatus()).isEqualTo(401);
+        assertThat(v.rejectReason()).isEqualTo(TrackAlertWebhookReceiver.UNAUTHENTICATED);
+        assertThat(v.detail()).isEqualTo(detail);
+        if (token != null) {
+            assertThat(v.detail()).doesNotContain(token).doesNotContain(token.split("\\.")[1]);
+        }
+    }
+
+    @Test
+    void aValidJwtIsAcceptedAndTheBodyParsed() throws Exception {
+        WebhookVerdict v = receiver(inlineSecret("")).receive(
+                headers("Bearer " + token(KEY, "k1", ISS, AUD, T + 3600), null), TrackAlertWebhookReceiverTest.DELIVERED);
+        assertThat(v.isAccepted()).isTrue();
+        assertThat(v.update().trackingNumbers()).containsExactly("1Z204W4R0308071865");
+    }
+
+    @Test
+    void eachJwtProblemIsASpecific401() throws Exception {
+        TrackAlertWebhookReceiver r = receiver(inlineSecret(""));
+        String body = TrackAlertWebhookReceiverTest.DELIVERED;
+        String expired = token(KEY, "k1", ISS, AUD, T - 61);
+        assertUnauthenticated(r.receive(headers("Bearer " + expired, null), body), "bearer JWT rejected: expired", expired);
+        String notYet = sign("RS256", "k1", claims(ISS, "\"" + AUD + "\"", T + 3600, T + 120), KEY.getPrivate());
+        assertUnauthenticated(r.receive(headers("Bearer " + notYet, null), body), "bearer JWT rejected: not yet valid", notYet);
+        String wrongIss = token(KEY, "k1", "https://other-idp.example.com", AUD, T + 3600);
+        assertUnauthenticated(r.receive(headers("Bearer " + wrongIss, null), body), "bearer JWT rejected: wrong issuer", wrongIss);
+        String wrongAud = token(KEY, "k1", ISS, "someone-else", T + 3600);
+        assertUnauthenticated(r.receive(headers("Bearer " + wrongAud, null), body), "bearer JWT rejected: wrong audience", wrongAud);
+        String forged = token(ROTATED, "k1", ISS, AUD, T + 3600);
+        assertUnauthenticated(r.receive(headers("Bearer " + forged, null), body), "bearer JWT rejected: bad signature", forged);
+        String unknownKid = token(KEY, "k7", ISS, AUD, T + 3600);
+        assertUnauthenticated(r.receive(headers("Bearer " + unknownKid, null), body),
+                "bearer JWT rejected: unknown signing key (kid k7)", unknownKid);
+        String none = TestJwts.b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "."
+                + TestJwts.b64(claims(ISS, "\"" + AUD + "\"", T + 3600, null)) + ".";
+        assertUnauthenticated(r.receive(headers("Bearer " + none, null), body), "bearer JWT rejected: alg none not accepted", none);
+        assertUnauthenticated(r.receive(headers("Bearer garbage", null), body),
+                "bearer JWT rejected: malformed JWT: not three dot-separated parts", null);
+        assertUnauthenticated(r.receive(headers(null, null), body), "no bearer token", null);
+        assertUnauthenticated(r.receive(headers("Basic dXNlcjpwdw==", null), body), "no bearer token", null);
+    }
+
+    @Test
+    void xApiKeyIsStillRequiredWhenConfigured() throws Exception {
+        TrackAlertWebhookReceiver r = receiver(inlineSecret(",\"apiKey\":\"ups-key\""));
+        String good = "Bearer " + token(KEY, "k1", ISS, AUD, T + 3600);
+        String body = TrackAlertWebhookReceiverTest.DELIVERED;
+        assertUnauthenticated(r.receive(headers(good, null), body), "no x-api-key header", null);
+        assertUnauthenticated(r.receive(headers(good, "wrong"), body), "x-api-key does not match", null);
+        assertThat(r.receive(headers(good, "ups-key"), body).isAccepted()).isTrue();
+    }
+
+    @Test
+    void staticBearerTokensStillWorkAlongsideJwts() throws Exception {
+        TrackAlertWebhookReceiver r = receiver(inlineSecret(",\"bearerTokens\":[\"static-value\"]"));
+        String body = TrackAlertWebhookReceiverTest.DELIVERED;
+        assertThat(r.receive(headers("Bearer static-value", null), body).isAccepted()).isTrue();
+        assertThat(r.receive(headers("Bearer " + token(KEY, "k1", ISS, AUD, T + 3600), null), body).isAccepted()).isTrue();
+        assertUnauthenticated(r.receive(headers("Bearer other-static", null), body),
+                "bearer JWT rejected: malformed JWT: not three dot-separated parts", null);
+
+        TrackAlertWebhookReceiver staticOnly = receiver("{\"bearerTokens\":[\"static-value\"]}");
+        assertThat(staticOnly.receive(headers("Bearer static-value", null), body).isAccepted()).isTrue();
+        assertUnauthenticated(staticOnly.receive(headers("Bearer " + token(KEY, "k1", ISS, AUD, T + 3600), null), body),
+                "bearer token not accepted", null);
+    }
+
+    @Test
+    void jwksUrlServedByTheIdpFollowsKeyRotation() throws Exception {
+        AtomicReference<String> served = new AtomicReference<>(jwks(rsaJwk("k1", KEY)));
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/.well-known/jwks.json", exchange -> {
+            byte[] bytes = served.get().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json";
+        TrackAlertWebhookReceiver r = receiver("{\"jwtIssuer\":\"" + ISS + "\",\"jwtAudience\":\"" + AUD + "\",\"jwksUrl\":\"" + url + "\"}");
+        String body = TrackAlertWebhookReceiverTest.DELIVERED;
+        assertThat(r.receive(headers("Bearer " + token(KEY, "k1", ISS, AUD, T + 3600), null), body).isAccepted()).isTrue();
+
+        served.set(jwks(rsaJwk("k2", ROTATED)));
+        clock.advanceSeconds(90);
+        assertThat(r.receive(headers("Bearer " + token(ROTATED, "k2", ISS, AUD, T + 3600), null), body).isAccepted()).isTrue();
+    }
+
+    @Test
+    void theSecretsJwtKeysAreCheckedAndNeverPrintTheKeys() throws Exception {
+        WebhookCredentials c = WebhookCredentials.fromJson(Json.mapper().readTree(
+                inlineSecret(",\"jwtLeewaySeconds\":5,\"apiKey\":\"k\",\"jwtClientId\":\"c1\"")));
+        assertThat(c.jwt().clientId()).isEqualTo("c1");
+        assertThat(c.jwt().issuer()).isEqualTo(ISS);
+        assertThat(c.jwt().audience()).isEqualTo(AUD);
+        assertThat(c.jwt().leeway()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.toString()).doesNotContain("\"k\"").contains("jwtIssuer=" + ISS);
+        assertThat(WebhookCredentials.fromJson(Json.mapper().readTree("{\"apiKey\":\"k\"}")).jwt()).isNull();
+
+        assertThatThrownBy(() -> WebhookCredentials.fromJson(Json.mapper().readTree("{\"jwtIssuer\":\"" + ISS + "\"}")))
+                .hasMessageContaining("jwksUrl");
+        assertThatThrownBy(() -> WebhookCredentials.fromJson(Json.mapper().readTree(
+                "{\"jwtIssuer\":\"" + ISS + "\",\"jwksUrl\":\"http://idp.example.com/jwks\"}"))).hasMessageContaining("https");
+        assertThatThrownBy(() -> WebhookCredentials.fromJson(Json.mapper().readTree("{\"jwksUrl\":\"https://idp/jwks\"}")))
+                .hasMessageContaining("jwtIssuer");
+        assertThatThrownBy(() -> WebhookCredentials.fromJson(Json.mapper().readTree(
+                "{\"jwtIssuer\":\"" + ISS + "\",\"jwks\":{\"x\":1}}"))).hasMessageContaining("jwks");
+        assertThatThrownBy(() -> WebhookCredentials.fromJson(Json.mapper().readTree(
+                inlineSecret(",\"jwtLeewaySeconds\":-1")))).hasMessageContaining("jwtLeewaySeconds");
+        // The JWKS may also be stored as a JSON string inside the secret.
+        WebhookCredentials asString = WebhookCredentials.fromJson(Json.mapper().readTree("{\"jwtIssuer\":\"" + ISS + "\",\"jwks\":"
+                + Json.mapper().writeValueAsString(jwks(rsaJwk("k1", KEY))) + "}"));
+        assertThat(asString.jwt().inlineJwks()).contains("k1");
+    }
+}
