@@ -12,15 +12,18 @@ import java.util.List;
 /** The local-run audit trail: same contract as the DynamoDB one, held in memory. */
 public final class InMemoryAuditLog implements AuditLog {
     private final List<AuditEntry> entries = new ArrayList<>();
+    // Indexed by subject like the table's partition key, so a long run does not scan everything per query.
+    private final java.util.Map<String, List<AuditEntry>> bySubject = new java.util.HashMap<>();
 
     @Override
     public synchronized void record(AuditEntry entry) {
         entries.add(entry);
+        bySubject.computeIfAbsent(entry.subjectKey(), k -> new ArrayList<>()).add(entry);
     }
 
     @Override
     public synchronized List<AuditEntry> forSubject(String subjectKey) {
-        return entries.stream().filter(e -> e.subjectKey().equals(subjectKey))
+        return bySubject.getOrDefault(subjectKey, List.of()).stream()
                 .sorted(Comparator.comparing(AuditEntry::at)).toList();
     }
 

@@ -18,6 +18,8 @@ import java.util.Optional;
 /** The local-run shipment ledger: same contract as the DynamoDB one, held in memory. */
 public final class InMemoryShipmentLedger implements ShipmentLedger {
     private final Map<ReleaseKey, ShipmentRecord> records = new HashMap<>();
+    // Like the table's byTrackingNumber index: a lookup, not a scan of every release.
+    private final Map<String, ReleaseKey> byTrackingNumber = new HashMap<>();
 
     @Override
     public synchronized ClaimResult claim(ReleaseKey key, String owner, Instant now, Duration lease) {
@@ -48,6 +50,7 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
         ShipmentRecord shipped = new ShipmentRecord(key, LedgerState.SHIPPED, current.attempt(), null, null,
                 shipmentId, trackingNumbers, labelLocation, TrackingStatus.LABEL_CREATED, now, null, null, now);
         records.put(key, shipped);
+        trackingNumbers.forEach(number -> byTrackingNumber.put(number, key));
         return shipped;
     }
 
@@ -84,7 +87,10 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
 
     @Override
     public synchronized Optional<ShipmentRecord> findByTrackingNumber(String trackingNumber) {
-        return records.values().stream().filter(r -> r.trackingNumbers().contains(trackingNumber)).findFirst();
+        ReleaseKey key = byTrackingNumber.get(trackingNumber);
+        ShipmentRecord record = key == null ? null : records.get(key);
+        return record != null && record.trackingNumbers().contains(trackingNumber) ? Optional.of(record)
+                : Optional.empty();
     }
 
     @Override
