@@ -133,7 +133,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Functions whose resource in template.yaml has a SnapStart block applied to published versions. */
-    static BenchReport.TemplateCheck templateCheck(Path root) {
+    public static BenchReport.TemplateCheck templateCheck(Path root) {
         Path template = root.resolve("template.yaml");
         if (!Files.isRegularFile(template)) {
             return null;

@@ -90,6 +90,10 @@ public final class ColdStart {
 
     public List<FunctionResult> run() {
         Path launcherDir = extractLauncher();
+        if (System.getProperty("connector.root") == null) {
+            // The harness provisions what template.yaml declares; it finds the template through this property.
+            System.setProperty("connector.root", root.toAbsolutePath().normalize().toString());
+        }
         AwsEmulator aws = AwsEmulator.get();
         ObjectNode settings = settings();
         List<FunctionResult> results = new ArrayList<>();
@@ -214,12 +218,14 @@ public final class ColdStart {
         aws.secretsManager().putSecretValue(r -> r.secretId(resources.webhookSecretId())
                 .secretString(webhookSecret.toString()));
         if (f.name().equals("subscription-renewer")) {
-            // A shipped release whose package has no subscription yet, so the renewer has one to subscribe.
+            // A shipped release whose package has no subscription yet, so the renewer has one to subscribe: a
+            // package the shipment-creator runs created in the UPS sandbox, else the events/ sample's number.
+            String number = ups.shipments().list().stream().flatMap(c -> c.trackingNumbers().stream()).findFirst()
+                    .orElse(SAMPLE_TRACKING_NUMBER);
             DynamoShipmentLedger ledger = new DynamoShipmentLedger(aws.dynamoDb(), resources.shipmentsTable());
             Instant now = Instant.now();
             ledger.claim(SAMPLE_RELEASE, "bench", now, Duration.ofMinutes(5));
-            ledger.markShipped(SAMPLE_RELEASE, "bench", SAMPLE_TRACKING_NUMBER, List.of(SAMPLE_TRACKING_NUMBER),
-                    null, now);
+            ledger.markShipped(SAMPLE_RELEASE, "bench", number, List.of(number), null, now);
         }
         Map<String, String> env = new LinkedHashMap<>(resources.environment());
         env.put("CONNECTOR_SETTINGS", settings.toString());
