@@ -14,7 +14,6 @@ import com.epicorups.logging.JsonLogger;
 import com.epicorups.logging.LogConfig;
 import com.epicorups.logging.LogLevel;
 import com.epicorups.store.local.LocalDirectoryLabelStore;
-import com.epicorups.store.memory.InMemoryAuditLog;
 import com.epicorups.store.memory.InMemoryCheckpointStore;
 import com.epicorups.store.memory.InMemoryProcessedEventStore;
 import com.epicorups.store.memory.InMemoryShipmentLedger;
@@ -41,7 +40,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The child JVM of a memory measurement: runs one function (the order poller, or K shipment-creator containers)
  * against the sandboxes and queues of the bench process that started it, and writes its {@link MemoryMeter}
  * figures to a file. Only the function's own state lives here (its clients, in-memory ledger and audit), so the
- * figures are the function's, not the sandboxes'.
+ * figures are the function's, not the sandboxes'. Audit entries are not kept ({@link WriteOnlyAuditLog}: on AWS
+ * they go to DynamoDB); the creator's in-memory ledger, which stands in for the ShipmentsTable, is kept (about
+ * a kilobyte per release) because claims must work.
  *
  * <p>{@code java -cp connector-cli.jar com.epicorups.cli.bench.MemoryProbe CONFIG.json RESULT.json}, where the
  * config is what {@link #config} builds.
@@ -127,7 +128,7 @@ public final class MemoryProbe {
         return new ConnectorParts(ConnectorSettings.parse(config.path("settings").toString()),
                 () -> epicorSecret, () -> upsSecret, () -> webhookSecret,
                 new InMemoryTokenCacheStore(), new InMemoryShipmentLedger(), new InMemoryCheckpointStore(),
-                new InMemoryAuditLog(), new InMemoryProcessedEventStore(),
+                new WriteOnlyAuditLog(), new InMemoryProcessedEventStore(),
                 new LocalDirectoryLabelStore(Path.of(config.path("labelDir").asText())),
                 new SqsMessageQueue(sqs, config.path("shipmentRequestsUrl").asText()),
                 new SqsMessageQueue(sqs, config.path("shipmentRequestsDlqUrl").asText()),

@@ -19,8 +19,22 @@ import org.junit.jupiter.api.io.TempDir;
  * No figure here is about speed.
  */
 class BenchMachineryTest {
+    private static com.epicorups.logging.LogConfig previousLogs;
+
     @TempDir
     Path out;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void quietFunctionLogs() {
+        previousLogs = com.epicorups.logging.JsonLogger.configure(new com.epicorups.logging.LogConfig(
+                com.epicorups.logging.LogLevel.INFO, com.epicorups.logging.LogConfig.DEFAULT_SERVICE, line -> { },
+                java.time.Clock.systemUTC()));
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void restoreLogs() {
+        com.epicorups.logging.JsonLogger.configure(previousLogs);
+    }
 
     private BenchOptions options(List<Integer> releases, boolean memory) {
         return new BenchOptions(releases, Duration.ZERO, 2, 5, 5, 10, 0, memory, 0,
