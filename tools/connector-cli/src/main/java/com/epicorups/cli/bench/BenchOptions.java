@@ -16,12 +16,13 @@ import java.util.List;
  * @param writerBatchSize   messages per tracking-writer invocation (10 in template.yaml)
  * @param warmUpReleases    releases run through once before measuring (JIT warm-up), figures discarded
  * @param memoryProbes      measure the poller's and creator's memory in child JVMs
+ * @param creatorProbeMax   the creator's memory probe runs only for release counts up to this
  * @param coldStartRuns     fresh JVMs per function and per baseline; 0 = no cold-start measurement
  * @param functionsDir      where functions/&lt;name&gt;/target/&lt;name&gt;.jar are
  * @param outputDir         labels, logs, child outputs
  */
 public record BenchOptions(List<Integer> releases, Duration latency, int invocations, int batchConcurrency,
-                           int creatorBatchSize, int writerBatchSize, int warmUpReleases, boolean memoryProbes, int coldStartRuns,
+                           int creatorBatchSize, int writerBatchSize, int warmUpReleases, boolean memoryProbes, int creatorProbeMax, int coldStartRuns,
                            Path functionsDir, Path outputDir) {
     public BenchOptions {
         releases = List.copyOf(releases);

@@ -118,8 +118,10 @@ public final class ThroughputRun {
             try (LocalEnvironment env = start(dataset, dir.resolve("memory"))) {
                 pollerMemory = Optional.of(probe(env, MemoryProbe.POLLER, dir.resolve("memory")));
                 progress.accept(releases + " releases: poller child JVM " + describe(pollerMemory.get()));
-                creatorMemory = Optional.of(probe(env, MemoryProbe.CREATOR, dir.resolve("memory")));
-                progress.accept(releases + " releases: creator child JVM " + describe(creatorMemory.get()));
+                if (releases <= options.creatorProbeMax()) {
+                    creatorMemory = Optional.of(probe(env, MemoryProbe.CREATOR, dir.resolve("memory")));
+                    progress.accept(releases + " releases: creator child JVM " + describe(creatorMemory.get()));
+                }
             }
         }
         return new Result(measured.releases(), measured.seen(), measured.enqueued(), measured.shipped(),
