@@ -117,6 +117,14 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Runs every measurement the options ask for. */
     public static BenchReport run(BenchOptions options, java.util.function.Consumer<String> progress) {
+        // Cold starts first: they are short, and the long runs after them must not leave the machine warm or busy.
+        Map<String, Long> packages = PackageSizes.measure(options.functionsDir());
+        List<ColdStart.FunctionResult> cold = List.of();
+        if (options.coldStartRuns() > 0) {
+            progress.accept("cold starts: " + options.coldStartRuns() + " runs per function and per baseline ...");
+            cold = new ColdStart(options.functionsDir(), options.outputDir().resolve("cold-start"),
+                    options.coldStartRuns(), Duration.ZERO, progress).run();
+        }
         ThroughputRun throughput = new ThroughputRun(options, progress);
         List<ThroughputRun.Result> sizes = new ArrayList<>();
         if (options.warmUpReleases() > 0) {
@@ -126,13 +134,6 @@ public final class BenchCommand implements Callable<Integer> {
             progress.accept("measuring " + n + " releases at " + options.latency().toMillis() + " ms, concurrency "
                     + options.concurrency() + " ...");
             sizes.add(throughput.run(n));
-        }
-        Map<String, Long> packages = PackageSizes.measure(options.functionsDir());
-        List<ColdStart.FunctionResult> cold = List.of();
-        if (options.coldStartRuns() > 0) {
-            progress.accept("cold starts: " + options.coldStartRuns() + " runs per function and per baseline ...");
-            cold = new ColdStart(options.functionsDir(), options.outputDir().resolve("cold-start"),
-                    options.coldStartRuns(), Duration.ZERO, progress).run();
         }
         return new BenchReport(options, sizes, packages, cold, templateCheck(options.functionsDir()));
     }
