@@ -133,7 +133,10 @@ public final class BenchCommand implements Callable<Integer> {
         for (int n : options.releases()) {
             progress.accept("measuring " + n + " releases at " + options.latency().toMillis() + " ms, concurrency "
                     + options.concurrency() + " ...");
-            sizes.add(throughput.run(n));
+            ThroughputRun.Result result = throughput.run(n);
+            sizes.add(result);
+            // Each size's figures as soon as they exist: a 10,000-release run takes a while.
+            progress.accept(new BenchReport(options, List.of(result), Map.of(), List.of(), null).render());
         }
         return new BenchReport(options, sizes, packages, cold, templateCheck(options.functionsDir()));
     }
