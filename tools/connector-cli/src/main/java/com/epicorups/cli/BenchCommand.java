@@ -66,6 +66,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Releases run through once before measuring, figures discarded (default: ${DEFAULT-VALUE}).")
     int warmUp;
 
+    @Option(names = "--ship-phase-limit-seconds", defaultValue = "2400",
+            description = "Stop invoking the creator and writer after this many seconds of the ship+write phase; "
+                    + "the figures then cover the releases done (default: ${DEFAULT-VALUE}).")
+    long shipPhaseLimitSeconds;
+
     @Option(names = "--creator-probe-max", defaultValue = "10000",
             description = "Run the creator's memory probe only for release counts up to this (it repeats the whole "
                     + "ship phase in a child JVM; default: ${DEFAULT-VALUE}).")
@@ -89,7 +94,7 @@ public final class BenchCommand implements Callable<Integer> {
         int perInvocation = Math.min(batchConcurrency, 5);
         int invocations = Math.max(1, (concurrency + perInvocation - 1) / perInvocation);
         BenchOptions options = new BenchOptions(releases, Duration.ofMillis(latencyMs), invocations, batchConcurrency,
-                5, 10, warmUp, !skipMemory, creatorProbeMax, skipColdStart ? 0 : coldStartRuns, root, output);
+                5, 10, warmUp, Duration.ofSeconds(shipPhaseLimitSeconds), !skipMemory, creatorProbeMax, skipColdStart ? 0 : coldStartRuns, root, output);
         PrintStream originalOut = System.out;
         PrintStream logs = new PrintStream(Files.newOutputStream(output.resolve("connector.log")), false,
                 StandardCharsets.UTF_8);

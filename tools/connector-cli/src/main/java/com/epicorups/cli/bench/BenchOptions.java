@@ -15,6 +15,8 @@ import java.util.List;
  * @param creatorBatchSize  messages per creator invocation (the event-source mapping's BatchSize, 5 in template.yaml)
  * @param writerBatchSize   messages per tracking-writer invocation (10 in template.yaml)
  * @param warmUpReleases    releases run through once before measuring (JIT warm-up), figures discarded
+ * @param shipPhaseLimit    no invocation starts after this much of the ship+write phase; what is left is
+ *                          reported (fewer releases shipped than eligible)
  * @param memoryProbes      measure the poller's and creator's memory in child JVMs
  * @param creatorProbeMax   the creator's memory probe runs only for release counts up to this
  * @param coldStartRuns     fresh JVMs per function and per baseline; 0 = no cold-start measurement
@@ -22,7 +24,7 @@ import java.util.List;
  * @param outputDir         labels, logs, child outputs
  */
 public record BenchOptions(List<Integer> releases, Duration latency, int invocations, int batchConcurrency,
-                           int creatorBatchSize, int writerBatchSize, int warmUpReleases, boolean memoryProbes, int creatorProbeMax, int coldStartRuns,
+                           int creatorBatchSize, int writerBatchSize, int warmUpReleases, Duration shipPhaseLimit, boolean memoryProbes, int creatorProbeMax, int coldStartRuns,
                            Path functionsDir, Path outputDir) {
     public BenchOptions {
         releases = List.copyOf(releases);

@@ -45,7 +45,7 @@ public final class ConcurrentDrain {
         for (QueueDrainer drainer : containers) {
             futures.add(pool.submit(() -> {
                 while (true) {
-                    DrainResult r = drainer.drain(retryWait);
+                    DrainResult r = drainer.drain(retryWait, deadline);
                     invocations.addAndGet(r.invocations());
                     received.addAndGet(r.received());
                     deleted.addAndGet(r.deleted());

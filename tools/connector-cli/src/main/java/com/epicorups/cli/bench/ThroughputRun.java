@@ -62,8 +62,16 @@ public final class ThroughputRun {
             return writtenBack == 0 ? 0 : (double) calls / writtenBack;
         }
 
+        /**
+         * All Epicor calls per shipped release. When the ship phase stopped early (a time limit), the poll's calls
+         * are counted for the share of the polled releases that shipped.
+         */
         public double epicorCallsPerShipped() {
-            return shipped == 0 ? 0 : (double) total().epicorTotal() / shipped;
+            if (shipped == 0) {
+                return 0;
+            }
+            double pollShare = seen == 0 ? 0 : poll.epicorTotal() * Math.min(1.0, (double) shipped / seen);
+            return (pollShare + shipWrite.epicorTotal() + subscribe.epicorTotal()) / shipped;
         }
 
         public double upsCallsPerShipped() {
@@ -170,7 +178,7 @@ public final class ThroughputRun {
                     options.writerBatchSize()));
         }
         AtomicBoolean creatorsDone = new AtomicBoolean();
-        Duration timeout = Duration.ofMinutes(40);
+        Duration timeout = options.shipPhaseLimit();
         long t1 = System.nanoTime();
         var writerTotals = new java.util.concurrent.CompletableFuture<ConcurrentDrain.Totals>();
         Thread writerThread = new Thread(() -> {

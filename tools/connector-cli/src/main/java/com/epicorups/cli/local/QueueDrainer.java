@@ -58,6 +58,14 @@ public final class QueueDrainer {
      * messages in retry backoff remain (those are reported as pending).
      */
     public DrainResult drain(Duration maxWait) {
+        return drain(maxWait, Long.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #drain(Duration)}, but invokes no handler after {@code stopAtNanos} ({@link System#nanoTime()}):
+     * a benchmark's time limit. What is left is reported as pending.
+     */
+    public DrainResult drain(Duration maxWait, long stopAtNanos) {
         long started = System.nanoTime();
         long deadline = started + maxWait.toNanos();
         int invocations = 0;
@@ -66,6 +74,10 @@ public final class QueueDrainer {
         int failures = 0;
         int pending = 0;
         while (true) {
+            if (System.nanoTime() - stopAtNanos > 0 && stopAtNanos != Long.MAX_VALUE) {
+                pending = depth();
+                break;
+            }
             List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(batchSize)
                     .waitTimeSeconds(0)
                     .messageSystemAttributeNames(MessageSystemAttributeName.ALL)

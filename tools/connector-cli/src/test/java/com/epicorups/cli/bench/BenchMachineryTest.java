@@ -37,7 +37,7 @@ class BenchMachineryTest {
     }
 
     private BenchOptions options(List<Integer> releases, boolean memory) {
-        return new BenchOptions(releases, Duration.ZERO, 2, 5, 5, 10, 0, memory, 1000, 0,
+        return new BenchOptions(releases, Duration.ZERO, 2, 5, 5, 10, 0, Duration.ofMinutes(5), memory, 1000, 0,
                 Path.of(System.getProperty("connector.root", "../..")), out);
     }
 
@@ -101,7 +101,7 @@ class BenchMachineryTest {
 
     @Test
     void theBoundIsConcurrencyOverSequentialCallsTimesLatency() {
-        BenchOptions options = new BenchOptions(List.of(100), Duration.ofMillis(50), 4, 5, 5, 10, 0, false, 1000, 0,
+        BenchOptions options = new BenchOptions(List.of(100), Duration.ofMillis(50), 4, 5, 5, 10, 0, Duration.ofMinutes(5), false, 1000, 0,
                 out, out);
         CallCounts shipWrite = new CallCounts(Map.of("READ_SET", 20L, "WRITE", 100L, "TOKEN_RESOURCE", 8L),
                 Map.of("ADDRESS_VALIDATION", 100L, "SHIP", 100L, "TOKEN", 1L));
