@@ -122,8 +122,15 @@ public final class ColdStart {
                 Map<String, String> checkEnv = new LinkedHashMap<>(environment(aws, f, epicor, ups, settings));
                 checkEnv.put("BENCH_SNAPSHOT_PROBES", String.join(",", EPICOR_PASSWORD, UPS_CLIENT_SECRET,
                         SAMPLE_WEBHOOK_CREDENTIAL));
-                String check = snapshotCheck(classpath, f, event, checkEnv);
-                boolean clean = check.contains("SNAPSHOT_FOUND=0 ");
+                String check = snapshotCheck(classpath, f, event, checkEnv, "snapshot-check");
+                // The control: the same walk after one invocation, when the clients hold secrets; it must find them,
+                // or the check could not fail.
+                Map<String, String> controlEnv = new LinkedHashMap<>(environment(aws, f, epicor, ups, settings));
+                controlEnv.put("BENCH_SNAPSHOT_PROBES", checkEnv.get("BENCH_SNAPSHOT_PROBES"));
+                String control = snapshotCheck(classpath, f, event, controlEnv, "snapshot-check-after-invoke");
+                boolean clean = check.contains("SNAPSHOT_FOUND=0 ") && control.startsWith("SNAPSHOT_FOUND=")
+                        && !control.startsWith("SNAPSHOT_FOUND=0 ");
+                check = check + "; after one invocation (control): " + control;
                 FunctionResult r = new FunctionResult(f.name(), handler, baseline, output, check, clean);
                 progress.accept("cold start " + f.name() + ": handler median " + r.handlerMedian() + " ms "
                         + handler + ", baseline median " + r.baselineMedian() + " ms " + baseline + "; returned "
@@ -168,13 +175,13 @@ public final class ColdStart {
     }
 
     /** Constructs the handler as Lambda's init (what a SnapStart snapshot captures) and searches it for secrets. */
-    private String snapshotCheck(String classpath, Function f, Path event, Map<String, String> env) {
-        Path log = workDir.resolve(f.name()).resolve("snapshot-check.log");
+    private String snapshotCheck(String classpath, Function f, Path event, Map<String, String> env, String mode) {
+        Path log = workDir.resolve(f.name()).resolve(mode + ".log");
         try {
             Files.createDirectories(log.getParent());
             Files.deleteIfExists(log);
             int code = ChildJvm.run(coldStartJvmArgs(), classpath, ColdStartLauncher.class.getName(),
-                    List.of("snapshot-check", f.handlerClass(), event.toAbsolutePath().toString()), env, log, 120);
+                    List.of(mode, f.handlerClass(), event.toAbsolutePath().toString()), env, log, 120);
             String objects = "";
             String found = "";
             for (String line : Files.readAllLines(log)) {
