@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code connector}: the local run and the operator commands. */
 @Command(name = "connector", mixinStandardHelpOptions = true, version = "connector 1.0.0-SNAPSHOT",
         description = "Epicor-UPS connector: run it locally, or operate a deployment.",
-        subcommands = {LocalRunCommand.class, PingCommand.class, TraceCommand.class, ReplayCommand.class, StatusCommand.class,
+        subcommands = {LocalRunCommand.class, PingCommand.class, TraceCommand.class, ReplayCommand.class, StatusCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ConnectorCli implements Runnable {
     @CommandLine.Spec

@@ -32,9 +32,20 @@ public final class QueueDrainer {
     private final String queueUrl;
     private final String queueArn;
     private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
+    private final int batchSize;
 
     public QueueDrainer(SqsClient sqs, String queueName, String queueUrl, String queueArn,
                         RequestHandler<SQSEvent, SQSBatchResponse> handler) {
+        this(sqs, queueName, queueUrl, queueArn, handler, 10);
+    }
+
+    /** @param batchSize messages per invocation at most (the event-source mapping's BatchSize, 1..10) */
+    public QueueDrainer(SqsClient sqs, String queueName, String queueUrl, String queueArn,
+                        RequestHandler<SQSEvent, SQSBatchResponse> handler, int batchSize) {
+        if (batchSize < 1 || batchSize > 10) {
+            throw new IllegalArgumentException("batchSize must be 1..10");
+        }
+        this.batchSize = batchSize;
         this.sqs = sqs;
         this.queueName = queueName;
         this.queueUrl = queueUrl;
@@ -47,6 +58,14 @@ public final class QueueDrainer {
      * messages in retry backoff remain (those are reported as pending).
      */
     public DrainResult drain(Duration maxWait) {
+        return drain(maxWait, Long.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #drain(Duration)}, but invokes no handler after {@code stopAtNanos} ({@link System#nanoTime()}):
+     * a benchmark's time limit. What is left is reported as pending.
+     */
+    public DrainResult drain(Duration maxWait, long stopAtNanos) {
         long started = System.nanoTime();
         long deadline = started + maxWait.toNanos();
         int invocations = 0;
@@ -55,7 +74,11 @@ public final class QueueDrainer {
         int failures = 0;
         int pending = 0;
         while (true) {
-            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+            if (System.nanoTime() - stopAtNanos > 0 && stopAtNanos != Long.MAX_VALUE) {
+                pending = depth();
+                break;
+            }
+            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(batchSize)
                     .waitTimeSeconds(0)
                     .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                     .messageAttributeNames("All")).messages();

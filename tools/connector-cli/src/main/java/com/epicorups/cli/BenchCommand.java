@@ -1,0 +1,192 @@
+package com.epicorups.cli;
+
+import com.epicorups.cli.bench.BenchOptions;
+import com.epicorups.cli.bench.BenchReport;
+import com.epicorups.cli.bench.ColdStart;
+import com.epicorups.cli.bench.PackageSizes;
+import com.epicorups.cli.bench.ThroughputRun;
+import com.epicorups.logging.JsonLogger;
+import com.epicorups.logging.LogConfig;
+import com.epicorups.logging.LogLevel;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures the connector as its users feel it: the real handlers in this process against the "
+                + "Epicor and UPS sandboxes with injected latency; memory of the poller and creator in child JVMs; "
+                + "package sizes; cold starts of the packaged functions. Prints every figure and each target of "
+                + "issue 6 as MET or NOT MET.",
+                "Run from the repository root after `mvn -B package -DskipTests`. Exit code 0 whether or not targets "
+                        + "are met (benchmarks print figures); 1 on an error."})
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--releases", split = ",", defaultValue = "1000,10000",
+            description = "Eligible releases per measurement (default: ${DEFAULT-VALUE}).")
+    List<Integer> releases;
+
+    @Option(names = "--latency-ms", defaultValue = "50",
+            description = "Latency injected per Epicor and per UPS call, token calls included (default: ${DEFAULT-VALUE}).")
+    long latencyMs;
+
+    @Option(names = "--concurrency", defaultValue = "50",
+            description = "Configured concurrency: releases being shipped at once = concurrent shipment-creator "
+                    + "invocations x releases each handles at once (min of batchConcurrency and the batch size 5). "
+                    + "Rounded up to whole invocations (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--batch-concurrency", defaultValue = "5",
+            description = "CONNECTOR_SETTINGS pipeline.batchConcurrency (default: ${DEFAULT-VALUE}).")
+    int batchConcurrency;
+
+    @Option(names = "--cold-start-runs", defaultValue = "5",
+            description = "Fresh JVMs per function and per baseline (default: ${DEFAULT-VALUE}).")
+    int coldStartRuns;
+
+    @Option(names = "--skip-cold-start", description = "No cold-start measurement (no AWS emulator needed).")
+    boolean skipColdStart;
+
+    @Option(names = "--warm-up", defaultValue = "200",
+            description = "Releases run through once before measuring, figures discarded (default: ${DEFAULT-VALUE}).")
+    int warmUp;
+
+    @Option(names = "--ship-phase-limit-seconds", defaultValue = "2400",
+            description = "Stop invoking the creator and writer after this many seconds of the ship+write phase; "
+                    + "the figures then cover the releases done (default: ${DEFAULT-VALUE}).")
+    long shipPhaseLimitSeconds;
+
+    @Option(names = "--creator-probe-max", defaultValue = "10000",
+            description = "Run the creator's memory probe only for release counts up to this (it repeats the whole "
+                    + "ship phase in a child JVM; default: ${DEFAULT-VALUE}).")
+    int creatorProbeMax;
+
+    @Option(names = "--skip-memory", description = "No child JVMs for the poller's and creator's memory.")
+    boolean skipMemory;
+
+    @Option(names = "--root", defaultValue = ".",
+            description = "Repository root: functions/*/target, events/, template.yaml (default: the current folder).")
+    Path root;
+
+    @Option(names = "--output", defaultValue = "bench-output",
+            description = "Folder for labels, logs, child JVM outputs and bench-report.txt (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Files.createDirectories(output);
+        int perInvocation = Math.min(batchConcurrency, 5);
+        int invocations = Math.max(1, (concurrency + perInvocation - 1) / perInvocation);
+        BenchOptions options = new BenchOptions(releases, Duration.ofMillis(latencyMs), invocations, batchConcurrency,
+                5, 10, warmUp, Duration.ofSeconds(shipPhaseLimitSeconds), !skipMemory, creatorProbeMax, skipColdStart ? 0 : coldStartRuns, root, output);
+        PrintStream originalOut = System.out;
+        PrintStream logs = new PrintStream(Files.newOutputStream(output.resolve("connector.log")), false,
+                StandardCharsets.UTF_8);
+        LogConfig previous = JsonLogger.configure(new LogConfig(LogLevel.INFO, LogConfig.DEFAULT_SERVICE,
+                logs::println, Clock.systemUTC()));
+        System.setOut(logs);
+        try {
+            BenchReport report = run(options, line -> {
+                out.println("  " + line);
+                out.flush();
+            });
+            String text = report.render();
+            out.println();
+            out.print(text);
+            Files.writeString(output.resolve("bench-report.txt"), "bench run " + Instant.now() + "\n" + text);
+            out.println("report: " + output.resolve("bench-report.txt").toAbsolutePath());
+            out.flush();
+            return 0;
+        } finally {
+            System.setOut(originalOut);
+            JsonLogger.configure(previous);
+            logs.close();
+        }
+    }
+
+    /** Runs every measurement the options ask for. */
+    public static BenchReport run(BenchOptions options, java.util.function.Consumer<String> progress) {
+        // Cold starts first: they are short, and the long runs after them must not leave the machine warm or busy.
+        Map<String, Long> packages = PackageSizes.measure(options.functionsDir());
+        List<ColdStart.FunctionResult> cold = List.of();
+        if (options.coldStartRuns() > 0) {
+            progress.accept("cold starts: " + options.coldStartRuns() + " runs per function and per baseline ...");
+            cold = new ColdStart(options.functionsDir(), options.outputDir().resolve("cold-start"),
+                    options.coldStartRuns(), Duration.ZERO, progress).run();
+        }
+        ThroughputRun throughput = new ThroughputRun(options, progress);
+        List<ThroughputRun.Result> sizes = new ArrayList<>();
+        if (options.warmUpReleases() > 0) {
+            throughput.warmUp(options.warmUpReleases());
+        }
+        for (int n : options.releases()) {
+            progress.accept("measuring " + n + " releases at " + options.latency().toMillis() + " ms, concurrency "
+                    + options.concurrency() + " ...");
+            ThroughputRun.Result result = throughput.run(n);
+            sizes.add(result);
+            // Each size's figures as soon as they exist: a 10,000-release run takes a while.
+            progress.accept(new BenchReport(options, List.of(result), Map.of(), List.of(), null).render());
+        }
+        return new BenchReport(options, sizes, packages, cold, templateCheck(options.functionsDir()));
+    }
+
+    /** Functions whose resource in template.yaml has a SnapStart block applied to published versions. */
+    public static BenchReport.TemplateCheck templateCheck(Path root) {
+        Path template = root.resolve("template.yaml");
+        if (!Files.isRegularFile(template)) {
+            return null;
+        }
+        List<String> withSnapStart = new ArrayList<>();
+        try {
+            List<String> lines = Files.readAllLines(template);
+            String handler = null;
+            boolean snapStart = false;
+            for (String line : lines) {
+                boolean resourceStart = line.matches("^  [A-Za-z0-9]+:\\s*$");
+                if (resourceStart) {
+                    addIfSnapStart(withSnapStart, handler, snapStart);
+                    handler = null;
+                    snapStart = false;
+                }
+                String trimmed = line.trim();
+                if (trimmed.startsWith("Handler: com.epicorups.function.")) {
+                    handler = trimmed.substring("Handler: ".length());
+                }
+                if (trimmed.equals("ApplyOn: PublishedVersions")) {
+                    snapStart = true;
+                }
+            }
+            addIfSnapStart(withSnapStart, handler, snapStart);
+        } catch (IOException e) {
+            return null;
+        }
+        return new BenchReport.TemplateCheck(withSnapStart);
+    }
+
+    private static void addIfSnapStart(List<String> out, String handler, boolean snapStart) {
+        if (handler == null || !snapStart) {
+            return;
+        }
+        for (ColdStart.Function f : ColdStart.FUNCTIONS) {
+            if (handler.startsWith(f.handlerClass() + "::")) {
+                out.add(f.name());
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package com.epicorups.cli.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How a bench runs.
+ *
+ * @param releases          eligible releases per measurement (e.g. 1,000 and 10,000)
+ * @param latency           injected per Epicor and per UPS call, token calls included
+ * @param invocations       concurrent shipment-creator invocations (Lambda's MaximumConcurrency on the
+ *                          event-source mapping); the tracking-writer gets as many
+ * @param batchConcurrency  messages of one batch a creator handles at once (CONNECTOR_SETTINGS pipeline)
+ * @param creatorBatchSize  messages per creator invocation (the event-source mapping's BatchSize, 5 in template.yaml)
+ * @param writerBatchSize   messages per tracking-writer invocation (10 in template.yaml)
+ * @param warmUpReleases    releases run through once before measuring (JIT warm-up), figures discarded
+ * @param shipPhaseLimit    no invocation starts after this much of the ship+write phase; what is left is
+ *                          reported (fewer releases shipped than eligible)
+ * @param memoryProbes      measure the poller's and creator's memory in child JVMs
+ * @param creatorProbeMax   the creator's memory probe runs only for release counts up to this
+ * @param coldStartRuns     fresh JVMs per function and per baseline; 0 = no cold-start measurement
+ * @param functionsDir      where functions/&lt;name&gt;/target/&lt;name&gt;.jar are
+ * @param outputDir         labels, logs, child outputs
+ */
+public record BenchOptions(List<Integer> releases, Duration latency, int invocations, int batchConcurrency,
+                           int creatorBatchSize, int writerBatchSize, int warmUpReleases, Duration shipPhaseLimit, boolean memoryProbes, int creatorProbeMax, int coldStartRuns,
+                           Path functionsDir, Path outputDir) {
+    public BenchOptions {
+        releases = List.copyOf(releases);
+        if (releases.isEmpty() || releases.stream().anyMatch(n -> n < 1)) {
+            throw new IllegalArgumentException("releases: one or more counts >= 1");
+        }
+        if (invocations < 1) {
+            throw new IllegalArgumentException("invocations must be >= 1");
+        }
+        if (batchConcurrency < 1 || batchConcurrency > 50) {
+            throw new IllegalArgumentException("batchConcurrency must be 1..50");
+        }
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("latency must be >= 0");
+        }
+    }
+
+    /**
+     * The configured concurrency: calls that can be waiting at once for one stage, creator invocations times the
+     * releases each handles at once.
+     */
+    public int concurrency() {
+        return invocations * Math.min(batchConcurrency, creatorBatchSize);
+    }
+}

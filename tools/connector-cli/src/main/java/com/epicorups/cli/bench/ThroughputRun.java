@@ -1,0 +1,297 @@
+package com.epicorups.cli.bench;
+
+import com.epicorups.app.ConnectorAssembly;
+import com.epicorups.cli.local.EmbeddedSqs;
+import com.epicorups.cli.local.LocalConfig;
+import com.epicorups.cli.local.LocalEnvironment;
+import com.epicorups.cli.local.QueueDrainer;
+import com.epicorups.cli.local.RunReport;
+import com.epicorups.core.Json;
+import com.epicorups.function.orderpoller.OrderPollerHandler;
+import com.epicorups.function.renewer.SubscriptionRenewerHandler;
+import com.epicorups.function.shipmentcreator.ShipmentCreatorHandler;
+import com.epicorups.function.trackingwriter.TrackingWriterHandler;
+import com.epicorups.model.ReleaseKey;
+import com.epicorups.sandbox.epicor.EpicorSandbox;
+import com.epicorups.sandbox.epicor.RecordedWrite;
+import com.epicorups.sandbox.ups.UpsSandbox;
+import com.epicorups.store.LedgerState;
+import com.epicorups.store.ShipmentRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * One measurement of N releases: the real handlers in this process over the local-run engine, with latency in
+ * both sandboxes. Phases: one scheduled poll (all pages); ship and write back (K shipment-creator containers and
+ * K tracking-writer containers draining their queues at once, each container with its own clients, sharing the
+ * token cache, ledger and queues as Lambda containers share DynamoDB and SQS); one renewer run subscribing the
+ * shipped packages. Calls are counted from the sandboxes' request logs around each phase.
+ */
+public final class ThroughputRun {
+    /** What one N measured. */
+    public record Result(int releases, int seen, int enqueued, int shipped, int writtenBack, int upsShipments,
+                         int deadLettered, long pollMillis, long shipWriteMillis, long subscribeMillis,
+                         CallCounts poll, CallCounts shipWrite, CallCounts subscribe,
+                         ConcurrentDrain.Totals creators, ConcurrentDrain.Totals writers,
+                         Optional<ProbeResult> pollerMemory, Optional<ProbeResult> creatorMemory) {
+        public CallCounts total() {
+            return poll.plus(shipWrite).plus(subscribe);
+        }
+
+        /** Releases shipped and written back per second of the ship+write phase. */
+        public double throughput() {
+            return shipWriteMillis == 0 ? 0 : writtenBack * 1000.0 / shipWriteMillis;
+        }
+
+        /** Epicor and UPS calls (tokens excluded) of the ship+write phase per release written back. */
+        public double sequentialCallsPerRelease() {
+            long calls = shipWrite.epicorTotal() - epicorTokenCalls(shipWrite) + shipWrite.upsApiCalls();
+            return writtenBack == 0 ? 0 : (double) calls / writtenBack;
+        }
+
+        /**
+         * All Epicor calls per shipped release. When the ship phase stopped early (a time limit), the poll's calls
+         * are counted for the share of the polled releases that shipped.
+         */
+        public double epicorCallsPerShipped() {
+            if (shipped == 0) {
+                return 0;
+            }
+            double pollShare = seen == 0 ? 0 : poll.epicorTotal() * Math.min(1.0, (double) shipped / seen);
+            return (pollShare + shipWrite.epicorTotal() + subscribe.epicorTotal()) / shipped;
+        }
+
+        public double upsCallsPerShipped() {
+            return shipped == 0 ? 0 : (double) total().upsApiCalls() / shipped;
+        }
+    }
+
+    /** A child JVM's memory figures and how long its work took. */
+    public record ProbeResult(MemoryMeter.Figures memory, long elapsedMillis, JsonNode summary) {
+    }
+
+    static long epicorTokenCalls(CallCounts counts) {
+        return counts.epicor().getOrDefault("TOKEN_RESOURCE", 0L) + counts.epicor().getOrDefault("OAUTH_TOKEN", 0L);
+    }
+
+    private final BenchOptions options;
+    private final Consumer<String> progress;
+
+    public ThroughputRun(BenchOptions options, Consumer<String> progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    public ObjectNode settings() {
+        ObjectNode settings = LocalConfig.defaultSettings();
+        ((ObjectNode) settings.with("pipeline")).put("batchConcurrency", options.batchConcurrency());
+        return settings;
+    }
+
+    /**
+     * Runs {@code releases} through once and forgets the figures: the JIT compiles the handlers', clients' and
+     * sandboxes' hot paths, so the measured runs show the steady state a warm Lambda container has.
+     */
+    public void warmUp(int releases) {
+        try (LocalEnvironment env = start(SyntheticDataset.json(releases), options.outputDir().resolve("warm-up"))) {
+            Result r = measure(env, releases);
+            progress.accept("warm-up: " + r.writtenBack() + " of " + releases + " releases shipped and written back in "
+                    + r.shipWriteMillis() + " ms (not reported)");
+        }
+    }
+
+    public Result run(int releases) {
+        Path dir = options.outputDir().resolve("releases-" + releases);
+        String dataset = SyntheticDataset.json(releases);
+        Result measured;
+        try (LocalEnvironment env = start(dataset, dir.resolve("throughput"))) {
+            measured = measure(env, releases);
+        }
+        Optional<ProbeResult> pollerMemory = Optional.empty();
+        Optional<ProbeResult> creatorMemory = Optional.empty();
+        if (options.memoryProbes()) {
+            try (LocalEnvironment env = start(dataset, dir.resolve("memory"))) {
+                pollerMemory = Optional.of(probe(env, MemoryProbe.POLLER, dir.resolve("memory")));
+                progress.accept(releases + " releases: poller child JVM " + describe(pollerMemory.get()));
+                if (releases <= options.creatorProbeMax()) {
+                    creatorMemory = Optional.of(probe(env, MemoryProbe.CREATOR, dir.resolve("memory")));
+                    progress.accept(releases + " releases: creator child JVM " + describe(creatorMemory.get()));
+                }
+            }
+        }
+        return new Result(measured.releases(), measured.seen(), measured.enqueued(), measured.shipped(),
+                measured.writtenBack(), measured.upsShipments(), measured.deadLettered(), measured.pollMillis(),
+                measured.shipWriteMillis(), measured.subscribeMillis(), measured.poll(), measured.shipWrite(),
+                measured.subscribe(), measured.creators(), measured.writers(), pollerMemory, creatorMemory);
+    }
+
+    private LocalEnvironment start(String dataset, Path dir) {
+        LocalEnvironment env = LocalEnvironment.start(LocalEnvironment.Options.defaults()
+                .withEpicorDataset(com.epicorups.sandbox.epicor.EpicorDataset.fromJson(dataset))
+                .withOutputDir(dir)
+                .withSettings(settings())
+                .withVisibilityTimeout(30));
+        env.epicorSandbox().orElseThrow().faults().latency(options.latency());
+        env.upsSandbox().orElseThrow().faults().latency(options.latency());
+        return env;
+    }
+
+    private Result measure(LocalEnvironment env, int releases) {
+        EpicorSandbox epicor = env.epicorSandbox().orElseThrow();
+        UpsSandbox ups = env.upsSandbox().orElseThrow();
+        EmbeddedSqs sqs = env.sqs();
+
+        CallCounts start = CallCounts.of(epicor, ups);
+        long t0 = System.nanoTime();
+        Map<String, Object> poll = new OrderPollerHandler(env.assembly().orderPolling())
+                .handleRequest(MemoryProbe.scheduledEvent(), null);
+        long pollMillis = millisSince(t0);
+        CallCounts afterPoll = CallCounts.of(epicor, ups);
+        progress.accept(releases + " releases: poll " + poll.get("releasesSeen") + " seen, " + poll.get("enqueued")
+                + " enqueued in " + pollMillis + " ms");
+
+        List<QueueDrainer> creators = new ArrayList<>();
+        List<QueueDrainer> writers = new ArrayList<>();
+        for (int i = 0; i < options.invocations(); i++) {
+            ConnectorAssembly creator = new ConnectorAssembly(env.parts());
+            creators.add(new QueueDrainer(sqs.sqs(), sqs.shipmentRequests().name(), sqs.shipmentRequests().url(),
+                    sqs.shipmentRequests().arn(),
+                    new ShipmentCreatorHandler(creator.shipmentCreation(), creator.shipmentRequestsBatch()),
+                    options.creatorBatchSize()));
+            ConnectorAssembly writer = new ConnectorAssembly(env.parts());
+            writers.add(new QueueDrainer(sqs.sqs(), sqs.trackingUpdates().name(), sqs.trackingUpdates().url(),
+                    sqs.trackingUpdates().arn(),
+                    new TrackingWriterHandler(writer.trackingWriting(), writer.trackingUpdatesBatch()),
+                    options.writerBatchSize()));
+        }
+        AtomicBoolean creatorsDone = new AtomicBoolean();
+        Duration timeout = options.shipPhaseLimit();
+        long t1 = System.nanoTime();
+        var writerTotals = new java.util.concurrent.CompletableFuture<ConcurrentDrain.Totals>();
+        Thread writerThread = new Thread(() -> {
+            try {
+                writerTotals.complete(ConcurrentDrain.run(writers, Duration.ofSeconds(5), creatorsDone::get, timeout));
+            } catch (RuntimeException e) {
+                writerTotals.completeExceptionally(e);
+            }
+        }, "bench-writers");
+        writerThread.start();
+        ConcurrentDrain.Totals creatorTotals;
+        try {
+            creatorTotals = ConcurrentDrain.run(creators, Duration.ofSeconds(5), () -> true, timeout);
+        } finally {
+            creatorsDone.set(true);
+        }
+        ConcurrentDrain.Totals writerResult = writerTotals.join();
+        long shipWriteMillis = millisSince(t1);
+        CallCounts afterShipWrite = CallCounts.of(epicor, ups);
+
+        long t2 = System.nanoTime();
+        Map<String, Object> renewal = new SubscriptionRenewerHandler(env.assembly().subscriptionRenewal())
+                .handleRequest(MemoryProbe.scheduledEvent(), null);
+        long subscribeMillis = millisSince(t2);
+        CallCounts afterSubscribe = CallCounts.of(epicor, ups);
+
+        List<ReleaseKey> keys = RunReport.enqueuedKeys(env);
+        Set<String> written = writtenKeys(epicor);
+        int shipped = 0;
+        int writtenBack = 0;
+        for (ReleaseKey key : keys) {
+            Optional<ShipmentRecord> record = env.ledger().get(key);
+            if (record.isPresent() && record.get().shipped()) {
+                shipped++;
+                if (record.get().state() == LedgerState.WRITTEN && written.contains(key.asString())) {
+                    writtenBack++;
+                }
+            }
+        }
+        int dead = depth(env, sqs.shipmentRequests().dlqUrl()) + depth(env, sqs.trackingUpdates().dlqUrl());
+        progress.accept(releases + " releases: ship+write " + shipped + " shipped, " + writtenBack + " written back in "
+                + shipWriteMillis + " ms (" + creatorTotals.invocations() + " creator and " + writerResult.invocations()
+                + " writer invocations); renewer " + renewal.get("accepted") + " subscribed in " + subscribeMillis + " ms");
+        return new Result(releases, number(poll.get("releasesSeen")), keys.size(), shipped, writtenBack,
+                ups.shipments().count(), dead, pollMillis, shipWriteMillis, subscribeMillis,
+                afterPoll.minus(start), afterShipWrite.minus(afterPoll), afterSubscribe.minus(afterShipWrite),
+                creatorTotals, writerResult, Optional.empty(), Optional.empty());
+    }
+
+    /** Releases whose tracking fields Epicor received in an applied write. */
+    private static Set<String> writtenKeys(EpicorSandbox epicor) {
+        Set<String> keys = new HashSet<>();
+        for (RecordedWrite w : epicor.writes().all()) {
+            if ("OrderRels".equals(w.entitySet()) && w.applied()) {
+                keys.add(w.keys().get("Company") + "#" + w.keys().get("OrderNum") + "#"
+                        + w.keys().get("OrderLine") + "#" + w.keys().get("OrderRelNum"));
+            }
+        }
+        return keys;
+    }
+
+    private ProbeResult probe(LocalEnvironment env, String role, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path config = dir.resolve(role + "-probe.json");
+            Path result = dir.resolve(role + "-result.json");
+            Files.deleteIfExists(result);
+            ObjectNode c = MemoryProbe.config(role, env.parts().epicorSecret().get(), env.parts().upsSecret().get(),
+                    env.settingsJson(), env.sqs(), options.invocations(), options.creatorBatchSize(),
+                    dir.resolve(role + "-labels"));
+            Files.writeString(config, c.toString());
+            int code = ChildJvm.run(probeJvmArgs(), ChildJvm.ownClasspath(), MemoryProbe.class.getName(),
+                    List.of(config.toString(), result.toString()), Map.of(), dir.resolve(role + "-probe.log"),
+                    Duration.ofMinutes(40).toSeconds());
+            if (code != 0 || !Files.exists(result)) {
+                throw new IllegalStateException(role + " probe exited " + code + "; see " + dir.resolve(role + "-probe.log"));
+            }
+            JsonNode r = Json.mapper().readTree(Files.readString(result));
+            return new ProbeResult(Json.mapper().treeToValue(r.get("memory"), MemoryMeter.Figures.class),
+                    r.path("elapsedMillis").asLong(), r.get("summary"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A Lambda-sized heap (512 MB) with a small young generation, so collections happen often and the largest
+     * heap left after one follows what the function keeps alive.
+     */
+    static List<String> probeJvmArgs() {
+        return List.of("-Xmx512m", "-Xmn16m", "-XX:+UseSerialGC", "-XX:-UsePerfData");
+    }
+
+    private static String describe(ProbeResult p) {
+        return "peak live heap " + mb(p.memory().peakLiveHeapBytes()) + ", peak heap used "
+                + mb(p.memory().peakHeapUsedBytes()) + ", RSS peak " + mb(p.memory().rssPeakBytes()) + " ("
+                + p.memory().collections() + " GCs, " + p.elapsedMillis() + " ms)";
+    }
+
+    static String mb(long bytes) {
+        return bytes < 0 ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+    }
+
+    private static int depth(LocalEnvironment env, String url) {
+        var d = env.queues().depth(url);
+        return d.visible() + d.inFlight() + d.delayed();
+    }
+
+    private static int number(Object value) {
+        return value instanceof Number n ? n.intValue() : 0;
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+}
