@@ -91,10 +91,13 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Files.createDirectories(output);
-        int perInvocation = Math.min(batchConcurrency, 5);
+        // The batch sizes Lambda's event-source mappings use, read from template.yaml so the bench cannot drift.
+        int creatorBatch = templateBatchSize("ShipmentCreatorFunction");
+        int writerBatch = templateBatchSize("TrackingWriterFunction");
+        int perInvocation = Math.min(batchConcurrency, creatorBatch);
         int invocations = Math.max(1, (concurrency + perInvocation - 1) / perInvocation);
         BenchOptions options = new BenchOptions(releases, Duration.ofMillis(latencyMs), invocations, batchConcurrency,
-                5, 10, warmUp, Duration.ofSeconds(shipPhaseLimitSeconds), !skipMemory, creatorProbeMax, skipColdStart ? 0 : coldStartRuns, root, output);
+                creatorBatch, writerBatch, warmUp, Duration.ofSeconds(shipPhaseLimitSeconds), !skipMemory, creatorProbeMax, skipColdStart ? 0 : coldStartRuns, root, output);
         PrintStream originalOut = System.out;
         PrintStream logs = new PrintStream(Files.newOutputStream(output.resolve("connector.log")), false,
                 StandardCharsets.UTF_8);
@@ -188,5 +191,18 @@ public final class BenchCommand implements Callable<Integer> {
                 out.add(f.name());
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private int templateBatchSize(String functionId) {
+        var template = com.epicorups.testing.aws.CloudFormationTemplate.read(root.resolve("template.yaml"));
+        Map<String, Object> events = (Map<String, Object>) template.properties(functionId).get("Events");
+        for (Object event : events.values()) {
+            Map<String, Object> e = (Map<String, Object>) event;
+            if ("SQS".equals(e.get("Type"))) {
+                return ((Number) ((Map<String, Object>) e.get("Properties")).get("BatchSize")).intValue();
+            }
+        }
+        throw new IllegalStateException(functionId + " has no SQS event in template.yaml");
     }
 }

@@ -486,6 +486,29 @@ public final class EpicorDataset {
     return edm;
   }
 
+  /**
+   * Runs {@code work} on the live rows of one company, in key order, under the read lock: no row is copied, so
+   * {@code work} must not keep or change them (QueryEngine.apply projects into new maps). Copying every row of
+   * a large set on each read made the sandbox, not the connector, the bottleneck of long runs.
+   */
+  <T> T withRowsOfCompany(String entitySet, String company, java.util.function.Function<List<Map<String, Object>>, T> work) {
+    EntitySetSchema set = set(entitySet);
+    lock.readLock().lock();
+    try {
+      List<Map.Entry<List<Object>, Map<String, Object>>> entries = new ArrayList<>(rows.get(set.entitySet()).entrySet());
+      entries.sort((a, b) -> compareKeys(a.getKey(), b.getKey()));
+      List<Map<String, Object>> live = new ArrayList<>(entries.size());
+      for (Map.Entry<List<Object>, Map<String, Object>> e : entries) {
+        if (company.equalsIgnoreCase((String) e.getValue().get("Company"))) {
+          live.add(java.util.Collections.unmodifiableMap(e.getValue()));
+        }
+      }
+      return work.apply(java.util.Collections.unmodifiableList(live));
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   List<Map<String, Object>> rowsOfCompany(String entitySet, String company) {
     EntitySetSchema set = set(entitySet);
     lock.readLock().lock();

@@ -239,7 +239,7 @@ final class EpicorHttpHandler implements HttpHandler {
     String contextBase = contextBase(matchedCompany, service);
     if (!first.hasKey()) {
       switch (method) {
-        case "GET" -> readSet(reply, contextBase, set, dataset.rowsOfCompany(set.entitySet(), matchedCompany), rawQuery);
+        case "GET" -> readCompanySet(reply, contextBase, set, matchedCompany, rawQuery);
         case "POST" -> insert(exchange, reply, matchedCompany, set, identity, contextBase);
         default -> throw methodNotAllowed(method);
       }
@@ -309,11 +309,21 @@ final class EpicorHttpHandler implements HttpHandler {
     return sandbox.rootUrl() + API_PREFIX + company + "/" + service + "/$metadata#";
   }
 
+  private void readCompanySet(Reply reply, String contextBase, EntitySetSchema set, String company, String rawQuery) {
+    QueryEngine engine = dataset.queries();
+    QueryEngine.Query query = engine.parse(set.entitySet(), rawQuery);
+    writeSet(reply, contextBase, set, dataset.withRowsOfCompany(set.entitySet(), company,
+        rows -> engine.apply(query, rows, settings.defaultTopCap())));
+  }
+
   private void readSet(Reply reply, String contextBase, EntitySetSchema set, List<Map<String, Object>> rows,
       String rawQuery) {
     QueryEngine engine = dataset.queries();
     QueryEngine.Query query = engine.parse(set.entitySet(), rawQuery);
-    QueryEngine.Result result = engine.apply(query, rows, settings.defaultTopCap());
+    writeSet(reply, contextBase, set, engine.apply(query, rows, settings.defaultTopCap()));
+  }
+
+  private void writeSet(Reply reply, String contextBase, EntitySetSchema set, QueryEngine.Result result) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("@odata.context", contextBase + set.entitySet());
     if (result.count() != null) {

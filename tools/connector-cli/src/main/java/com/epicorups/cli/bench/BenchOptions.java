@@ -12,8 +12,8 @@ import java.util.List;
  * @param invocations       concurrent shipment-creator invocations (Lambda's MaximumConcurrency on the
  *                          event-source mapping); the tracking-writer gets as many
  * @param batchConcurrency  messages of one batch a creator handles at once (CONNECTOR_SETTINGS pipeline)
- * @param creatorBatchSize  messages per creator invocation (the event-source mapping's BatchSize, 5 in template.yaml)
- * @param writerBatchSize   messages per tracking-writer invocation (10 in template.yaml)
+ * @param creatorBatchSize  messages per creator invocation (the event-source mapping's BatchSize in template.yaml)
+ * @param writerBatchSize   messages per tracking-writer invocation (BatchSize in template.yaml)
  * @param warmUpReleases    releases run through once before measuring (JIT warm-up), figures discarded
  * @param shipPhaseLimit    no invocation starts after this much of the ship+write phase; what is left is
  *                          reported (fewer releases shipped than eligible)
