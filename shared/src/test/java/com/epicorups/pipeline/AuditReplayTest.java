@@ -8,7 +8,7 @@ import static com.epicorups.pipeline.TestDoubles.usAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.epicorups.pipeline.TestDoubles.MemoryLabels;
-import com.epicorups.pipeline.TestDoubles.MutableClock;
+import com.epicorups.testing.MutableClock;
 import com.epicorups.pipeline.TestDoubles.RecordingQueue;
 import com.epicorups.pipeline.TestDoubles.ScriptedAddressValidation;
 import com.epicorups.pipeline.TestDoubles.ScriptedEpicor;

@@ -16,7 +16,7 @@ import com.epicorups.model.TrackingStatus;
 import com.epicorups.model.TrackingUpdate;
 import com.epicorups.pipeline.MessageResult.Disposition;
 import com.epicorups.pipeline.TestDoubles.MemoryLabels;
-import com.epicorups.pipeline.TestDoubles.MutableClock;
+import com.epicorups.testing.MutableClock;
 import com.epicorups.pipeline.TestDoubles.RecordingQueue;
 import com.epicorups.pipeline.TestDoubles.ScriptedAddressValidation;
 import com.epicorups.pipeline.TestDoubles.ScriptedEpicor;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.TrackingStatus;
-import com.epicorups.pipeline.TestDoubles.MutableClock;
+import com.epicorups.testing.MutableClock;
 import com.epicorups.port.SubscriptionResult;
 import com.epicorups.port.TrackAlertSubscriptions;
 import com.epicorups.store.AuditOperation;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.epicorups.model.TrackingSource;
 import com.epicorups.model.TrackingStatus;
 import com.epicorups.model.TrackingUpdate;
-import com.epicorups.pipeline.TestDoubles.MutableClock;
+import com.epicorups.testing.MutableClock;
 import com.epicorups.pipeline.TestDoubles.RecordingQueue;
 import com.epicorups.port.TrackAlertReceiver;
 import com.epicorups.port.WebhookVerdict;

@@ -11,7 +11,7 @@ import com.epicorups.model.TrackingSource;
 import com.epicorups.model.TrackingStatus;
 import com.epicorups.model.TrackingUpdate;
 import com.epicorups.pipeline.MessageResult.Disposition;
-import com.epicorups.pipeline.TestDoubles.MutableClock;
+import com.epicorups.testing.MutableClock;
 import com.epicorups.pipeline.TestDoubles.RecordingQueue;
 import com.epicorups.port.EpicorWriteBack;
 import com.epicorups.port.TrackingFacts;

@@ -1,5 +1,6 @@
 package com.epicorups.ups.trackalert;
 
+import com.epicorups.testing.MutableClock;
 import static com.epicorups.ups.trackalert.TestJwts.b64;
 import static com.epicorups.ups.trackalert.TestJwts.claims;
 import static com.epicorups.ups.trackalert.TestJwts.jwks;
@@ -29,7 +30,7 @@ class JwtBearerValidatorTest {
     static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
     static final long T = NOW.getEpochSecond();
 
-    private final TestJwts.MutableClock clock = new TestJwts.MutableClock(NOW);
+    private final MutableClock clock = new MutableClock(NOW);
     private HttpServer server;
 
     @AfterEach
@@ -83,9 +84,9 @@ class JwtBearerValidatorTest {
     @Test
     void expiryAndNotBeforeHonourTheLeeway() {
         String expiresNow = sign("RS256", "k1", claims(ISS, "\"" + AUD + "\"", T, null), KEY.getPrivate());
-        clock.advanceSeconds(60);
+        clock.advance(java.time.Duration.ofSeconds(60));
         assertThat(rejection(validator, expiresNow)).isNull();
-        clock.advanceSeconds(1);
+        clock.advance(java.time.Duration.ofSeconds(1));
         assertThat(rejection(validator, expiresNow)).isEqualTo("expired");
 
         String later = sign("RS256", "k1", claims(ISS, "\"" + AUD + "\"", T + 3600, T + 121), KEY.getPrivate());
@@ -195,7 +196,7 @@ class JwtBearerValidatorTest {
 
         // The IdP rotates to k2; tokens signed with k2 arrive while k1 is still cached.
         served.set(jwks(rsaJwk("k1", KEY), rsaJwk("k2", OTHER)));
-        clock.advanceSeconds(61);
+        clock.advance(java.time.Duration.ofSeconds(61));
         String k2Token = sign("RS256", "k2", claims(ISS, "\"" + AUD + "\"", T + 3600, null), OTHER.getPrivate());
         assertThat(rejection(v, k2Token)).isNull();
         assertThat(hits.get()).isEqualTo(2);
@@ -205,13 +206,13 @@ class JwtBearerValidatorTest {
         assertThat(rejection(v, forged)).isEqualTo("unknown signing key (kid k3)");
         assertThat(rejection(v, forged)).isEqualTo("unknown signing key (kid k3)");
         assertThat(hits.get()).isEqualTo(2);
-        clock.advanceSeconds(60);
+        clock.advance(java.time.Duration.ofSeconds(60));
         assertThat(rejection(v, forged)).isEqualTo("unknown signing key (kid k3)");
         assertThat(hits.get()).isEqualTo(3);
 
         // After 10 minutes the cached set is refreshed: a key removed by the IdP stops working.
         served.set(jwks(rsaJwk("k2", OTHER)));
-        clock.advanceSeconds(600);
+        clock.advance(java.time.Duration.ofSeconds(600));
         String k1Token = sign("RS256", "k1", claims(ISS, "\"" + AUD + "\"", T + 3600, null), KEY.getPrivate());
         assertThat(rejection(v, k1Token)).isEqualTo("unknown signing key (kid k1)");
         assertThat(hits.get()).isEqualTo(4);
@@ -226,7 +227,7 @@ class JwtBearerValidatorTest {
         assertThat(rejection(v, valid())).isEqualTo("JWKS is not JSON");
         served.set(jwks(rsaJwk("k1", KEY)));
         assertThat(rejection(v, valid())).startsWith("JWKS unavailable");
-        clock.advanceSeconds(60);
+        clock.advance(java.time.Duration.ofSeconds(60));
         assertThat(rejection(v, valid())).isNull();
     }
 

@@ -1,5 +1,6 @@
 package com.epicorups.ups.trackalert;
 
+import com.epicorups.testing.MutableClock;
 import static com.epicorups.ups.trackalert.TestJwts.claims;
 import static com.epicorups.ups.trackalert.TestJwts.jwks;
 import static com.epicorups.ups.trackalert.TestJwts.rsaJwk;
@@ -32,7 +33,7 @@ class TrackAlertWebhookJwtTest {
     static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
     static final long T = NOW.getEpochSecond();
 
-    private final TestJwts.MutableClock clock = new TestJwts.MutableClock(NOW);
+    private final MutableClock clock = new MutableClock(NOW);
     private HttpServer server;
 
     @AfterEach
@@ -152,7 +153,7 @@ class TrackAlertWebhookJwtTest {
         assertThat(r.receive(headers("Bearer " + token(KEY, "k1", ISS, AUD, T + 3600), null), body).isAccepted()).isTrue();
 
         served.set(jwks(rsaJwk("k2", ROTATED)));
-        clock.advanceSeconds(90);
+        clock.advance(java.time.Duration.ofSeconds(90));
         assertThat(r.receive(headers("Bearer " + token(ROTATED, "k2", ISS, AUD, T + 3600), null), body).isAccepted()).isTrue();
     }
 
