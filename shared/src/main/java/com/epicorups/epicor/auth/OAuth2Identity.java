@@ -21,40 +21,27 @@ import java.util.StringJoiner;
  * {@code client_id}/{@code client_secret} in the body; reads {@code access_token} and {@code expires_in}.
  * The API key is not sent here: the token URL may belong to a third party.
  */
-public final class OAuth2Identity implements Identity {
+public final class OAuth2Identity extends BearerTokenIdentity {
     private final URI tokenUrl;
     private final String clientId;
     private final String clientSecret;
     private final String scope;
     private final OAuthClientAuth clientAuth;
-    private final Clock clock;
-    private volatile BearerToken token;
 
     public OAuth2Identity(URI tokenUrl, String clientId, String clientSecret, String scope, OAuthClientAuth clientAuth,
                           Clock clock) {
+        super(clock);
         this.tokenUrl = tokenUrl;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.scope = scope;
         this.clientAuth = clientAuth;
-        this.clock = clock;
-    }
-
-    @Override
-    public String authorization(HttpExchange http) {
-        BearerToken t = token;
-        if (t == null || !t.usableAt(clock.instant())) {
-            refresh(http);
-            t = token;
-        }
-        return "Bearer " + t.value();
     }
 
     /** OAuth2 tokens are reused across cycles until they are about to expire (identity providers rate-limit). */
     @Override
     public void startCycle(HttpExchange http) {
-        BearerToken t = token;
-        if (t == null || !t.usableAt(clock.instant())) {
+        if (!holdsUsableToken()) {
             refresh(http);
         }
     }
@@ -94,11 +81,6 @@ public final class OAuth2Identity implements Identity {
         }
         long expiresIn = body.path("expires_in").asLong(0);
         token = new BearerToken(access, expiresIn > 0 ? clock.instant().plusSeconds(expiresIn) : null);
-    }
-
-    @Override
-    public boolean renewable() {
-        return true;
     }
 
     private static JsonNode parse(String body) {

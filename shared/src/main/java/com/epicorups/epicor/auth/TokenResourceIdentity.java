@@ -17,30 +17,18 @@ import java.time.Instant;
  * Reply {@code {"AccessToken","ExpiresIn","TokenType":"Bearer"}}. There is no refresh token: a new token is
  * requested at the start of every poll cycle, when the held one is about to expire, and once after a 401.
  */
-public final class TokenResourceIdentity implements Identity {
+public final class TokenResourceIdentity extends BearerTokenIdentity {
     private final URI tokenUrl;
     private final String apiKey;
     private final String username;
     private final String password;
-    private final Clock clock;
-    private volatile BearerToken token;
 
     public TokenResourceIdentity(String tokenResourceUrl, String apiKey, String username, String password, Clock clock) {
+        super(clock);
         this.tokenUrl = URI.create(tokenResourceUrl);
         this.apiKey = apiKey;
         this.username = username;
         this.password = password;
-        this.clock = clock;
-    }
-
-    @Override
-    public String authorization(HttpExchange http) {
-        BearerToken t = token;
-        if (t == null || !t.usableAt(clock.instant())) {
-            refresh(http);
-            t = token;
-        }
-        return "Bearer " + t.value();
     }
 
     @Override
@@ -69,10 +57,5 @@ public final class TokenResourceIdentity implements Identity {
         long expiresIn = body.path("ExpiresIn").asLong(0);
         Instant now = clock.instant();
         token = new BearerToken(access, expiresIn > 0 ? now.plusSeconds(expiresIn) : null);
-    }
-
-    @Override
-    public boolean renewable() {
-        return true;
     }
 }
