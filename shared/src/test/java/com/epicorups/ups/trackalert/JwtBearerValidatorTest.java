@@ -169,17 +169,8 @@ class JwtBearerValidatorTest {
     }
 
     private String serve(AtomicReference<String> body, AtomicInteger hits) throws Exception {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/jwks", exchange -> {
-            hits.incrementAndGet();
-            byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        server.start();
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
+        server = TestJwts.serveJwks(body, hits);
+        return TestJwts.jwksUrl(server);
     }
 
     @Test

@@ -101,4 +101,25 @@ final class TestJwts {
                 + ",\"sub\":\"ups-client\"}";
     }
 
+
+    /** Serves {@code body}'s current JWKS on 127.0.0.1, counting requests in {@code hits}; the caller stops it. */
+    static com.sun.net.httpserver.HttpServer serveJwks(java.util.concurrent.atomic.AtomicReference<String> body,
+                                                        java.util.concurrent.atomic.AtomicInteger hits) throws java.io.IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/.well-known/jwks.json", exchange -> {
+            hits.incrementAndGet();
+            byte[] bytes = body.get().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    static String jwksUrl(com.sun.net.httpserver.HttpServer server) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json";
+    }
 }

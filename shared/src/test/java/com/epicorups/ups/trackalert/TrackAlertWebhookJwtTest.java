@@ -139,15 +139,8 @@ class TrackAlertWebhookJwtTest {
     @Test
     void jwksUrlServedByTheIdpFollowsKeyRotation() throws Exception {
         AtomicReference<String> served = new AtomicReference<>(jwks(rsaJwk("k1", KEY)));
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/.well-known/jwks.json", exchange -> {
-            byte[] bytes = served.get().getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        server.start();
-        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json";
+        server = TestJwts.serveJwks(served, new java.util.concurrent.atomic.AtomicInteger());
+        String url = TestJwts.jwksUrl(server);
         TrackAlertWebhookReceiver r = receiver("{\"jwtIssuer\":\"" + ISS + "\",\"jwtAudience\":\"" + AUD + "\",\"jwksUrl\":\"" + url + "\"}");
         String body = TrackAlertWebhookReceiverTest.DELIVERED;
         assertThat(r.receive(headers("Bearer " + token(KEY, "k1", ISS, AUD, T + 3600), null), body).isAccepted()).isTrue();
