@@ -73,6 +73,30 @@ class EpicorClientTest extends EpicorTestSupport {
     }
 
     @Test
+    void callsMadeAtTheSameTimeWithoutATokenWaitForOneTokenRequest() {
+        fake.order(5001, 100);
+        EpicorClient c = client(settings(b -> b.authMode(EpicorSettings.AuthMode.TOKEN)));
+        // A slow token reply: both calls find no token while the first request is out.
+        fake.onRequest = req -> {
+            if (req.getPath().endsWith("/TokenResource.svc/")) {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+
+        com.epicorups.core.Concurrently.both(() -> c.getRows(EpicorFields.SALES_ORDERS, ONE),
+                () -> c.getRows(EpicorFields.SALES_ORDERS, ONE));
+
+        assertThat(fake.requests).extracting(RecordedRequest::getPath)
+                .filteredOn(p -> p.endsWith("/TokenResource.svc/")).hasSize(1);
+        assertThat(fake.requests).extracting(r -> r.getHeader("Authorization")).filteredOn(a -> a != null)
+                .containsExactly("Bearer tok-1", "Bearer tok-1");
+    }
+
+    @Test
     void anExpiredTokenIsRenewedOnceAndTheCallRetriedOnce() {
         fake.order(5001, 100);
         EpicorClient c = client(settings(b -> b.authMode(EpicorSettings.AuthMode.TOKEN)));

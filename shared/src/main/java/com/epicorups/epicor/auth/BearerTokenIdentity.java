@@ -15,7 +15,12 @@ abstract class BearerTokenIdentity implements Identity {
     @Override
     public String authorization(HttpExchange http) {
         if (!holdsUsableToken()) {
-            refresh(http);
+            // Calls made at the same time (a batch's concurrent reads) wait for one token request, not one each.
+            synchronized (this) {
+                if (!holdsUsableToken()) {
+                    refresh(http);
+                }
+            }
         }
         return "Bearer " + token.value();
     }
