@@ -2,6 +2,7 @@ package com.epicorups.epicor;
 
 import com.epicorups.epicor.error.EpicorNotFoundException;
 import com.epicorups.epicor.release.MappedRelease;
+import com.epicorups.core.Concurrently;
 import com.epicorups.epicor.release.ReleaseAssembler;
 import com.epicorups.epicor.release.ReleaseMapper;
 import com.epicorups.epicor.release.SkipReason;
@@ -24,7 +25,8 @@ import java.util.Set;
  * (release, line or order), no longer matches the eligibility filter (ORDER_RELS source), or fails a mapping
  * rule (weight, address, ...). {@link #recheckAll} reads many releases in the same number of calls as one page:
  * one OrderRels read with the eligibility filter and an or-filter of the keys (a second one, without the filter,
- * only for keys the first left out), then the batched header, line, part and ship-to reads.
+ * only for keys the first left out) while the headers and lines are read, then the parts and ship-tos together:
+ * the batch waits for two calls in sequence, not five.
  */
 public final class EpicorReleaseReader implements EpicorReleases {
     private static final List<String> KEY_SELECT = List.of("OrderNum", "OrderLine", "OrderRelNum");
@@ -48,7 +50,7 @@ public final class EpicorReleaseReader implements EpicorReleases {
         } catch (EpicorNotFoundException e) {
             return ReleaseRecheck.notShippable(SkipReason.RELEASE_GONE, "Epicor has no release " + key.reference());
         }
-        return judge(List.of(key), List.of(row), eligible(List.of(ReleaseMapper.keyOf(row, settings.company()))))
+        return judge(List.of(key), List.of(row), eligible(List.of(ReleaseMapper.keyOf(row, settings.company()))), null)
                 .get(key);
     }
 
@@ -58,8 +60,19 @@ public final class EpicorReleaseReader implements EpicorReleases {
         if (distinct.isEmpty()) {
             return Map.of();
         }
+        // The keys name the headers and lines, so those are read while the releases are.
+        Concurrently.Both<ReleaseAssembler.Headers, ReleaseRows> read =
+                Concurrently.both(() -> assembler.headers(distinct), () -> releaseRows(distinct));
+        return judge(distinct, read.second().rows(), read.second().eligible(), read.first());
+    }
+
+    /** The releases' rows and which of them still match the eligibility filter. */
+    private record ReleaseRows(List<JsonNode> rows, Set<ReleaseKey> eligible) {
+    }
+
+    private ReleaseRows releaseRows(List<ReleaseKey> distinct) {
         if (settings.source() != EpicorSettings.Source.ORDER_RELS) {
-            return judge(distinct, assembler.releases(distinct, null, EpicorFields.ORDER_REL), new HashSet<>(distinct));
+            return new ReleaseRows(assembler.releases(distinct, null, EpicorFields.ORDER_REL), new HashSet<>(distinct));
         }
         // The usual answer in one call: the releases that still match the eligibility filter. Only the keys it
         // leaves out are read again without the filter, to tell gone, void, closed and not eligible apart.
@@ -71,10 +84,11 @@ public final class EpicorReleaseReader implements EpicorReleases {
         if (!others.isEmpty()) {
             rows.addAll(assembler.releases(others, null, EpicorFields.ORDER_REL));
         }
-        return judge(distinct, rows, eligible);
+        return new ReleaseRows(rows, eligible);
     }
 
-    private Map<ReleaseKey, ReleaseRecheck> judge(List<ReleaseKey> keys, List<JsonNode> rows, Set<ReleaseKey> eligible) {
+    private Map<ReleaseKey, ReleaseRecheck> judge(List<ReleaseKey> keys, List<JsonNode> rows, Set<ReleaseKey> eligible,
+                                                  ReleaseAssembler.Headers headers) {
         Map<ReleaseKey, JsonNode> found = new LinkedHashMap<>();
         for (JsonNode r : rows) {
             found.put(ReleaseMapper.keyOf(r, settings.company()), r);
@@ -97,7 +111,8 @@ public final class EpicorReleaseReader implements EpicorReleases {
                 toMap.add(r);
             }
         }
-        for (MappedRelease m : assembler.assemble(toMap)) {
+        List<MappedRelease> mapped = headers == null ? assembler.assemble(toMap) : assembler.assemble(toMap, headers);
+        for (MappedRelease m : mapped) {
             result.put(m.key(), m.isShippable() ? ReleaseRecheck.shippable(m.release())
                     : ReleaseRecheck.notShippable(m.skipReason(), m.detail()));
         }

@@ -58,6 +58,41 @@ class EpicorReleaseReaderTest extends EpicorTestSupport {
     }
 
     @Test
+    void recheckAllWaitsForTwoReadsInSequenceNotFive() {
+        fake.customer(100);
+        List<ReleaseKey> keys = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            fake.simpleRelease(7100 + i, 100);
+            keys.add(key(7100 + i));
+        }
+        // Each read waits at its step's barrier until the step's other reads have arrived: were they sent one
+        // after the other, the barrier would time out and the read would be recorded as sequential.
+        java.util.concurrent.CyclicBarrier first = new java.util.concurrent.CyclicBarrier(3);
+        java.util.concurrent.CyclicBarrier second = new java.util.concurrent.CyclicBarrier(2);
+        java.util.Set<String> sequential = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        fake.onRequest = req -> {
+            String path = req.getPath();
+            java.util.concurrent.CyclicBarrier barrier = path.contains("/OrderRels?") || path.contains("/SalesOrders?")
+                    || path.contains("/OrderDtls?") ? first
+                    : path.contains("/Parts?") || path.contains("/ShipToes?") ? second : null;
+            if (barrier != null) {
+                try {
+                    barrier.await(3, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    sequential.add(path.substring(0, path.indexOf('?')));
+                }
+            }
+        };
+        EpicorClient c = client(settings());
+        c.refreshIdentity();
+
+        Map<ReleaseKey, ReleaseRecheck> result = new EpicorReleaseReader(c, settings()).recheckAll(keys);
+
+        assertThat(result.values()).hasSize(5).allMatch(ReleaseRecheck::isShippable);
+        assertThat(sequential).as("reads that waited alone at their step").isEmpty();
+    }
+
+    @Test
     void recheckAllIsBatched() {
         fake.customer(100);
         List<ReleaseKey> keys = new ArrayList<>();

@@ -1,5 +1,6 @@
 package com.epicorups.epicor.release;
 
+import com.epicorups.core.Concurrently;
 import com.epicorups.epicor.EpicorClient;
 import com.epicorups.epicor.EpicorFields;
 import com.epicorups.epicor.EpicorSettings;
@@ -18,7 +19,8 @@ import java.util.function.Function;
 /**
  * Reads what a set of OrderRel rows refers to, in batches (one {@code $filter=... or ...} call per entity set,
  * split into chunks of {@link EpicorSettings#keysPerCall()} keys so URLs stay short), and maps every release.
- * The number of calls depends on the number of distinct keys per chunk, never on one call per release.
+ * The number of calls depends on the number of distinct keys per chunk, never on one call per release; reads
+ * that do not depend on each other go out at the same time.
  */
 public final class ReleaseAssembler {
     private final EpicorClient client;
@@ -31,6 +33,37 @@ public final class ReleaseAssembler {
         this.mapper = new ReleaseMapper(settings);
     }
 
+    /** The header and line rows a set of releases refers to. */
+    public record Headers(Map<Integer, JsonNode> orders, Map<List<Integer>, JsonNode> lines) {
+    }
+
+    /**
+     * Reads the headers (SalesOrders) and lines (OrderDtls) of the keys' orders, both at once. The keys alone
+     * name them, so a re-read can fetch them while it reads the releases themselves.
+     */
+    public Headers headers(Collection<ReleaseKey> keys) {
+        Set<Integer> orderNums = new LinkedHashSet<>();
+        Set<List<Integer>> lineKeys = new LinkedHashSet<>();
+        for (ReleaseKey k : keys) {
+            orderNums.add(k.orderNum());
+            lineKeys.add(List.of(k.orderNum(), k.orderLine()));
+        }
+        return headers(orderNums, lineKeys);
+    }
+
+    private Headers headers(Set<Integer> orderNums, Set<List<Integer>> lineKeys) {
+        if (orderNums.isEmpty()) {
+            return new Headers(Map.of(), Map.of());
+        }
+        Concurrently.Both<Map<Integer, JsonNode>, Map<List<Integer>, JsonNode>> read =
+                Concurrently.both(() -> orders(orderNums), () -> lines(lineKeys));
+        return new Headers(read.first(), read.second());
+    }
+
+    /**
+     * Maps every release, reading what it refers to in two steps of two calls at once: headers and lines, then
+     * parts and ship-tos (and customers, only for a customer address Epicor keeps no ship-to row for).
+     */
     public List<MappedRelease> assemble(List<JsonNode> rels) {
         if (rels.isEmpty()) {
             return List.of();
@@ -41,8 +74,16 @@ public final class ReleaseAssembler {
             orderNums.add(Rows.integer(rel, "OrderNum"));
             lineKeys.add(List.of(Rows.integer(rel, "OrderNum"), Rows.integer(rel, "OrderLine")));
         }
-        Map<Integer, JsonNode> orders = orders(orderNums);
-        Map<List<Integer>, JsonNode> lines = lines(lineKeys);
+        return assemble(rels, headers(orderNums, lineKeys));
+    }
+
+    /** Maps every release with headers read before (by {@link #headers(Collection)}; they may cover more). */
+    public List<MappedRelease> assemble(List<JsonNode> rels, Headers headers) {
+        if (rels.isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, JsonNode> orders = headers.orders();
+        Map<List<Integer>, JsonNode> lines = headers.lines();
 
         Set<String> partNums = new LinkedHashSet<>();
         Set<ShipToSource.ShipTo> shipTos = new LinkedHashSet<>();
@@ -69,8 +110,10 @@ public final class ReleaseAssembler {
                 shipTos.add(new ShipToSource.ShipTo(c.custNum(), ""));
             }
         }
-        Map<String, JsonNode> parts = parts(partNums);
-        Map<ShipToSource.ShipTo, JsonNode> shipToRows = shipTos(shipTos);
+        Concurrently.Both<Map<String, JsonNode>, Map<ShipToSource.ShipTo, JsonNode>> refs =
+                Concurrently.both(() -> parts(partNums), () -> shipTos(shipTos));
+        Map<String, JsonNode> parts = refs.first();
+        Map<ShipToSource.ShipTo, JsonNode> shipToRows = refs.second();
         for (ShipToSource.ShipTo st : shipTos) {
             if (st.shipToNum().isEmpty() && !shipToRows.containsKey(st)) {
                 customers.add(st.custNum());
