@@ -17,4 +17,13 @@ public interface MessageHandler {
     default MessageHandler forBatch(List<InboundMessage> messages) {
         return this;
     }
+
+    /**
+     * Called once on the handler {@link #forBatch} returned, after every message of the batch was handled: work
+     * a handler deferred to the end of the batch (one batched send instead of one per message) is done here.
+     * Returns the ids of messages that must be redelivered after all because that work failed; must not throw.
+     */
+    default List<String> afterBatch() {
+        return List.of();
+    }
 }

@@ -129,6 +129,8 @@ public final class ShipmentCreation implements MessageHandler {
         boolean claimHeld;
         /** From the moment create() is called until UPS refused it: a shipment may exist at UPS. */
         boolean upsMayHaveShipment;
+        /** In a batch: where the tracking update goes until the batch's one send; null: sent at once. */
+        DeferredUpdates deferredUpdates;
 
         Attempt(InboundMessage message, ReleaseKey key, String owner) {
             this.message = message;
@@ -174,6 +176,7 @@ public final class ShipmentCreation implements MessageHandler {
      */
     @Override
     public MessageHandler forBatch(List<InboundMessage> messages) {
+        DeferredUpdates deferred = new DeferredUpdates();
         Map<String, Claimed> claimed = new LinkedHashMap<>();
         for (InboundMessage message : messages) {
             ShipmentRequestMessage request;
@@ -187,6 +190,7 @@ public final class ShipmentCreation implements MessageHandler {
             }
             ReleaseKey key = request.release().key();
             Attempt a = new Attempt(message, key, ownerIds.get());
+            a.deferredUpdates = deferred;
             Instant started = clock.instant();
             try {
                 claimed.put(message.messageId(), new Claimed(a, request,
@@ -210,19 +214,58 @@ public final class ShipmentCreation implements MessageHandler {
         }
         Map<ReleaseKey, ReleaseRecheck> reread = rechecks;
         Map<String, MessageResult> grouped = groupReleasesByOrder ? shipGroups(claimed.values(), reread) : Map.of();
-        return message -> {
-            MessageResult groupResult = grouped.get(message.messageId());
-            if (groupResult != null) {
-                return groupResult;
+        return new MessageHandler() {
+            @Override
+            public MessageResult handle(InboundMessage message) {
+                MessageResult groupResult = grouped.get(message.messageId());
+                if (groupResult != null) {
+                    return groupResult;
+                }
+                Claimed c = claimed.get(message.messageId());
+                if (c == null) {
+                    return ShipmentCreation.this.handle(message);
+                }
+                return CorrelationId.with(c.attempt().key.asString(), () -> c.failure() != null
+                        ? transientFailure(c.attempt(), c.failure(), c.started())
+                        : afterClaim(c.attempt(), c.request(), c.claim(), c.started(), reread.get(c.attempt().key)));
             }
-            Claimed c = claimed.get(message.messageId());
-            if (c == null) {
-                return handle(message);
+
+            @Override
+            public List<String> afterBatch() {
+                return deferred.sendAll(trackingUpdates);
             }
-            return CorrelationId.with(c.attempt().key.asString(), () -> c.failure() != null
-                    ? transientFailure(c.attempt(), c.failure(), c.started())
-                    : afterClaim(c.attempt(), c.request(), c.claim(), c.started(), reread.get(c.attempt().key)));
         };
+    }
+
+    /**
+     * The batch's "label created" tracking updates, sent together when the batch ends (SendMessageBatch: one call
+     * per ten instead of one each). If that send fails, the messages whose updates did not go are delivered again;
+     * their ledger rows say SHIPPED, so the redelivery sends the update again and never calls UPS.
+     */
+    private static final class DeferredUpdates {
+        private final java.util.concurrent.ConcurrentLinkedQueue<Map.Entry<String, String>> updates =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        void add(String messageId, String body) {
+            updates.add(Map.entry(messageId, body));
+        }
+
+        List<String> sendAll(MessageQueue queue) {
+            List<Map.Entry<String, String>> pending = new ArrayList<>(updates);
+            updates.clear();
+            if (pending.isEmpty()) {
+                return List.of();
+            }
+            try {
+                queue.sendAll(pending.stream().map(Map.Entry::getValue).toList());
+                return List.of();
+            } catch (RuntimeException e) {
+                LOG.warn("tracking_updates_send_failed", "updates", pending.size(), "error",
+                        e instanceof ConnectorException ce ? ce.reasonCode() : e.getClass().getName(),
+                        "detail", String.valueOf(e.getMessage()));
+                return pending.stream().map(Map.Entry::getKey).distinct().toList();
+            }
+        }
     }
 
     /** One message of a batch after its claim: the claim's outcome, or why claiming failed. */
@@ -520,7 +563,7 @@ public final class ShipmentCreation implements MessageHandler {
                 shipment.trackingNumbers(), labelLocation, shippedAt);
         a.claimHeld = false;
 
-        sendCreatedUpdate(shipped.key(), shipment.shipmentId(), shipment.trackingNumbers(), labelLocation,
+        sendCreatedUpdate(a, shipped.key(), shipment.shipmentId(), shipment.trackingNumbers(), labelLocation,
                 shippedAt);
         LOG.info("shipment_completed", "shipmentId", shipment.shipmentId(),
                 "adopted", adopted, "packages", shipment.packages().size());
@@ -533,7 +576,7 @@ public final class ShipmentCreation implements MessageHandler {
             // The writer may never have got the first update (crash between markShipped and send); it dedupes.
             Instant eventTime = record.lastStatus() == TrackingStatus.LABEL_CREATED ? record.lastEventTime()
                     : record.updatedAt();
-            sendCreatedUpdate(record.key(), record.shipmentId(), record.trackingNumbers(), record.labelLocation(),
+            sendCreatedUpdate(a, record.key(), record.shipmentId(), record.trackingNumbers(), record.labelLocation(),
                     eventTime);
             resent = true;
         }
@@ -613,7 +656,7 @@ public final class ShipmentCreation implements MessageHandler {
         return deadLetters.deadLetter(message, reason, text);
     }
 
-    private void sendCreatedUpdate(ReleaseKey key, String shipmentId, List<String> trackingNumbers,
+    private void sendCreatedUpdate(Attempt a, ReleaseKey key, String shipmentId, List<String> trackingNumbers,
                                    String labelLocation, Instant eventTime) {
         // Per release: the releases of a grouped shipment share its id, and the writer drops repeated event ids.
         TrackingUpdate update = new TrackingUpdate("created#" + shipmentId + "#" + key.asString(),
@@ -621,7 +664,12 @@ public final class ShipmentCreation implements MessageHandler {
                 shipmentId, trackingNumbers, TrackingStatus.LABEL_CREATED, "Shipment label created", eventTime,
                 null, null, labelLocation);
         try {
-            trackingUpdates.send(Json.mapper().writeValueAsString(update), Map.of());
+            String body = Json.mapper().writeValueAsString(update);
+            if (a.deferredUpdates != null && a.message.messageId() != null) {
+                a.deferredUpdates.add(a.message.messageId(), body);
+            } else {
+                trackingUpdates.send(body, Map.of());
+            }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a TrackingUpdate", e);
         }

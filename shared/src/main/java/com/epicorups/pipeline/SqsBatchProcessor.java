@@ -57,7 +57,7 @@ public final class SqsBatchProcessor {
             if (handleOne(messages.get(0), handler)) {
                 failures.add(new SQSBatchResponse.BatchItemFailure(messages.get(0).messageId()));
             }
-            return new SQSBatchResponse(failures);
+            return new SQSBatchResponse(afterBatch(handler, messages, failures));
         }
         List<Future<Boolean>> futures = new ArrayList<>();
         for (InboundMessage message : messages) {
@@ -77,7 +77,32 @@ public final class SqsBatchProcessor {
                 failures.add(new SQSBatchResponse.BatchItemFailure(messages.get(i).messageId()));
             }
         }
-        return new SQSBatchResponse(failures);
+        return new SQSBatchResponse(afterBatch(handler, messages, failures));
+    }
+
+    /** Adds the messages the handler's end-of-batch work could not finish for (each failure listed once). */
+    private static List<SQSBatchResponse.BatchItemFailure> afterBatch(MessageHandler handler,
+                                                                      List<InboundMessage> messages,
+                                                                      List<SQSBatchResponse.BatchItemFailure> failures) {
+        if (messages.isEmpty()) {
+            return failures;
+        }
+        List<String> more;
+        try {
+            more = handler.afterBatch();
+        } catch (RuntimeException e) {
+            // A broken end-of-batch step must not lose work: every message is delivered again.
+            LOG.warn("batch_end_failed", "messages", messages.size(), "error", e.getClass().getName());
+            more = messages.stream().map(InboundMessage::messageId).toList();
+        }
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        failures.forEach(f -> listed.add(f.getItemIdentifier()));
+        for (String id : more) {
+            if (id != null && listed.add(id)) {
+                failures.add(new SQSBatchResponse.BatchItemFailure(id));
+            }
+        }
+        return failures;
     }
 
     /** The batch's handler; a failing preparation only costs the batch its shared work, never a message. */

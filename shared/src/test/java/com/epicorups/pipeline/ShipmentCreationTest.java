@@ -545,4 +545,47 @@ class ShipmentCreationTest {
         assertThat(memoryLedger.get(other)).hasValueSatisfying(
                 rec -> assertThat(rec.state()).isEqualTo(LedgerState.NEEDS_ATTENTION));
     }
+
+    @Test
+    void aBatchSendsItsTrackingUpdatesTogetherWhenTheBatchEnds() {
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            var key = new com.epicorups.model.ReleaseKey("EPIC06", 6300 + i, 1, 1);
+            ShippableRelease r = release(key, 10, usAddress(i + " Peachtree St"));
+            epicor.current.put(key, ReleaseRecheck.shippable(r));
+            bodies.add(requestBody(r));
+        }
+
+        var response = new SqsBatchProcessor(3).process(batchOf(bodies), creation);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(trackingUpdates.sendAllCalls).as("one bulk send for the batch, no single sends").hasValue(1);
+        assertThat(trackingUpdates.bodiesAs(TrackingUpdate.class)).extracting(u -> u.releaseKey().asString())
+                .containsExactlyInAnyOrder("EPIC06#6300#1#1", "EPIC06#6301#1#1", "EPIC06#6302#1#1");
+    }
+
+    @Test
+    void whenTheBatchsUpdateSendFailsItsShippedMessagesComeBackAndResendWithoutShippingAgain() {
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            var key = new com.epicorups.model.ReleaseKey("EPIC06", 6400 + i, 1, 1);
+            ShippableRelease r = release(key, 10, usAddress(i + " Peachtree St"));
+            epicor.current.put(key, ReleaseRecheck.shippable(r));
+            bodies.add(requestBody(r));
+        }
+        trackingUpdates.failures.set(1);
+
+        var first = new SqsBatchProcessor(2).process(batchOf(bodies), creation);
+
+        assertThat(first.getBatchItemFailures()).extracting(f -> f.getItemIdentifier())
+                .as("both shipped, neither update sent: both redelivered").containsExactlyInAnyOrder("b0", "b1");
+        assertThat(ups.created).hasSize(2);
+
+        var second = new SqsBatchProcessor(2).process(batchOf(bodies), creation);
+
+        assertThat(second.getBatchItemFailures()).isEmpty();
+        assertThat(ups.creates).as("the redelivery never calls UPS").hasValue(2);
+        assertThat(trackingUpdates.bodiesAs(TrackingUpdate.class)).extracting(u -> u.releaseKey().asString())
+                .containsExactlyInAnyOrder("EPIC06#6400#1#1", "EPIC06#6401#1#1");
+    }
 }

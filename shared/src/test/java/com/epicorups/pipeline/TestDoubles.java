@@ -79,7 +79,14 @@ final class TestDoubles {
     static final class RecordingQueue implements MessageQueue {
         final List<Sent> sent = new CopyOnWriteArrayList<>();
         final AtomicInteger failures = new AtomicInteger();
+        final AtomicInteger sendAllCalls = new AtomicInteger();
         private final AtomicInteger ids = new AtomicInteger();
+
+        @Override
+        public void sendAll(List<String> bodies) {
+            sendAllCalls.incrementAndGet();
+            MessageQueue.super.sendAll(bodies);
+        }
 
         @Override
         public String send(String body, Map<String, String> attributes) {
