@@ -102,7 +102,7 @@ public final class ColdStart {
                 .user(LocalEnvironment.SANDBOX_EPICOR_USER, EPICOR_PASSWORD)
                 .latency(latency).build().start();
              UpsSandbox ups = upsSandbox(settings)) {
-            for (Function f : FUNCTIONS) {
+            for (Function f : selected()) {
                 Path jar = root.resolve("functions").resolve(f.name()).resolve("target").resolve(f.name() + ".jar");
                 if (!Files.isRegularFile(jar)) {
                     throw new IllegalStateException(jar + " is missing: run `mvn -B package -DskipTests` first");
@@ -200,10 +200,29 @@ public final class ColdStart {
         }
     }
 
-    /** Lambda's JVM options for Java 17 (tiered compilation stops at C1 on Lambda's default JAVA_TOOL_OPTIONS). */
+    /**
+     * Lambda's JVM options for Java 17 (tiered compilation stops at C1 on Lambda's default JAVA_TOOL_OPTIONS), plus
+     * any in {@code BENCH_COLD_START_JVM_OPTS} (space-separated; for looking into a cold start, e.g.
+     * {@code -Xlog:class+load:file=/tmp/classes.log:uptime}).
+     */
     static List<String> coldStartJvmArgs() {
-        return List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
-                "-Xmx512m");
+        List<String> args = new ArrayList<>(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto", "-XX:-UsePerfData", "-Xmx512m"));
+        String extra = System.getenv("BENCH_COLD_START_JVM_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            args.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return args;
+    }
+
+    /** Every function, or those named in {@code BENCH_COLD_START_ONLY} (comma-separated), to look into one. */
+    static List<Function> selected() {
+        String only = System.getenv("BENCH_COLD_START_ONLY");
+        if (only == null || only.isBlank()) {
+            return FUNCTIONS;
+        }
+        List<String> names = List.of(only.split(","));
+        return FUNCTIONS.stream().filter(f -> names.contains(f.name())).toList();
     }
 
     /** Fresh resources for one run, the secrets pointing at the sandboxes, and the functions' variables. */

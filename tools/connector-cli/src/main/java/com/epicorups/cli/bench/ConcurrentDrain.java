@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -19,9 +20,12 @@ import java.util.function.BooleanSupplier;
  * while shipment-creator is still sending updates.
  */
 public final class ConcurrentDrain {
-    /** What K invocations did together. */
+    /**
+     * What K invocations did together. {@code lastInvocationEndNanos}: {@link System#nanoTime()} when the last
+     * invocation that handled messages returned (0 when none did); the pollers' final empty long polls come after.
+     */
     public record Totals(int containers, int invocations, int received, int deleted, int reportedFailures,
-                         int pending, long elapsedMillis) {
+                         int pending, long elapsedMillis, long lastInvocationEndNanos) {
     }
 
     private ConcurrentDrain() {
@@ -41,6 +45,7 @@ public final class ConcurrentDrain {
         AtomicInteger deleted = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         AtomicInteger pending = new AtomicInteger();
+        AtomicLong lastInvocationEnd = new AtomicLong();
         List<Future<?>> futures = new ArrayList<>();
         for (QueueDrainer drainer : containers) {
             futures.add(pool.submit(() -> {
@@ -50,6 +55,10 @@ public final class ConcurrentDrain {
                     received.addAndGet(r.received());
                     deleted.addAndGet(r.deleted());
                     failures.addAndGet(r.reportedFailures());
+                    if (r.lastInvocationEndNanos() != 0) {
+                        lastInvocationEnd.accumulateAndGet(r.lastInvocationEndNanos(),
+                                (a, b) -> a == 0 ? b : (b - a > 0 ? b : a));
+                    }
                     boolean upstreamFinished = upstreamDone.getAsBoolean();
                     if ((upstreamFinished && drainer.depth() == 0) || System.nanoTime() > deadline) {
                         pending.accumulateAndGet(r.pending(), Math::max);
@@ -83,6 +92,6 @@ public final class ConcurrentDrain {
             }
         }
         return new Totals(containers.size(), invocations.get(), received.get(), deleted.get(), failures.get(),
-                pending.get(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+                pending.get(), Duration.ofNanos(System.nanoTime() - started).toMillis(), lastInvocationEnd.get());
     }
 }

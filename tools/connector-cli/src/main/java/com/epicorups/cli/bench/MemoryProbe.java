@@ -104,7 +104,7 @@ public final class MemoryProbe {
                     drainers.add(new QueueDrainer(sqs, "shipment-requests", config.path("shipmentRequestsUrl").asText(),
                             config.path("shipmentRequestsArn").asText(),
                             new ShipmentCreatorHandler(assembly.shipmentCreation(), assembly.shipmentRequestsBatch()),
-                            batchSize));
+                            batchSize, ThroughputRun.LONG_POLL_SECONDS));
                 }
                 ConcurrentDrain.Totals totals = ConcurrentDrain.run(drainers, Duration.ofSeconds(5), () -> true,
                         Duration.ofMinutes(30));

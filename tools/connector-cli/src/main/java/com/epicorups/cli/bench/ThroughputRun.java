@@ -87,6 +87,12 @@ public final class ThroughputRun {
         return counts.epicor().getOrDefault("TOKEN_RESOURCE", 0L) + counts.epicor().getOrDefault("OAUTH_TOKEN", 0L);
     }
 
+    /**
+     * ReceiveMessage WaitTimeSeconds of the simulated event-source mappings: Lambda's pollers long-poll (up to 20 s);
+     * 1 s keeps the idle pollers' requests few and the end of a drain prompt.
+     */
+    static final int LONG_POLL_SECONDS = 1;
+
     private final BenchOptions options;
     private final Consumer<String> progress;
 
@@ -163,6 +169,7 @@ public final class ThroughputRun {
         progress.accept(releases + " releases: poll " + poll.get("releasesSeen") + " seen, " + poll.get("enqueued")
                 + " enqueued in " + pollMillis + " ms");
 
+        AtomicBoolean creatorsDone = new AtomicBoolean();
         List<QueueDrainer> creators = new ArrayList<>();
         List<QueueDrainer> writers = new ArrayList<>();
         for (int i = 0; i < options.invocations(); i++) {
@@ -170,14 +177,13 @@ public final class ThroughputRun {
             creators.add(new QueueDrainer(sqs.sqs(), sqs.shipmentRequests().name(), sqs.shipmentRequests().url(),
                     sqs.shipmentRequests().arn(),
                     new ShipmentCreatorHandler(creator.shipmentCreation(), creator.shipmentRequestsBatch()),
-                    options.creatorBatchSize()));
+                    options.creatorBatchSize(), LONG_POLL_SECONDS));
             ConnectorAssembly writer = new ConnectorAssembly(env.parts());
             writers.add(new QueueDrainer(sqs.sqs(), sqs.trackingUpdates().name(), sqs.trackingUpdates().url(),
                     sqs.trackingUpdates().arn(),
                     new TrackingWriterHandler(writer.trackingWriting(), writer.trackingUpdatesBatch()),
-                    options.writerBatchSize()));
+                    options.writerBatchSize(), LONG_POLL_SECONDS));
         }
-        AtomicBoolean creatorsDone = new AtomicBoolean();
         Duration timeout = options.shipPhaseLimit();
         long t1 = System.nanoTime();
         var writerTotals = new java.util.concurrent.CompletableFuture<ConcurrentDrain.Totals>();
@@ -196,7 +202,11 @@ public final class ThroughputRun {
             creatorsDone.set(true);
         }
         ConcurrentDrain.Totals writerResult = writerTotals.join();
-        long shipWriteMillis = millisSince(t1);
+        // The phase ends when the last invocation that did work returned, not when the idle pollers' last long
+        // polls ran out.
+        long phaseEnd = latest(System.nanoTime(), creatorTotals.lastInvocationEndNanos(),
+                writerResult.lastInvocationEndNanos());
+        long shipWriteMillis = (phaseEnd - t1) / 1_000_000;
         CallCounts afterShipWrite = CallCounts.of(epicor, ups);
 
         long t2 = System.nanoTime();
@@ -285,6 +295,17 @@ public final class ThroughputRun {
     private static int depth(LocalEnvironment env, String url) {
         var d = env.queues().depth(url);
         return d.visible() + d.inFlight() + d.delayed();
+    }
+
+    /** The latest of the invocation end times that are set, else {@code fallback}. */
+    private static long latest(long fallback, long... ends) {
+        long latest = 0;
+        for (long end : ends) {
+            if (end != 0 && (latest == 0 || end - latest > 0)) {
+                latest = end;
+            }
+        }
+        return latest == 0 ? fallback : latest;
     }
 
     private static int number(Object value) {

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class QueueDrainer {
     /** What one drain did. {@code pending}: messages still visible or in flight when the wait ran out. */
     public record DrainResult(String queue, int invocations, int received, int deleted, int reportedFailures,
-                              int pending, long elapsedMillis) {
+                              int pending, long elapsedMillis, long lastInvocationEndNanos) {
     }
 
     private final SqsClient sqs;
@@ -33,19 +33,35 @@ public final class QueueDrainer {
     private final String queueArn;
     private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
     private final int batchSize;
+    private final int receiveWaitSeconds;
 
     public QueueDrainer(SqsClient sqs, String queueName, String queueUrl, String queueArn,
                         RequestHandler<SQSEvent, SQSBatchResponse> handler) {
         this(sqs, queueName, queueUrl, queueArn, handler, 10);
     }
 
-    /** @param batchSize messages per invocation at most (the event-source mapping's BatchSize, 1..10) */
     public QueueDrainer(SqsClient sqs, String queueName, String queueUrl, String queueArn,
                         RequestHandler<SQSEvent, SQSBatchResponse> handler, int batchSize) {
+        this(sqs, queueName, queueUrl, queueArn, handler, batchSize, 0);
+    }
+
+    /**
+     * @param batchSize          messages per invocation at most (the event-source mapping's BatchSize, 1..10)
+     * @param receiveWaitSeconds long polling (ReceiveMessage WaitTimeSeconds, 0..20): Lambda's pollers wait on an
+     *                           empty queue instead of asking again at once, which keeps many concurrent drainers
+     *                           from flooding the queue with empty receives
+     *                           (no batching window: every receive that returns messages is an invocation)
+     */
+    public QueueDrainer(SqsClient sqs, String queueName, String queueUrl, String queueArn,
+                        RequestHandler<SQSEvent, SQSBatchResponse> handler, int batchSize, int receiveWaitSeconds) {
         if (batchSize < 1 || batchSize > 10) {
             throw new IllegalArgumentException("batchSize must be 1..10");
         }
+        if (receiveWaitSeconds < 0 || receiveWaitSeconds > 20) {
+            throw new IllegalArgumentException("receiveWaitSeconds must be 0..20");
+        }
         this.batchSize = batchSize;
+        this.receiveWaitSeconds = receiveWaitSeconds;
         this.sqs = sqs;
         this.queueName = queueName;
         this.queueUrl = queueUrl;
@@ -73,15 +89,13 @@ public final class QueueDrainer {
         int deleted = 0;
         int failures = 0;
         int pending = 0;
+        long lastInvocationEnd = 0;
         while (true) {
             if (System.nanoTime() - stopAtNanos > 0 && stopAtNanos != Long.MAX_VALUE) {
                 pending = depth();
                 break;
             }
-            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(batchSize)
-                    .waitTimeSeconds(0)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                    .messageAttributeNames("All")).messages();
+            List<Message> messages = receive(batchSize, receiveWaitSeconds);
             if (messages.isEmpty()) {
                 int remaining = depth();
                 if (remaining == 0) {
@@ -112,9 +126,17 @@ public final class QueueDrainer {
             if (!toDelete.isEmpty()) {
                 deleted += sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(toDelete)).successful().size();
             }
+            lastInvocationEnd = System.nanoTime();
         }
         return new DrainResult(queueName, invocations, received, deleted, failures, pending,
-                Duration.ofNanos(System.nanoTime() - started).toMillis());
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), lastInvocationEnd);
+    }
+
+    private List<Message> receive(int max, int waitSeconds) {
+        return sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(max)
+                .waitTimeSeconds(waitSeconds)
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                .messageAttributeNames("All")).messages();
     }
 
     /** Visible plus in-flight messages. */

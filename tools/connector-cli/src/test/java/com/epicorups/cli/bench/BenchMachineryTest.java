@@ -108,8 +108,8 @@ class BenchMachineryTest {
                 Map.of("ADDRESS_VALIDATION", 100L, "SHIP", 100L, "TOKEN", 1L));
         ThroughputRun.Result r = new ThroughputRun.Result(100, 100, 100, 100, 100, 100, 0, 100, 2000, 10,
                 CallCounts.none(), shipWrite, CallCounts.none(),
-                new ConcurrentDrain.Totals(4, 20, 100, 100, 0, 0, 2000),
-                new ConcurrentDrain.Totals(4, 10, 100, 100, 0, 0, 2000),
+                new ConcurrentDrain.Totals(4, 20, 100, 100, 0, 0, 2000, 0),
+                new ConcurrentDrain.Totals(4, 10, 100, 100, 0, 0, 2000, 0),
                 java.util.Optional.empty(), java.util.Optional.empty());
         BenchReport report = new BenchReport(options, List.of(r), Map.of(), List.of(), null);
 
