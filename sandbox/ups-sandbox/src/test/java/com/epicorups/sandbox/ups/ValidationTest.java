@@ -37,6 +37,23 @@ class ValidationTest extends SandboxTestBase {
     }
 
     @Test
+    void sampledValidationChecksOneRequestInNStartingWithTheFirst() {
+        ups.requestValidationEvery(3);
+        client.login(); // request 0: checked
+        for (int i = 0; i < 5; i++) {
+            ship("SO-" + i); // requests 1..5: 3 is checked
+        }
+        assertThat(ups.validatedRequests()).isEqualTo(2);
+
+        String withoutShipper = TestClient.shipRequest("SO-9").replaceFirst("\"Shipper\":", "\"NotShipper\":");
+        TestClient.Answer checked = client.post("/api/shipments/v2409/ship", withoutShipper); // request 6: checked
+
+        assertThat(checked.status()).isEqualTo(400);
+        assertThat(ups.validatedRequests()).isEqualTo(3);
+        ups.clearValidationFailures();
+    }
+
+    @Test
     void trackingWithoutTransIdIsRejected() {
         client.login();
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(ups.baseUrl() + "/api/track/v1/details/1ZA1B2C30312345671"))

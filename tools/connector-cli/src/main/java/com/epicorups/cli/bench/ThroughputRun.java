@@ -92,6 +92,11 @@ public final class ThroughputRun {
      * 1 s keeps the idle pollers' requests few and the end of a drain prompt.
      */
     static final int LONG_POLL_SECONDS = 1;
+    /**
+     * The UPS sandbox checks one request in this many against the OpenAPI spec: on two cores the schema
+     * validation costs more CPU than the connector under test (the tests check every request).
+     */
+    static final int UPS_REQUEST_VALIDATION_EVERY = 20;
 
     private final BenchOptions options;
     private final Consumer<String> progress;
@@ -152,6 +157,7 @@ public final class ThroughputRun {
                 .withVisibilityTimeout(30));
         env.epicorSandbox().orElseThrow().faults().latency(options.latency());
         env.upsSandbox().orElseThrow().faults().latency(options.latency());
+        env.upsSandbox().orElseThrow().requestValidationEvery(UPS_REQUEST_VALIDATION_EVERY);
         return env;
     }
 
@@ -229,6 +235,9 @@ public final class ThroughputRun {
             }
         }
         int dead = depth(env, sqs.shipmentRequests().dlqUrl()) + depth(env, sqs.trackingUpdates().dlqUrl());
+        progress.accept(releases + " releases: the UPS sandbox checked " + ups.validatedRequests()
+                + " requests against the spec (1 in " + UPS_REQUEST_VALIDATION_EVERY + "), "
+                + ups.validationFailures().size() + " did not conform");
         progress.accept(releases + " releases: ship+write " + shipped + " shipped, " + writtenBack + " written back in "
                 + shipWriteMillis + " ms (" + creatorTotals.invocations() + " creator and " + writerResult.invocations()
                 + " writer invocations); renewer " + renewal.get("accepted") + " subscribed in " + subscribeMillis + " ms");
