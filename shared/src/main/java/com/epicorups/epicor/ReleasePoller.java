@@ -1,5 +1,6 @@
 package com.epicorups.epicor;
 
+import com.epicorups.core.Concurrently;
 import com.epicorups.core.ConnectorException;
 import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
@@ -107,7 +108,17 @@ public final class ReleasePoller implements OrderPolling {
         lastCycleConflicted = false;
 
         CycleLease lease = new CycleLease(checkpoints, leaseName(), pollId, cycleLease, clock);
-        if (!lease.acquire()) {
+        // The cycle's lease (DynamoDB) and its fresh Epicor token do not depend on each other: one is taken while
+        // the other is fetched. A token failure is raised once the lease is held, so it is released and audited.
+        Concurrently.Both<Boolean, RuntimeException> start = Concurrently.both(lease::acquire, () -> {
+            try {
+                client.startCycle();
+                return null;
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        if (!start.first()) {
             lastCycleConflicted = true;
             Map<String, String> at = checkpoints.load(checkpointName()).map(Checkpoint::values).orElse(Map.of());
             audit.record(new AuditEntry(pollId, clock.instant(), AuditOperation.POLL_CYCLE, AuditOutcome.SKIPPED,
@@ -127,7 +138,9 @@ public final class ReleasePoller implements OrderPolling {
         long version = cp == null ? 0 : cp.version();
         Map<String, String> position = cp == null ? Map.of() : cp.values();
         try {
-            client.startCycle();
+            if (start.second() != null) {
+                throw start.second();
+            }
             while (true) {
                 Page page = fetchPage(cursor);
                 pages++;

@@ -3,6 +3,7 @@ package com.epicorups.epicor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.epicorups.core.ConnectorException;
 import com.epicorups.epicor.EpicorSettings.CheckpointMode;
 import com.epicorups.epicor.EpicorSettings.WeightSource;
 import com.epicorups.model.ShipmentRequestMessage;
@@ -523,5 +524,26 @@ class ReleasePollerTest extends EpicorTestSupport {
         assertThat(first.epicorCalls()).isEqualTo(6);   // token + page + 4 lookups
         assertThat(second.epicorCalls()).isEqualTo(2);  // token + empty page
         assertThat(fake.requestsTo("/OrderRels").get(1).getHeader("Authorization")).isEqualTo("Bearer tok-2");
+    }
+
+    @Test
+    void aRefusedTokenAtTheStartOfACycleReleasesTheLeaseAndIsAudited() {
+        fake.customer(100);
+        fake.simpleRelease(5001, 100);
+        EpicorSettings s = settings(b -> b.authMode(EpicorSettings.AuthMode.TOKEN));
+        fake.interceptors.add(r -> r.getPath().endsWith("/TokenResource.svc/")
+                ? FakeEpicor.error(401, "Unauthorized", "User account is locked", "Ice.Common.AuthenticationException")
+                : null);
+
+        assertThatThrownBy(() -> poller(s).pollOnce("p1")).isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("User account is locked");
+
+        assertThat(audit.all()).anySatisfy(e -> {
+            assertThat(e.operation()).isEqualTo(AuditOperation.POLL_CYCLE);
+            assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
+        });
+        fake.interceptors.clear();
+        PollSummary next = poller(s).pollOnce("p2");
+        assertThat(next.enqueued()).as("the lease was released: the next cycle polls at once").isEqualTo(1);
     }
 }
