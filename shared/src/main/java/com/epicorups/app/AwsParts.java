@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -80,7 +81,22 @@ public final class AwsParts implements AutoCloseable {
 
     /** The parts of the functions' composition root; the SDK's default credentials. */
     public static ConnectorParts fromEnvironment(Map<String, String> env) {
-        return new AwsParts(env, Optional.empty()).parts;
+        return new AwsParts(env, processEnvironmentKeys()).parts;
+    }
+
+    /**
+     * Lambda puts the role's keys in the process environment (SnapStart functions get a container credentials
+     * endpoint instead): reading them directly spares a cold start the default chain's system-property, web
+     * identity, profile-file, container and instance-metadata providers. The provider reads the variables on
+     * each use, so no key is held in the object graph.
+     */
+    static Optional<AwsCredentialsProvider> processEnvironmentKeys() {
+        boolean present = notBlank(System.getenv("AWS_ACCESS_KEY_ID")) && notBlank(System.getenv("AWS_SECRET_ACCESS_KEY"));
+        return present ? Optional.of(EnvironmentVariableCredentialsProvider.create()) : Optional.empty();
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
     }
 
     /**
