@@ -142,8 +142,9 @@ public record BenchReport(BenchOptions options, List<Result> sizes, Map<String, 
             sb.append(String.format(Locale.ROOT, "%n== cold start (fresh JVM, process start to handler return; "
                     + "median of %d)%n", coldStarts.get(0).handlerMillis().size()));
             for (ColdStart.FunctionResult c : coldStarts) {
-                row(sb, c.function(), c.handlerMedian() + " ms handler, " + c.baselineMedian() + " ms baseline, ratio "
-                        + f2(c.ratio()) + "; runs " + c.handlerMillis() + " / " + c.baselineMillis());
+                row(sb, c.function(), c.handlerMedian() + " ms handler (" + c.initMedian() + " ms to init done), "
+                        + c.baselineMedian() + " ms baseline, ratio " + f2(c.ratio()) + "; runs " + c.handlerMillis()
+                        + " / " + c.baselineMillis());
             }
         }
         sb.append(String.format(Locale.ROOT, "%n== targets%n"));

@@ -36,9 +36,15 @@ import java.util.function.Consumer;
 public final class ColdStart {
     /** One function's cold starts, in milliseconds. */
     public record FunctionResult(String function, List<Long> handlerMillis, List<Long> baselineMillis,
-                                 String lastOutput, String snapshotCheck, boolean snapshotClean) {
+                                 String lastOutput, String snapshotCheck, boolean snapshotClean,
+                                 List<Long> initMillis) {
         public long handlerMedian() {
             return median(handlerMillis);
+        }
+
+        /** Process start to the handler constructed (JVM start and Lambda's init phase), median. */
+        public long initMedian() {
+            return initMillis.isEmpty() ? 0 : median(initMillis);
         }
 
         public long baselineMedian() {
@@ -111,11 +117,15 @@ public final class ColdStart {
                 String classpath = ChildJvm.classpath(List.of(jar, launcherDir));
                 List<Long> handler = new ArrayList<>();
                 List<Long> baseline = new ArrayList<>();
+                List<Long> init = new ArrayList<>();
                 String output = "";
                 for (int i = 0; i < runs; i++) {
                     Map<String, String> env = environment(aws, f, epicor, ups, settings);
                     Timed h = timed(classpath, "handler", f, event, env, "handler-" + i);
                     handler.add(h.millis());
+                    if (h.initMillis() >= 0) {
+                        init.add(h.initMillis());
+                    }
                     output = h.output();
                     baseline.add(timed(classpath, "baseline", f, event, env, "baseline-" + i).millis());
                 }
@@ -131,7 +141,7 @@ public final class ColdStart {
                 boolean clean = check.contains("SNAPSHOT_FOUND=0 ") && control.startsWith("SNAPSHOT_FOUND=")
                         && !control.startsWith("SNAPSHOT_FOUND=0 ");
                 check = check + "; after one invocation (control): " + control;
-                FunctionResult r = new FunctionResult(f.name(), handler, baseline, output, check, clean);
+                FunctionResult r = new FunctionResult(f.name(), handler, baseline, output, check, clean, init);
                 progress.accept("cold start " + f.name() + ": handler median " + r.handlerMedian() + " ms "
                         + handler + ", baseline median " + r.baselineMedian() + " ms " + baseline + "; returned "
                         + abbreviate(output));
@@ -141,7 +151,8 @@ public final class ColdStart {
         return results;
     }
 
-    private record Timed(long millis, String output) {
+    /** {@code initMillis}: process start to the handler constructed, -1 when the run does not construct one. */
+    private record Timed(long millis, String output, long initMillis) {
     }
 
     private Timed timed(String classpath, String mode, Function f, Path event, Map<String, String> env, String name) {
@@ -157,9 +168,12 @@ public final class ColdStart {
                 List.of(mode, f.handlerClass(), event.toAbsolutePath().toString()), env, log, 120);
         try {
             long done = -1;
+            long initDone = -1;
             String output = "";
             for (String line : Files.readAllLines(log)) {
-                if (line.startsWith(ColdStartLauncher.DONE)) {
+                if (line.startsWith(ColdStartLauncher.INIT_DONE)) {
+                    initDone = Long.parseLong(line.substring(ColdStartLauncher.INIT_DONE.length()).trim());
+                } else if (line.startsWith(ColdStartLauncher.DONE)) {
                     done = Long.parseLong(line.substring(ColdStartLauncher.DONE.length()).trim());
                 } else if (line.startsWith("COLD_START_OUTPUT=")) {
                     output = line.substring("COLD_START_OUTPUT=".length());
@@ -168,7 +182,8 @@ public final class ColdStart {
             if (code != 0 || done < 0) {
                 throw new IllegalStateException(f.name() + " " + mode + " run exited " + code + "; see " + log);
             }
-            return new Timed((done - started) / 1_000_000, output);
+            return new Timed((done - started) / 1_000_000, output,
+                    initDone < 0 ? -1 : (initDone - started) / 1_000_000);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,6 +32,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class ColdStartLauncher {
     public static final String DONE = "COLD_START_DONE_NANOS=";
+    /** When the handler was constructed (Lambda's init phase done), on the same clock as {@link #DONE}. */
+    public static final String INIT_DONE = "COLD_START_INIT_DONE_NANOS=";
 
     private ColdStartLauncher() {
     }
@@ -64,6 +66,7 @@ public final class ColdStartLauncher {
         }
         if (mode.equals("handler")) {
             RequestHandler handler = (RequestHandler) Class.forName(handlerClass).getConstructor().newInstance();
+            System.out.println(INIT_DONE + System.nanoTime());
             output = handler.handleRequest(event, null);
         } else {
             output = baseline(handlerClass);
