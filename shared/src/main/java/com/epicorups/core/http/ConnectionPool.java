@@ -42,14 +42,20 @@ final class ConnectionPool {
             }
             return found;
         } finally {
-            discard.forEach(Http1Connection::close);
+            for (Http1Connection c : discard) {
+                c.close();
+            }
         }
     }
 
     void offer(Http1Connection c, long keepNanos) {
         Http1Connection evicted = null;
         synchronized (this) {
-            ArrayDeque<Http1Connection> q = idle.computeIfAbsent(c.destination, k -> new ArrayDeque<>());
+            ArrayDeque<Http1Connection> q = idle.get(c.destination);
+            if (q == null) {
+                q = new ArrayDeque<>();
+                idle.put(c.destination, q);
+            }
             c.markIdle(System.nanoTime(), keepNanos);
             q.addFirst(c);
             if (q.size() > maxIdlePerDestination) {

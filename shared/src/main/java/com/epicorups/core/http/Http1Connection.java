@@ -195,7 +195,12 @@ final class Http1Connection implements Closeable {
             }
             String name = line.substring(0, colon).trim();
             String value = line.substring(colon + 1).trim();
-            headers.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+            List<String> values = headers.get(name);
+            if (values == null) {
+                values = new ArrayList<>(1);
+                headers.put(name, values);
+            }
+            values.add(value);
         }
     }
 

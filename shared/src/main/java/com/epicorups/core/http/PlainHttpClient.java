@@ -63,7 +63,10 @@ import javax.net.ssl.SSLSocket;
 public final class PlainHttpClient extends HttpClient {
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(60);
     static final int MAX_IDLE_PER_DESTINATION = 5;
-    private static final String USER_AGENT = "Java-http-client/" + System.getProperty("java.version");
+    // Hot-path code avoids lambdas and string concatenation: in a fresh JVM each such call site is bootstrapped
+    // through java.lang.invoke, which cost more (about 30 ms) than the HTTP exchange itself.
+    private static final String USER_AGENT = "Java-http-client/".concat(System.getProperty("java.version"));
+    private static final java.util.function.BiPredicate<String, String> ALL_HEADERS = new AllHeaders();
     /** Headers this client writes itself; the JDK client refuses them in requests, a custom request may not. */
     private static final Set<String> OWN_HEADERS = caseInsensitive("host", "content-length", "connection",
             "transfer-encoding", "expect", "upgrade", "keep-alive", "te", "trailer");
@@ -152,12 +155,14 @@ public final class PlainHttpClient extends HttpClient {
         }
         boolean secure = scheme.equals("https");
         int port = uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80;
-        String destination = scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+        String destination = new StringBuilder(64).append(scheme).append("://")
+                .append(uri.getHost().toLowerCase(Locale.ROOT)).append(':').append(port).toString();
         byte[] body = Bodies.collect(request);
         String method = request.method();
         boolean headRequest = method.equals("HEAD");
         byte[] head = head(request, uri, secure, port, method, body.length);
-        long timeoutNanos = request.timeout().map(Duration::toNanos).orElse(0L);
+        Optional<Duration> timeout = request.timeout();
+        long timeoutNanos = timeout.isPresent() ? timeout.get().toNanos() : 0;
         long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0;
         int bodyReadTimeout = timeoutNanos > 0 ? (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeoutNanos / 1_000_000)) : 0;
 
@@ -193,7 +198,7 @@ public final class PlainHttpClient extends HttpClient {
         } else {
             connection.close();
         }
-        HttpHeaders headers = HttpHeaders.of(raw.headers(), (name, value) -> true);
+        HttpHeaders headers = HttpHeaders.of(raw.headers(), ALL_HEADERS);
         HttpResponse.BodySubscriber<T> subscriber = handler.apply(new PlainHttpResponse.Info(raw.status(), headers));
         T converted = Bodies.deliver(subscriber, raw.body());
         return new PlainHttpResponse<>(raw.status(), request, headers, converted,
@@ -333,8 +338,16 @@ public final class PlainHttpClient extends HttpClient {
             return false;
         }
         List<Proxy> proxies = selector.select(uri);
+        if (proxies == null) {
+            return false;
+        }
         // The JDK client uses the first HTTP proxy and ignores other kinds.
-        return proxies != null && proxies.stream().anyMatch(p -> p.type() == Proxy.Type.HTTP);
+        for (Proxy p : proxies) {
+            if (p.type() == Proxy.Type.HTTP) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private HttpClient jdkClient() {
@@ -455,6 +468,13 @@ public final class PlainHttpClient extends HttpClient {
     @Override
     public Optional<Executor> executor() {
         return Optional.ofNullable(executor);
+    }
+
+    private static final class AllHeaders implements java.util.function.BiPredicate<String, String> {
+        @Override
+        public boolean test(String name, String value) {
+            return true;
+        }
     }
 
     private static Set<String> caseInsensitive(String... names) {
