@@ -17,6 +17,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
@@ -139,6 +140,19 @@ public final class PlainHttpClient extends HttpClient {
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
+        try {
+            return exchange(request, handler);
+        } catch (ClosedByInterruptException e) {
+            // The socket channel gave up because the thread was interrupted: report it as the JDK client does.
+            Thread.interrupted();
+            InterruptedException interrupted = new InterruptedException("interrupted during an HTTP exchange");
+            interrupted.initCause(e);
+            throw interrupted;
+        }
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
@@ -249,6 +263,9 @@ public final class PlainHttpClient extends HttpClient {
                     : new HttpConnectTimeoutException("HTTP connect timed out");
             timeout.initCause(e);
             throw timeout;
+        } catch (ClosedByInterruptException e) {
+            closeQuietly(channel);
+            throw e;
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             throw connectFailure(e);

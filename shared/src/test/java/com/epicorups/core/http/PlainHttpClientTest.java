@@ -215,6 +215,28 @@ class PlainHttpClientTest {
     }
 
     @Test
+    void anInterruptWhileWaitingIsAnInterruptedExceptionAsWithTheJdkClient() {
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+        Thread caller = Thread.currentThread();
+        Thread interrupter = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException ignored) {
+                return;
+            }
+            caller.interrupt();
+        });
+        interrupter.start();
+        try {
+            assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(uri("/wait")).timeout(Duration.ofSeconds(5))
+                    .build(), HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOf(InterruptedException.class);
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void aStalledBodyAlsoTimesOut() {
         server.enqueue(new MockResponse().setBody("0123456789").throttleBody(5, 2, TimeUnit.SECONDS));
         assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(uri("/trickle")).timeout(Duration.ofMillis(300))
