@@ -12,7 +12,6 @@ import com.epicorups.ups.transport.UpsHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -149,7 +148,7 @@ public final class UpsTestSupport implements AutoCloseable {
     }
 
     public UpsTokenProvider tokenProvider(UpsSettings settings, TokenCacheStore store) {
-        return new UpsTokenProvider(settings, HttpClient.newHttpClient(), store, clock, sleeper,
+        return new UpsTokenProvider(settings, UpsHttp.newHttpClient(settings), store, clock, sleeper,
                 new TokenMetrics(metricLines::add), UpsTokenProvider.Tuning.defaults());
     }
 
@@ -158,7 +157,7 @@ public final class UpsTestSupport implements AutoCloseable {
     }
 
     public UpsHttp http(UpsSettings settings, TokenCacheStore store) {
-        return new UpsHttp(settings, HttpClient.newHttpClient(), tokenProvider(settings, store), sleeper,
+        return new UpsHttp(settings, UpsHttp.newHttpClient(settings), tokenProvider(settings, store), sleeper,
                 new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)), 3);
     }
 

@@ -3,6 +3,7 @@ package com.epicorups.ups.transport;
 import com.epicorups.core.Backoff;
 import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
+import com.epicorups.core.http.PlainHttpClient;
 import com.epicorups.ups.UpsSettings;
 import com.epicorups.ups.auth.UpsTokenProvider;
 import com.epicorups.ups.wire.UpsError;
@@ -61,10 +62,9 @@ public final class UpsHttp {
         this.maxAttempts = Math.max(1, maxAttempts);
     }
 
-    /** An HttpClient configured with the settings' connect timeout. */
+    /** The production client ({@link PlainHttpClient}: HTTP/1.1, no redirects) with the settings' connect timeout. */
     public static HttpClient newHttpClient(UpsSettings settings) {
-        return HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        return PlainHttpClient.withConnectTimeout(settings.connectTimeout());
     }
 
     public UpsSettings settings() {

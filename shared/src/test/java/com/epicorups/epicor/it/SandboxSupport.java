@@ -2,6 +2,7 @@ package com.epicorups.epicor.it;
 
 import com.epicorups.core.Json;
 import com.epicorups.epicor.EpicorClient;
+import com.epicorups.epicor.HttpExchange;
 import com.epicorups.epicor.EpicorSettings;
 import com.epicorups.epicor.ReleasePoller;
 import com.epicorups.model.ReleaseKey;
@@ -16,7 +17,6 @@ import com.epicorups.store.CheckpointStore;
 import com.epicorups.store.memory.InMemoryAuditLog;
 import com.epicorups.store.memory.InMemoryCheckpointStore;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,7 +75,7 @@ abstract class SandboxSupport {
     }
 
     protected EpicorClient client(EpicorSettings s) {
-        return new EpicorClient(s, HttpClient.newBuilder().connectTimeout(s.connectTimeout()).build(),
+        return new EpicorClient(s, HttpExchange.defaultClient(s.connectTimeout()),
                 Clock.systemUTC(), sleeps::add);
     }
 

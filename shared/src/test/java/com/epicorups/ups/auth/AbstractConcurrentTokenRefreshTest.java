@@ -7,7 +7,7 @@ import com.epicorups.store.TokenCacheStore;
 import com.epicorups.ups.UpsSettings;
 import com.epicorups.ups.UpsTestSupport;
 import com.epicorups.ups.transport.Sleeper;
-import java.net.http.HttpClient;
+import com.epicorups.ups.transport.UpsHttp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ public abstract class AbstractConcurrentTokenRefreshTest {
         List<Future<String>> results = new ArrayList<>();
         try {
             for (int i = 0; i < callers; i++) {
-                UpsTokenProvider provider = new UpsTokenProvider(settings, HttpClient.newHttpClient(), store,
+                UpsTokenProvider provider = new UpsTokenProvider(settings, UpsHttp.newHttpClient(settings), store,
                         Clock.systemUTC(), Sleeper.SYSTEM, new TokenMetrics(line -> { }),
                         new UpsTokenProvider.Tuning(Duration.ofSeconds(30), Duration.ofSeconds(10),
                                 Duration.ofMillis(20), 3, new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)),

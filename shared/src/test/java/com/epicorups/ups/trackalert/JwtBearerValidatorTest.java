@@ -9,10 +9,10 @@ import static com.epicorups.ups.trackalert.TestJwts.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.epicorups.core.http.PlainHttpClient;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -179,7 +179,7 @@ class JwtBearerValidatorTest {
         AtomicInteger hits = new AtomicInteger();
         String url = serve(served, hits);
         JwtBearerValidator v = new JwtBearerValidator(ISS, AUD, null, JwksKeySource.remote(URI.create(url),
-                HttpClient.newHttpClient(), clock), clock, Duration.ofSeconds(60));
+                PlainHttpClient.withConnectTimeout(JwksKeySource.FETCH_TIMEOUT), clock), clock, Duration.ofSeconds(60));
 
         assertThat(rejection(v, valid())).isNull();
         assertThat(rejection(v, valid())).isNull();
@@ -214,7 +214,7 @@ class JwtBearerValidatorTest {
         AtomicReference<String> served = new AtomicReference<>("not json");
         String url = serve(served, new AtomicInteger());
         JwtBearerValidator v = new JwtBearerValidator(ISS, AUD, null, JwksKeySource.remote(URI.create(url),
-                HttpClient.newHttpClient(), clock), clock, Duration.ofSeconds(60));
+                PlainHttpClient.withConnectTimeout(JwksKeySource.FETCH_TIMEOUT), clock), clock, Duration.ofSeconds(60));
         assertThat(rejection(v, valid())).isEqualTo("JWKS is not JSON");
         served.set(jwks(rsaJwk("k1", KEY)));
         assertThat(rejection(v, valid())).startsWith("JWKS unavailable");
