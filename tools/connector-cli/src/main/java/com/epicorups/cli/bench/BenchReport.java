@@ -109,6 +109,10 @@ public record BenchReport(BenchOptions options, List<Result> sizes, Map<String, 
                         + "(%d shipment-creator invocations x %d releases at once; %d tracking-writer invocations)%n",
                 options.latency().toMillis(), options.concurrency(), options.invocations(),
                 Math.min(options.batchConcurrency(), options.creatorBatchSize()), options.invocations()));
+        sb.append(String.format(Locale.ROOT, "JVM %s %s, %d cores; JIT %s%n", System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                ChildJvm.hasLambdaJit() ? "C1 only (-XX:TieredStopAtLevel=1, as Lambda's Java 17 runtime)"
+                        : "as started (C1 and C2)"));
         for (Result r : sizes) {
             sb.append(String.format(Locale.ROOT, "%n== %,d eligible releases%n", r.releases()));
             row(sb, "poll phase", r.pollMillis() + " ms, " + r.seen() + " seen, " + r.enqueued() + " enqueued; "

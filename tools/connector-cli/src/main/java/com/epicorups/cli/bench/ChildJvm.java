@@ -10,8 +10,39 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Starts a fresh {@code java} process for one measurement and waits for it (bounded). */
-final class ChildJvm {
+public final class ChildJvm {
     private ChildJvm() {
+    }
+
+    /** Lambda's Java 17 runtime stops tiered compilation at C1 (its default JAVA_TOOL_OPTIONS). */
+    public static final List<String> LAMBDA_JIT = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+
+    /** Whether this JVM was started with Lambda's JIT settings. */
+    public static boolean hasLambdaJit() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                .contains("-XX:TieredStopAtLevel=1");
+    }
+
+    /**
+     * Runs {@code mainClass args} again in a child JVM with Lambda's JIT settings, this JVM's classpath and
+     * environment, its output on this process's, and returns its exit code.
+     */
+    public static int rerunWithLambdaJit(String mainClass, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(LAMBDA_JIT);
+        command.add("-cp");
+        command.add(ownClasspath());
+        command.add(mainClass);
+        command.addAll(args);
+        try {
+            return new ProcessBuilder(command).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the bench JVM", e);
+        }
     }
 
     /** The java launcher of this JVM. */
