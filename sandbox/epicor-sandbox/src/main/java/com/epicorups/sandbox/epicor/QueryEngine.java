@@ -7,12 +7,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.olingo.server.api.ODataLibraryException;
 import org.apache.olingo.server.api.uri.UriInfo;
 import org.apache.olingo.server.api.uri.UriResource;
 import org.apache.olingo.server.api.uri.UriResourcePrimitiveProperty;
 import org.apache.olingo.server.api.uri.queryoption.OrderByItem;
 import org.apache.olingo.server.api.uri.queryoption.SelectItem;
+import org.apache.olingo.server.api.uri.queryoption.expression.Expression;
 import org.apache.olingo.server.api.uri.queryoption.expression.ExpressionVisitException;
 import org.apache.olingo.server.core.uri.parser.Parser;
 import org.apache.olingo.server.core.uri.parser.UriParserException;
@@ -25,9 +27,16 @@ final class QueryEngine {
   record Result(List<Map<String, Object>> rows, Long count) {}
 
   /** Query options parsed once, applicable to any row list of that table. */
-  record Query(UriInfo info, EpicorEdm.Table table) {}
+  record Query(UriInfo info, EpicorEdm.Table table) {
+    /** The parsed $filter, or null without one. */
+    Expression filter() {
+      return info.getFilterOption() == null ? null : info.getFilterOption().getExpression();
+    }
+  }
 
   private final EpicorEdm edm;
+  /** Rows a $filter was evaluated on, over this engine's life: lets tests see how many rows a read touched. */
+  private final LongAdder filterEvaluations = new LongAdder();
 
   QueryEngine(EpicorEdm edm) {
     this.edm = edm;
@@ -82,6 +91,9 @@ final class QueryEngine {
     Map<String, FieldType> columns = query.table().columns();
     try {
       List<Map<String, Object>> matching = new ArrayList<>();
+      if (info.getFilterOption() != null) {
+        filterEvaluations.add(rows.size());
+      }
       for (Map<String, Object> row : rows) {
         if (info.getFilterOption() == null
             || RowExpressionEvaluator.matches(info.getFilterOption().getExpression(), row, columns)) {
@@ -105,6 +117,10 @@ final class QueryEngine {
     } catch (ExpressionVisitException | IllegalStateException | ClassCastException e) {
       throw EpicorApiException.badRequest("Invalid OData query: " + describe(e));
     }
+  }
+
+  long filterEvaluations() {
+    return filterEvaluations.sum();
   }
 
   /** Applies only $select to a single row (GET by key). */
