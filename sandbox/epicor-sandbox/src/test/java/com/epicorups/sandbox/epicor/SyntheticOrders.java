@@ -25,6 +25,11 @@ final class SyntheticOrders {
 
   /** The sample's orders copied until there are at least {@code releases} releases (whole orders only). */
   static String json(int releases) {
+    return json(releases, true);
+  }
+
+  /** Like {@link #json(int)}; without {@code withOrdersAndLines} SalesOrders and OrderDtls stay empty (faster to load). */
+  static String json(int releases, boolean withOrdersAndLines) {
     ObjectNode sample = sample();
     ObjectNode out = MAPPER.createObjectNode();
     sample.fields().forEachRemaining(e -> {
@@ -40,8 +45,10 @@ final class SyntheticOrders {
     while (rels.size() < releases) {
       for (JsonNode order : templates) {
         int template = order.path("OrderNum").asInt();
-        orders.add(renumber(order, orderNum));
-        copyRows(sample.path("OrderDtls"), template, orderNum, lines);
+        if (withOrdersAndLines) {
+          orders.add(renumber(order, orderNum));
+          copyRows(sample.path("OrderDtls"), template, orderNum, lines);
+        }
         copyRows(sample.path("OrderRels"), template, orderNum, rels);
         orderNum++;
         if (rels.size() >= releases) {
@@ -54,6 +61,10 @@ final class SyntheticOrders {
 
   static EpicorDataset dataset(int releases) {
     return EpicorDataset.fromJson(json(releases));
+  }
+
+  static EpicorDataset releasesOnly(int releases) {
+    return EpicorDataset.fromJson(json(releases, false));
   }
 
   private static void copyRows(JsonNode rows, int template, int orderNum, ArrayNode into) {
