@@ -25,11 +25,11 @@ final class SyntheticOrders {
 
   /** The sample's orders copied until there are at least {@code releases} releases (whole orders only). */
   static String json(int releases) {
-    return json(releases, true);
+    return json(releases, true, true);
   }
 
-  /** Like {@link #json(int)}; without {@code withOrdersAndLines} SalesOrders and OrderDtls stay empty (faster to load). */
-  static String json(int releases, boolean withOrdersAndLines) {
+  /** Like {@link #json(int)}, leaving SalesOrders or OrderDtls empty when not wanted (large sets load slowly). */
+  static String json(int releases, boolean withOrders, boolean withLines) {
     ObjectNode sample = sample();
     ObjectNode out = MAPPER.createObjectNode();
     sample.fields().forEachRemaining(e -> {
@@ -45,8 +45,10 @@ final class SyntheticOrders {
     while (rels.size() < releases) {
       for (JsonNode order : templates) {
         int template = order.path("OrderNum").asInt();
-        if (withOrdersAndLines) {
+        if (withOrders) {
           orders.add(renumber(order, orderNum));
+        }
+        if (withLines) {
           copyRows(sample.path("OrderDtls"), template, orderNum, lines);
         }
         copyRows(sample.path("OrderRels"), template, orderNum, rels);
@@ -64,7 +66,11 @@ final class SyntheticOrders {
   }
 
   static EpicorDataset releasesOnly(int releases) {
-    return EpicorDataset.fromJson(json(releases, false));
+    return EpicorDataset.fromJson(json(releases, false, false));
+  }
+
+  static EpicorDataset withoutLines(int releases) {
+    return EpicorDataset.fromJson(json(releases, true, false));
   }
 
   private static void copyRows(JsonNode rows, int template, int orderNum, ArrayNode into) {
