@@ -120,7 +120,7 @@ public final class EpicorDataset {
       dataset.companies.add(defaultCompany);
     }
     long maxRevision = 0;
-    List<Map<String, Object>> needRevision = new ArrayList<>();
+    List<Map.Entry<String, List<Object>>> needRevision = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       String key = entry.getKey();
@@ -160,13 +160,14 @@ public final class EpicorDataset {
         if (withCompany.has("SysRevID")) {
           maxRevision = Math.max(maxRevision, ((Number) row.get("SysRevID")).longValue());
         } else {
-          needRevision.add(row);
+          needRevision.add(Map.entry(key, rowKey));
         }
       }
     }
     dataset.revisions.set(maxRevision);
-    for (Map<String, Object> row : needRevision) {
-      row.put("SysRevID", dataset.revisions.incrementAndGet());
+    for (Map.Entry<String, List<Object>> row : needRevision) {
+      dataset.rows.get(row.getKey()).change(row.getValue(),
+          changed -> changed.put("SysRevID", dataset.revisions.incrementAndGet()));
     }
     return dataset;
   }
@@ -389,8 +390,10 @@ public final class EpicorDataset {
       changes.remove("SysRevID");
       changes.remove("SysRowID");
       changes.remove("RowMod");
-      row.putAll(changes);
-      stamp(set, row, editor);
+      rows.get(entitySet).change(key, changed -> {
+        changed.putAll(changes);
+        stamp(set, changed, editor);
+      });
       return new LinkedHashMap<>(row);
     } finally {
       lock.writeLock().unlock();
@@ -501,21 +504,28 @@ public final class EpicorDataset {
 
   /**
    * Like {@link #withRowsOfCompany(String, String, Function)}, but when {@code filter} implies equalities on key
-   * columns (see KeyLookups) only the rows those keys find are handed to {@code work}, still in key order: the
-   * rows the filter can match, for {@code work} to evaluate the whole filter on. A keyed read of a large set then
-   * costs what its keys find, not a scan.
+   * columns or a SysRevID range (see KeyLookups) only the rows those find are handed to {@code work}, still in key
+   * order: the rows the filter can match, for {@code work} to evaluate the whole filter on. A keyed read of a
+   * large set then costs what its keys find, not a scan; so does a "changed since" page near the newest changes
+   * (a range that finds more than an eighth of the set is scanned instead: sorting it would cost more).
    */
   <T> T withRowsOfCompany(String entitySet, String company, Expression filter,
       Function<List<Map<String, Object>>, T> work) {
     EntitySetSchema set = set(entitySet);
     OrderedRows ordered = rows.get(set.entitySet());
     Optional<List<KeyLookups.Lookup>> lookups = keyLookups && filter != null
-        ? KeyLookups.plan(filter, set.fields(), indexedKeyColumns(set))
+        ? KeyLookups.plan(filter, set.fields(), indexedKeyColumns(set),
+            set.type(OrderedRows.REVISION) == FieldType.INT64 ? OrderedRows.REVISION : null)
         : Optional.empty();
     lock.readLock().lock();
     try {
-      Collection<Map<String, Object>> candidates = lookups.isPresent() ? ordered.lookup(lookups.get()) : ordered.all();
-      List<Map<String, Object>> live = new ArrayList<>(lookups.isPresent() ? candidates.size() : 16);
+      Collection<Map<String, Object>> candidates = lookups.isPresent()
+          ? ordered.lookup(lookups.get(), Math.max(64, ordered.size() / 8))
+          : null;
+      if (candidates == null) {
+        candidates = ordered.all();
+      }
+      List<Map<String, Object>> live = new ArrayList<>(candidates.size());
       for (Map<String, Object> row : candidates) {
         if (company.equalsIgnoreCase((String) row.get("Company"))) {
           live.add(Collections.unmodifiableMap(row));

@@ -18,10 +18,11 @@ import org.apache.olingo.server.api.uri.queryoption.expression.Method;
 import org.apache.olingo.server.api.uri.queryoption.expression.Unary;
 
 /**
- * Filter pushdown: the key-column equalities a parsed $filter implies, as index lookups whose union holds every
- * row the filter can match ({@code K eq literal} and {@code K in (literals)} restrict, {@code and} keeps the
- * narrower side, {@code or} unites, anything else restricts nothing). The lookups only narrow the rows the full
- * filter is then evaluated on; they never decide a match.
+ * Filter pushdown: the key-column equalities and SysRevID ranges a parsed $filter implies, as index lookups whose
+ * union holds every row the filter can match ({@code K eq literal}, {@code K in (literals)} and
+ * {@code SysRevID gt|ge|lt|le|eq literal} restrict, {@code and} keeps the narrower side, {@code or} unites,
+ * anything else restricts nothing). The lookups only narrow the rows the full filter is then evaluated on; they
+ * never decide a match.
  *
  * <p>A filter that could fail on some row (a type error, an unsupported function, literal or operator) gets no
  * lookups: today's scan evaluates it on every row of the company and answers 400, and a narrowed read that
@@ -29,8 +30,17 @@ import org.apache.olingo.server.api.uri.queryoption.expression.Unary;
  */
 final class KeyLookups {
 
+  /** Rows found through an index. */
+  sealed interface Lookup permits Equal, Range {
+    String column();
+  }
+
   /** Rows whose key column {@code column} has the index value {@code value} (see OrderedRows.indexValue). */
-  record Lookup(String column, Object value) {}
+  record Equal(String column, Object value) implements Lookup {}
+
+  /** Rows whose {@code column} (SysRevID) lies between the bounds; a null bound is open. */
+  record Range(String column, BigDecimal low, boolean lowInclusive, BigDecimal high, boolean highInclusive)
+      implements Lookup {}
 
   /** The kinds of value RowExpressionEvaluator produces; NULL is the null literal. */
   private enum Kind { STRING, NUMBER, BOOLEAN, INSTANT, NULL }
@@ -44,21 +54,25 @@ final class KeyLookups {
 
   private final Map<String, FieldType> columns;
   private final List<String> indexed;
+  private final String ranged;
 
-  private KeyLookups(Map<String, FieldType> columns, List<String> indexed) {
+  private KeyLookups(Map<String, FieldType> columns, List<String> indexed, String ranged) {
     this.columns = columns;
     this.indexed = indexed;
+    this.ranged = ranged;
   }
 
   /**
    * The lookups for {@code filter} over a set with these columns, whose key columns {@code indexed} (in key
-   * order) have indexes; empty when every row is a candidate.
+   * order) have equality indexes and whose column {@code ranged} (or none: null) has an ordered one; empty when
+   * every row is a candidate.
    */
-  static Optional<List<Lookup>> plan(Expression filter, Map<String, FieldType> columns, List<String> indexed) {
-    if (filter == null || indexed.isEmpty()) {
+  static Optional<List<Lookup>> plan(Expression filter, Map<String, FieldType> columns, List<String> indexed,
+      String ranged) {
+    if (filter == null || (indexed.isEmpty() && ranged == null)) {
       return Optional.empty();
     }
-    KeyLookups planner = new KeyLookups(columns, indexed);
+    KeyLookups planner = new KeyLookups(columns, indexed, ranged);
     try {
       planner.kind(filter);
     } catch (MayFail e) {
@@ -94,57 +108,102 @@ final class KeyLookups {
         return List.copyOf(union);
       }
       case EQ: {
-        String column = indexedColumn(binary.getLeftOperand());
-        Expression value = binary.getRightOperand();
-        if (column == null) {
-          column = indexedColumn(binary.getRightOperand());
-          value = binary.getLeftOperand();
+        Expression left = binary.getLeftOperand();
+        Expression right = binary.getRightOperand();
+        if (right instanceof Literal literal && propertyName(left) != null) {
+          return equalTo(propertyName(left), literal);
         }
-        if (column == null || !(value instanceof Literal literal)) {
-          return null;
+        if (left instanceof Literal literal && propertyName(right) != null) {
+          return equalTo(propertyName(right), literal);
         }
-        return List.of(new Lookup(column, OrderedRows.foldForEquality(literalValue(literal))));
+        return null;
       }
       case IN: {
-        String column = indexedColumn(binary.getLeftOperand());
+        String column = propertyName(binary.getLeftOperand());
         if (column == null || binary.getExpressions() == null) {
           return null;
         }
         LinkedHashSet<Lookup> lookups = new LinkedHashSet<>();
         for (Expression candidate : binary.getExpressions()) {
-          if (!(candidate instanceof Literal literal)) {
+          List<Lookup> one = candidate instanceof Literal literal ? equalTo(column, literal) : null;
+          if (one == null) {
             return null;
           }
-          lookups.add(new Lookup(column, OrderedRows.foldForEquality(literalValue(literal))));
+          lookups.addAll(one);
         }
         return List.copyOf(lookups);
+      }
+      case GT, GE, LT, LE: {
+        Expression left = binary.getLeftOperand();
+        Expression right = binary.getRightOperand();
+        if (right instanceof Literal literal && ranged != null && ranged.equals(propertyName(left))) {
+          return range(binary.getOperator(), literal);
+        }
+        if (left instanceof Literal literal && ranged != null && ranged.equals(propertyName(right))) {
+          return range(mirrored(binary.getOperator()), literal);
+        }
+        return null;
       }
       default:
         return null;
     }
   }
 
-  /** Either side of an {@code and} holds all its matches; keep the one on the earlier key column, then the shorter. */
+  /** {@code column eq literal}: an equality lookup on a key column, a one-value range on SysRevID, else null. */
+  private List<Lookup> equalTo(String column, Literal literal) {
+    if (indexed.contains(column)) {
+      return List.of(new Equal(column, OrderedRows.foldForEquality(literalValue(literal))));
+    }
+    if (column.equals(ranged) && literalValue(literal) instanceof BigDecimal value) {
+      return List.of(new Range(column, value, true, value, true));
+    }
+    return null;
+  }
+
+  /** {@code SysRevID <operator> literal}; a null literal compares to nothing, but restricting it gains nothing. */
+  private List<Lookup> range(BinaryOperatorKind operator, Literal literal) {
+    if (!(literalValue(literal) instanceof BigDecimal value)) {
+      return null;
+    }
+    return List.of(switch (operator) {
+      case GT -> new Range(ranged, value, false, null, false);
+      case GE -> new Range(ranged, value, true, null, false);
+      case LT -> new Range(ranged, null, false, value, false);
+      case LE -> new Range(ranged, null, false, value, true);
+      default -> throw new IllegalArgumentException(operator.name());
+    });
+  }
+
+  /** {@code literal op column} as {@code column op' literal}. */
+  private static BinaryOperatorKind mirrored(BinaryOperatorKind operator) {
+    return switch (operator) {
+      case GT -> BinaryOperatorKind.LT;
+      case GE -> BinaryOperatorKind.LE;
+      case LT -> BinaryOperatorKind.GT;
+      case LE -> BinaryOperatorKind.GE;
+      default -> throw new IllegalArgumentException(operator.name());
+    };
+  }
+
+  /**
+   * Either side of an {@code and} holds all its matches; keep the one on the earlier key column (key equalities
+   * find few rows, SysRevID ranges possibly many), then the shorter.
+   */
   private List<Lookup> narrower(List<Lookup> left, List<Lookup> right) {
-    int leftRank = lastKeyPosition(left);
-    int rightRank = lastKeyPosition(right);
+    int leftRank = rank(left);
+    int rightRank = rank(right);
     if (leftRank != rightRank) {
       return leftRank < rightRank ? left : right;
     }
     return right.size() < left.size() ? right : left;
   }
 
-  private int lastKeyPosition(List<Lookup> lookups) {
+  private int rank(List<Lookup> lookups) {
     int last = 0;
     for (Lookup lookup : lookups) {
-      last = Math.max(last, indexed.indexOf(lookup.column()));
+      last = Math.max(last, lookup instanceof Equal ? indexed.indexOf(lookup.column()) : Integer.MAX_VALUE);
     }
     return last;
-  }
-
-  private String indexedColumn(Expression e) {
-    String name = propertyName(e);
-    return name != null && indexed.contains(name) ? name : null;
   }
 
   private static String propertyName(Expression e) {

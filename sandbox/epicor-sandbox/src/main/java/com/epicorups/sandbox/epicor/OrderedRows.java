@@ -6,18 +6,25 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
- * The rows of one entity set kept in key order, with an equality index on each key column after Company, so a
- * read needs no sort and a keyed $filter can fetch its candidate rows without a scan. Not thread-safe: the
- * dataset's read/write lock guards it.
+ * The rows of one entity set kept in key order, with an equality index on each key column after Company and an
+ * ordered index on SysRevID, so a read needs no sort and a $filter on keys or on "changed since" can fetch its
+ * candidate rows without a scan. Not thread-safe: the dataset's read/write lock guards it.
  */
 final class OrderedRows {
+  /** The column the ordered index covers: the poller pages by it ({@code SysRevID gt X or (SysRevID eq X and ...)}). */
+  static final String REVISION = "SysRevID";
+
   private final EntitySetSchema set;
   private final TreeMap<List<Object>, Map<String, Object>> byKey = new TreeMap<>(OrderedRows::compareKeys);
   /** Key column → index value (see {@link #indexValue}) → the rows with that value, in key order. */
   private final Map<String, Map<Object, TreeMap<List<Object>, Map<String, Object>>>> indexes = new HashMap<>();
+  /** SysRevID as a BigDecimal (the evaluator's form) → the rows with it; null when the set has no SysRevID. */
+  private final TreeMap<BigDecimal, Map<List<Object>, Map<String, Object>>> byRevision;
 
   OrderedRows(EntitySetSchema set) {
     this.set = set;
@@ -26,11 +33,7 @@ final class OrderedRows {
         indexes.put(key, new HashMap<>());
       }
     }
-  }
-
-  /** The key columns a lookup may use. */
-  java.util.Set<String> indexedColumns() {
-    return indexes.keySet();
+    byRevision = set.type(REVISION) == FieldType.INT64 ? new TreeMap<>() : null;
   }
 
   Map<String, Object> get(List<Object> key) {
@@ -48,8 +51,20 @@ final class OrderedRows {
       indexes.forEach((column, index) -> index
           .computeIfAbsent(indexValue(set.type(column), key.get(position(column))), v -> newKeyMap())
           .put(key, row));
+      indexRevision(key, row);
     }
     return existing;
+  }
+
+  /** Changes a row in place through {@code change}, which may change any column but the key ones. */
+  void change(List<Object> key, Consumer<Map<String, Object>> change) {
+    Map<String, Object> row = byKey.get(key);
+    if (row == null) {
+      throw new IllegalStateException(set.table() + " " + key + " is not there to change");
+    }
+    unindexRevision(key, row);
+    change.accept(row);
+    indexRevision(key, row);
   }
 
   Map<String, Object> remove(List<Object> key) {
@@ -63,8 +78,30 @@ final class OrderedRows {
           index.remove(value);
         }
       });
+      unindexRevision(key, removed);
     }
     return removed;
+  }
+
+  private void indexRevision(List<Object> key, Map<String, Object> row) {
+    if (byRevision != null) {
+      byRevision.computeIfAbsent(revisionOf(row), r -> new HashMap<>(2)).put(key, row);
+    }
+  }
+
+  private void unindexRevision(List<Object> key, Map<String, Object> row) {
+    if (byRevision != null) {
+      BigDecimal revision = revisionOf(row);
+      Map<List<Object>, Map<String, Object>> rows = byRevision.get(revision);
+      rows.remove(key);
+      if (rows.isEmpty()) {
+        byRevision.remove(revision);
+      }
+    }
+  }
+
+  private static BigDecimal revisionOf(Map<String, Object> row) {
+    return (BigDecimal) RowExpressionEvaluator.comparable(FieldType.INT64, row.get(REVISION));
   }
 
   /** Every row, in key order. */
@@ -73,23 +110,56 @@ final class OrderedRows {
   }
 
   /**
-   * The rows whose indexed column equals one of the lookups' values (the union over all lookups), in key order.
-   * Values are index values ({@link #indexValue}); a value no row has, or of another type, finds nothing.
+   * The rows the lookups find (the union over all lookups), in key order; null when its ranges find more rows
+   * than {@code scanAbove}, where sorting them into key order would cost more than scanning the set. Equality
+   * values are index values ({@link #indexValue}); a value no row has, or of another type, finds nothing.
    */
-  Collection<Map<String, Object>> lookup(List<KeyLookups.Lookup> lookups) {
-    if (lookups.size() == 1) {
-      KeyLookups.Lookup only = lookups.get(0);
+  Collection<Map<String, Object>> lookup(List<KeyLookups.Lookup> lookups, int scanAbove) {
+    if (lookups.size() == 1 && lookups.get(0) instanceof KeyLookups.Equal only) {
       TreeMap<List<Object>, Map<String, Object>> rows = indexes.get(only.column()).get(only.value());
       return rows == null ? List.of() : rows.values();
     }
     TreeMap<List<Object>, Map<String, Object>> union = newKeyMap();
+    int fromRanges = 0;
     for (KeyLookups.Lookup lookup : lookups) {
-      TreeMap<List<Object>, Map<String, Object>> rows = indexes.get(lookup.column()).get(lookup.value());
-      if (rows != null) {
-        union.putAll(rows);
+      if (lookup instanceof KeyLookups.Equal equal) {
+        TreeMap<List<Object>, Map<String, Object>> rows = indexes.get(equal.column()).get(equal.value());
+        if (rows != null) {
+          union.putAll(rows);
+        }
+      } else if (lookup instanceof KeyLookups.Range range) {
+        for (Map<List<Object>, Map<String, Object>> rows : revisions(range).values()) {
+          fromRanges += rows.size();
+          if (fromRanges > scanAbove) {
+            return null;
+          }
+          union.putAll(rows);
+        }
       }
     }
     return union.values();
+  }
+
+  /** How many rows the set has. */
+  int size() {
+    return byKey.size();
+  }
+
+  private NavigableMap<BigDecimal, Map<List<Object>, Map<String, Object>>> revisions(KeyLookups.Range range) {
+    if (byRevision == null || !range.column().equals(REVISION)) {
+      throw new IllegalStateException("no ordered index on " + set.table() + "." + range.column());
+    }
+    if (range.low() != null && range.high() != null) {
+      int order = range.low().compareTo(range.high());
+      if (order > 0 || (order == 0 && !(range.lowInclusive() && range.highInclusive()))) {
+        return java.util.Collections.emptyNavigableMap();
+      }
+      return byRevision.subMap(range.low(), range.lowInclusive(), range.high(), range.highInclusive());
+    }
+    if (range.low() != null) {
+      return byRevision.tailMap(range.low(), range.lowInclusive());
+    }
+    return range.high() == null ? byRevision : byRevision.headMap(range.high(), range.highInclusive());
   }
 
   private int position(String column) {

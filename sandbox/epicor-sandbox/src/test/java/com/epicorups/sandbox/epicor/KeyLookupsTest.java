@@ -13,11 +13,11 @@ class KeyLookupsTest {
   private static Optional<List<KeyLookups.Lookup>> plan(String entitySet, String filter) {
     QueryEngine.Query query = DATASET.queries().parse(entitySet, "$filter=" + TestHttp.q(filter));
     EntitySetSchema set = DATASET.schema().entitySet(entitySet).orElseThrow();
-    return KeyLookups.plan(query.filter(), set.fields(), set.keys().subList(1, set.keys().size()));
+    return KeyLookups.plan(query.filter(), set.fields(), set.keys().subList(1, set.keys().size()), "SysRevID");
   }
 
   private static KeyLookups.Lookup lookup(String column, Object value) {
-    return new KeyLookups.Lookup(column, value);
+    return new KeyLookups.Equal(column, value);
   }
 
   @Test
@@ -40,6 +40,32 @@ class KeyLookupsTest {
   void stringKeysAreLookedUpCaseFolded() {
     assertThat(plan("Parts", "PartNum eq 'Brkt-100' or 'pump-220' eq PartNum"))
         .contains(List.of(lookup("PartNum", "brkt-100"), lookup("PartNum", "pump-220")));
+  }
+
+  private static KeyLookups.Range revisions(Integer low, boolean lowInclusive, Integer high, boolean highInclusive) {
+    return new KeyLookups.Range("SysRevID", low == null ? null : BigDecimal.valueOf(low), lowInclusive,
+        high == null ? null : BigDecimal.valueOf(high), highInclusive);
+  }
+
+  @Test
+  void thePollersKeysetFilterLooksUpRevisionsFromItsCursorOn() {
+    assertThat(plan("OrderRels", "(OpenRelease eq true and ReadyToFulfill eq true) and (SysRevID gt 40 or (SysRevID eq 40"
+        + " and (OrderNum gt 5001 or (OrderNum eq 5001 and (OrderLine gt 1 or (OrderLine eq 1 and OrderRelNum gt 1))))))"))
+        .contains(List.of(revisions(40, false, null, false), revisions(40, true, 40, true)));
+    assertThat(plan("OrderRels", "40 lt SysRevID or 12 ge SysRevID or SysRevID le 3 or SysRevID in (7, 9)"))
+        .contains(List.of(revisions(40, false, null, false), revisions(null, false, 12, true),
+            revisions(null, false, 3, true), revisions(7, true, 7, true), revisions(9, true, 9, true)));
+  }
+
+  @Test
+  void keyEqualitiesWinOverRevisionRanges() {
+    assertThat(plan("OrderRels", "SysRevID gt 40 and OrderNum eq 5001"))
+        .contains(List.of(lookup("OrderNum", new BigDecimal("5001"))));
+    assertThat(plan("OrderRels", "SysRevID gt 40 and ShipViaCode eq 'UPSG'"))
+        .contains(List.of(revisions(40, false, null, false)));
+    assertThat(plan("OrderRels", "SysRevID gt null")).isEmpty();
+    assertThat(plan("OrderRels", "SysRevID gt OrderNum")).isEmpty();
+    assertThat(plan("OrderRels", "SysRevID ne 40")).isEmpty();
   }
 
   @Test

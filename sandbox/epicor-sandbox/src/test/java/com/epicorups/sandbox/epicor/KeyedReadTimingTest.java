@@ -52,8 +52,7 @@ class KeyedReadTimingTest {
         Map<String, Object> rel = releases.get(random.nextInt(releases.size()));
         terms.add("(OrderNum eq " + rel.get("OrderNum") + " and OrderLine eq " + rel.get("OrderLine")
             + " and OrderRelNum eq " + rel.get("OrderRelNum") + ")");
-        if (Boolean.TRUE.equals(rel.get("OpenRelease")) && Boolean.FALSE.equals(rel.get("VoidRelease"))
-            && Boolean.TRUE.equals(rel.get("FirmRelease")) && Boolean.TRUE.equals(rel.get("ReadyToFulfill"))) {
+        if (eligible(rel)) {
           eligible.add(key(rel.get("OrderNum"), rel.get("OrderLine"), rel.get("OrderRelNum")));
         }
       }
@@ -61,7 +60,7 @@ class KeyedReadTimingTest {
           + q("(" + ELIGIBLE + ") and (" + terms + ")") + "&$top=" + KEYS_PER_READ));
       expected.add(eligible.stream().distinct().sorted().toList());
     }
-    time("OrderRels", urls, expected);
+    time("OrderRels (10 keys)", urls, expected);
   }
 
   @Test
@@ -82,7 +81,38 @@ class KeyedReadTimingTest {
           + "&$top=" + KEYS_PER_READ));
       expected.add(keys.stream().distinct().sorted().toList());
     }
-    time("SalesOrders", urls, expected);
+    time("SalesOrders (10 keys)", urls, expected);
+  }
+
+  /** The poller's steady state: "changed since" pages whose cursor is among the newest 100 revisions. */
+  @Test
+  void pollerPagesNearTheNewestChanges() {
+    long newest = sandbox.dataset().currentRevision();
+    List<String> urls = new ArrayList<>();
+    List<List<String>> expected = new ArrayList<>();
+    for (int i = 0; i < READS; i++) {
+      long cursor = newest - 1 - (i % 100);
+      Map<String, Object> at = releases.stream().filter(r -> ((Number) r.get("SysRevID")).longValue() == cursor)
+          .findFirst().orElseThrow();
+      String after = "SysRevID gt " + cursor + " or (SysRevID eq " + cursor + " and (OrderNum gt " + at.get("OrderNum")
+          + " or (OrderNum eq " + at.get("OrderNum") + " and (OrderLine gt " + at.get("OrderLine")
+          + " or (OrderLine eq " + at.get("OrderLine") + " and OrderRelNum gt " + at.get("OrderRelNum") + ")))))";
+      urls.add(http.api("Erp.BO.SalesOrderSvc/OrderRels?$select=OrderNum,OrderLine,OrderRelNum,SysRevID&$filter="
+          + q("(" + ELIGIBLE + ") and (" + after + ")") + "&$orderby="
+          + q("SysRevID,OrderNum,OrderLine,OrderRelNum") + "&$top=100"));
+      expected.add(releases.stream()
+          .filter(r -> ((Number) r.get("SysRevID")).longValue() > cursor && eligible(r))
+          .sorted(java.util.Comparator.comparingLong(r -> ((Number) r.get("SysRevID")).longValue()))
+          .limit(100)
+          .map(r -> key(r.get("OrderNum"), r.get("OrderLine"), r.get("OrderRelNum")))
+          .toList());
+    }
+    time("poller-page (cursor among the newest 100 revisions)", urls, expected);
+  }
+
+  private static boolean eligible(Map<String, Object> rel) {
+    return Boolean.TRUE.equals(rel.get("OpenRelease")) && Boolean.FALSE.equals(rel.get("VoidRelease"))
+        && Boolean.TRUE.equals(rel.get("FirmRelease")) && Boolean.TRUE.equals(rel.get("ReadyToFulfill"));
   }
 
   private static void time(String what, List<String> urls, List<List<String>> expected) {
@@ -99,10 +129,9 @@ class KeyedReadTimingTest {
     }
     long elapsed = System.nanoTime() - start;
     long cpu = processCpuNanos() - cpuStart;
-    System.out.printf("[keyed-read timing] %d %s reads of %d keys over %d releases: %d ms (%.0f us/read),"
+    System.out.printf("[keyed-read timing] %d %s reads over %d releases: %d ms (%.0f us/read),"
             + " process CPU %d ms (client and server)%n",
-        urls.size(), what, KEYS_PER_READ, RELEASES, elapsed / 1_000_000, elapsed / 1_000.0 / urls.size(),
-        cpu / 1_000_000);
+        urls.size(), what, RELEASES, elapsed / 1_000_000, elapsed / 1_000.0 / urls.size(), cpu / 1_000_000);
     assertThat(answers).isEqualTo(expected);
   }
 

@@ -20,7 +20,13 @@ class OrderedRowsTest {
     row.put("OrderNum", orderNum);
     row.put("OrderLine", line);
     row.put("OrderRelNum", rel);
+    row.put("SysRevID", orderNum * 10 + rel);
     return row;
+  }
+
+  private static KeyLookups.Range revisions(Long low, boolean lowInclusive, Long high, boolean highInclusive) {
+    return new KeyLookups.Range("SysRevID", low == null ? null : BigDecimal.valueOf(low), lowInclusive,
+        high == null ? null : BigDecimal.valueOf(high), highInclusive);
   }
 
   private static void put(OrderedRows rows, EntitySetSchema set, Map<String, Object> row) {
@@ -37,7 +43,7 @@ class OrderedRowsTest {
   }
 
   private static KeyLookups.Lookup orderNum(Object value) {
-    return new KeyLookups.Lookup("OrderNum", OrderedRows.foldForEquality(value));
+    return new KeyLookups.Equal("OrderNum", OrderedRows.foldForEquality(value));
   }
 
   @Test
@@ -60,20 +66,45 @@ class OrderedRowsTest {
     put(rows, RELS, rel("EPIC06", 3, 2, 1));
     put(rows, RELS, rel("EPIC06", 3, 1, 1));
     put(rows, RELS, rel("EPIC06", 7, 1, 1));
-    assertThat(keys(rows.lookup(List.of(orderNum(new BigDecimal("20")), orderNum(new BigDecimal("3.00"))))))
+    assertThat(keys(rows.lookup(List.of(orderNum(new BigDecimal("20")), orderNum(new BigDecimal("3.00"))), 1000)))
         .containsExactly("EPIC06/3/1/1", "EPIC06/3/2/1", "EPIC06/20/1/1");
-    assertThat(keys(rows.lookup(List.of(new KeyLookups.Lookup("OrderLine", OrderedRows.foldForEquality(BigDecimal.ONE)),
-        orderNum(new BigDecimal("3"))))))
+    assertThat(keys(rows.lookup(List.of(new KeyLookups.Equal("OrderLine", OrderedRows.foldForEquality(BigDecimal.ONE)),
+        orderNum(new BigDecimal("3"))), 1000)))
         .containsExactly("EPIC06/3/1/1", "EPIC06/3/2/1", "EPIC06/7/1/1", "EPIC06/20/1/1");
-    assertThat(rows.lookup(List.of(orderNum(new BigDecimal("4"))))).isEmpty();
-    assertThat(rows.lookup(List.of(orderNum("3")))).isEmpty();
+    assertThat(rows.lookup(List.of(orderNum(new BigDecimal("4"))), 1000)).isEmpty();
+    assertThat(rows.lookup(List.of(orderNum("3")), 1000)).isEmpty();
 
     assertThat(rows.remove(List.of("EPIC06", 3L, 1L, 1L))).isNotNull();
-    assertThat(keys(rows.lookup(List.of(orderNum(new BigDecimal("3")))))).containsExactly("EPIC06/3/2/1");
+    assertThat(keys(rows.lookup(List.of(orderNum(new BigDecimal("3"))), 1000))).containsExactly("EPIC06/3/2/1");
     assertThat(rows.remove(List.of("EPIC06", 3L, 2L, 1L))).isNotNull();
-    assertThat(rows.lookup(List.of(orderNum(new BigDecimal("3"))))).isEmpty();
+    assertThat(rows.lookup(List.of(orderNum(new BigDecimal("3"))), 1000)).isEmpty();
     assertThat(rows.remove(List.of("EPIC06", 3L, 2L, 1L))).isNull();
     assertThat(keys(rows.all())).containsExactly("EPIC06/7/1/1", "EPIC06/20/1/1");
+  }
+
+  @Test
+  void revisionRangesFindTheirRowsInKeyOrderAndFollowChanges() {
+    OrderedRows rows = new OrderedRows(RELS);
+    put(rows, RELS, rel("EPIC06", 20, 1, 1)); // SysRevID 201
+    put(rows, RELS, rel("EPIC06", 3, 1, 2)); // 32
+    put(rows, RELS, rel("EPIC06", 3, 1, 1)); // 31
+    put(rows, RELS, rel("EPIC06", 7, 1, 1)); // 71
+    assertThat(keys(rows.lookup(List.of(revisions(32L, true, null, false)), 1000)))
+        .containsExactly("EPIC06/3/1/2", "EPIC06/7/1/1", "EPIC06/20/1/1");
+    assertThat(keys(rows.lookup(List.of(revisions(32L, false, null, false), revisions(31L, true, 31L, true)), 1000)))
+        .containsExactly("EPIC06/3/1/1", "EPIC06/7/1/1", "EPIC06/20/1/1");
+    assertThat(keys(rows.lookup(List.of(revisions(null, false, 71L, false)), 1000)))
+        .containsExactly("EPIC06/3/1/1", "EPIC06/3/1/2");
+    assertThat(rows.lookup(List.of(revisions(72L, false, 71L, true)), 1000)).isEmpty();
+    assertThat(rows.lookup(List.of(revisions(71L, false, 71L, true)), 1000)).isEmpty();
+    assertThat(rows.lookup(List.of(revisions(0L, false, null, false)), 3)).as("more than scanAbove").isNull();
+
+    rows.change(List.of("EPIC06", 3L, 1L, 1L), row -> row.put("SysRevID", 500L));
+    assertThat(keys(rows.lookup(List.of(revisions(201L, false, null, false)), 1000))).containsExactly("EPIC06/3/1/1");
+    assertThat(keys(rows.lookup(List.of(revisions(31L, true, 31L, true)), 1000))).isEmpty();
+    rows.remove(List.of("EPIC06", 3L, 1L, 1L));
+    assertThat(rows.lookup(List.of(revisions(201L, false, null, false)), 1000)).isEmpty();
+    assertThat(rows.size()).isEqualTo(3);
   }
 
   @Test
@@ -83,10 +114,11 @@ class OrderedRowsTest {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("Company", "EPIC06");
       row.put("PartNum", partNum);
+      row.put("SysRevID", 1L);
       put(rows, PARTS, row);
     }
     List<Object> found = new ArrayList<>();
-    rows.lookup(List.of(new KeyLookups.Lookup("PartNum", OrderedRows.foldForEquality("bRkT-100"))))
+    rows.lookup(List.of(new KeyLookups.Equal("PartNum", OrderedRows.foldForEquality("bRkT-100"))), 1000)
         .forEach(r -> found.add(r.get("PartNum")));
     assertThat(found).containsExactly("BRKT-100", "Brkt-100", "brkt-100");
   }
