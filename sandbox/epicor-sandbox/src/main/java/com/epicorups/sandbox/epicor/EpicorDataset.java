@@ -507,7 +507,7 @@ public final class EpicorDataset {
    * columns or a SysRevID range (see KeyLookups) only the rows those find are handed to {@code work}, still in key
    * order: the rows the filter can match, for {@code work} to evaluate the whole filter on. A keyed read of a
    * large set then costs what its keys find, not a scan; so does a "changed since" page near the newest changes
-   * (a range that finds more than an eighth of the set is scanned instead: sorting it would cost more).
+   * (lookups that find more than an eighth of the set are scanned instead: merging them would cost more).
    */
   <T> T withRowsOfCompany(String entitySet, String company, Expression filter,
       Function<List<Map<String, Object>>, T> work) {

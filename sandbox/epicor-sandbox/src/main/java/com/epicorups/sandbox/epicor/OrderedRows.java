@@ -110,9 +110,9 @@ final class OrderedRows {
   }
 
   /**
-   * The rows the lookups find (the union over all lookups), in key order; null when its ranges find more rows
-   * than {@code scanAbove}, where sorting them into key order would cost more than scanning the set. Equality
-   * values are index values ({@link #indexValue}); a value no row has, or of another type, finds nothing.
+   * The rows the lookups find (the union over all lookups), in key order; null when more than one lookup finds
+   * more than {@code scanAbove} rows, where merging them into key order would cost more than scanning the set.
+   * Equality values are index values ({@link #indexValue}); a value no row has, or of another type, finds nothing.
    */
   Collection<Map<String, Object>> lookup(List<KeyLookups.Lookup> lookups, int scanAbove) {
     if (lookups.size() == 1 && lookups.get(0) instanceof KeyLookups.Equal only) {
@@ -120,17 +120,21 @@ final class OrderedRows {
       return rows == null ? List.of() : rows.values();
     }
     TreeMap<List<Object>, Map<String, Object>> union = newKeyMap();
-    int fromRanges = 0;
+    int found = 0;
     for (KeyLookups.Lookup lookup : lookups) {
       if (lookup instanceof KeyLookups.Equal equal) {
         TreeMap<List<Object>, Map<String, Object>> rows = indexes.get(equal.column()).get(equal.value());
         if (rows != null) {
+          found += rows.size();
+          if (found > scanAbove) {
+            return null;
+          }
           union.putAll(rows);
         }
       } else if (lookup instanceof KeyLookups.Range range) {
         for (Map<List<Object>, Map<String, Object>> rows : revisions(range).values()) {
-          fromRanges += rows.size();
-          if (fromRanges > scanAbove) {
+          found += rows.size();
+          if (found > scanAbove) {
             return null;
           }
           union.putAll(rows);

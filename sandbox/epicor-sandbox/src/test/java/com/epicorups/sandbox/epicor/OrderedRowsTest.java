@@ -72,6 +72,10 @@ class OrderedRowsTest {
         orderNum(new BigDecimal("3"))), 1000)))
         .containsExactly("EPIC06/3/1/1", "EPIC06/3/2/1", "EPIC06/7/1/1", "EPIC06/20/1/1");
     assertThat(rows.lookup(List.of(orderNum(new BigDecimal("4"))), 1000)).isEmpty();
+    assertThat(rows.lookup(List.of(orderNum(new BigDecimal("3")), orderNum(new BigDecimal("7"))), 2))
+        .as("more than scanAbove").isNull();
+    assertThat(keys(rows.lookup(List.of(orderNum(new BigDecimal("3"))), 1))).as("one equality: no merge, no limit")
+        .containsExactly("EPIC06/3/1/1", "EPIC06/3/2/1");
     assertThat(rows.lookup(List.of(orderNum("3")), 1000)).isEmpty();
 
     assertThat(rows.remove(List.of("EPIC06", 3L, 1L, 1L))).isNotNull();
