@@ -224,7 +224,7 @@ class FilterPushdownTest {
   void randomFiltersAnswerLikeTheScan() {
     Random random = new Random(20_260_518);
     int narrowed = 0;
-    int reads = 300;
+    int reads = 200;
     for (int i = 0; i < reads; i++) {
       String read = filter(RELS, randomFilter(random, 3)) + randomOptions(random);
       if (assertSameAnswer(read) < rowsOfCompany("OrderRels")) {
