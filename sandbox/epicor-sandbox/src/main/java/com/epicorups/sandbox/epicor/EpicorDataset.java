@@ -17,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -28,6 +29,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import org.apache.olingo.server.api.uri.queryoption.expression.Expression;
 
 /**
  * The sandbox's live Epicor data: rows of every served entity set, typed and defaulted like Epicor's,
@@ -49,12 +52,13 @@ public final class EpicorDataset {
   private final EpicorSchema schema;
   private final Map<String, BaqDefinition> baqs;
   private final Set<String> companies = new LinkedHashSet<>();
-  private final Map<String, Map<List<Object>, Map<String, Object>>> rows = new LinkedHashMap<>();
+  private final Map<String, OrderedRows> rows = new LinkedHashMap<>();
   private final AtomicLong revisions = new AtomicLong();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final EpicorEdm edm;
   private final QueryEngine queries;
   private volatile Clock clock = Clock.systemUTC();
+  private volatile boolean keyLookups = true;
 
   private EpicorDataset(String source, EpicorSchema schema, Map<String, BaqDefinition> baqs) {
     this.source = source;
@@ -63,7 +67,7 @@ public final class EpicorDataset {
     this.edm = new EpicorEdm(schema, baqs);
     this.queries = new QueryEngine(edm);
     for (EntitySetSchema set : schema.entitySets()) {
-      rows.put(set.entitySet(), new LinkedHashMap<>());
+      rows.put(set.entitySet(), new OrderedRows(set));
     }
   }
 
@@ -116,7 +120,7 @@ public final class EpicorDataset {
       dataset.companies.add(defaultCompany);
     }
     long maxRevision = 0;
-    List<Map<String, Object>> needRevision = new ArrayList<>();
+    List<Map.Entry<String, List<Object>>> needRevision = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       String key = entry.getKey();
@@ -156,13 +160,14 @@ public final class EpicorDataset {
         if (withCompany.has("SysRevID")) {
           maxRevision = Math.max(maxRevision, ((Number) row.get("SysRevID")).longValue());
         } else {
-          needRevision.add(row);
+          needRevision.add(Map.entry(key, rowKey));
         }
       }
     }
     dataset.revisions.set(maxRevision);
-    for (Map<String, Object> row : needRevision) {
-      row.put("SysRevID", dataset.revisions.incrementAndGet());
+    for (Map.Entry<String, List<Object>> row : needRevision) {
+      dataset.rows.get(row.getKey()).change(row.getValue(),
+          changed -> changed.put("SysRevID", dataset.revisions.incrementAndGet()));
     }
     return dataset;
   }
@@ -340,7 +345,7 @@ public final class EpicorDataset {
     EntitySetSchema set = set(entitySet);
     lock.readLock().lock();
     try {
-      return sortedCopies(set);
+      return rows.get(set.entitySet()).copies();
     } finally {
       lock.readLock().unlock();
     }
@@ -385,8 +390,10 @@ public final class EpicorDataset {
       changes.remove("SysRevID");
       changes.remove("SysRowID");
       changes.remove("RowMod");
-      row.putAll(changes);
-      stamp(set, row, editor);
+      rows.get(entitySet).change(key, changed -> {
+        changed.putAll(changes);
+        stamp(set, changed, editor);
+      });
       return new LinkedHashMap<>(row);
     } finally {
       lock.writeLock().unlock();
@@ -412,7 +419,7 @@ public final class EpicorDataset {
       row.put("SysRowID", UUID.randomUUID().toString());
       row.put("RowMod", "");
       stamp(set, row, editor);
-      rows.get(entitySet).put(key, row);
+      rows.get(entitySet).putIfAbsent(key, row);
       companies.add((String) row.get("Company"));
       return new LinkedHashMap<>(row);
     } finally {
@@ -491,29 +498,60 @@ public final class EpicorDataset {
    * {@code work} must not keep or change them (QueryEngine.apply projects into new maps). Copying every row of
    * a large set on each read made the sandbox, not the connector, the bottleneck of long runs.
    */
-  <T> T withRowsOfCompany(String entitySet, String company, java.util.function.Function<List<Map<String, Object>>, T> work) {
+  <T> T withRowsOfCompany(String entitySet, String company, Function<List<Map<String, Object>>, T> work) {
+    return withRowsOfCompany(entitySet, company, null, work);
+  }
+
+  /**
+   * Like {@link #withRowsOfCompany(String, String, Function)}, but when {@code filter} implies equalities on key
+   * columns or a SysRevID range (see KeyLookups) only the rows those find are handed to {@code work}, still in key
+   * order: the rows the filter can match, for {@code work} to evaluate the whole filter on. A keyed read of a
+   * large set then costs what its keys find, not a scan; so does a "changed since" page near the newest changes
+   * (lookups that find more than an eighth of the set are scanned instead: merging them would cost more).
+   */
+  <T> T withRowsOfCompany(String entitySet, String company, Expression filter,
+      Function<List<Map<String, Object>>, T> work) {
     EntitySetSchema set = set(entitySet);
+    OrderedRows ordered = rows.get(set.entitySet());
+    Optional<List<KeyLookups.Lookup>> lookups = keyLookups && filter != null
+        ? KeyLookups.plan(filter, set.fields(), indexedKeyColumns(set),
+            set.type(OrderedRows.REVISION) == FieldType.INT64 ? OrderedRows.REVISION : null)
+        : Optional.empty();
     lock.readLock().lock();
     try {
-      List<Map.Entry<List<Object>, Map<String, Object>>> entries = new ArrayList<>(rows.get(set.entitySet()).entrySet());
-      entries.sort((a, b) -> compareKeys(a.getKey(), b.getKey()));
-      List<Map<String, Object>> live = new ArrayList<>(entries.size());
-      for (Map.Entry<List<Object>, Map<String, Object>> e : entries) {
-        if (company.equalsIgnoreCase((String) e.getValue().get("Company"))) {
-          live.add(java.util.Collections.unmodifiableMap(e.getValue()));
+      Collection<Map<String, Object>> candidates = lookups.isPresent()
+          ? ordered.lookup(lookups.get(), Math.max(64, ordered.size() / 8))
+          : null;
+      if (candidates == null) {
+        candidates = ordered.all();
+      }
+      List<Map<String, Object>> live = new ArrayList<>(candidates.size());
+      for (Map<String, Object> row : candidates) {
+        if (company.equalsIgnoreCase((String) row.get("Company"))) {
+          live.add(Collections.unmodifiableMap(row));
         }
       }
-      return work.apply(java.util.Collections.unmodifiableList(live));
+      return work.apply(Collections.unmodifiableList(live));
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /** The key columns OrderedRows indexes, in key order: all but Company. */
+  private static List<String> indexedKeyColumns(EntitySetSchema set) {
+    return set.keys().stream().filter(k -> !k.equals(COMPANY_KEY)).toList();
+  }
+
+  /** Switches filter pushdown off (every read scans), so tests can compare both paths. */
+  void useKeyLookups(boolean enabled) {
+    this.keyLookups = enabled;
   }
 
   List<Map<String, Object>> rowsOfCompany(String entitySet, String company) {
     EntitySetSchema set = set(entitySet);
     lock.readLock().lock();
     try {
-      List<Map<String, Object>> all = sortedCopies(set);
+      List<Map<String, Object>> all = rows.get(set.entitySet()).copies();
       all.removeIf(row -> !company.equalsIgnoreCase((String) row.get("Company")));
       return all;
     } finally {
@@ -535,27 +573,6 @@ public final class EpicorDataset {
       key.add(coerce(k, set.type(k), MAPPER.valueToTree(keys.get(k))));
     }
     return key;
-  }
-
-  private List<Map<String, Object>> sortedCopies(EntitySetSchema set) {
-    List<Map.Entry<List<Object>, Map<String, Object>>> entries = new ArrayList<>(rows.get(set.entitySet()).entrySet());
-    entries.sort((a, b) -> compareKeys(a.getKey(), b.getKey()));
-    List<Map<String, Object>> copies = new ArrayList<>(entries.size());
-    for (Map.Entry<List<Object>, Map<String, Object>> e : entries) {
-      copies.add(new LinkedHashMap<>(e.getValue()));
-    }
-    return copies;
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static int compareKeys(List<Object> a, List<Object> b) {
-    for (int i = 0; i < a.size(); i++) {
-      int c = ((Comparable) a.get(i)).compareTo(b.get(i));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return 0;
   }
 
   private static boolean sameValue(Object a, Object b) {

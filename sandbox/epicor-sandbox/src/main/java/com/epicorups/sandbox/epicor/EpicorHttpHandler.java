@@ -312,7 +312,7 @@ final class EpicorHttpHandler implements HttpHandler {
   private void readCompanySet(Reply reply, String contextBase, EntitySetSchema set, String company, String rawQuery) {
     QueryEngine engine = dataset.queries();
     QueryEngine.Query query = engine.parse(set.entitySet(), rawQuery);
-    writeSet(reply, contextBase, set, dataset.withRowsOfCompany(set.entitySet(), company,
+    writeSet(reply, contextBase, set, dataset.withRowsOfCompany(set.entitySet(), company, query.filter(),
         rows -> engine.apply(query, rows, settings.defaultTopCap())));
   }
 

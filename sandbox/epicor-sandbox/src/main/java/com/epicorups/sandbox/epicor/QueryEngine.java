@@ -1,18 +1,19 @@
 package com.epicorups.sandbox.epicor;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.olingo.server.api.ODataLibraryException;
 import org.apache.olingo.server.api.uri.UriInfo;
 import org.apache.olingo.server.api.uri.UriResource;
 import org.apache.olingo.server.api.uri.UriResourcePrimitiveProperty;
 import org.apache.olingo.server.api.uri.queryoption.OrderByItem;
 import org.apache.olingo.server.api.uri.queryoption.SelectItem;
+import org.apache.olingo.server.api.uri.queryoption.expression.Expression;
 import org.apache.olingo.server.api.uri.queryoption.expression.ExpressionVisitException;
 import org.apache.olingo.server.core.uri.parser.Parser;
 import org.apache.olingo.server.core.uri.parser.UriParserException;
@@ -25,9 +26,16 @@ final class QueryEngine {
   record Result(List<Map<String, Object>> rows, Long count) {}
 
   /** Query options parsed once, applicable to any row list of that table. */
-  record Query(UriInfo info, EpicorEdm.Table table) {}
+  record Query(UriInfo info, EpicorEdm.Table table) {
+    /** The parsed $filter, or null without one. */
+    Expression filter() {
+      return info.getFilterOption() == null ? null : info.getFilterOption().getExpression();
+    }
+  }
 
   private final EpicorEdm edm;
+  /** Rows a $filter was evaluated on, over this engine's life: lets tests see how many rows a read touched. */
+  private final LongAdder filterEvaluations = new LongAdder();
 
   QueryEngine(EpicorEdm edm) {
     this.edm = edm;
@@ -82,6 +90,9 @@ final class QueryEngine {
     Map<String, FieldType> columns = query.table().columns();
     try {
       List<Map<String, Object>> matching = new ArrayList<>();
+      if (info.getFilterOption() != null) {
+        filterEvaluations.add(rows.size());
+      }
       for (Map<String, Object> row : rows) {
         if (info.getFilterOption() == null
             || RowExpressionEvaluator.matches(info.getFilterOption().getExpression(), row, columns)) {
@@ -89,7 +100,7 @@ final class QueryEngine {
         }
       }
       if (info.getOrderByOption() != null) {
-        matching.sort(comparator(info.getOrderByOption().getOrders(), columns));
+        matching = sorted(matching, info.getOrderByOption().getOrders(), columns);
       }
       Long count = info.getCountOption() != null && info.getCountOption().getValue() ? (long) matching.size() : null;
       int skip = info.getSkipOption() == null ? 0 : info.getSkipOption().getValue();
@@ -105,6 +116,10 @@ final class QueryEngine {
     } catch (ExpressionVisitException | IllegalStateException | ClassCastException e) {
       throw EpicorApiException.badRequest("Invalid OData query: " + describe(e));
     }
+  }
+
+  long filterEvaluations() {
+    return filterEvaluations.sum();
   }
 
   /** Applies only $select to a single row (GET by key). */
@@ -141,21 +156,56 @@ final class QueryEngine {
     return names;
   }
 
-  private static Comparator<Map<String, Object>> comparator(List<OrderByItem> orders, Map<String, FieldType> columns) {
-    return (a, b) -> {
-      for (OrderByItem order : orders) {
+  /**
+   * The rows stably sorted by the $orderby items. Each row's value of an item is evaluated once, when a comparison
+   * first needs it, not on every comparison: the same values, compared in the same sequence, fail on the same
+   * evaluation, so the order and any error are the ones evaluating per comparison gives.
+   */
+  private static List<Map<String, Object>> sorted(List<Map<String, Object>> rows, List<OrderByItem> orders,
+      Map<String, FieldType> columns) {
+    List<SortRow> sortable = new ArrayList<>(rows.size());
+    for (Map<String, Object> row : rows) {
+      sortable.add(new SortRow(row, orders.size()));
+    }
+    sortable.sort((a, b) -> {
+      for (int i = 0; i < orders.size(); i++) {
+        OrderByItem order = orders.get(i);
+        int c = RowExpressionEvaluator.compareForSort(a.value(i, order, columns), b.value(i, order, columns));
+        if (c != 0) {
+          return order.isDescending() ? -c : c;
+        }
+      }
+      return 0;
+    });
+    List<Map<String, Object>> out = new ArrayList<>(sortable.size());
+    for (SortRow row : sortable) {
+      out.add(row.row);
+    }
+    return out;
+  }
+
+  /** A row with its $orderby values, each evaluated on first use. */
+  private static final class SortRow {
+    private static final Object NOT_YET = new Object();
+    final Map<String, Object> row;
+    private final Object[] values;
+
+    SortRow(Map<String, Object> row, int items) {
+      this.row = row;
+      this.values = new Object[items];
+      java.util.Arrays.fill(values, NOT_YET);
+    }
+
+    Object value(int item, OrderByItem order, Map<String, FieldType> columns) {
+      if (values[item] == NOT_YET) {
         try {
-          Object left = RowExpressionEvaluator.evaluate(order.getExpression(), a, columns);
-          Object right = RowExpressionEvaluator.evaluate(order.getExpression(), b, columns);
-          int c = RowExpressionEvaluator.compareForSort(left, right);
-          if (c != 0) {
-            return order.isDescending() ? -c : c;
-          }
+          values[item] = RowExpressionEvaluator.evaluate(order.getExpression(), row, columns);
         } catch (ExpressionVisitException e) {
           throw new IllegalStateException(e.getMessage(), e);
         }
       }
-      return 0;
-    };
+      return values[item];
+    }
   }
+
 }

@@ -31,9 +31,6 @@ import org.apache.olingo.server.api.uri.queryoption.expression.UnaryOperatorKind
  * Epicor's SQL Server collation does.
  */
 final class RowExpressionEvaluator implements ExpressionVisitor<Object> {
-  /** OData's optional m/d suffix of decimal and double literals; compiled once (literals are evaluated per row). */
-  private static final java.util.regex.Pattern NUMBER_SUFFIX = java.util.regex.Pattern.compile("(?i)[md]$");
-
   private final Map<String, Object> row;
   private final Map<String, FieldType> columns;
 
@@ -173,7 +170,7 @@ final class RowExpressionEvaluator implements ExpressionVisitor<Object> {
     }
     switch (name) {
       case "Byte", "SByte", "Int16", "Int32", "Int64", "Decimal", "Double", "Single":
-        return new BigDecimal(NUMBER_SUFFIX.matcher(text).replaceFirst(""));
+        return new BigDecimal(withoutNumberSuffix(text));
       default:
         throw unsupported("literal of type " + name);
     }
@@ -200,9 +197,16 @@ final class RowExpressionEvaluator implements ExpressionVisitor<Object> {
       return d;
     }
     if (value instanceof Number n) {
-      return new BigDecimal(n.toString());
+      // valueOf(long) is the value new BigDecimal(n.toString()) gives, without formatting and parsing it per row
+      return n instanceof Long l ? BigDecimal.valueOf(l) : new BigDecimal(n.toString());
     }
     return value;
+  }
+
+  /** Drops OData's optional m/d suffix of a decimal or double literal (literals are evaluated per row: no regex). */
+  private static String withoutNumberSuffix(String text) {
+    char last = text.charAt(text.length() - 1);
+    return last == 'm' || last == 'M' || last == 'd' || last == 'D' ? text.substring(0, text.length() - 1) : text;
   }
 
   static Instant toInstant(String epicorDate) {

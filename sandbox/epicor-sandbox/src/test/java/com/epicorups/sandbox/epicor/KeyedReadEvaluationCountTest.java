@@ -1,0 +1,65 @@
+package com.epicorups.sandbox.epicor;
+
+import static com.epicorups.sandbox.epicor.TestHttp.q;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A keyed read of a large set evaluates its filter on the rows its keys find, not on every row. */
+class KeyedReadEvaluationCountTest {
+  private static EpicorSandbox sandbox;
+  private static TestHttp http;
+  private static List<Map<String, Object>> releases;
+
+  @BeforeAll
+  static void start() {
+    sandbox = EpicorSandbox.builder().dataset(SyntheticOrders.releasesOnly(20_000)).build().start();
+    http = new TestHttp(sandbox);
+    releases = sandbox.dataset().get("OrderRels");
+  }
+
+  @AfterAll
+  static void stop() {
+    sandbox.dataset().useKeyLookups(true);
+    sandbox.close();
+  }
+
+  @Test
+  void batchedReleaseKeyReadEvaluatesOnlyTheReleasesOfTheNamedOrders() {
+    assertThat(releases).hasSizeGreaterThanOrEqualTo(20_000);
+    Set<Integer> orderNums = Set.of(100_001, 100_002, 100_150, 100_299, 100_300, 100_301, 105_000, 107_777, 112_000,
+        112_001);
+    StringBuilder keys = new StringBuilder();
+    for (int orderNum : orderNums) {
+      keys.append(keys.length() == 0 ? "" : " or ")
+          .append("(OrderNum eq ").append(orderNum).append(" and OrderLine eq 1 and OrderRelNum eq 1)");
+    }
+    String url = http.api("Erp.BO.SalesOrderSvc/OrderRels?$filter=" + q("(OpenRelease eq true and VoidRelease eq false"
+        + " and FirmRelease eq true and ReadyToFulfill eq true) and (" + keys + ")") + "&$top=10");
+    long releasesOfThoseOrders = releases.stream().filter(r -> orderNums.contains(((Number) r.get("OrderNum")).intValue()))
+        .count();
+    assertThat(releasesOfThoseOrders).isBetween(10L, 100L);
+
+    QueryEngine engine = sandbox.dataset().queries();
+    long before = engine.filterEvaluations();
+    TestHttp.Reply pushed = http.get(url);
+    long pushedEvaluations = engine.filterEvaluations() - before;
+
+    sandbox.dataset().useKeyLookups(false);
+    before = engine.filterEvaluations();
+    TestHttp.Reply scanned = http.get(url);
+    long scanEvaluations = engine.filterEvaluations() - before;
+    sandbox.dataset().useKeyLookups(true);
+
+    assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
+    assertThat(pushed.json().get("value")).isNotEmpty();
+    assertThat(pushed.body()).isEqualTo(scanned.body());
+    assertThat(pushedEvaluations).isEqualTo(releasesOfThoseOrders);
+    assertThat(scanEvaluations).isEqualTo(releases.size());
+  }
+}
