@@ -55,6 +55,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "CONNECTOR_SETTINGS pipeline.batchConcurrency (default: ${DEFAULT-VALUE}).")
     int batchConcurrency;
 
+    @Option(names = "--writer-invocations", defaultValue = "0",
+            description = "Concurrent tracking-writer invocations; 0 (default): the creator's invocations scaled by "
+                    + "template.yaml's TrackingWriterMaxConcurrency / ShipmentCreatorMaxConcurrency defaults, at least 2.")
+    int writerInvocations;
+
     @Option(names = "--cold-start-runs", defaultValue = "5",
             description = "Fresh JVMs per function and per baseline (default: ${DEFAULT-VALUE}).")
     int coldStartRuns;
@@ -106,8 +111,11 @@ public final class BenchCommand implements Callable<Integer> {
         int writerBatch = templateBatchSize("TrackingWriterFunction");
         int perInvocation = Math.min(batchConcurrency, creatorBatch);
         int invocations = Math.max(1, (concurrency + perInvocation - 1) / perInvocation);
+        int writers = writerInvocations > 0 ? writerInvocations
+                : Math.max(2, (int) Math.round(invocations * (double) templateParameterDefault("TrackingWriterMaxConcurrency")
+                        / templateParameterDefault("ShipmentCreatorMaxConcurrency")));
         BenchOptions options = new BenchOptions(releases, Duration.ofMillis(latencyMs), invocations, batchConcurrency,
-                creatorBatch, writerBatch, warmUp, Duration.ofSeconds(shipPhaseLimitSeconds), !skipMemory, creatorProbeMax, skipColdStart ? 0 : coldStartRuns, root, output);
+                creatorBatch, writerBatch, warmUp, Duration.ofSeconds(shipPhaseLimitSeconds), !skipMemory, creatorProbeMax, skipColdStart ? 0 : coldStartRuns, root, output, writers);
         PrintStream originalOut = System.out;
         PrintStream logs = new PrintStream(Files.newOutputStream(output.resolve("connector.log")), false,
                 StandardCharsets.UTF_8);
@@ -201,6 +209,14 @@ public final class BenchCommand implements Callable<Integer> {
                 out.add(f.name());
             }
         }
+    }
+
+    /** A numeric template parameter's Default. */
+    @SuppressWarnings("unchecked")
+    private int templateParameterDefault(String name) {
+        Map<String, Object> yaml = com.epicorups.testing.aws.CloudFormationTemplate.read(root.resolve("template.yaml")).root();
+        Map<String, Object> parameter = (Map<String, Object>) ((Map<String, Object>) yaml.get("Parameters")).get(name);
+        return ((Number) parameter.get("Default")).intValue();
     }
 
     @SuppressWarnings("unchecked")

@@ -10,7 +10,7 @@ import java.util.List;
  * @param releases          eligible releases per measurement (e.g. 1,000 and 10,000)
  * @param latency           injected per Epicor and per UPS call, token calls included
  * @param invocations       concurrent shipment-creator invocations (Lambda's MaximumConcurrency on the
- *                          event-source mapping); the tracking-writer gets as many
+ *                          event-source mapping)
  * @param batchConcurrency  messages of one batch a creator handles at once (CONNECTOR_SETTINGS pipeline)
  * @param creatorBatchSize  messages per creator invocation (the event-source mapping's BatchSize in template.yaml)
  * @param writerBatchSize   messages per tracking-writer invocation (BatchSize in template.yaml)
@@ -22,11 +22,23 @@ import java.util.List;
  * @param coldStartRuns     fresh JVMs per function and per baseline; 0 = no cold-start measurement
  * @param functionsDir      where functions/&lt;name&gt;/target/&lt;name&gt;.jar are
  * @param outputDir         labels, logs, child outputs
+ * @param writerInvocations concurrent tracking-writer invocations (its mapping's MaximumConcurrency)
  */
 public record BenchOptions(List<Integer> releases, Duration latency, int invocations, int batchConcurrency,
                            int creatorBatchSize, int writerBatchSize, int warmUpReleases, Duration shipPhaseLimit, boolean memoryProbes, int creatorProbeMax, int coldStartRuns,
-                           Path functionsDir, Path outputDir) {
+                           Path functionsDir, Path outputDir, int writerInvocations) {
+    /** As many tracking-writer invocations as shipment-creator invocations. */
+    public BenchOptions(List<Integer> releases, Duration latency, int invocations, int batchConcurrency,
+                        int creatorBatchSize, int writerBatchSize, int warmUpReleases, Duration shipPhaseLimit,
+                        boolean memoryProbes, int creatorProbeMax, int coldStartRuns, Path functionsDir, Path outputDir) {
+        this(releases, latency, invocations, batchConcurrency, creatorBatchSize, writerBatchSize, warmUpReleases,
+                shipPhaseLimit, memoryProbes, creatorProbeMax, coldStartRuns, functionsDir, outputDir, invocations);
+    }
+
     public BenchOptions {
+        if (writerInvocations < 1) {
+            throw new IllegalArgumentException("writerInvocations must be >= 1");
+        }
         releases = List.copyOf(releases);
         if (releases.isEmpty() || releases.stream().anyMatch(n -> n < 1)) {
             throw new IllegalArgumentException("releases: one or more counts >= 1");

@@ -108,7 +108,7 @@ public record BenchReport(BenchOptions options, List<Result> sizes, Map<String, 
         sb.append(String.format(Locale.ROOT, "latency %d ms per Epicor or UPS call; configured concurrency %d "
                         + "(%d shipment-creator invocations x %d releases at once; %d tracking-writer invocations)%n",
                 options.latency().toMillis(), options.concurrency(), options.invocations(),
-                Math.min(options.batchConcurrency(), options.creatorBatchSize()), options.invocations()));
+                Math.min(options.batchConcurrency(), options.creatorBatchSize()), options.writerInvocations()));
         sb.append(String.format(Locale.ROOT, "JVM %s %s, %d cores; JIT %s%n", System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 ChildJvm.hasLambdaJit() ? "C1 only (-XX:TieredStopAtLevel=1, as Lambda's Java 17 runtime)"

@@ -184,6 +184,8 @@ public final class ThroughputRun {
                     sqs.shipmentRequests().arn(),
                     new ShipmentCreatorHandler(creator.shipmentCreation(), creator.shipmentRequestsBatch()),
                     options.creatorBatchSize(), LONG_POLL_SECONDS));
+        }
+        for (int i = 0; i < options.writerInvocations(); i++) {
             ConnectorAssembly writer = new ConnectorAssembly(env.parts());
             writers.add(new QueueDrainer(sqs.sqs(), sqs.trackingUpdates().name(), sqs.trackingUpdates().url(),
                     sqs.trackingUpdates().arn(),
