@@ -99,6 +99,8 @@ public final class ShipmentCreation implements MessageHandler {
     private final Duration lease;
     private final Supplier<String> ownerIds;
     private final boolean groupReleasesByOrder;
+    private final int batchConcurrency;
+    private volatile java.util.concurrent.ExecutorService earlyValidation;
 
     private ShipmentCreation(Builder b) {
         this.ledger = Objects.requireNonNull(b.ledger, "ledger");
@@ -114,6 +116,7 @@ public final class ShipmentCreation implements MessageHandler {
         this.lease = b.settings.claimLease();
         this.ownerIds = b.ownerIds;
         this.groupReleasesByOrder = b.groupReleasesByOrder;
+        this.batchConcurrency = b.settings.batchConcurrency();
     }
 
     public static Builder builder() {
@@ -131,6 +134,8 @@ public final class ShipmentCreation implements MessageHandler {
         boolean upsMayHaveShipment;
         /** In a batch: where the tracking update goes until the batch's one send; null: sent at once. */
         DeferredUpdates deferredUpdates;
+        /** In a batch: address checks started while Epicor was re-read, by the ship-to they checked. */
+        Map<Address, java.util.concurrent.Future<AddressCheck>> earlyChecks = Map.of();
 
         Attempt(InboundMessage message, ReleaseKey key, String owner) {
             this.message = message;
@@ -202,6 +207,8 @@ public final class ShipmentCreation implements MessageHandler {
         List<ReleaseKey> toRead = claimed.values().stream()
                 .filter(c -> c.claim() != null && mayShip(c.claim().status()))
                 .map(c -> c.attempt().key).distinct().toList();
+        Map<Address, java.util.concurrent.Future<AddressCheck>> earlyChecks = validateEarly(claimed.values());
+        claimed.values().forEach(c -> c.attempt().earlyChecks = earlyChecks);
         Map<ReleaseKey, ReleaseRecheck> rechecks = Map.of();
         if (!toRead.isEmpty()) {
             try {
@@ -266,6 +273,66 @@ public final class ShipmentCreation implements MessageHandler {
                 return pending.stream().map(Map.Entry::getKey).distinct().toList();
             }
         }
+    }
+
+    /**
+     * Starts the address checks of the batch's first attempts on the ship-tos they were enqueued with, at most
+     * batchConcurrency at a time, so they run while Epicor is re-read instead of after it. A release whose fresh
+     * ship-to is the same uses the answer; one whose ship-to changed is checked again (see {@link #checkShipTo}).
+     * Each distinct ship-to is checked once.
+     */
+    private Map<Address, java.util.concurrent.Future<AddressCheck>> validateEarly(java.util.Collection<Claimed> batch) {
+        Map<Address, java.util.concurrent.Future<AddressCheck>> checks = new LinkedHashMap<>();
+        for (Claimed c : batch) {
+            if (c.failure() != null || c.claim() == null || c.claim().status() != ClaimResult.Status.CLAIMED
+                    || c.claim().record().attempt() > 1) {
+                continue;
+            }
+            Address shipTo = c.request().release().shipTo();
+            if (shipTo != null && !checks.containsKey(shipTo)) {
+                String correlationId = c.attempt().key.asString();
+                checks.put(shipTo, earlyValidationPool().submit(
+                        () -> CorrelationId.with(correlationId, () -> addressValidation.validate(shipTo))));
+            }
+        }
+        return checks;
+    }
+
+    private java.util.concurrent.ExecutorService earlyValidationPool() {
+        java.util.concurrent.ExecutorService pool = earlyValidation;
+        if (pool == null) {
+            synchronized (this) {
+                if (earlyValidation == null) {
+                    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+                    earlyValidation = java.util.concurrent.Executors.newFixedThreadPool(batchConcurrency, r -> {
+                        Thread t = new Thread(r, "address-check-" + n.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+                pool = earlyValidation;
+            }
+        }
+        return pool;
+    }
+
+    /**
+     * The ship-to's address check: the one started early for the same address when there is one, else (or when
+     * that one failed: this path classifies the failure) a call now.
+     */
+    private AddressCheck checkShipTo(Attempt a, Address shipTo) {
+        java.util.concurrent.Future<AddressCheck> early = a.earlyChecks.get(shipTo);
+        if (early != null) {
+            try {
+                return early.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.debug("early_address_check_failed", "error", String.valueOf(e.getCause()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectorException(FailureKind.TRANSIENT, "INTERRUPTED", "interrupted waiting for UPS", e);
+            }
+        }
+        return addressValidation.validate(shipTo);
     }
 
     /** One message of a batch after its claim: the claim's outcome, or why claiming failed. */
@@ -349,7 +416,7 @@ public final class ShipmentCreation implements MessageHandler {
             }
             Instant t = clock.instant();
             Address shipTo = current.get(0).shipTo();
-            AddressCheck check = addressValidation.validate(shipTo);
+            AddressCheck check = checkShipTo(attempts.get(0), shipTo);
             Address validated = check.outcome() == AddressCheck.Outcome.VALIDATED ? check.address() : null;
             for (Attempt a : attempts) {
                 if (validated != null) {
@@ -491,7 +558,7 @@ public final class ShipmentCreation implements MessageHandler {
 
         a.step = AuditOperation.ADDRESS_VALIDATION;
         Instant t = clock.instant();
-        AddressCheck check = addressValidation.validate(current.shipTo());
+        AddressCheck check = checkShipTo(a, current.shipTo());
         ShippableRelease toShip = current;
         if (check.outcome() == AddressCheck.Outcome.VALIDATED) {
             toShip = withShipTo(current, check.address());

@@ -588,4 +588,44 @@ class ShipmentCreationTest {
         assertThat(trackingUpdates.bodiesAs(TrackingUpdate.class)).extracting(u -> u.releaseKey().asString())
                 .containsExactlyInAnyOrder("EPIC06#6400#1#1", "EPIC06#6401#1#1");
     }
+
+    @Test
+    void aBatchChecksEachShipToOnceWhileEpicorIsReReadAndAChangedShipToIsCheckedAgain() throws Exception {
+        Address shared = usAddress("1 Shared St");
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            var key = new com.epicorups.model.ReleaseKey("EPIC06", 6500 + i, 1, 1);
+            ShippableRelease r = release(key, 10, shared);
+            epicor.current.put(key, ReleaseRecheck.shippable(r));
+            bodies.add(requestBody(r));
+        }
+        var moved = new com.epicorups.model.ReleaseKey("EPIC06", 6502, 1, 1);
+        bodies.add(requestBody(release(moved, 10, usAddress("2 Old St"))));
+        epicor.current.put(moved, ReleaseRecheck.shippable(release(moved, 11, usAddress("3 New St"))));
+        // The re-read waits until an address check has started: were the checks made after it, it would time out.
+        java.util.concurrent.CountDownLatch checking = new java.util.concurrent.CountDownLatch(1);
+        validation.rejects = a -> {
+            checking.countDown();
+            return null;
+        };
+        epicor.beforeBatch = () -> {
+            try {
+                if (!checking.await(3, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("no address check ran while Epicor was re-read");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+
+        var response = new SqsBatchProcessor(3).process(batchOf(bodies), creation);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(epicor.batchedRechecks).hasSize(1);
+        assertThat(ups.created).hasSize(3);
+        assertThat(validation.seen).as("the shared ship-to once, the old and the new address of the moved one")
+                .containsExactlyInAnyOrder(shared, usAddress("2 Old St"), usAddress("3 New St"));
+        assertThat(ups.created).filteredOn(r -> r.key().equals(moved)).singleElement()
+                .satisfies(r -> assertThat(r.shipTo().lines()).containsExactly("3 NEW ST"));
+    }
 }

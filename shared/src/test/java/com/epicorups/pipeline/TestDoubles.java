@@ -201,9 +201,12 @@ final class TestDoubles {
         final List<List<ReleaseKey>> batchedRechecks = new CopyOnWriteArrayList<>();
         volatile RuntimeException failNext;
         volatile RuntimeException failNextBatch;
+        /** Runs at the start of every batched re-read. */
+        volatile Runnable beforeBatch = () -> { };
 
         @Override
         public Map<ReleaseKey, ReleaseRecheck> recheckAll(java.util.Collection<ReleaseKey> keys) {
+            beforeBatch.run();
             batchedRechecks.add(List.copyOf(keys));
             RuntimeException fail = failNextBatch;
             if (fail != null) {
