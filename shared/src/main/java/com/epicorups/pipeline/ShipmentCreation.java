@@ -317,8 +317,8 @@ public final class ShipmentCreation implements MessageHandler {
     }
 
     /**
-     * The ship-to's address check: the one started early for the same address when there is one, else (or when
-     * that one failed: this path classifies the failure) a call now.
+     * The ship-to's address check: the one started early for the same address when there is one (its failure is
+     * thrown here as it was thrown there, so it is classified as if the call were made now), else a call now.
      */
     private AddressCheck checkShipTo(Attempt a, Address shipTo) {
         java.util.concurrent.Future<AddressCheck> early = a.earlyChecks.get(shipTo);
@@ -326,6 +326,12 @@ public final class ShipmentCreation implements MessageHandler {
             try {
                 return early.get();
             } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
                 LOG.debug("early_address_check_failed", "error", String.valueOf(e.getCause()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -628,4 +628,19 @@ class ShipmentCreationTest {
         assertThat(ups.created).filteredOn(r -> r.key().equals(moved)).singleElement()
                 .satisfies(r -> assertThat(r.shipTo().lines()).containsExactly("3 NEW ST"));
     }
+
+    @Test
+    void anAddressUpsRejectsInABatchIsDeadLetteredWithItsReasonAfterOneCheck() {
+        var key = new com.epicorups.model.ReleaseKey("EPIC06", 6600, 1, 1);
+        ShippableRelease r = release(key, 10, usAddress("0 Nowhere Rd"));
+        epicor.current.put(key, ReleaseRecheck.shippable(r));
+        validation.rejects = a -> permanent("ADDRESS_REJECTED");
+
+        var response = new SqsBatchProcessor(2).process(batchOf(List.of(requestBody(r))), creation);
+
+        assertThat(response.getBatchItemFailures()).as("dead-lettered, not retried").isEmpty();
+        assertThat(validation.seen).as("the early check's refusal is the answer: UPS is not asked twice").hasSize(1);
+        assertThat(ups.creates).hasValue(0);
+        assertThat(dlq.sent).singleElement().satisfies(m -> assertThat(m.attributes()).containsValue("ADDRESS_REJECTED"));
+    }
 }
