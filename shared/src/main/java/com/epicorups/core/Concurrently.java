@@ -6,7 +6,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -62,11 +61,6 @@ public final class Concurrently {
 
     /** Created on first use only: a function that never pairs calls starts no thread. */
     private static final class Pool {
-        private static final AtomicInteger THREADS = new AtomicInteger();
-        static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "concurrent-call-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(DaemonThreads.named("concurrent-call"));
     }
 }

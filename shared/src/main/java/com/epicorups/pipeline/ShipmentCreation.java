@@ -1,6 +1,7 @@
 package com.epicorups.pipeline;
 
 import com.epicorups.core.ConnectorException;
+import com.epicorups.core.DaemonThreads;
 import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
 import com.epicorups.logging.CorrelationId;
@@ -40,6 +41,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -99,8 +105,8 @@ public final class ShipmentCreation implements MessageHandler {
     private final Duration lease;
     private final Supplier<String> ownerIds;
     private final boolean groupReleasesByOrder;
-    private final int batchConcurrency;
-    private volatile java.util.concurrent.ExecutorService earlyValidation;
+    /** The early address checks' threads; started on first use (a pool starts no thread before a task). */
+    private final ExecutorService earlyValidation;
 
     private ShipmentCreation(Builder b) {
         this.ledger = Objects.requireNonNull(b.ledger, "ledger");
@@ -116,7 +122,8 @@ public final class ShipmentCreation implements MessageHandler {
         this.lease = b.settings.claimLease();
         this.ownerIds = b.ownerIds;
         this.groupReleasesByOrder = b.groupReleasesByOrder;
-        this.batchConcurrency = b.settings.batchConcurrency();
+        this.earlyValidation = Executors.newFixedThreadPool(b.settings.batchConcurrency(),
+                DaemonThreads.named("address-check"));
     }
 
     public static Builder builder() {
@@ -135,7 +142,7 @@ public final class ShipmentCreation implements MessageHandler {
         /** In a batch: where the tracking update goes until the batch's one send; null: sent at once. */
         DeferredUpdates deferredUpdates;
         /** In a batch: address checks started while Epicor was re-read, by the ship-to they checked. */
-        Map<Address, java.util.concurrent.Future<AddressCheck>> earlyChecks = Map.of();
+        Map<Address, Future<AddressCheck>> earlyChecks = Map.of();
 
         Attempt(InboundMessage message, ReleaseKey key, String owner) {
             this.message = message;
@@ -207,7 +214,7 @@ public final class ShipmentCreation implements MessageHandler {
         List<ReleaseKey> toRead = claimed.values().stream()
                 .filter(c -> c.claim() != null && mayShip(c.claim().status()))
                 .map(c -> c.attempt().key).distinct().toList();
-        Map<Address, java.util.concurrent.Future<AddressCheck>> earlyChecks = validateEarly(claimed.values());
+        Map<Address, Future<AddressCheck>> earlyChecks = validateEarly(claimed.values());
         claimed.values().forEach(c -> c.attempt().earlyChecks = earlyChecks);
         Map<ReleaseKey, ReleaseRecheck> rechecks = Map.of();
         if (!toRead.isEmpty()) {
@@ -250,8 +257,8 @@ public final class ShipmentCreation implements MessageHandler {
      * their ledger rows say SHIPPED, so the redelivery sends the update again and never calls UPS.
      */
     private static final class DeferredUpdates {
-        private final java.util.concurrent.ConcurrentLinkedQueue<Map.Entry<String, String>> updates =
-                new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final ConcurrentLinkedQueue<Map.Entry<String, String>> updates =
+                new ConcurrentLinkedQueue<>();
 
         void add(String messageId, String body) {
             updates.add(Map.entry(messageId, body));
@@ -281,39 +288,20 @@ public final class ShipmentCreation implements MessageHandler {
      * ship-to is the same uses the answer; one whose ship-to changed is checked again (see {@link #checkShipTo}).
      * Each distinct ship-to is checked once.
      */
-    private Map<Address, java.util.concurrent.Future<AddressCheck>> validateEarly(java.util.Collection<Claimed> batch) {
-        Map<Address, java.util.concurrent.Future<AddressCheck>> checks = new LinkedHashMap<>();
+    private Map<Address, Future<AddressCheck>> validateEarly(java.util.Collection<Claimed> batch) {
+        Map<Address, Future<AddressCheck>> checks = new LinkedHashMap<>();
         for (Claimed c : batch) {
-            if (c.failure() != null || c.claim() == null || c.claim().status() != ClaimResult.Status.CLAIMED
-                    || c.claim().record().attempt() > 1) {
+            if (!c.isFirstAttempt()) {
                 continue;
             }
             Address shipTo = c.request().release().shipTo();
             if (shipTo != null && !checks.containsKey(shipTo)) {
                 String correlationId = c.attempt().key.asString();
-                checks.put(shipTo, earlyValidationPool().submit(
+                checks.put(shipTo, earlyValidation.submit(
                         () -> CorrelationId.with(correlationId, () -> addressValidation.validate(shipTo))));
             }
         }
         return checks;
-    }
-
-    private java.util.concurrent.ExecutorService earlyValidationPool() {
-        java.util.concurrent.ExecutorService pool = earlyValidation;
-        if (pool == null) {
-            synchronized (this) {
-                if (earlyValidation == null) {
-                    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-                    earlyValidation = java.util.concurrent.Executors.newFixedThreadPool(batchConcurrency, r -> {
-                        Thread t = new Thread(r, "address-check-" + n.incrementAndGet());
-                        t.setDaemon(true);
-                        return t;
-                    });
-                }
-                pool = earlyValidation;
-            }
-        }
-        return pool;
     }
 
     /**
@@ -321,11 +309,11 @@ public final class ShipmentCreation implements MessageHandler {
      * thrown here as it was thrown there, so it is classified as if the call were made now), else a call now.
      */
     private AddressCheck checkShipTo(Attempt a, Address shipTo) {
-        java.util.concurrent.Future<AddressCheck> early = a.earlyChecks.get(shipTo);
+        Future<AddressCheck> early = a.earlyChecks.get(shipTo);
         if (early != null) {
             try {
                 return early.get();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException failure) {
                     throw failure;
                 }
@@ -344,6 +332,11 @@ public final class ShipmentCreation implements MessageHandler {
     /** One message of a batch after its claim: the claim's outcome, or why claiming failed. */
     private record Claimed(Attempt attempt, ShipmentRequestMessage request, ClaimResult claim,
                            RuntimeException failure, Instant started) {
+        /** Claimed now for the first time: nothing to reconcile with UPS first. */
+        boolean isFirstAttempt() {
+            return failure == null && claim != null && claim.status() == ClaimResult.Status.CLAIMED
+                    && claim.record().attempt() <= 1;
+        }
     }
 
     /** What releases must share to travel in one shipment (the ship-to as Epicor has it now). */
@@ -365,8 +358,7 @@ public final class ShipmentCreation implements MessageHandler {
                                                   Map<ReleaseKey, ReleaseRecheck> reread) {
         Map<GroupKey, List<Claimed>> groups = new LinkedHashMap<>();
         for (Claimed c : claimed) {
-            if (c.failure() != null || c.claim() == null || c.claim().status() != ClaimResult.Status.CLAIMED
-                    || c.claim().record().attempt() > 1) {
+            if (!c.isFirstAttempt()) {
                 continue;
             }
             ReleaseRecheck recheck = reread.get(c.attempt().key);

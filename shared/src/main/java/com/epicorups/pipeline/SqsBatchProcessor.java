@@ -2,6 +2,7 @@ package com.epicorups.pipeline;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.epicorups.core.DaemonThreads;
 import com.epicorups.logging.CorrelationId;
 import com.epicorups.logging.JsonLogger;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs one SQS batch through a {@link MessageHandler}, at most {@code concurrency} messages at a time, and
@@ -36,12 +36,7 @@ public final class SqsBatchProcessor {
         }
         this.concurrency = concurrency;
         this.backoff = backoff;
-        AtomicInteger threads = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(concurrency, r -> {
-            Thread t = new Thread(r, "batch-worker-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = Executors.newFixedThreadPool(concurrency, DaemonThreads.named("batch-worker"));
     }
 
     public int concurrency() {
