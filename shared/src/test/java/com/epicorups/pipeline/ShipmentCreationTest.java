@@ -471,6 +471,14 @@ class ShipmentCreationTest {
         assertThat(Map.copyOf(labels.stored)).containsKey(record().labelLocation());
     }
 
+    /** Release {@code orderNum}/1/1 to {@code shipTo}, shippable in Epicor as enqueued; its queue message body. */
+    private String shippableInEpicor(int orderNum, Address shipTo) {
+        var key = new com.epicorups.model.ReleaseKey("EPIC06", orderNum, 1, 1);
+        ShippableRelease r = release(key, 10, shipTo);
+        epicor.current.put(key, ReleaseRecheck.shippable(r));
+        return requestBody(r);
+    }
+
     private static com.amazonaws.services.lambda.runtime.events.SQSEvent batchOf(List<String> bodies) {
         List<com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage> records = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
@@ -491,11 +499,8 @@ class ShipmentCreationTest {
         List<String> bodies = new ArrayList<>();
         List<com.epicorups.model.ReleaseKey> keys = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            var key = new com.epicorups.model.ReleaseKey("EPIC06", 6000 + i, 1, 1);
-            ShippableRelease r = release(key, 10, usAddress(i + " Peachtree St"));
-            epicor.current.put(key, ReleaseRecheck.shippable(r));
-            bodies.add(requestBody(r));
-            keys.add(key);
+            bodies.add(shippableInEpicor(6000 + i, usAddress(i + " Peachtree St")));
+            keys.add(new com.epicorups.model.ReleaseKey("EPIC06", 6000 + i, 1, 1));
         }
         assertThat(deliver().disposition()).isEqualTo(Disposition.DONE); // KEY is shipped already
         bodies.add(requestBody(enqueued));
@@ -550,10 +555,7 @@ class ShipmentCreationTest {
     void aBatchSendsItsTrackingUpdatesTogetherWhenTheBatchEnds() {
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            var key = new com.epicorups.model.ReleaseKey("EPIC06", 6300 + i, 1, 1);
-            ShippableRelease r = release(key, 10, usAddress(i + " Peachtree St"));
-            epicor.current.put(key, ReleaseRecheck.shippable(r));
-            bodies.add(requestBody(r));
+            bodies.add(shippableInEpicor(6300 + i, usAddress(i + " Peachtree St")));
         }
 
         var response = new SqsBatchProcessor(3).process(batchOf(bodies), creation);
@@ -568,10 +570,7 @@ class ShipmentCreationTest {
     void whenTheBatchsUpdateSendFailsItsShippedMessagesComeBackAndResendWithoutShippingAgain() {
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            var key = new com.epicorups.model.ReleaseKey("EPIC06", 6400 + i, 1, 1);
-            ShippableRelease r = release(key, 10, usAddress(i + " Peachtree St"));
-            epicor.current.put(key, ReleaseRecheck.shippable(r));
-            bodies.add(requestBody(r));
+            bodies.add(shippableInEpicor(6400 + i, usAddress(i + " Peachtree St")));
         }
         trackingUpdates.failures.set(1);
 
@@ -594,10 +593,7 @@ class ShipmentCreationTest {
         Address shared = usAddress("1 Shared St");
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            var key = new com.epicorups.model.ReleaseKey("EPIC06", 6500 + i, 1, 1);
-            ShippableRelease r = release(key, 10, shared);
-            epicor.current.put(key, ReleaseRecheck.shippable(r));
-            bodies.add(requestBody(r));
+            bodies.add(shippableInEpicor(6500 + i, shared));
         }
         var moved = new com.epicorups.model.ReleaseKey("EPIC06", 6502, 1, 1);
         bodies.add(requestBody(release(moved, 10, usAddress("2 Old St"))));
@@ -631,12 +627,10 @@ class ShipmentCreationTest {
 
     @Test
     void anAddressUpsRejectsInABatchIsDeadLetteredWithItsReasonAfterOneCheck() {
-        var key = new com.epicorups.model.ReleaseKey("EPIC06", 6600, 1, 1);
-        ShippableRelease r = release(key, 10, usAddress("0 Nowhere Rd"));
-        epicor.current.put(key, ReleaseRecheck.shippable(r));
+        String body = shippableInEpicor(6600, usAddress("0 Nowhere Rd"));
         validation.rejects = a -> permanent("ADDRESS_REJECTED");
 
-        var response = new SqsBatchProcessor(2).process(batchOf(List.of(requestBody(r))), creation);
+        var response = new SqsBatchProcessor(2).process(batchOf(List.of(body)), creation);
 
         assertThat(response.getBatchItemFailures()).as("dead-lettered, not retried").isEmpty();
         assertThat(validation.seen).as("the early check's refusal is the answer: UPS is not asked twice").hasSize(1);
