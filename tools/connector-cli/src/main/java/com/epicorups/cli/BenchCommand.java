@@ -8,6 +8,7 @@ import com.epicorups.cli.bench.ThroughputRun;
 import com.epicorups.logging.JsonLogger;
 import com.epicorups.logging.LogConfig;
 import com.epicorups.logging.LogLevel;
+import com.epicorups.testing.aws.CloudFormationTemplate;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -107,13 +108,14 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Files.createDirectories(output);
         // The batch sizes Lambda's event-source mappings use, read from template.yaml so the bench cannot drift.
-        int creatorBatch = templateBatchSize("ShipmentCreatorFunction");
-        int writerBatch = templateBatchSize("TrackingWriterFunction");
+        var template = CloudFormationTemplate.read(root.resolve("template.yaml"));
+        int creatorBatch = templateBatchSize(template, "ShipmentCreatorFunction");
+        int writerBatch = templateBatchSize(template, "TrackingWriterFunction");
         int perInvocation = Math.min(batchConcurrency, creatorBatch);
         int invocations = Math.max(1, (concurrency + perInvocation - 1) / perInvocation);
         int writers = writerInvocations > 0 ? writerInvocations
-                : Math.max(2, (int) Math.round(invocations * (double) templateParameterDefault("TrackingWriterMaxConcurrency")
-                        / templateParameterDefault("ShipmentCreatorMaxConcurrency")));
+                : Math.max(2, (int) Math.round(invocations * (double) templateParameterDefault(template, "TrackingWriterMaxConcurrency")
+                        / templateParameterDefault(template, "ShipmentCreatorMaxConcurrency")));
         BenchOptions options = new BenchOptions(releases, Duration.ofMillis(latencyMs), invocations, batchConcurrency,
                 creatorBatch, writerBatch, warmUp, Duration.ofSeconds(shipPhaseLimitSeconds), !skipMemory, creatorProbeMax, skipColdStart ? 0 : coldStartRuns, root, output, writers);
         PrintStream originalOut = System.out;
@@ -213,15 +215,14 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** A numeric template parameter's Default. */
     @SuppressWarnings("unchecked")
-    private int templateParameterDefault(String name) {
-        Map<String, Object> yaml = com.epicorups.testing.aws.CloudFormationTemplate.read(root.resolve("template.yaml")).root();
-        Map<String, Object> parameter = (Map<String, Object>) ((Map<String, Object>) yaml.get("Parameters")).get(name);
+    private static int templateParameterDefault(CloudFormationTemplate template, String name) {
+        Map<String, Object> parameters = (Map<String, Object>) template.root().get("Parameters");
+        Map<String, Object> parameter = (Map<String, Object>) parameters.get(name);
         return ((Number) parameter.get("Default")).intValue();
     }
 
     @SuppressWarnings("unchecked")
-    private int templateBatchSize(String functionId) {
-        var template = com.epicorups.testing.aws.CloudFormationTemplate.read(root.resolve("template.yaml"));
+    private static int templateBatchSize(CloudFormationTemplate template, String functionId) {
         Map<String, Object> events = (Map<String, Object>) template.properties(functionId).get("Events");
         for (Object event : events.values()) {
             Map<String, Object> e = (Map<String, Object>) event;

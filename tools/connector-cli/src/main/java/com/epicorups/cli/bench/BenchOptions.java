@@ -27,14 +27,6 @@ import java.util.List;
 public record BenchOptions(List<Integer> releases, Duration latency, int invocations, int batchConcurrency,
                            int creatorBatchSize, int writerBatchSize, int warmUpReleases, Duration shipPhaseLimit, boolean memoryProbes, int creatorProbeMax, int coldStartRuns,
                            Path functionsDir, Path outputDir, int writerInvocations) {
-    /** As many tracking-writer invocations as shipment-creator invocations. */
-    public BenchOptions(List<Integer> releases, Duration latency, int invocations, int batchConcurrency,
-                        int creatorBatchSize, int writerBatchSize, int warmUpReleases, Duration shipPhaseLimit,
-                        boolean memoryProbes, int creatorProbeMax, int coldStartRuns, Path functionsDir, Path outputDir) {
-        this(releases, latency, invocations, batchConcurrency, creatorBatchSize, writerBatchSize, warmUpReleases,
-                shipPhaseLimit, memoryProbes, creatorProbeMax, coldStartRuns, functionsDir, outputDir, invocations);
-    }
-
     public BenchOptions {
         if (writerInvocations < 1) {
             throw new IllegalArgumentException("writerInvocations must be >= 1");

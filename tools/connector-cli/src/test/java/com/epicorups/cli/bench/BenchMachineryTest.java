@@ -38,7 +38,7 @@ class BenchMachineryTest {
 
     private BenchOptions options(List<Integer> releases, boolean memory) {
         return new BenchOptions(releases, Duration.ZERO, 2, 5, 5, 10, 0, Duration.ofMinutes(5), memory, 1000, 0,
-                Path.of(System.getProperty("connector.root", "../..")), out);
+                Path.of(System.getProperty("connector.root", "../..")), out, 2);
     }
 
     @Test
@@ -103,7 +103,7 @@ class BenchMachineryTest {
     @Test
     void theBoundIsConcurrencyOverSequentialCallsTimesLatency() {
         BenchOptions options = new BenchOptions(List.of(100), Duration.ofMillis(50), 4, 5, 5, 10, 0, Duration.ofMinutes(5), false, 1000, 0,
-                out, out);
+                out, out, 4);
         CallCounts shipWrite = new CallCounts(Map.of("READ_SET", 20L, "WRITE", 100L, "TOKEN_RESOURCE", 8L),
                 Map.of("ADDRESS_VALIDATION", 100L, "SHIP", 100L, "TOKEN", 1L));
         ThroughputRun.Result r = new ThroughputRun.Result(100, 100, 100, 100, 100, 100, 0, 100, 2000, 10,
