@@ -1,6 +1,7 @@
 package com.epicorups.cli.bench;
 
 import com.epicorups.cli.local.QueueDrainer;
+import com.epicorups.core.DaemonThreads;
 import com.epicorups.cli.local.QueueDrainer.DrainResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,11 +36,7 @@ public final class ConcurrentDrain {
                              Duration timeout) {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(containers.size(), r -> {
-            Thread t = new Thread(r, "bench-invoker");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(containers.size(), DaemonThreads.named("bench-invoker"));
         AtomicInteger invocations = new AtomicInteger();
         AtomicInteger received = new AtomicInteger();
         AtomicInteger deleted = new AtomicInteger();
