@@ -183,14 +183,14 @@ public final class ThroughputRun {
             creators.add(new QueueDrainer(sqs.sqs(), sqs.shipmentRequests().name(), sqs.shipmentRequests().url(),
                     sqs.shipmentRequests().arn(),
                     new ShipmentCreatorHandler(creator.shipmentCreation(), creator.shipmentRequestsBatch()),
-                    options.creatorBatchSize(), LONG_POLL_SECONDS));
+                    options.creatorBatchSize(), LONG_POLL_SECONDS).pipelined());
         }
         for (int i = 0; i < options.writerInvocations(); i++) {
             ConnectorAssembly writer = new ConnectorAssembly(env.parts());
             writers.add(new QueueDrainer(sqs.sqs(), sqs.trackingUpdates().name(), sqs.trackingUpdates().url(),
                     sqs.trackingUpdates().arn(),
                     new TrackingWriterHandler(writer.trackingWriting(), writer.trackingUpdatesBatch()),
-                    options.writerBatchSize(), LONG_POLL_SECONDS));
+                    options.writerBatchSize(), LONG_POLL_SECONDS).pipelined());
         }
         Duration timeout = options.shipPhaseLimit();
         long t1 = System.nanoTime();

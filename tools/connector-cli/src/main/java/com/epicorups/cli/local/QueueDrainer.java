@@ -3,6 +3,7 @@ package com.epicorups.cli.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.epicorups.core.DaemonThreads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +11,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -34,6 +40,7 @@ public final class QueueDrainer {
     private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
     private final int batchSize;
     private final int receiveWaitSeconds;
+    private final boolean pipelined;
 
     public QueueDrainer(SqsClient sqs, String queueName, String queueUrl, String queueArn,
                         RequestHandler<SQSEvent, SQSBatchResponse> handler) {
@@ -54,6 +61,12 @@ public final class QueueDrainer {
      */
     public QueueDrainer(SqsClient sqs, String queueName, String queueUrl, String queueArn,
                         RequestHandler<SQSEvent, SQSBatchResponse> handler, int batchSize, int receiveWaitSeconds) {
+        this(sqs, queueName, queueUrl, queueArn, handler, batchSize, receiveWaitSeconds, false);
+    }
+
+    private QueueDrainer(SqsClient sqs, String queueName, String queueUrl, String queueArn,
+                         RequestHandler<SQSEvent, SQSBatchResponse> handler, int batchSize, int receiveWaitSeconds,
+                         boolean pipelined) {
         if (batchSize < 1 || batchSize > 10) {
             throw new IllegalArgumentException("batchSize must be 1..10");
         }
@@ -67,6 +80,17 @@ public final class QueueDrainer {
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
         this.handler = handler;
+        this.pipelined = pipelined;
+    }
+
+    /**
+     * This drainer as Lambda's event-source mapping runs under load: its pollers are not the function's container,
+     * so they receive the next batch while the handler runs and delete a batch's messages after the handler
+     * returned, and a busy container is invoked again as soon as it returns. (The plain drainer receives, invokes
+     * and deletes in turn, which suits a local run that shows one step at a time.)
+     */
+    public QueueDrainer pipelined() {
+        return new QueueDrainer(sqs, queueName, queueUrl, queueArn, handler, batchSize, receiveWaitSeconds, true);
     }
 
     /**
@@ -82,22 +106,41 @@ public final class QueueDrainer {
      * a benchmark's time limit. What is left is reported as pending.
      */
     public DrainResult drain(Duration maxWait, long stopAtNanos) {
+        if (!pipelined) {
+            return drain(maxWait, stopAtNanos, Runnable::run);
+        }
+        ExecutorService pollers = Executors.newFixedThreadPool(2, DaemonThreads.named("esm-poller-" + queueName));
+        try {
+            return drain(maxWait, stopAtNanos, pollers);
+        } finally {
+            pollers.shutdownNow();
+        }
+    }
+
+    /** {@code pollers} runs the receives and the deletes: the calling thread itself, or threads of the mapping. */
+    private DrainResult drain(Duration maxWait, long stopAtNanos, Executor pollers) {
         long started = System.nanoTime();
         long deadline = started + maxWait.toNanos();
         int invocations = 0;
         int received = 0;
-        int deleted = 0;
         int failures = 0;
         int pending = 0;
         long lastInvocationEnd = 0;
+        List<CompletableFuture<Integer>> deletes = new ArrayList<>();
+        CompletableFuture<List<Message>> prefetched = null;
         while (true) {
             if (System.nanoTime() - stopAtNanos > 0 && stopAtNanos != Long.MAX_VALUE) {
-                pending = depth();
+                if (prefetched != null) {
+                    release(await(prefetched));
+                }
+                pending = depthAfter(deletes);
                 break;
             }
-            List<Message> messages = receive(batchSize, receiveWaitSeconds);
+            List<Message> messages = await(prefetched != null ? prefetched
+                    : CompletableFuture.supplyAsync(this::receive, pollers));
+            prefetched = null;
             if (messages.isEmpty()) {
-                int remaining = depth();
+                int remaining = depthAfter(deletes);
                 if (remaining == 0) {
                     break;
                 }
@@ -108,9 +151,13 @@ public final class QueueDrainer {
                 sleep(200);
                 continue;
             }
+            if (pipelined) {
+                prefetched = CompletableFuture.supplyAsync(this::receive, pollers);
+            }
             received += messages.size();
             invocations++;
             SQSBatchResponse response = handler.handleRequest(toEvent(messages), null);
+            lastInvocationEnd = System.nanoTime();
             Set<String> failed = new HashSet<>();
             if (response != null && response.getBatchItemFailures() != null) {
                 response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
@@ -124,12 +171,45 @@ public final class QueueDrainer {
                 }
             }
             if (!toDelete.isEmpty()) {
-                deleted += sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(toDelete)).successful().size();
+                deletes.add(CompletableFuture.supplyAsync(() -> sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl)
+                        .entries(toDelete)).successful().size(), pollers));
             }
-            lastInvocationEnd = System.nanoTime();
         }
+        int deleted = deletes.stream().mapToInt(QueueDrainer::await).sum();
         return new DrainResult(queueName, invocations, received, deleted, failures, pending,
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), lastInvocationEnd);
+    }
+
+    /** The queue's depth once the deletes asked for so far are done. */
+    private int depthAfter(List<CompletableFuture<Integer>> deletes) {
+        deletes.forEach(QueueDrainer::await);
+        return depth();
+    }
+
+    /** The call's result, or its own exception (an SQS error reads the same whether or not a poller thread ran it). */
+    private static <T> T await(CompletableFuture<T> call) {
+        try {
+            return call.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** Makes received messages visible again at once: they were received for a batch that will not run. */
+    private void release(List<Message> messages) {
+        if (!messages.isEmpty()) {
+            sqs.changeMessageVisibilityBatch(r -> r.queueUrl(queueUrl).entries(messages.stream()
+                    .map(m -> ChangeMessageVisibilityBatchRequestEntry.builder().id(m.messageId())
+                            .receiptHandle(m.receiptHandle()).visibilityTimeout(0).build())
+                    .toList()));
+        }
+    }
+
+    private List<Message> receive() {
+        return receive(batchSize, receiveWaitSeconds);
     }
 
     private List<Message> receive(int max, int waitSeconds) {
