@@ -7,6 +7,7 @@ import com.epicorups.epicor.EpicorSettings;
 import com.epicorups.epicor.EpicorTrackingWriter;
 import com.epicorups.epicor.ReleasePoller;
 import com.epicorups.model.ReleaseKey;
+import com.epicorups.model.ReleaseReferences;
 import com.epicorups.pipeline.AuditReplay;
 import com.epicorups.pipeline.PipelineSettings;
 import com.epicorups.pipeline.QuantumViewPolling;
@@ -239,6 +240,12 @@ public final class ConnectorAssembly implements UseCaseFactory {
             @Override
             public Map<ReleaseKey, ReleaseRecheck> recheckAll(Collection<ReleaseKey> keys) {
                 return epicor.get().reader().recheckAll(keys);
+            }
+
+            @Override
+            public Map<ReleaseKey, ReleaseRecheck> recheckAll(Collection<ReleaseKey> keys,
+                                                              Collection<ReleaseReferences> references) {
+                return epicor.get().reader().recheckAll(keys, references);
             }
         };
     }

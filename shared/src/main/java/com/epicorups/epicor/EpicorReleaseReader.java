@@ -7,6 +7,7 @@ import com.epicorups.epicor.release.ReleaseAssembler;
 import com.epicorups.epicor.release.ReleaseMapper;
 import com.epicorups.epicor.release.SkipReason;
 import com.epicorups.model.ReleaseKey;
+import com.epicorups.model.ReleaseReferences;
 import com.epicorups.port.EpicorReleases;
 import com.epicorups.port.ReleaseRecheck;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,8 +26,9 @@ import java.util.Set;
  * (release, line or order), no longer matches the eligibility filter (ORDER_RELS source), or fails a mapping
  * rule (weight, address, ...). {@link #recheckAll} reads many releases in the same number of calls as one page:
  * one OrderRels read with the eligibility filter and an or-filter of the keys (a second one, without the filter,
- * only for keys the first left out) while the headers and lines are read, then the parts and ship-tos together:
- * the batch waits for two calls in sequence, not five.
+ * only for keys the first left out) while the headers and lines are read, and, when the poll's references are
+ * given, while the parts and ship-tos they name are read: the batch waits for one call, not five in a row. A part or
+ * ship-to the fresh rows name and the references did not is read after (then the batch waits for two).
  */
 public final class EpicorReleaseReader implements EpicorReleases {
     private static final List<String> KEY_SELECT = List.of("OrderNum", "OrderLine", "OrderRelNum");
@@ -50,20 +52,29 @@ public final class EpicorReleaseReader implements EpicorReleases {
         } catch (EpicorNotFoundException e) {
             return ReleaseRecheck.notShippable(SkipReason.RELEASE_GONE, "Epicor has no release " + key.reference());
         }
-        return judge(List.of(key), List.of(row), eligible(List.of(ReleaseMapper.keyOf(row, settings.company()))), null)
-                .get(key);
+        return judge(List.of(key), List.of(row), eligible(List.of(ReleaseMapper.keyOf(row, settings.company()))), null,
+                null).get(key);
     }
 
     @Override
     public Map<ReleaseKey, ReleaseRecheck> recheckAll(Collection<ReleaseKey> keys) {
+        return recheckAll(keys, List.of());
+    }
+
+    @Override
+    public Map<ReleaseKey, ReleaseRecheck> recheckAll(Collection<ReleaseKey> keys,
+                                                      Collection<ReleaseReferences> references) {
         List<ReleaseKey> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
         if (distinct.isEmpty()) {
             return Map.of();
         }
-        // The keys name the headers and lines, so those are read while the releases are.
-        Concurrently.Both<ReleaseAssembler.Headers, ReleaseRows> read =
-                Concurrently.both(() -> assembler.headers(distinct), () -> releaseRows(distinct));
-        return judge(distinct, read.second().rows(), read.second().eligible(), read.first());
+        // The keys name the headers and lines, and the references the parts and ship-tos, so all of them are
+        // read while the releases are: one step of calls at once when nothing changed since the poll.
+        Concurrently.Both<Concurrently.Both<ReleaseAssembler.Headers, ReleaseRows>, ReleaseAssembler.ReadAhead> read =
+                Concurrently.both(() -> Concurrently.both(() -> assembler.headers(distinct), () -> releaseRows(distinct)),
+                        () -> assembler.readAhead(references));
+        return judge(distinct, read.first().second().rows(), read.first().second().eligible(), read.first().first(),
+                read.second());
     }
 
     /** The releases' rows and which of them still match the eligibility filter. */
@@ -88,7 +99,8 @@ public final class EpicorReleaseReader implements EpicorReleases {
     }
 
     private Map<ReleaseKey, ReleaseRecheck> judge(List<ReleaseKey> keys, List<JsonNode> rows, Set<ReleaseKey> eligible,
-                                                  ReleaseAssembler.Headers headers) {
+                                                  ReleaseAssembler.Headers headers,
+                                                  ReleaseAssembler.ReadAhead readAhead) {
         Map<ReleaseKey, JsonNode> found = new LinkedHashMap<>();
         for (JsonNode r : rows) {
             found.put(ReleaseMapper.keyOf(r, settings.company()), r);
@@ -111,7 +123,8 @@ public final class EpicorReleaseReader implements EpicorReleases {
                 toMap.add(r);
             }
         }
-        List<MappedRelease> mapped = headers == null ? assembler.assemble(toMap) : assembler.assemble(toMap, headers);
+        List<MappedRelease> mapped = headers == null ? assembler.assemble(toMap)
+                : assembler.assemble(toMap, headers, readAhead);
         for (MappedRelease m : mapped) {
             result.put(m.key(), m.isShippable() ? ReleaseRecheck.shippable(m.release())
                     : ReleaseRecheck.notShippable(m.skipReason(), m.detail()));

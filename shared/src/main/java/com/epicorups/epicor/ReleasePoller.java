@@ -155,7 +155,7 @@ public final class ReleasePoller implements OrderPolling {
                     if (!m.isSkipped()) {
                         // Releases that need a fix are enqueued too: the creator re-reads them and fails them
                         // into the DLQ with the reason, where a redrive after the fix ships them.
-                        bodies.add(toJson(new ShipmentRequestMessage(pollId, started, m.release())));
+                        bodies.add(toJson(new ShipmentRequestMessage(pollId, started, m.release(), m.references())));
                     }
                 }
                 if (!lease.renew()) {

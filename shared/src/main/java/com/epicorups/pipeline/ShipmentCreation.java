@@ -8,6 +8,7 @@ import com.epicorups.logging.CorrelationId;
 import com.epicorups.logging.JsonLogger;
 import com.epicorups.model.Address;
 import com.epicorups.model.ReleaseKey;
+import com.epicorups.model.ReleaseReferences;
 import com.epicorups.model.ShipmentRequestMessage;
 import com.epicorups.model.ShippableRelease;
 import com.epicorups.model.TrackingSource;
@@ -211,15 +212,17 @@ public final class ShipmentCreation implements MessageHandler {
                 claimed.put(message.messageId(), new Claimed(a, request, null, e, started));
             }
         }
-        List<ReleaseKey> toRead = claimed.values().stream()
-                .filter(c -> c.claim() != null && mayShip(c.claim().status()))
-                .map(c -> c.attempt().key).distinct().toList();
+        List<Claimed> toReread = claimed.values().stream()
+                .filter(c -> c.claim() != null && mayShip(c.claim().status())).toList();
+        List<ReleaseKey> toRead = toReread.stream().map(c -> c.attempt().key).distinct().toList();
+        List<ReleaseReferences> references = toReread.stream().map(c -> c.request().references())
+                .filter(java.util.Objects::nonNull).distinct().toList();
         Map<Address, Future<AddressCheck>> earlyChecks = validateEarly(claimed.values());
         claimed.values().forEach(c -> c.attempt().earlyChecks = earlyChecks);
         Map<ReleaseKey, ReleaseRecheck> rechecks = Map.of();
         if (!toRead.isEmpty()) {
             try {
-                rechecks = epicor.recheckAll(toRead);
+                rechecks = epicor.recheckAll(toRead, references);
             } catch (RuntimeException e) {
                 // Each message re-reads its own release and classifies the failure itself.
                 LOG.warn("batch_recheck_failed", "releases", toRead.size(),

@@ -1,6 +1,7 @@
 package com.epicorups.port;
 
 import com.epicorups.model.ReleaseKey;
+import com.epicorups.model.ReleaseReferences;
 import java.util.Collection;
 import java.util.Map;
 
@@ -15,5 +16,14 @@ public interface EpicorReleases {
             result.put(key, recheck(key));
         }
         return result;
+    }
+
+    /**
+     * The same, given the part and ship-to rows each release referred to when it was polled, so they can be read
+     * while the releases are (see {@link ReleaseReferences}).
+     */
+    default Map<ReleaseKey, ReleaseRecheck> recheckAll(Collection<ReleaseKey> keys,
+                                                      Collection<ReleaseReferences> references) {
+        return recheckAll(keys);
     }
 }

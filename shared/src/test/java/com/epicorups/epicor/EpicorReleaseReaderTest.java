@@ -2,7 +2,11 @@ package com.epicorups.epicor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.epicorups.epicor.release.MappedRelease;
+import com.epicorups.epicor.release.ReleaseAssembler;
 import com.epicorups.model.ReleaseKey;
+import com.epicorups.model.ReleaseReferences;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.epicorups.port.ReleaseRecheck;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -127,5 +131,95 @@ class EpicorReleaseReaderTest extends EpicorTestSupport {
         // OrderRels with the eligibility filter and the ten keys + orders + lines + parts + ship-tos
         assertThat(c.callCount()).isEqualTo(5);
         assertThat(fake.requests.stream().filter(r -> r.getPath().contains("/OrderRels?"))).hasSize(1);
+    }
+
+    /** The references a poll of these releases would put in their messages. */
+    private List<ReleaseReferences> polledReferences(EpicorClient c, List<ReleaseKey> keys) {
+        List<JsonNode> rels = new ArrayList<>();
+        for (ReleaseKey k : keys) {
+            rels.add(fake.find("OrderRels", r -> r.path("OrderNum").asInt() == k.orderNum()));
+        }
+        return new ReleaseAssembler(c, settings()).assemble(rels).stream().map(MappedRelease::references).toList();
+    }
+
+    @Test
+    void thePollRecordsEachReleasesPartAndShipToRow() {
+        fake.customer(100);
+        fake.simpleRelease(7200, 100);
+        fake.simpleRelease(7201, 100);
+        fake.touch(fake.find("OrderRels", r -> r.path("OrderNum").asInt() == 7201), r -> r.put("ShipToNum", ""));
+        fake.release(7202, 1, 1, "P-7200", "1", 100, "DOCK");
+        fake.order(7202, 100);
+        fake.line(7202, 1, "P-7200", "10.00");
+        fake.touch(fake.find("OrderRels", r -> r.path("OrderNum").asInt() == 7202), r -> r.put("UseOTS", true));
+
+        List<ReleaseReferences> refs = polledReferences(client(settings()), List.of(key(7200), key(7201), key(7202)));
+
+        assertThat(refs).containsExactly(
+                new ReleaseReferences("P-7200", 100, "DOCK"),
+                new ReleaseReferences("P-7201", 100, ""),
+                new ReleaseReferences("P-7200", null, null));
+    }
+
+    @Test
+    void withThePollsReferencesTheReReadIsOneStepOfFiveReadsAtOnce() {
+        fake.customer(100);
+        List<ReleaseKey> keys = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            fake.simpleRelease(7300 + i, 100);
+            keys.add(key(7300 + i));
+        }
+        EpicorClient c = client(settings());
+        c.refreshIdentity();
+        List<ReleaseReferences> refs = polledReferences(c, keys);
+        fake.requests.clear();
+        // Every read waits until all five have arrived: a read sent after another's answer would time out here.
+        java.util.concurrent.CyclicBarrier all = new java.util.concurrent.CyclicBarrier(5);
+        java.util.Set<String> sequential = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        fake.onRequest = req -> {
+            try {
+                all.await(3, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                sequential.add(req.getPath().substring(0, req.getPath().indexOf('?')));
+            }
+        };
+
+        Map<ReleaseKey, ReleaseRecheck> result = new EpicorReleaseReader(c, settings()).recheckAll(keys, refs);
+
+        assertThat(result.values()).hasSize(5).allMatch(ReleaseRecheck::isShippable);
+        assertThat(result.get(key(7302)).current().weight()).isEqualByComparingTo("10.000");
+        assertThat(sequential).as("reads that waited alone").isEmpty();
+        assertThat(fake.requests).hasSize(5);
+    }
+
+    @Test
+    void aPartOrShipToChangedSinceThePollIsReadAfterAndTheFreshRowsDecide() {
+        fake.customer(100);
+        List<ReleaseKey> keys = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            fake.simpleRelease(7400 + i, 100);
+            keys.add(key(7400 + i));
+        }
+        fake.shipTo(100, "YARD");
+        fake.part("P-HEAVY", "9", "LB");
+        EpicorClient c = client(settings());
+        List<ReleaseReferences> refs = polledReferences(c, keys);
+        // After the poll: one release now ships another part, one goes to another dock, one part is retired.
+        fake.touch(fake.find("OrderRels", r -> r.path("OrderNum").asInt() == 7400), r -> r.put("PartNum", "P-HEAVY"));
+        fake.touch(fake.find("OrderRels", r -> r.path("OrderNum").asInt() == 7401), r -> r.put("ShipToNum", "YARD"));
+        fake.touch(fake.find("Parts", r -> r.path("PartNum").asText().equals("P-7402")),
+                r -> r.put("PartNum", "P-7402-RETIRED"));
+        fake.requests.clear();
+
+        Map<ReleaseKey, ReleaseRecheck> result = new EpicorReleaseReader(c, settings()).recheckAll(keys, refs);
+
+        assertThat(result.get(key(7400)).current().partNum()).isEqualTo("P-HEAVY");
+        assertThat(result.get(key(7400)).current().weight()).isEqualByComparingTo("36.000");
+        assertThat(result.get(key(7401)).current().shipTo().name()).isEqualTo("Dock YARD");
+        assertThat(result.get(key(7402)).notShippableReason()).isEqualTo("NO_PART");
+        // five reads at once, then the new part and the new ship-to (the retired part is not asked for again)
+        assertThat(fake.requestsTo("/Parts?")).hasSize(2);
+        assertThat(fake.requestsTo("/ShipToes?")).hasSize(2);
+        assertThat(fake.requests).hasSize(7);
     }
 }

@@ -81,6 +81,8 @@ class ReleasePollerTest extends EpicorTestSupport {
         assertThat(r.shipTo().postalCode()).isEqualTo("55102");
         assertThat(r.shipTo().countryCode()).isEqualTo("US");
         assertThat(r.shipTo().residential()).isTrue();
+        assertThat(m.references()).as("the part and ship-to rows the creator reads with the release")
+                .isEqualTo(new com.epicorups.model.ReleaseReferences("P-5001", 100, "DOCK"));
         assertThat(audit.all()).filteredOn(e -> e.operation() == AuditOperation.POLL_CYCLE)
                 .singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo(AuditOutcome.SUCCESS));
     }

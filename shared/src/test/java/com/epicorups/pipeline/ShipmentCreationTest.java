@@ -521,6 +521,29 @@ class ShipmentCreationTest {
     }
 
     @Test
+    void theBatchedReReadIsGivenThePollsReferencesOnceEach() {
+        var dock = new com.epicorups.model.ReleaseReferences("WIDGET-1", 100, "DOCK");
+        var yard = new com.epicorups.model.ReleaseReferences("WIDGET-2", 100, "YARD");
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            var key = new com.epicorups.model.ReleaseKey("EPIC06", 6200 + i, 1, 1);
+            ShippableRelease r = release(key, 10, usAddress(i + " Peachtree St"));
+            epicor.current.put(key, ReleaseRecheck.shippable(r));
+            bodies.add(requestBody(r, i == 2 ? yard : dock));
+        }
+        var old = new com.epicorups.model.ReleaseKey("EPIC06", 6210, 1, 1);
+        ShippableRelease fromOldPoller = release(old, 10, usAddress("10 Peachtree St"));
+        epicor.current.put(old, ReleaseRecheck.shippable(fromOldPoller));
+        bodies.add(requestBody(fromOldPoller)); // a message from before references were added
+
+        var response = new SqsBatchProcessor(2).process(batchOf(bodies), creation);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(epicor.batchedReferences).containsExactly(List.of(dock, yard));
+        assertThat(ups.created).hasSize(4);
+    }
+
+    @Test
     void whenTheBatchedReReadFailsEachMessageReReadsItsOwnRelease() {
         epicor.failNextBatch = transientError("EPICOR_UNAVAILABLE");
         var other = new com.epicorups.model.ReleaseKey("EPIC06", 6100, 1, 1);

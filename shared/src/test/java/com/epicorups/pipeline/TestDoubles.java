@@ -55,9 +55,13 @@ final class TestDoubles {
     }
 
     static String requestBody(ShippableRelease release) {
+        return requestBody(release, null);
+    }
+
+    static String requestBody(ShippableRelease release, com.epicorups.model.ReleaseReferences references) {
         try {
             return Json.mapper().writeValueAsString(new ShipmentRequestMessage("poll-1",
-                    Instant.parse("2026-11-27T10:00:00Z"), release));
+                    Instant.parse("2026-11-27T10:00:00Z"), release, references));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -199,10 +203,19 @@ final class TestDoubles {
         final AtomicInteger rechecks = new AtomicInteger();
         /** The keys of every batched re-read, one list per recheckAll call. */
         final List<List<ReleaseKey>> batchedRechecks = new CopyOnWriteArrayList<>();
+        /** The poll's references given with every batched re-read, one list per recheckAll call. */
+        final List<List<com.epicorups.model.ReleaseReferences>> batchedReferences = new CopyOnWriteArrayList<>();
         volatile RuntimeException failNext;
         volatile RuntimeException failNextBatch;
         /** Runs at the start of every batched re-read. */
         volatile Runnable beforeBatch = () -> { };
+
+        @Override
+        public Map<ReleaseKey, ReleaseRecheck> recheckAll(java.util.Collection<ReleaseKey> keys,
+                java.util.Collection<com.epicorups.model.ReleaseReferences> references) {
+            batchedReferences.add(List.copyOf(references));
+            return recheckAll(keys);
+        }
 
         @Override
         public Map<ReleaseKey, ReleaseRecheck> recheckAll(java.util.Collection<ReleaseKey> keys) {

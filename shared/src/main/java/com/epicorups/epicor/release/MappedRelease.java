@@ -1,6 +1,7 @@
 package com.epicorups.epicor.release;
 
 import com.epicorups.model.ReleaseKey;
+import com.epicorups.model.ReleaseReferences;
 import com.epicorups.model.ShippableRelease;
 
 /**
@@ -9,7 +10,17 @@ import com.epicorups.model.ShippableRelease;
  * bad: no weight, no usable address) — then both the release and the reason are set, the release is enqueued
  * and the creator fails it into the DLQ with that reason, replayable after the fix.
  */
-public record MappedRelease(ReleaseKey key, long sysRevId, ShippableRelease release, String skipReason, String detail) {
+public record MappedRelease(ReleaseKey key, long sysRevId, ShippableRelease release, String skipReason, String detail,
+                            ReleaseReferences references) {
+    public MappedRelease(ReleaseKey key, long sysRevId, ShippableRelease release, String skipReason, String detail) {
+        this(key, sysRevId, release, skipReason, detail, null);
+    }
+
+    /** The same, with the part and ship-to rows its mapping read. */
+    public MappedRelease withReferences(ReleaseReferences refs) {
+        return new MappedRelease(key, sysRevId, release, skipReason, detail, refs);
+    }
+
     public static MappedRelease shippable(ShippableRelease r) {
         return new MappedRelease(r.key(), r.sysRevId(), r, null, null);
     }

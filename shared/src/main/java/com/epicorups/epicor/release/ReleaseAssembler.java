@@ -6,6 +6,7 @@ import com.epicorups.epicor.EpicorFields;
 import com.epicorups.epicor.EpicorSettings;
 import com.epicorups.epicor.OData;
 import com.epicorups.model.ReleaseKey;
+import com.epicorups.model.ReleaseReferences;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -79,6 +80,58 @@ public final class ReleaseAssembler {
 
     /** Maps every release with headers read before (by {@link #headers(Collection)}; they may cover more). */
     public List<MappedRelease> assemble(List<JsonNode> rels, Headers headers) {
+        return assemble(rels, headers, ReadAhead.NONE);
+    }
+
+    /**
+     * Part and ShipTo rows read ahead of the releases (by {@link #readAhead}), with what was asked for: a key
+     * that was asked for and not returned has no row, and is not asked for again.
+     */
+    public static final class ReadAhead {
+        static final ReadAhead NONE = new ReadAhead(Set.of(), Map.of(), Set.of(), Map.of());
+
+        private final Set<String> partsAsked;
+        private final Map<String, JsonNode> parts;
+        private final Set<ShipToSource.ShipTo> shipTosAsked;
+        private final Map<ShipToSource.ShipTo, JsonNode> shipTos;
+
+        private ReadAhead(Set<String> partsAsked, Map<String, JsonNode> parts, Set<ShipToSource.ShipTo> shipTosAsked,
+                          Map<ShipToSource.ShipTo, JsonNode> shipTos) {
+            this.partsAsked = partsAsked;
+            this.parts = parts;
+            this.shipTosAsked = shipTosAsked;
+            this.shipTos = shipTos;
+        }
+    }
+
+    /** Reads the parts and ship-tos the references name, both at once (no call for a kind none names). */
+    public ReadAhead readAhead(Collection<ReleaseReferences> references) {
+        Set<String> partNums = new LinkedHashSet<>();
+        Set<ShipToSource.ShipTo> shipTos = new LinkedHashSet<>();
+        for (ReleaseReferences r : references) {
+            if (r == null) {
+                continue;
+            }
+            if (r.partNum() != null && !r.partNum().isBlank()) {
+                partNums.add(r.partNum().trim());
+            }
+            if (r.hasShipToRow()) {
+                shipTos.add(new ShipToSource.ShipTo(r.shipToCustNum(), r.shipToNum().trim()));
+            }
+        }
+        if (partNums.isEmpty() && shipTos.isEmpty()) {
+            return ReadAhead.NONE;
+        }
+        Concurrently.Both<Map<String, JsonNode>, Map<ShipToSource.ShipTo, JsonNode>> read =
+                Concurrently.both(() -> parts(partNums), () -> shipTos(shipTos));
+        return new ReadAhead(partNums, read.first(), shipTos, read.second());
+    }
+
+    /**
+     * Maps every release with headers read before, using the part and ship-to rows read ahead; only what the
+     * releases refer to now and was not read ahead is read here (parts and ship-tos at once).
+     */
+    public List<MappedRelease> assemble(List<JsonNode> rels, Headers headers, ReadAhead readAhead) {
         if (rels.isEmpty()) {
             return List.of();
         }
@@ -90,32 +143,26 @@ public final class ReleaseAssembler {
         Set<Integer> customers = new LinkedHashSet<>();
         for (JsonNode rel : rels) {
             JsonNode hed = orders.get(Rows.integer(rel, "OrderNum"));
-            JsonNode dtl = lines.get(List.of(Rows.integer(rel, "OrderNum"), Rows.integer(rel, "OrderLine")));
-            String part = Rows.text(rel, "PartNum");
-            if (part == null) {
-                part = Rows.text(dtl, "PartNum");
-            }
-            if (part != null) {
+            String part = partNum(rel, lines);
+            if (part != null && !readAhead.partsAsked.contains(part)) {
                 partNums.add(part);
             }
-            if (hed == null) {
-                continue;
-            }
-            ShipToSource source = ShipToSource.of(rel, hed);
-            if (source instanceof ShipToSource.ShipTo st) {
-                shipTos.add(st);
-            } else if (source instanceof ShipToSource.Customer c) {
-                // Epicor keeps the customer's own ship-to address as the ShipTo row with a blank ShipToNum;
-                // the Customer row is the fallback when that row does not exist.
-                shipTos.add(new ShipToSource.ShipTo(c.custNum(), ""));
+            ShipToSource.ShipTo row = shipToRow(rel, hed);
+            if (row != null && !readAhead.shipTosAsked.contains(row)) {
+                shipTos.add(row);
             }
         }
-        Concurrently.Both<Map<String, JsonNode>, Map<ShipToSource.ShipTo, JsonNode>> refs =
-                Concurrently.both(() -> parts(partNums), () -> shipTos(shipTos));
-        Map<String, JsonNode> parts = refs.first();
-        Map<ShipToSource.ShipTo, JsonNode> shipToRows = refs.second();
-        for (ShipToSource.ShipTo st : shipTos) {
-            if (st.shipToNum().isEmpty() && !shipToRows.containsKey(st)) {
+        Map<String, JsonNode> parts = new LinkedHashMap<>(readAhead.parts);
+        Map<ShipToSource.ShipTo, JsonNode> shipToRows = new LinkedHashMap<>(readAhead.shipTos);
+        if (!partNums.isEmpty() || !shipTos.isEmpty()) {
+            Concurrently.Both<Map<String, JsonNode>, Map<ShipToSource.ShipTo, JsonNode>> refs =
+                    Concurrently.both(() -> parts(partNums), () -> shipTos(shipTos));
+            parts.putAll(refs.first());
+            shipToRows.putAll(refs.second());
+        }
+        for (JsonNode rel : rels) {
+            ShipToSource.ShipTo st = shipToRow(rel, orders.get(Rows.integer(rel, "OrderNum")));
+            if (st != null && st.shipToNum().isEmpty() && !shipToRows.containsKey(st)) {
                 customers.add(st.custNum());
             }
         }
@@ -125,26 +172,50 @@ public final class ReleaseAssembler {
         for (JsonNode rel : rels) {
             JsonNode hed = orders.get(Rows.integer(rel, "OrderNum"));
             JsonNode dtl = lines.get(List.of(Rows.integer(rel, "OrderNum"), Rows.integer(rel, "OrderLine")));
-            String partNum = Rows.text(rel, "PartNum");
-            if (partNum == null) {
-                partNum = Rows.text(dtl, "PartNum");
-            }
+            String partNum = partNum(rel, lines);
             JsonNode part = partNum == null ? null : parts.get(partNum);
             JsonNode addressRow = null;
-            if (hed != null) {
-                ShipToSource source = ShipToSource.of(rel, hed);
-                if (source instanceof ShipToSource.ShipTo st) {
-                    addressRow = shipToRows.get(st);
-                } else if (source instanceof ShipToSource.Customer c) {
-                    addressRow = shipToRows.get(new ShipToSource.ShipTo(c.custNum(), ""));
-                    if (addressRow == null) {
-                        addressRow = customerRows.get(c.custNum());
-                    }
+            ShipToSource.ShipTo row = shipToRow(rel, hed);
+            if (row != null) {
+                addressRow = shipToRows.get(row);
+                if (addressRow == null && row.shipToNum().isEmpty()) {
+                    addressRow = customerRows.get(row.custNum());
                 }
             }
-            out.add(mapper.map(rel, hed, dtl, part, addressRow));
+            ReleaseReferences refs = new ReleaseReferences(partNum, row == null ? null : row.custNum(),
+                    row == null ? null : row.shipToNum());
+            out.add(mapper.map(rel, hed, dtl, part, addressRow).withReferences(refs));
         }
         return out;
+    }
+
+    /** The release's part: its own PartNum, else its line's. */
+    private static String partNum(JsonNode rel, Map<List<Integer>, JsonNode> lines) {
+        String part = Rows.text(rel, "PartNum");
+        if (part == null) {
+            JsonNode dtl = lines.get(List.of(Rows.integer(rel, "OrderNum"), Rows.integer(rel, "OrderLine")));
+            part = Rows.text(dtl, "PartNum");
+        }
+        return part;
+    }
+
+    /**
+     * The ShipTo row that holds the release's address: a named ship-to, or for the customer's own address the
+     * row with a blank ShipToNum (the Customer row is the fallback when Epicor keeps no such row). Null for a
+     * one-time address or when the header is missing.
+     */
+    private static ShipToSource.ShipTo shipToRow(JsonNode rel, JsonNode hed) {
+        if (hed == null) {
+            return null;
+        }
+        ShipToSource source = ShipToSource.of(rel, hed);
+        if (source instanceof ShipToSource.ShipTo st) {
+            return st;
+        }
+        if (source instanceof ShipToSource.Customer c) {
+            return new ShipToSource.ShipTo(c.custNum(), "");
+        }
+        return null;
     }
 
     /** OrderRel rows for the keys (optionally also matching {@code extraFilter}), batched. */
