@@ -57,7 +57,7 @@ public final class ThroughputRun {
         }
 
         /** Epicor and UPS calls (tokens excluded) of the ship+write phase per release written back. */
-        public double sequentialCallsPerRelease() {
+        public double callsPerRelease() {
             long calls = shipWrite.epicorTotal() - epicorTokenCalls(shipWrite) + shipWrite.upsApiCalls();
             return writtenBack == 0 ? 0 : (double) calls / writtenBack;
         }

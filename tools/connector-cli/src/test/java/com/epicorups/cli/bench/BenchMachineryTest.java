@@ -87,7 +87,7 @@ class BenchMachineryTest {
         assertThat(r.upsCallsPerShipped()).isEqualTo((double) (r.total().upsTotal() - r.total().upsTokens()) / 20);
         long sequential = r.shipWrite().epicorTotal() - ThroughputRun.epicorTokenCalls(r.shipWrite())
                 + r.shipWrite().upsApiCalls();
-        assertThat(r.sequentialCallsPerRelease()).isEqualTo((double) sequential / 20);
+        assertThat(r.callsPerRelease()).isEqualTo((double) sequential / 20);
         assertThat(r.throughput()).isEqualTo(20 * 1000.0 / r.shipWriteMillis());
 
         BenchReport report = new BenchReport(options, List.of(r), PackageSizes.measure(options.functionsDir()),
@@ -101,7 +101,7 @@ class BenchMachineryTest {
     }
 
     @Test
-    void theBoundIsConcurrencyOverSequentialCallsTimesLatency() {
+    void theBoundIsConcurrencyOverCallsPerReleaseTimesLatency() {
         BenchOptions options = new BenchOptions(List.of(100), Duration.ofMillis(50), 4, 5, 5, 10, 0, Duration.ofMinutes(5), false, 1000, 0,
                 out, out, 4);
         CallCounts shipWrite = new CallCounts(Map.of("READ_SET", 20L, "WRITE", 100L, "TOKEN_RESOURCE", 8L),
@@ -113,8 +113,8 @@ class BenchMachineryTest {
                 java.util.Optional.empty(), java.util.Optional.empty());
         BenchReport report = new BenchReport(options, List.of(r), Map.of(), List.of(), null);
 
-        // 20 batched reads + 100 writes + 100 AV + 100 ships for 100 releases: 3.2 calls in sequence.
-        assertThat(r.sequentialCallsPerRelease()).isEqualTo(3.2);
+        // 20 batched reads + 100 writes + 100 AV + 100 ships for 100 releases: 3.2 calls per release.
+        assertThat(r.callsPerRelease()).isEqualTo(3.2);
         assertThat(options.concurrency()).isEqualTo(20);
         assertThat(report.bound(r)).isCloseTo(20 / (3.2 * 0.05), org.assertj.core.data.Offset.offset(1e-9));
         assertThat(report.ratio(r)).isCloseTo(50 / 125.0, org.assertj.core.data.Offset.offset(1e-9));
