@@ -19,6 +19,17 @@ class EpicorReleaseReaderTest extends EpicorTestSupport {
         return new ReleaseKey("EPIC06", order, 1, 1);
     }
 
+    /** {@code count} eligible one-release orders of customer 100, numbered from {@code firstOrder}. */
+    private List<ReleaseKey> simpleReleases(int firstOrder, int count) {
+        fake.customer(100);
+        List<ReleaseKey> keys = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            fake.simpleRelease(firstOrder + i, 100);
+            keys.add(key(firstOrder + i));
+        }
+        return keys;
+    }
+
     @Test
     void aShippableReleaseIsReadFreshWithCurrentValues() {
         fake.customer(100);
@@ -63,12 +74,7 @@ class EpicorReleaseReaderTest extends EpicorTestSupport {
 
     @Test
     void recheckAllWaitsForTwoReadsInSequenceNotFive() {
-        fake.customer(100);
-        List<ReleaseKey> keys = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            fake.simpleRelease(7100 + i, 100);
-            keys.add(key(7100 + i));
-        }
+        List<ReleaseKey> keys = simpleReleases(7100, 5);
         // Each read waits at its step's barrier until the step's other reads have arrived: were they sent one
         // after the other, the barrier would time out and the read would be recorded as sequential.
         java.util.concurrent.CyclicBarrier first = new java.util.concurrent.CyclicBarrier(3);
@@ -98,12 +104,7 @@ class EpicorReleaseReaderTest extends EpicorTestSupport {
 
     @Test
     void recheckAllIsBatched() {
-        fake.customer(100);
-        List<ReleaseKey> keys = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            fake.simpleRelease(7000 + i, 100);
-            keys.add(key(7000 + i));
-        }
+        List<ReleaseKey> keys = simpleReleases(7000, 30);
         fake.touch(fake.find("OrderRels", r -> r.path("OrderNum").asInt() == 7003), r -> r.put("VoidRelease", true));
         keys.add(key(7999));
         EpicorClient c = client(settings());
@@ -119,12 +120,7 @@ class EpicorReleaseReaderTest extends EpicorTestSupport {
 
     @Test
     void recheckAllOfEligibleReleasesReadsOrderRelsOnce() {
-        fake.customer(100);
-        List<ReleaseKey> keys = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            fake.simpleRelease(7100 + i, 100);
-            keys.add(key(7100 + i));
-        }
+        List<ReleaseKey> keys = simpleReleases(7100, 10);
         EpicorClient c = client(settings());
         Map<ReleaseKey, ReleaseRecheck> result = new EpicorReleaseReader(c, settings()).recheckAll(keys);
         assertThat(result.values()).allSatisfy(r -> assertThat(r.isShippable()).isTrue());
@@ -163,12 +159,7 @@ class EpicorReleaseReaderTest extends EpicorTestSupport {
 
     @Test
     void withThePollsReferencesTheReReadIsOneStepOfFiveReadsAtOnce() {
-        fake.customer(100);
-        List<ReleaseKey> keys = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            fake.simpleRelease(7300 + i, 100);
-            keys.add(key(7300 + i));
-        }
+        List<ReleaseKey> keys = simpleReleases(7300, 5);
         EpicorClient c = client(settings());
         c.refreshIdentity();
         List<ReleaseReferences> refs = polledReferences(c, keys);
@@ -194,12 +185,7 @@ class EpicorReleaseReaderTest extends EpicorTestSupport {
 
     @Test
     void aPartOrShipToChangedSinceThePollIsReadAfterAndTheFreshRowsDecide() {
-        fake.customer(100);
-        List<ReleaseKey> keys = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            fake.simpleRelease(7400 + i, 100);
-            keys.add(key(7400 + i));
-        }
+        List<ReleaseKey> keys = simpleReleases(7400, 3);
         fake.shipTo(100, "YARD");
         fake.part("P-HEAVY", "9", "LB");
         EpicorClient c = client(settings());
