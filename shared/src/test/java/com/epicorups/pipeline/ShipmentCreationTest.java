@@ -14,13 +14,6 @@ import com.epicorups.model.TrackingSource;
 import com.epicorups.model.TrackingStatus;
 import com.epicorups.model.TrackingUpdate;
 import com.epicorups.pipeline.MessageResult.Disposition;
-import com.epicorups.pipeline.TestDoubles.FlakyLedger;
-import com.epicorups.pipeline.TestDoubles.MemoryLabels;
-import com.epicorups.testing.MutableClock;
-import com.epicorups.pipeline.TestDoubles.RecordingQueue;
-import com.epicorups.pipeline.TestDoubles.ScriptedAddressValidation;
-import com.epicorups.pipeline.TestDoubles.ScriptedEpicor;
-import com.epicorups.pipeline.TestDoubles.ScriptedUps;
 import com.epicorups.port.ReleaseRecheck;
 import com.epicorups.store.AuditEntry;
 import com.epicorups.store.AuditOperation;
@@ -28,10 +21,7 @@ import com.epicorups.store.AuditOutcome;
 import com.epicorups.store.ClaimResult;
 import com.epicorups.store.LedgerState;
 import com.epicorups.store.ShipmentRecord;
-import com.epicorups.store.memory.InMemoryAuditLog;
-import com.epicorups.store.memory.InMemoryShipmentLedger;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,32 +30,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ShipmentCreationTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
-    private final InMemoryShipmentLedger memoryLedger = new InMemoryShipmentLedger();
-    private final FlakyLedger ledger = new FlakyLedger(memoryLedger);
-    private final ScriptedEpicor epicor = new ScriptedEpicor();
-    private final ScriptedAddressValidation validation = new ScriptedAddressValidation();
-    private final ScriptedUps ups = new ScriptedUps();
-    private final MemoryLabels labels = new MemoryLabels();
-    private final RecordingQueue trackingUpdates = new RecordingQueue();
-    private final RecordingQueue dlq = new RecordingQueue();
-    private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final AtomicInteger owners = new AtomicInteger();
+class ShipmentCreationTest extends ShipmentCreationFixture {
     private ShipmentCreation creation;
     private ShippableRelease enqueued;
 
     @BeforeEach
     void setUp() {
-        creation = ShipmentCreation.builder().ledger(ledger).epicor(epicor).addressValidation(validation).ups(ups)
-                .labels(labels).trackingUpdates(trackingUpdates).deadLetterQueue(dlq).auditLog(audit).clock(clock)
-                .ownerIds(() -> "owner-" + owners.incrementAndGet()).build();
+        creation = creationBuilder().build();
         enqueued = release(KEY, 100, usAddress("1 Peachtree St"));
         epicor.current.put(KEY, ReleaseRecheck.shippable(enqueued));
     }
@@ -472,26 +448,12 @@ class ShipmentCreationTest {
     }
 
     /** Release {@code orderNum}/1/1 to {@code shipTo}, shippable in Epicor as enqueued; its queue message body. */
-    private String shippableInEpicor(int orderNum, Address shipTo) {
-        var key = new com.epicorups.model.ReleaseKey("EPIC06", orderNum, 1, 1);
-        ShippableRelease r = release(key, 10, shipTo);
-        epicor.current.put(key, ReleaseRecheck.shippable(r));
-        return requestBody(r);
+    private String shippableRequestBody(int orderNum, Address shipTo) {
+        return requestBody(shippableInEpicor(new com.epicorups.model.ReleaseKey("EPIC06", orderNum, 1, 1), shipTo));
     }
 
     private static com.amazonaws.services.lambda.runtime.events.SQSEvent batchOf(List<String> bodies) {
-        List<com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (int i = 0; i < bodies.size(); i++) {
-            var m = new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage();
-            m.setMessageId("b" + i);
-            m.setBody(bodies.get(i));
-            m.setReceiptHandle("rh-b" + i);
-            m.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-            records.add(m);
-        }
-        var event = new com.amazonaws.services.lambda.runtime.events.SQSEvent();
-        event.setRecords(records);
-        return event;
+        return sqsBatch(bodies, i -> "b" + i);
     }
 
     @Test
@@ -499,7 +461,7 @@ class ShipmentCreationTest {
         List<String> bodies = new ArrayList<>();
         List<com.epicorups.model.ReleaseKey> keys = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            bodies.add(shippableInEpicor(6000 + i, usAddress(i + " Peachtree St")));
+            bodies.add(shippableRequestBody(6000 + i, usAddress(i + " Peachtree St")));
             keys.add(new com.epicorups.model.ReleaseKey("EPIC06", 6000 + i, 1, 1));
         }
         assertThat(deliver().disposition()).isEqualTo(Disposition.DONE); // KEY is shipped already
@@ -527,13 +489,11 @@ class ShipmentCreationTest {
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             var key = new com.epicorups.model.ReleaseKey("EPIC06", 6200 + i, 1, 1);
-            ShippableRelease r = release(key, 10, usAddress(i + " Peachtree St"));
-            epicor.current.put(key, ReleaseRecheck.shippable(r));
+            ShippableRelease r = shippableInEpicor(key, usAddress(i + " Peachtree St"));
             bodies.add(requestBody(r, i == 2 ? yard : dock));
         }
         var old = new com.epicorups.model.ReleaseKey("EPIC06", 6210, 1, 1);
-        ShippableRelease fromOldPoller = release(old, 10, usAddress("10 Peachtree St"));
-        epicor.current.put(old, ReleaseRecheck.shippable(fromOldPoller));
+        ShippableRelease fromOldPoller = shippableInEpicor(old, usAddress("10 Peachtree St"));
         bodies.add(requestBody(fromOldPoller)); // a message from before references were added
 
         var response = new SqsBatchProcessor(2).process(batchOf(bodies), creation);
@@ -547,8 +507,7 @@ class ShipmentCreationTest {
     void whenTheBatchedReReadFailsEachMessageReReadsItsOwnRelease() {
         epicor.failNextBatch = transientError("EPICOR_UNAVAILABLE");
         var other = new com.epicorups.model.ReleaseKey("EPIC06", 6100, 1, 1);
-        ShippableRelease r = release(other, 10, usAddress("9 Peachtree St"));
-        epicor.current.put(other, ReleaseRecheck.shippable(r));
+        ShippableRelease r = shippableInEpicor(other, usAddress("9 Peachtree St"));
 
         var response = new SqsBatchProcessor(2).process(batchOf(List.of(requestBody(enqueued), requestBody(r))),
                 creation);
@@ -578,7 +537,7 @@ class ShipmentCreationTest {
     void aBatchSendsItsTrackingUpdatesTogetherWhenTheBatchEnds() {
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            bodies.add(shippableInEpicor(6300 + i, usAddress(i + " Peachtree St")));
+            bodies.add(shippableRequestBody(6300 + i, usAddress(i + " Peachtree St")));
         }
 
         var response = new SqsBatchProcessor(3).process(batchOf(bodies), creation);
@@ -593,7 +552,7 @@ class ShipmentCreationTest {
     void whenTheBatchsUpdateSendFailsItsShippedMessagesComeBackAndResendWithoutShippingAgain() {
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            bodies.add(shippableInEpicor(6400 + i, usAddress(i + " Peachtree St")));
+            bodies.add(shippableRequestBody(6400 + i, usAddress(i + " Peachtree St")));
         }
         trackingUpdates.failures.set(1);
 
@@ -616,7 +575,7 @@ class ShipmentCreationTest {
         Address shared = usAddress("1 Shared St");
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            bodies.add(shippableInEpicor(6500 + i, shared));
+            bodies.add(shippableRequestBody(6500 + i, shared));
         }
         var moved = new com.epicorups.model.ReleaseKey("EPIC06", 6502, 1, 1);
         bodies.add(requestBody(release(moved, 10, usAddress("2 Old St"))));
@@ -650,7 +609,7 @@ class ShipmentCreationTest {
 
     @Test
     void anAddressUpsRejectsInABatchIsDeadLetteredWithItsReasonAfterOneCheck() {
-        String body = shippableInEpicor(6600, usAddress("0 Nowhere Rd"));
+        String body = shippableRequestBody(6600, usAddress("0 Nowhere Rd"));
         validation.rejects = a -> permanent("ADDRESS_REJECTED");
 
         var response = new SqsBatchProcessor(2).process(batchOf(List.of(body)), creation);

@@ -15,51 +15,28 @@ import com.epicorups.model.ShippableRelease;
 import com.epicorups.model.TrackingStatus;
 import com.epicorups.model.TrackingUpdate;
 import com.epicorups.pipeline.MessageResult.Disposition;
-import com.epicorups.pipeline.TestDoubles.MemoryLabels;
-import com.epicorups.testing.MutableClock;
-import com.epicorups.pipeline.TestDoubles.RecordingQueue;
-import com.epicorups.pipeline.TestDoubles.ScriptedAddressValidation;
-import com.epicorups.pipeline.TestDoubles.ScriptedEpicor;
-import com.epicorups.pipeline.TestDoubles.ScriptedUps;
 import com.epicorups.port.ReleaseRecheck;
 import com.epicorups.store.AuditOperation;
 import com.epicorups.store.AuditOutcome;
 import com.epicorups.store.LedgerState;
 import com.epicorups.store.ShipmentRecord;
-import com.epicorups.store.memory.InMemoryAuditLog;
-import com.epicorups.store.memory.InMemoryShipmentLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** ups.groupReleasesByOrder: a batch's releases of one order and ship-to travel as one multi-package shipment. */
-class ShipmentGroupingTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
-    private final InMemoryShipmentLedger ledger = new InMemoryShipmentLedger();
-    private final ScriptedEpicor epicor = new ScriptedEpicor();
-    private final ScriptedAddressValidation validation = new ScriptedAddressValidation();
-    private final ScriptedUps ups = new ScriptedUps();
-    private final MemoryLabels labels = new MemoryLabels();
-    private final RecordingQueue trackingUpdates = new RecordingQueue();
-    private final RecordingQueue dlq = new RecordingQueue();
-    private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final AtomicInteger owners = new AtomicInteger();
+class ShipmentGroupingTest extends ShipmentCreationFixture {
     private final AtomicInteger messageIds = new AtomicInteger();
 
     private ShipmentCreation creation(boolean grouping) {
-        return ShipmentCreation.builder().ledger(ledger).epicor(epicor).addressValidation(validation).ups(ups)
-                .labels(labels).trackingUpdates(trackingUpdates).deadLetterQueue(dlq).auditLog(audit).clock(clock)
-                .ownerIds(() -> "owner-" + owners.incrementAndGet()).groupReleasesByOrder(grouping).build();
+        return creationBuilder().groupReleasesByOrder(grouping).build();
     }
 
     private ShippableRelease inEpicor(int order, int line, Address shipTo) {
-        ShippableRelease r = release(new ReleaseKey("EPIC06", order, line, 1), 10, shipTo);
-        epicor.current.put(r.key(), ReleaseRecheck.shippable(r));
-        return r;
+        return shippableInEpicor(new ReleaseKey("EPIC06", order, line, 1), shipTo);
     }
 
     private List<ShippableRelease> oneOrder(int order, int lines, Address shipTo) {
@@ -71,17 +48,8 @@ class ShipmentGroupingTest {
     }
 
     private SQSBatchResponse process(ShipmentCreation creation, List<ShippableRelease> releases) {
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (ShippableRelease r : releases) {
-            var m = new SQSEvent.SQSMessage();
-            m.setMessageId("m" + messageIds.incrementAndGet());
-            m.setBody(requestBody(r));
-            m.setReceiptHandle("rh-" + m.getMessageId());
-            m.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-            records.add(m);
-        }
-        var event = new SQSEvent();
-        event.setRecords(records);
+        List<String> bodies = releases.stream().map(TestDoubles::requestBody).toList();
+        SQSEvent event = sqsBatch(bodies, i -> "m" + messageIds.incrementAndGet());
         return new SqsBatchProcessor(3).process(event, creation);
     }
 

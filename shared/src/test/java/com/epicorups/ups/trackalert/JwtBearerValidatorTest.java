@@ -1,44 +1,36 @@
 package com.epicorups.ups.trackalert;
 
 import com.epicorups.testing.MutableClock;
+import static com.epicorups.ups.trackalert.TestJwts.NOW;
 import static com.epicorups.ups.trackalert.TestJwts.b64;
 import static com.epicorups.ups.trackalert.TestJwts.claims;
 import static com.epicorups.ups.trackalert.TestJwts.jwks;
+import static com.epicorups.ups.trackalert.TestJwts.rs256Token;
 import static com.epicorups.ups.trackalert.TestJwts.rsaJwk;
 import static com.epicorups.ups.trackalert.TestJwts.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.epicorups.core.http.PlainHttpClient;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JwtBearerValidatorTest {
     static final String ISS = "https://login.example.com/tenant/v2.0";
     static final String AUD = "api://epicor-ups-webhook";
     static final KeyPair KEY = TestJwts.rsa();
     static final KeyPair OTHER = TestJwts.rsa();
-    static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
     static final long T = NOW.getEpochSecond();
 
     private final MutableClock clock = new MutableClock(NOW);
-    private HttpServer server;
 
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
-    }
+    @RegisterExtension
+    final JwksEndpoint jwksEndpoint = new JwksEndpoint();
 
     private JwtBearerValidator inline(String jwksJson) {
         return new JwtBearerValidator(ISS, AUD, null, JwksKeySource.inline(jwksJson), clock, Duration.ofSeconds(60));
@@ -83,7 +75,7 @@ class JwtBearerValidatorTest {
 
     @Test
     void expiryAndNotBeforeHonourTheLeeway() {
-        String expiresNow = sign("RS256", "k1", claims(ISS, "\"" + AUD + "\"", T, null), KEY.getPrivate());
+        String expiresNow = rs256Token(KEY, "k1", ISS, AUD, T);
         clock.advance(java.time.Duration.ofSeconds(60));
         assertThat(rejection(validator, expiresNow)).isNull();
         clock.advance(java.time.Duration.ofSeconds(1));
@@ -97,8 +89,7 @@ class JwtBearerValidatorTest {
 
     @Test
     void rejectsWrongIssuerAndAudience() {
-        assertThat(rejection(validator, sign("RS256", "k1", claims("https://evil.example.com", "\"" + AUD + "\"", T + 300, null),
-                KEY.getPrivate()))).isEqualTo("wrong issuer");
+        assertThat(rejection(validator, rs256Token(KEY, "k1", "https://evil.example.com", AUD, T + 300))).isEqualTo("wrong issuer");
         assertThat(rejection(validator, sign("RS256", "k1", claims(ISS, "[\"api://other\"]", T + 300, null),
                 KEY.getPrivate()))).isEqualTo("wrong audience");
         assertThat(rejection(validator, sign("RS256", "k1", "{\"iss\":\"" + ISS + "\",\"exp\":" + (T + 300) + "}",
@@ -131,7 +122,7 @@ class JwtBearerValidatorTest {
 
     @Test
     void rejectsASignatureByAnotherKeyAndATamperedPayload() {
-        assertThat(rejection(validator, sign("RS256", "k1", claims(ISS, "\"" + AUD + "\"", T + 300, null), OTHER.getPrivate())))
+        assertThat(rejection(validator, rs256Token(OTHER, "k1", ISS, AUD, T + 300)))
                 .isEqualTo("bad signature");
         String[] parts = valid().split("\\.");
         String tampered = parts[0] + "." + b64(claims(ISS, "\"" + AUD + "\"", T + 99999, null)) + "." + parts[2];
@@ -140,7 +131,7 @@ class JwtBearerValidatorTest {
 
     @Test
     void rejectsUnknownKid() {
-        assertThat(rejection(validator, sign("RS256", "k9", claims(ISS, "\"" + AUD + "\"", T + 300, null), KEY.getPrivate())))
+        assertThat(rejection(validator, rs256Token(KEY, "k9", ISS, AUD, T + 300)))
                 .isEqualTo("unknown signing key (kid k9)");
     }
 
@@ -168,16 +159,11 @@ class JwtBearerValidatorTest {
         assertThat(rejection(validator, parts[0] + "." + parts[1] + "." + parts[2])).isNull();
     }
 
-    private String serve(AtomicReference<String> body, AtomicInteger hits) throws Exception {
-        server = TestJwts.serveJwks(body, hits);
-        return TestJwts.jwksUrl(server);
-    }
-
     @Test
     void jwksUrlIsCachedAndRefetchedOnceForAnUnknownKidAfterRotation() throws Exception {
-        AtomicReference<String> served = new AtomicReference<>(jwks(rsaJwk("k1", KEY)));
-        AtomicInteger hits = new AtomicInteger();
-        String url = serve(served, hits);
+        String url = jwksEndpoint.serve(jwks(rsaJwk("k1", KEY)));
+        AtomicReference<String> served = jwksEndpoint.served;
+        AtomicInteger hits = jwksEndpoint.hits;
         JwtBearerValidator v = new JwtBearerValidator(ISS, AUD, null, JwksKeySource.remote(URI.create(url),
                 PlainHttpClient.withConnectTimeout(JwksKeySource.FETCH_TIMEOUT), clock), clock, Duration.ofSeconds(60));
 
@@ -188,12 +174,12 @@ class JwtBearerValidatorTest {
         // The IdP rotates to k2; tokens signed with k2 arrive while k1 is still cached.
         served.set(jwks(rsaJwk("k1", KEY), rsaJwk("k2", OTHER)));
         clock.advance(java.time.Duration.ofSeconds(61));
-        String k2Token = sign("RS256", "k2", claims(ISS, "\"" + AUD + "\"", T + 3600, null), OTHER.getPrivate());
+        String k2Token = rs256Token(OTHER, "k2", ISS, AUD, T + 3600);
         assertThat(rejection(v, k2Token)).isNull();
         assertThat(hits.get()).isEqualTo(2);
 
         // Unknown kids refetch at most once a minute.
-        String forged = sign("RS256", "k3", claims(ISS, "\"" + AUD + "\"", T + 3600, null), OTHER.getPrivate());
+        String forged = rs256Token(OTHER, "k3", ISS, AUD, T + 3600);
         assertThat(rejection(v, forged)).isEqualTo("unknown signing key (kid k3)");
         assertThat(rejection(v, forged)).isEqualTo("unknown signing key (kid k3)");
         assertThat(hits.get()).isEqualTo(2);
@@ -204,15 +190,15 @@ class JwtBearerValidatorTest {
         // After 10 minutes the cached set is refreshed: a key removed by the IdP stops working.
         served.set(jwks(rsaJwk("k2", OTHER)));
         clock.advance(java.time.Duration.ofSeconds(600));
-        String k1Token = sign("RS256", "k1", claims(ISS, "\"" + AUD + "\"", T + 3600, null), KEY.getPrivate());
+        String k1Token = rs256Token(KEY, "k1", ISS, AUD, T + 3600);
         assertThat(rejection(v, k1Token)).isEqualTo("unknown signing key (kid k1)");
         assertThat(hits.get()).isEqualTo(4);
     }
 
     @Test
     void anUnreachableJwksIsARejectionNotACrash() throws Exception {
-        AtomicReference<String> served = new AtomicReference<>("not json");
-        String url = serve(served, new AtomicInteger());
+        String url = jwksEndpoint.serve("not json");
+        AtomicReference<String> served = jwksEndpoint.served;
         JwtBearerValidator v = new JwtBearerValidator(ISS, AUD, null, JwksKeySource.remote(URI.create(url),
                 PlainHttpClient.withConnectTimeout(JwksKeySource.FETCH_TIMEOUT), clock), clock, Duration.ofSeconds(60));
         assertThat(rejection(v, valid())).isEqualTo("JWKS is not JSON");

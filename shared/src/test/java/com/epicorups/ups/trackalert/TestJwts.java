@@ -18,6 +18,9 @@ import java.util.Base64;
 
 /** Signs test JWTs with keys generated in the test, and writes their JWKS. */
 final class TestJwts {
+    /** Where the JWT tests' clocks start; the tokens' times are counted from it. */
+    static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+
     private TestJwts() {
     }
 
@@ -96,30 +99,13 @@ final class TestJwts {
         }
     }
 
+    /** An RS256 token by {@code key} under {@code kid} for the one audience {@code aud}, without nbf. */
+    static String rs256Token(KeyPair key, String kid, String iss, String aud, long exp) {
+        return sign("RS256", kid, claims(iss, "\"" + aud + "\"", exp, null), key.getPrivate());
+    }
+
     static String claims(String iss, String audJson, long exp, Long nbf) {
         return "{\"iss\":\"" + iss + "\",\"aud\":" + audJson + ",\"exp\":" + exp + (nbf == null ? "" : ",\"nbf\":" + nbf)
                 + ",\"sub\":\"ups-client\"}";
-    }
-
-
-    /** Serves {@code body}'s current JWKS on 127.0.0.1, counting requests in {@code hits}; the caller stops it. */
-    static com.sun.net.httpserver.HttpServer serveJwks(java.util.concurrent.atomic.AtomicReference<String> body,
-                                                        java.util.concurrent.atomic.AtomicInteger hits) throws java.io.IOException {
-        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/.well-known/jwks.json", exchange -> {
-            hits.incrementAndGet();
-            byte[] bytes = body.get().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        server.start();
-        return server;
-    }
-
-    static String jwksUrl(com.sun.net.httpserver.HttpServer server) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json";
     }
 }

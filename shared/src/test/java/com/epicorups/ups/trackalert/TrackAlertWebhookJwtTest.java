@@ -1,8 +1,10 @@
 package com.epicorups.ups.trackalert;
 
 import com.epicorups.testing.MutableClock;
+import static com.epicorups.ups.trackalert.TestJwts.NOW;
 import static com.epicorups.ups.trackalert.TestJwts.claims;
 import static com.epicorups.ups.trackalert.TestJwts.jwks;
+import static com.epicorups.ups.trackalert.TestJwts.rs256Token;
 import static com.epicorups.ups.trackalert.TestJwts.rsaJwk;
 import static com.epicorups.ups.trackalert.TestJwts.sign;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,18 +13,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.epicorups.core.Json;
 import com.epicorups.port.WebhookVerdict;
 import com.epicorups.ups.UpsSettings.TrackAlertVersion;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Track Alert v2 deliveries carrying a JWT from the customer's OAuth server, end to end through the receiver. */
 class TrackAlertWebhookJwtTest {
@@ -30,18 +27,12 @@ class TrackAlertWebhookJwtTest {
     static final String AUD = "ups-trackalert";
     static final KeyPair KEY = TestJwts.rsa();
     static final KeyPair ROTATED = TestJwts.rsa();
-    static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
     static final long T = NOW.getEpochSecond();
 
     private final MutableClock clock = new MutableClock(NOW);
-    private HttpServer server;
 
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
-    }
+    @RegisterExtension
+    final JwksEndpoint jwksEndpoint = new JwksEndpoint();
 
     private TrackAlertWebhookReceiver receiver(String secretJson) throws Exception {
         return new TrackAlertWebhookReceiver(TrackAlertVersion.V2, WebhookCredentials.fromJson(Json.mapper().readTree(secretJson)),
@@ -50,10 +41,6 @@ class TrackAlertWebhookJwtTest {
 
     private static String inlineSecret(String extra) {
         return "{\"jwtIssuer\":\"" + ISS + "\",\"jwtAudience\":\"" + AUD + "\",\"jwks\":" + jwks(rsaJwk("k1", KEY)) + extra + "}";
-    }
-
-    private static String token(KeyPair key, String kid, String iss, String aud, long exp) {
-        return sign("RS256", kid, claims(iss, "\"" + aud + "\"", exp, null), key.getPrivate());
     }
 
     private static Map<String, String> headers(String authorization, String apiKey) {
@@ -80,7 +67,7 @@ class TrackAlertWebhookJwtTest {
     @Test
     void aValidJwtIsAcceptedAndTheBodyParsed() throws Exception {
         WebhookVerdict v = receiver(inlineSecret("")).receive(
-                headers("Bearer " + token(KEY, "k1", ISS, AUD, T + 3600), null), TrackAlertWebhookReceiverTest.DELIVERED);
+                headers("Bearer " + rs256Token(KEY, "k1", ISS, AUD, T + 3600), null), TrackAlertWebhookReceiverTest.DELIVERED);
         assertThat(v.isAccepted()).isTrue();
         assertThat(v.update().trackingNumbers()).containsExactly("1Z204W4R0308071865");
     }
@@ -89,17 +76,17 @@ class TrackAlertWebhookJwtTest {
     void eachJwtProblemIsASpecific401() throws Exception {
         TrackAlertWebhookReceiver r = receiver(inlineSecret(""));
         String body = TrackAlertWebhookReceiverTest.DELIVERED;
-        String expired = token(KEY, "k1", ISS, AUD, T - 61);
+        String expired = rs256Token(KEY, "k1", ISS, AUD, T - 61);
         assertUnauthenticated(r.receive(headers("Bearer " + expired, null), body), "bearer JWT rejected: expired", expired);
         String notYet = sign("RS256", "k1", claims(ISS, "\"" + AUD + "\"", T + 3600, T + 120), KEY.getPrivate());
         assertUnauthenticated(r.receive(headers("Bearer " + notYet, null), body), "bearer JWT rejected: not yet valid", notYet);
-        String wrongIss = token(KEY, "k1", "https://other-idp.example.com", AUD, T + 3600);
+        String wrongIss = rs256Token(KEY, "k1", "https://other-idp.example.com", AUD, T + 3600);
         assertUnauthenticated(r.receive(headers("Bearer " + wrongIss, null), body), "bearer JWT rejected: wrong issuer", wrongIss);
-        String wrongAud = token(KEY, "k1", ISS, "someone-else", T + 3600);
+        String wrongAud = rs256Token(KEY, "k1", ISS, "someone-else", T + 3600);
         assertUnauthenticated(r.receive(headers("Bearer " + wrongAud, null), body), "bearer JWT rejected: wrong audience", wrongAud);
-        String forged = token(ROTATED, "k1", ISS, AUD, T + 3600);
+        String forged = rs256Token(ROTATED, "k1", ISS, AUD, T + 3600);
         assertUnauthenticated(r.receive(headers("Bearer " + forged, null), body), "bearer JWT rejected: bad signature", forged);
-        String unknownKid = token(KEY, "k7", ISS, AUD, T + 3600);
+        String unknownKid = rs256Token(KEY, "k7", ISS, AUD, T + 3600);
         assertUnauthenticated(r.receive(headers("Bearer " + unknownKid, null), body),
                 "bearer JWT rejected: unknown signing key (kid k7)", unknownKid);
         String none = TestJwts.b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "."
@@ -114,7 +101,7 @@ class TrackAlertWebhookJwtTest {
     @Test
     void xApiKeyIsStillRequiredWhenConfigured() throws Exception {
         TrackAlertWebhookReceiver r = receiver(inlineSecret(",\"apiKey\":\"ups-key\""));
-        String good = "Bearer " + token(KEY, "k1", ISS, AUD, T + 3600);
+        String good = "Bearer " + rs256Token(KEY, "k1", ISS, AUD, T + 3600);
         String body = TrackAlertWebhookReceiverTest.DELIVERED;
         assertUnauthenticated(r.receive(headers(good, null), body), "no x-api-key header", null);
         assertUnauthenticated(r.receive(headers(good, "wrong"), body), "x-api-key does not match", null);
@@ -126,28 +113,26 @@ class TrackAlertWebhookJwtTest {
         TrackAlertWebhookReceiver r = receiver(inlineSecret(",\"bearerTokens\":[\"static-value\"]"));
         String body = TrackAlertWebhookReceiverTest.DELIVERED;
         assertThat(r.receive(headers("Bearer static-value", null), body).isAccepted()).isTrue();
-        assertThat(r.receive(headers("Bearer " + token(KEY, "k1", ISS, AUD, T + 3600), null), body).isAccepted()).isTrue();
+        assertThat(r.receive(headers("Bearer " + rs256Token(KEY, "k1", ISS, AUD, T + 3600), null), body).isAccepted()).isTrue();
         assertUnauthenticated(r.receive(headers("Bearer other-static", null), body),
                 "bearer JWT rejected: malformed JWT: not three dot-separated parts", null);
 
         TrackAlertWebhookReceiver staticOnly = receiver("{\"bearerTokens\":[\"static-value\"]}");
         assertThat(staticOnly.receive(headers("Bearer static-value", null), body).isAccepted()).isTrue();
-        assertUnauthenticated(staticOnly.receive(headers("Bearer " + token(KEY, "k1", ISS, AUD, T + 3600), null), body),
+        assertUnauthenticated(staticOnly.receive(headers("Bearer " + rs256Token(KEY, "k1", ISS, AUD, T + 3600), null), body),
                 "bearer token not accepted", null);
     }
 
     @Test
     void jwksUrlServedByTheIdpFollowsKeyRotation() throws Exception {
-        AtomicReference<String> served = new AtomicReference<>(jwks(rsaJwk("k1", KEY)));
-        server = TestJwts.serveJwks(served, new java.util.concurrent.atomic.AtomicInteger());
-        String url = TestJwts.jwksUrl(server);
+        String url = jwksEndpoint.serve(jwks(rsaJwk("k1", KEY)));
         TrackAlertWebhookReceiver r = receiver("{\"jwtIssuer\":\"" + ISS + "\",\"jwtAudience\":\"" + AUD + "\",\"jwksUrl\":\"" + url + "\"}");
         String body = TrackAlertWebhookReceiverTest.DELIVERED;
-        assertThat(r.receive(headers("Bearer " + token(KEY, "k1", ISS, AUD, T + 3600), null), body).isAccepted()).isTrue();
+        assertThat(r.receive(headers("Bearer " + rs256Token(KEY, "k1", ISS, AUD, T + 3600), null), body).isAccepted()).isTrue();
 
-        served.set(jwks(rsaJwk("k2", ROTATED)));
+        jwksEndpoint.served.set(jwks(rsaJwk("k2", ROTATED)));
         clock.advance(java.time.Duration.ofSeconds(90));
-        assertThat(r.receive(headers("Bearer " + token(ROTATED, "k2", ISS, AUD, T + 3600), null), body).isAccepted()).isTrue();
+        assertThat(r.receive(headers("Bearer " + rs256Token(ROTATED, "k2", ISS, AUD, T + 3600), null), body).isAccepted()).isTrue();
     }
 
     @Test
