@@ -16,18 +16,20 @@ import java.time.Clock;
  * Closing restores System.out and the previous logger configuration, then closes the stream if this opened it.
  */
 public final class FunctionLogRedirect implements AutoCloseable {
-    private final PrintStream logs;
-    private final boolean ownsLogs;
-    private final PrintStream originalOut;
-    private final LogConfig previousLogConfig;
+    private final Runnable restore;
 
     private FunctionLogRedirect(PrintStream logs, boolean ownsLogs) {
-        this.logs = logs;
-        this.ownsLogs = ownsLogs;
-        this.originalOut = System.out;
-        this.previousLogConfig = JsonLogger.configure(new LogConfig(LogLevel.INFO, LogConfig.DEFAULT_SERVICE,
+        PrintStream originalOut = System.out;
+        LogConfig previousLogConfig = JsonLogger.configure(new LogConfig(LogLevel.INFO, LogConfig.DEFAULT_SERVICE,
                 logs::println, Clock.systemUTC()));
         System.setOut(logs);
+        this.restore = () -> {
+            System.setOut(originalOut);
+            JsonLogger.configure(previousLogConfig);
+            if (ownsLogs) {
+                logs.close();
+            }
+        };
     }
 
     /**
@@ -47,10 +49,6 @@ public final class FunctionLogRedirect implements AutoCloseable {
 
     @Override
     public void close() {
-        System.setOut(originalOut);
-        JsonLogger.configure(previousLogConfig);
-        if (ownsLogs) {
-            logs.close();
-        }
+        restore.run();
     }
 }
