@@ -5,17 +5,12 @@ import com.epicorups.cli.bench.BenchReport;
 import com.epicorups.cli.bench.ColdStart;
 import com.epicorups.cli.bench.PackageSizes;
 import com.epicorups.cli.bench.ThroughputRun;
-import com.epicorups.logging.JsonLogger;
-import com.epicorups.logging.LogConfig;
-import com.epicorups.logging.LogLevel;
+import com.epicorups.cli.local.FunctionLogRedirect;
 import com.epicorups.testing.aws.CloudFormationTemplate;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -118,13 +113,7 @@ public final class BenchCommand implements Callable<Integer> {
                         / templateParameterDefault(template, "ShipmentCreatorMaxConcurrency")));
         BenchOptions options = new BenchOptions(releases, Duration.ofMillis(latencyMs), invocations, batchConcurrency,
                 creatorBatch, writerBatch, warmUp, Duration.ofSeconds(shipPhaseLimitSeconds), !skipMemory, creatorProbeMax, skipColdStart ? 0 : coldStartRuns, root, output, writers);
-        PrintStream originalOut = System.out;
-        PrintStream logs = new PrintStream(Files.newOutputStream(output.resolve("connector.log")), false,
-                StandardCharsets.UTF_8);
-        LogConfig previous = JsonLogger.configure(new LogConfig(LogLevel.INFO, LogConfig.DEFAULT_SERVICE,
-                logs::println, Clock.systemUTC()));
-        System.setOut(logs);
-        try {
+        try (FunctionLogRedirect logs = FunctionLogRedirect.toFile(output.resolve("connector.log"), false)) {
             BenchReport report = run(options, line -> {
                 out.println("  " + line);
                 out.flush();
@@ -136,10 +125,6 @@ public final class BenchCommand implements Callable<Integer> {
             out.println("report: " + output.resolve("bench-report.txt").toAbsolutePath());
             out.flush();
             return 0;
-        } finally {
-            System.setOut(originalOut);
-            JsonLogger.configure(previous);
-            logs.close();
         }
     }
 

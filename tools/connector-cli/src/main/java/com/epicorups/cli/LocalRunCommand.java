@@ -1,19 +1,14 @@
 package com.epicorups.cli;
 
+import com.epicorups.cli.local.FunctionLogRedirect;
 import com.epicorups.cli.local.LocalConfig;
 import com.epicorups.cli.local.LocalEnvironment;
 import com.epicorups.cli.local.PipelineDriver;
 import com.epicorups.cli.local.RunReport;
 import com.epicorups.cli.local.SummaryTable;
-import com.epicorups.logging.JsonLogger;
-import com.epicorups.logging.LogConfig;
-import com.epicorups.logging.LogLevel;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -59,21 +54,10 @@ public final class LocalRunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Files.createDirectories(output);
         Path logFile = output.resolve("connector.log");
-        PrintStream originalOut = System.out;
         // The functions log JSON lines to stdout as on Lambda; here they go to a file so the progress stays readable.
-        PrintStream logs = verbose ? System.err
-                : new PrintStream(Files.newOutputStream(logFile), true, StandardCharsets.UTF_8);
-        LogConfig previousLogConfig = JsonLogger.configure(new LogConfig(LogLevel.INFO, LogConfig.DEFAULT_SERVICE,
-                logs::println, Clock.systemUTC()));
-        System.setOut(logs);
-        try {
+        try (FunctionLogRedirect logs = verbose ? FunctionLogRedirect.to(System.err)
+                : FunctionLogRedirect.toFile(logFile, true)) {
             return run(out, verbose ? null : logFile);
-        } finally {
-            System.setOut(originalOut);
-            JsonLogger.configure(previousLogConfig);
-            if (!verbose) {
-                logs.close();
-            }
         }
     }
 
