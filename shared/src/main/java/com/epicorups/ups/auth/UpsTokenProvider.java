@@ -63,7 +63,6 @@ public final class UpsTokenProvider {
     private final Sleeper sleeper;
     private final TokenMetrics metrics;
     private final Tuning tuning;
-    private final String owner = "ups-token-" + UUID.randomUUID();
     private final String clientHash;
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private final AtomicInteger tokenRequests = new AtomicInteger();
@@ -138,6 +137,9 @@ public final class UpsTokenProvider {
 
     private String refresh(String key, String m, State st, Instant now) {
         failIfBlocked(key, st, now);
+        // A new owner per refresh, not per instance: instances resumed from one SnapStart snapshot share every
+        // field set at construction, and two of them must never both hold the lease.
+        String owner = "ups-token-" + UUID.randomUUID();
         if (store.tryAcquireRefreshLease(key, owner, now, tuning.leaseFor())) {
             try {
                 Optional<CachedToken> shared = store.get(key);

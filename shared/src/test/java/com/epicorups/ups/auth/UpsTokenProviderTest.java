@@ -287,4 +287,49 @@ class UpsTokenProviderTest {
         tokens.invalidate(null, first);
         assertThatThrownBy(tokens::accessToken).isInstanceOf(UpsTokenException.class);
     }
+
+    @Test
+    void eachRefreshTakesTheLeaseUnderANewOwnerSoInstancesResumedFromOneSnapshotNeverShareIt() {
+        List<String> owners = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.epicorups.store.TokenCacheStore recording = new com.epicorups.store.TokenCacheStore() {
+            @Override
+            public java.util.Optional<CachedToken> get(String cacheKey) {
+                return store.get(cacheKey);
+            }
+
+            @Override
+            public boolean tryAcquireRefreshLease(String cacheKey, String owner, Instant now, Duration leaseFor) {
+                owners.add(owner);
+                return store.tryAcquireRefreshLease(cacheKey, owner, now, leaseFor);
+            }
+
+            @Override
+            public void storeToken(String cacheKey, String owner, CachedToken token) {
+                store.storeToken(cacheKey, owner, token);
+            }
+
+            @Override
+            public void releaseLease(String cacheKey, String owner) {
+                store.releaseLease(cacheKey, owner);
+            }
+
+            @Override
+            public long incrementDailyRequests(String cacheKey, LocalDate day) {
+                return store.incrementDailyRequests(cacheKey, day);
+            }
+
+            @Override
+            public long dailyRequests(String cacheKey, LocalDate day) {
+                return store.dailyRequests(cacheKey, day);
+            }
+        };
+        ups.tokenLifetime(3599);
+        UpsTokenProvider tokens = ups.tokenProvider(ups.settingsBuilder().build(), recording);
+
+        assertThat(tokens.accessToken()).isEqualTo("token-1");
+        ups.clock.advance(Duration.ofSeconds(3600));
+        assertThat(tokens.accessToken()).isEqualTo("token-2");
+
+        assertThat(owners).hasSize(2).doesNotHaveDuplicates().allSatisfy(o -> assertThat(o).startsWith("ups-token-"));
+    }
 }
