@@ -1,10 +1,17 @@
 package com.epicorups.core;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
+import java.security.SecureRandom;
 
 /** Exponential backoff with full jitter, bounded by a maximum delay. Immutable. */
 public final class Backoff {
+    /**
+     * The jitter's source. Not ThreadLocalRandom: its seeds derive from state set when the class is first used,
+     * which a SnapStart snapshot copies into every instance it resumes, so their retries would line up.
+     * SecureRandom is a generator Lambda documents as safe to resume from a snapshot.
+     */
+    private static final SecureRandom JITTER = new SecureRandom();
+
     private final Duration base;
     private final Duration max;
 
@@ -36,7 +43,7 @@ public final class Backoff {
     public Duration delay(int attempt) {
         long ceiling = ceiling(attempt).toMillis();
         long half = ceiling / 2;
-        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(ceiling - half + 1));
+        return Duration.ofMillis(half + JITTER.nextLong(ceiling - half + 1));
     }
 
     public Duration base() {
