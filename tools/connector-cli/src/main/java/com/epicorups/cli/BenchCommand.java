@@ -154,7 +154,10 @@ public final class BenchCommand implements Callable<Integer> {
         return new BenchReport(options, sizes, packages, cold, templateCheck(options.functionsDir()));
     }
 
-    /** Functions whose resource in template.yaml has a SnapStart block applied to published versions. */
+    /**
+     * Functions that template.yaml gives SnapStart applied to published versions: in their own resource, or in
+     * the Globals' Function section (then every function, unless its resource says {@code ApplyOn: None}).
+     */
     public static BenchReport.TemplateCheck templateCheck(Path root) {
         Path template = root.resolve("template.yaml");
         if (!Files.isRegularFile(template)) {
@@ -163,24 +166,34 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> withSnapStart = new ArrayList<>();
         try {
             List<String> lines = Files.readAllLines(template);
+            boolean inGlobals = false;
+            boolean globalSnapStart = false;
             String handler = null;
-            boolean snapStart = false;
+            Boolean snapStart = null;
             for (String line : lines) {
+                if (line.matches("^[A-Za-z]+:.*")) {
+                    inGlobals = line.startsWith("Globals:");
+                }
                 boolean resourceStart = line.matches("^  [A-Za-z0-9]+:\\s*$");
                 if (resourceStart) {
-                    addIfSnapStart(withSnapStart, handler, snapStart);
+                    addIfSnapStart(withSnapStart, handler, snapStart != null ? snapStart : globalSnapStart);
                     handler = null;
-                    snapStart = false;
+                    snapStart = null;
                 }
                 String trimmed = line.trim();
                 if (trimmed.startsWith("Handler: com.epicorups.function.")) {
                     handler = trimmed.substring("Handler: ".length());
                 }
-                if (trimmed.equals("ApplyOn: PublishedVersions")) {
-                    snapStart = true;
+                if (trimmed.startsWith("ApplyOn:")) {
+                    boolean on = trimmed.equals("ApplyOn: PublishedVersions");
+                    if (inGlobals) {
+                        globalSnapStart = on;
+                    } else {
+                        snapStart = on;
+                    }
                 }
             }
-            addIfSnapStart(withSnapStart, handler, snapStart);
+            addIfSnapStart(withSnapStart, handler, snapStart != null ? snapStart : globalSnapStart);
         } catch (IOException e) {
             return null;
         }

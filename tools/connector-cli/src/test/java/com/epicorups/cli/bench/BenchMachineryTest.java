@@ -139,10 +139,32 @@ class BenchMachineryTest {
     }
 
     @Test
-    void theTemplateCheckFindsTheWebhooksSnapStart() {
+    void theTemplateCheckFindsSnapStartOnEveryFunction() {
         BenchReport.TemplateCheck check = BenchCommand.templateCheck(
                 Path.of(System.getProperty("connector.root", "../..")));
 
-        assertThat(check.snapStartFunctions()).contains("track-alert-webhook");
+        assertThat(check.snapStartFunctions()).containsExactlyInAnyOrder("order-poller", "shipment-creator",
+                "quantum-view-poller", "track-alert-webhook", "tracking-writer", "subscription-renewer");
+    }
+
+    @Test
+    void aFunctionCanTurnTheGlobalSnapStartOff(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("template.yaml"), String.join("\n",
+                "Globals:",
+                "  Function:",
+                "    SnapStart:",
+                "      ApplyOn: PublishedVersions",
+                "Resources:",
+                "  WebhookFunction:",
+                "    Properties:",
+                "      Handler: com.epicorups.function.webhook.TrackAlertWebhookHandler::handleRequest",
+                "  PollerFunction:",
+                "    Properties:",
+                "      Handler: com.epicorups.function.orderpoller.OrderPollerHandler::handleRequest",
+                "      SnapStart:",
+                "        ApplyOn: None",
+                ""));
+
+        assertThat(BenchCommand.templateCheck(dir).snapStartFunctions()).containsExactly("track-alert-webhook");
     }
 }
