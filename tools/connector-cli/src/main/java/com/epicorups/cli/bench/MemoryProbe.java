@@ -1,15 +1,14 @@
 package com.epicorups.cli.bench;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.epicorups.app.ConnectorAssembly;
 import com.epicorups.app.ConnectorParts;
 import com.epicorups.aws.SqsMessageQueue;
 import com.epicorups.cli.local.EmbeddedSqs;
+import com.epicorups.cli.local.PipelineDriver;
 import com.epicorups.cli.local.QueueDrainer;
 import com.epicorups.config.ConnectorSettings;
 import com.epicorups.core.Json;
 import com.epicorups.function.orderpoller.OrderPollerHandler;
-import com.epicorups.function.shipmentcreator.ShipmentCreatorHandler;
 import com.epicorups.logging.JsonLogger;
 import com.epicorups.logging.LogConfig;
 import com.epicorups.logging.LogLevel;
@@ -25,11 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -48,6 +45,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * config is what {@link #config} builds.
  */
 public final class MemoryProbe {
+    /** The EventBridge rule the bench's scheduled events name. */
+    static final String BENCH_RULE = "Bench";
     public static final String POLLER = "poller";
     public static final String CREATOR = "creator";
 
@@ -93,19 +92,14 @@ public final class MemoryProbe {
             started = System.nanoTime();
             if (POLLER.equals(role)) {
                 OrderPollerHandler poller = new OrderPollerHandler(new ConnectorAssembly(parts).orderPolling());
-                Map<String, Object> summary = poller.handleRequest(scheduledEvent(), null);
+                Map<String, Object> summary = poller.handleRequest(PipelineDriver.scheduledEvent(BENCH_RULE), null);
                 result.set("summary", Json.mapper().valueToTree(summary));
             } else if (CREATOR.equals(role)) {
                 int containers = config.path("containers").asInt();
                 int batchSize = config.path("batchSize").asInt();
-                List<QueueDrainer> drainers = new ArrayList<>();
-                for (int i = 0; i < containers; i++) {
-                    ConnectorAssembly assembly = new ConnectorAssembly(parts);
-                    drainers.add(new QueueDrainer(sqs, "shipment-requests", config.path("shipmentRequestsUrl").asText(),
-                            config.path("shipmentRequestsArn").asText(),
-                            new ShipmentCreatorHandler(assembly.shipmentCreation(), assembly.shipmentRequestsBatch()),
-                            batchSize, ThroughputRun.LONG_POLL_SECONDS));
-                }
+                List<QueueDrainer> drainers = ThroughputRun.containers(containers, parts, sqs, "shipment-requests",
+                        config.path("shipmentRequestsUrl").asText(), config.path("shipmentRequestsArn").asText(),
+                        batchSize, ThroughputRun::creatorHandler);
                 ConcurrentDrain.Totals totals = ConcurrentDrain.run(drainers, Duration.ofSeconds(5), () -> true,
                         Duration.ofMinutes(30));
                 result.set("summary", Json.mapper().valueToTree(totals));
@@ -135,17 +129,5 @@ public final class MemoryProbe {
                 new SqsMessageQueue(sqs, config.path("trackingUpdatesUrl").asText()),
                 new SqsMessageQueue(sqs, config.path("trackingUpdatesDlqUrl").asText()),
                 Optional.empty(), Optional.empty(), Clock.systemUTC());
-    }
-
-    static ScheduledEvent scheduledEvent() {
-        ScheduledEvent event = new ScheduledEvent();
-        event.setId(UUID.randomUUID().toString());
-        event.setDetailType("Scheduled Event");
-        event.setSource("aws.events");
-        event.setAccount("000000000000");
-        event.setRegion(EmbeddedSqs.REGION);
-        event.setResources(List.of("arn:aws:events:" + EmbeddedSqs.REGION + ":000000000000:rule/Bench"));
-        event.setDetail(Map.of());
-        return event;
     }
 }

@@ -1,9 +1,14 @@
 package com.epicorups.cli.bench;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.epicorups.app.ConnectorAssembly;
+import com.epicorups.app.ConnectorParts;
 import com.epicorups.cli.local.EmbeddedSqs;
 import com.epicorups.cli.local.LocalConfig;
 import com.epicorups.cli.local.LocalEnvironment;
+import com.epicorups.cli.local.PipelineDriver;
 import com.epicorups.cli.local.QueueDrainer;
 import com.epicorups.cli.local.RunReport;
 import com.epicorups.core.Json;
@@ -32,6 +37,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * One measurement of N releases: the real handlers in this process over the local-run engine, with latency in
@@ -169,29 +176,19 @@ public final class ThroughputRun {
         CallCounts start = CallCounts.of(epicor, ups);
         long t0 = System.nanoTime();
         Map<String, Object> poll = new OrderPollerHandler(env.assembly().orderPolling())
-                .handleRequest(MemoryProbe.scheduledEvent(), null);
+                .handleRequest(PipelineDriver.scheduledEvent(MemoryProbe.BENCH_RULE), null);
         long pollMillis = millisSince(t0);
         CallCounts afterPoll = CallCounts.of(epicor, ups);
         progress.accept(releases + " releases: poll " + poll.get("releasesSeen") + " seen, " + poll.get("enqueued")
                 + " enqueued in " + pollMillis + " ms");
 
         AtomicBoolean creatorsDone = new AtomicBoolean();
-        List<QueueDrainer> creators = new ArrayList<>();
-        List<QueueDrainer> writers = new ArrayList<>();
-        for (int i = 0; i < options.invocations(); i++) {
-            ConnectorAssembly creator = new ConnectorAssembly(env.parts());
-            creators.add(new QueueDrainer(sqs.sqs(), sqs.shipmentRequests().name(), sqs.shipmentRequests().url(),
-                    sqs.shipmentRequests().arn(),
-                    new ShipmentCreatorHandler(creator.shipmentCreation(), creator.shipmentRequestsBatch()),
-                    options.creatorBatchSize(), LONG_POLL_SECONDS).pipelined());
-        }
-        for (int i = 0; i < options.writerInvocations(); i++) {
-            ConnectorAssembly writer = new ConnectorAssembly(env.parts());
-            writers.add(new QueueDrainer(sqs.sqs(), sqs.trackingUpdates().name(), sqs.trackingUpdates().url(),
-                    sqs.trackingUpdates().arn(),
-                    new TrackingWriterHandler(writer.trackingWriting(), writer.trackingUpdatesBatch()),
-                    options.writerBatchSize(), LONG_POLL_SECONDS).pipelined());
-        }
+        List<QueueDrainer> creators = containers(options.invocations(), env.parts(), sqs.sqs(),
+                sqs.shipmentRequests().name(), sqs.shipmentRequests().url(), sqs.shipmentRequests().arn(),
+                options.creatorBatchSize(), ThroughputRun::creatorHandler).stream().map(QueueDrainer::pipelined).toList();
+        List<QueueDrainer> writers = containers(options.writerInvocations(), env.parts(), sqs.sqs(),
+                sqs.trackingUpdates().name(), sqs.trackingUpdates().url(), sqs.trackingUpdates().arn(),
+                options.writerBatchSize(), ThroughputRun::writerHandler).stream().map(QueueDrainer::pipelined).toList();
         Duration timeout = options.shipPhaseLimit();
         long t1 = System.nanoTime();
         var writerTotals = new java.util.concurrent.CompletableFuture<ConcurrentDrain.Totals>();
@@ -219,7 +216,7 @@ public final class ThroughputRun {
 
         long t2 = System.nanoTime();
         Map<String, Object> renewal = new SubscriptionRenewerHandler(env.assembly().subscriptionRenewal())
-                .handleRequest(MemoryProbe.scheduledEvent(), null);
+                .handleRequest(PipelineDriver.scheduledEvent(MemoryProbe.BENCH_RULE), null);
         long subscribeMillis = millisSince(t2);
         CallCounts afterSubscribe = CallCounts.of(epicor, ups);
 
@@ -247,6 +244,29 @@ public final class ThroughputRun {
                 ups.shipments().count(), dead, pollMillis, shipWriteMillis, subscribeMillis,
                 afterPoll.minus(start), afterShipWrite.minus(afterPoll), afterSubscribe.minus(afterShipWrite),
                 creatorTotals, writerResult, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * {@code count} containers of one function draining one queue, each with its own composition root over the
+     * shared parts (its own clients and Epicor session), as Lambda runs one container per concurrent invocation.
+     */
+    static List<QueueDrainer> containers(int count, ConnectorParts parts, SqsClient sqs, String queueName,
+                                         String queueUrl, String queueArn, int batchSize,
+                                         Function<ConnectorAssembly, RequestHandler<SQSEvent, SQSBatchResponse>> handler) {
+        List<QueueDrainer> containers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            containers.add(new QueueDrainer(sqs, queueName, queueUrl, queueArn,
+                    handler.apply(new ConnectorAssembly(parts)), batchSize, LONG_POLL_SECONDS));
+        }
+        return containers;
+    }
+
+    static RequestHandler<SQSEvent, SQSBatchResponse> creatorHandler(ConnectorAssembly assembly) {
+        return new ShipmentCreatorHandler(assembly.shipmentCreation(), assembly.shipmentRequestsBatch());
+    }
+
+    private static RequestHandler<SQSEvent, SQSBatchResponse> writerHandler(ConnectorAssembly assembly) {
+        return new TrackingWriterHandler(assembly.trackingWriting(), assembly.trackingUpdatesBatch());
     }
 
     /** Releases whose tracking fields Epicor received in an applied write. */

@@ -174,7 +174,8 @@ public final class PipelineDriver {
                 + (r.pending() > 0 ? ", " + r.pending() + " still pending" : "") + " (" + r.elapsedMillis() + " ms)";
     }
 
-    static ScheduledEvent scheduledEvent(String rule) {
+    /** A scheduled event as EventBridge sends it for {@code rule}. */
+    public static ScheduledEvent scheduledEvent(String rule) {
         ScheduledEvent event = new ScheduledEvent();
         event.setId(UUID.randomUUID().toString());
         event.setDetailType("Scheduled Event");
