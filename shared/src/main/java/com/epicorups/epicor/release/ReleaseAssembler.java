@@ -140,29 +140,30 @@ public final class ReleaseAssembler {
 
         Set<String> partNums = new LinkedHashSet<>();
         Set<ShipToSource.ShipTo> shipTos = new LinkedHashSet<>();
-        Set<Integer> customers = new LinkedHashSet<>();
         for (JsonNode rel : rels) {
-            JsonNode hed = orders.get(Rows.integer(rel, "OrderNum"));
             String part = partNum(rel, lines);
-            if (part != null && !readAhead.partsAsked.contains(part)) {
+            if (part != null) {
                 partNums.add(part);
             }
-            ShipToSource.ShipTo row = shipToRow(rel, hed);
-            if (row != null && !readAhead.shipTosAsked.contains(row)) {
+            ShipToSource.ShipTo row = shipToRow(rel, orders.get(Rows.integer(rel, "OrderNum")));
+            if (row != null) {
                 shipTos.add(row);
             }
         }
+        List<String> partsToRead = partNums.stream().filter(p -> !readAhead.partsAsked.contains(p)).toList();
+        List<ShipToSource.ShipTo> shipTosToRead = shipTos.stream().filter(st -> !readAhead.shipTosAsked.contains(st))
+                .toList();
         Map<String, JsonNode> parts = new LinkedHashMap<>(readAhead.parts);
         Map<ShipToSource.ShipTo, JsonNode> shipToRows = new LinkedHashMap<>(readAhead.shipTos);
-        if (!partNums.isEmpty() || !shipTos.isEmpty()) {
+        if (!partsToRead.isEmpty() || !shipTosToRead.isEmpty()) {
             Concurrently.Both<Map<String, JsonNode>, Map<ShipToSource.ShipTo, JsonNode>> refs =
-                    Concurrently.both(() -> parts(partNums), () -> shipTos(shipTos));
+                    Concurrently.both(() -> parts(partsToRead), () -> shipTos(shipTosToRead));
             parts.putAll(refs.first());
             shipToRows.putAll(refs.second());
         }
-        for (JsonNode rel : rels) {
-            ShipToSource.ShipTo st = shipToRow(rel, orders.get(Rows.integer(rel, "OrderNum")));
-            if (st != null && st.shipToNum().isEmpty() && !shipToRows.containsKey(st)) {
+        Set<Integer> customers = new LinkedHashSet<>();
+        for (ShipToSource.ShipTo st : shipTos) {
+            if (st.shipToNum().isEmpty() && !shipToRows.containsKey(st)) {
                 customers.add(st.custNum());
             }
         }
