@@ -9,25 +9,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EpicorSandboxFaultsTest {
 
   private static final String REL = "Erp.BO.SalesOrderSvc/OrderRels('EPIC06',5001,1,1)";
+  @RegisterExtension
+  final SampleSandbox sample = new SampleSandbox();
   private EpicorSandbox sandbox;
   private TestHttp http;
 
   @BeforeEach
-  void start() {
-    sandbox = EpicorSandbox.builder().dataset(EpicorDataset.sample()).build().start();
-    http = new TestHttp(sandbox);
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
+  void handles() {
+    sandbox = sample.sandbox();
+    http = sample.http();
   }
 
   private TestHttp.Reply read() {

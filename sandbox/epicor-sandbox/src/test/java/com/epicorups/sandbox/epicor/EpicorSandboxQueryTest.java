@@ -7,37 +7,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EpicorSandboxQueryTest {
 
-  private static EpicorSandbox sandbox;
-  private static TestHttp http;
+  @RegisterExtension
+  static final SampleSandbox SAMPLE = new SampleSandbox();
+  private final EpicorSandbox sandbox = SAMPLE.sandbox();
+  private final TestHttp http = SAMPLE.http();
 
-  @BeforeAll
-  static void start() {
-    sandbox = EpicorSandbox.builder().dataset(EpicorDataset.sample()).build().start();
-    http = new TestHttp(sandbox);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
-  private static JsonNode ok(String url) {
+  private JsonNode ok(String url) {
     TestHttp.Reply reply = http.get(url);
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     return reply.json();
-  }
-
-  private static List<String> releaseKeys(JsonNode body) {
-    List<String> keys = new ArrayList<>();
-    body.get("value").forEach(r -> keys.add(r.get("OrderNum").asInt() + "/" + r.get("OrderLine").asInt() + "/"
-        + r.get("OrderRelNum").asInt()));
-    return keys;
   }
 
   @Test
@@ -57,13 +40,13 @@ class EpicorSandboxQueryTest {
 
   @Test
   void pagesWithTopSkipAndOrderByCoverEveryReleaseOnce() {
-    List<String> all = releaseKeys(ok(http.api("Erp.BO.SalesOrderSvc/OrderRels?$top=1000")));
+    List<String> all = SampleSandbox.releaseKeys(ok(http.api("Erp.BO.SalesOrderSvc/OrderRels?$top=1000")));
     assertThat(all).hasSize(50);
     List<String> paged = new ArrayList<>();
     for (int skip = 0; ; skip += 7) {
       JsonNode page = ok(http.api("Erp.BO.SalesOrderSvc/OrderRels?$select=OrderNum,OrderLine,OrderRelNum,SysRevID"
           + "&$orderby=" + q("SysRevID desc") + "&$top=7&$skip=" + skip));
-      paged.addAll(releaseKeys(page));
+      paged.addAll(SampleSandbox.releaseKeys(page));
       if (page.get("value").size() < 7) {
         break;
       }

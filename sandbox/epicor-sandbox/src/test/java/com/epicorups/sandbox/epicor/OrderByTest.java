@@ -10,32 +10,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** $orderby evaluates each row's sort values once, with the order and errors of evaluating per comparison. */
 class OrderByTest {
-  private static EpicorSandbox sandbox;
-  private static TestHttp http;
-
-  @BeforeAll
-  static void start() {
-    sandbox = EpicorSandbox.builder().dataset(EpicorDataset.sample()).build().start();
-    http = new TestHttp(sandbox);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
-  private static List<String> keys(JsonNode body) {
-    List<String> keys = new ArrayList<>();
-    body.get("value").forEach(r -> keys.add(r.get("OrderNum").asInt() + "/" + r.get("OrderLine").asInt() + "/"
-        + r.get("OrderRelNum").asInt()));
-    return keys;
-  }
+  @RegisterExtension
+  static final SampleSandbox SAMPLE = new SampleSandbox();
+  private final EpicorSandbox sandbox = SAMPLE.sandbox();
+  private final TestHttp http = SAMPLE.http();
 
   private static String key(Map<String, Object> r) {
     return r.get("OrderNum") + "/" + r.get("OrderLine") + "/" + r.get("OrderRelNum");
@@ -51,7 +34,7 @@ class OrderByTest {
         .thenComparing(r -> (BigDecimal) r.get("OurReqQty"))
         .thenComparing(r -> (String) r.get("WarehouseCode"), String.CASE_INSENSITIVE_ORDER);
     List<String> expected = sandbox.dataset().get("OrderRels").stream().sorted(reference).map(OrderByTest::key).toList();
-    assertThat(keys(reply.json())).hasSize(50).isEqualTo(expected);
+    assertThat(SampleSandbox.releaseKeys(reply.json())).hasSize(50).isEqualTo(expected);
   }
 
   @Test
@@ -60,7 +43,7 @@ class OrderByTest {
     TestHttp.Reply unique = http.get(http.api("Erp.BO.SalesOrderSvc/OrderRels?$top=1000&$orderby="
         + q("SysRevID,substring(PartNum, 1)")));
     assertThat(unique.status()).as(unique.body()).isEqualTo(200);
-    assertThat(keys(unique.json())).hasSize(50);
+    assertThat(SampleSandbox.releaseKeys(unique.json())).hasSize(50);
     // Releases of one order tie on OrderNum, so the second item is evaluated and fails.
     assertThat(assertEpicorError(http.get(http.api("Erp.BO.SalesOrderSvc/OrderRels?$orderby="
         + q("OrderNum,substring(PartNum, 1)"))), 400, EpicorApiException.BO_EXCEPTION))
