@@ -607,6 +607,23 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
                 .satisfies(r -> assertThat(r.shipTo().lines()).containsExactly("3 NEW ST"));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void theSameMessageDeliveredTwiceInOneBatchShipsOnce(int concurrency) {
+        // SQS delivers at least once, and the event source mapping's batching window gathers several receives
+        // into one batch: the same message (same message id) can appear twice in it.
+        String body = requestBody(enqueued);
+
+        var response = new SqsBatchProcessor(concurrency).process(sqsBatch(List.of(body, body), i -> "dup"),
+                creation);
+
+        assertThat(ups.creates).as("one UPS shipment for one release").hasValue(1);
+        assertThat(record().state()).isEqualTo(LedgerState.SHIPPED);
+        assertThat(dlq.sent).isEmpty();
+        assertThat(response.getBatchItemFailures()).as("at most a redelivery, which finds it shipped")
+                .extracting(f -> f.getItemIdentifier()).allMatch("dup"::equals);
+    }
+
     @Test
     void anAddressUpsRejectsInABatchIsDeadLetteredWithItsReasonAfterOneCheck() {
         String body = shippableRequestBody(6600, usAddress("0 Nowhere Rd"));
