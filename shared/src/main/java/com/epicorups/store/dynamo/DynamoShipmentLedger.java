@@ -114,6 +114,14 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
             set.append(", labelLocation = :label");
             values.put(":label", s(labelLocation));
         }
+        // The further packages' pointers go first: if one cannot be written the release stays claimed and the
+        // claim's retry records it again, instead of a SHIPPED release whose later packages no tracking event finds.
+        // A pointer left by an attempt that then lost its claim names the same UPS shipment, which the claim's
+        // new owner adopts.
+        for (String further : trackingNumbers.subList(Math.min(1, trackingNumbers.size()), trackingNumbers.size())) {
+            dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", s(TRACKING_POINTER + further),
+                    "releaseKey", s(key.asString()), "updatedAt", n(now.toEpochMilli()))));
+        }
         Map<String, AttributeValue> item;
         try {
             item = dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key.asString()))
@@ -124,10 +132,6 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
         } catch (ConditionalCheckFailedException lost) {
             throw new LedgerConflictException("release " + key + " is not claimed by " + owner);
-        }
-        for (String further : trackingNumbers.subList(Math.min(1, trackingNumbers.size()), trackingNumbers.size())) {
-            dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", s(TRACKING_POINTER + further),
-                    "releaseKey", s(key.asString()), "updatedAt", n(now.toEpochMilli()))));
         }
         return record(item);
     }
