@@ -776,9 +776,8 @@ public final class ShipmentCreation implements MessageHandler {
         if (request.schemaVersion() > ShipmentRequestMessage.CURRENT_SCHEMA) {
             throw malformed("unsupported schemaVersion " + request.schemaVersion());
         }
-        if (request.release().shipTo() == null) {
-            throw malformed("release " + request.release().key() + " has no ship-to address");
-        }
+        // No ship-to is not malformed: the poller enqueues a release whose ship-to record is missing
+        // (NO_SHIP_TO_ADDRESS) so that the re-read fails it with that reason and a redrive after the fix ships it.
         return request;
     }
 

@@ -256,6 +256,26 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
         assertThat(ups.creates).hasValue(0);
     }
 
+    /**
+     * The poller enqueues a release whose ship-to record is missing (NO_SHIP_TO_ADDRESS) without an address, so
+     * that a redrive after the fix ships it: the creator must judge it by its re-read, not refuse the message.
+     */
+    @Test
+    void aReleaseEnqueuedWithoutAShipToFailsWithItsReasonAndShipsOnRedriveOnceEpicorHasTheAddress() {
+        enqueued = release(KEY, 100, null);
+        epicor.current.put(KEY, ReleaseRecheck.notShippable("NO_SHIP_TO_ADDRESS",
+                "ShipTo 'NOWHERE' of customer 100: no such address record"));
+        assertPermanentFailure("NO_SHIP_TO_ADDRESS", AuditOperation.SHIPMENT_CREATE);
+
+        epicor.current.put(KEY, ReleaseRecheck.shippable(release(KEY, 100, usAddress("1 Peachtree St"))));
+        MessageResult redriven = deliver(requestBody(enqueued));
+
+        assertThat(redriven.disposition()).isEqualTo(Disposition.DONE);
+        assertThat(ups.created).as("the re-read address, as UPS validated it").singleElement()
+                .satisfies(r -> assertThat(r.shipTo().lines()).containsExactly("1 PEACHTREE ST"));
+        assertThat(record().state()).isEqualTo(LedgerState.SHIPPED);
+    }
+
     @Test
     void aReleaseEpicorNoLongerHasGoesToTheDlq() {
         epicor.failNext = permanent("RELEASE_GONE");
