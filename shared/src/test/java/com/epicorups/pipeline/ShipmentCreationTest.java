@@ -218,6 +218,31 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
         assertThat(record().state()).isEqualTo(LedgerState.SHIPPED);
     }
 
+    /**
+     * No UPS token means the ship POST was never sent (or UPS refused it with a 401 unprocessed): like a 429, the
+     * claim is released and the retry backs off as usual instead of sitting out the lease and reconciling.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"UPS_TOKEN_THROTTLED", "UPS_TOKEN_UNAVAILABLE", "UPS_TOKEN_WAIT_TIMEOUT",
+            "UPS_TOKEN_BAD_RESPONSE"})
+    void noUpsTokenForTheCreateReleasesTheClaimAndSaysNothingWasShipped(String code) {
+        ups.failBeforeCreate = transientError(code);
+
+        MessageResult failed = deliver();
+        assertThat(failed.disposition()).isEqualTo(Disposition.RETRY);
+        assertThat(failed.reasonCode()).isEqualTo(code);
+        assertThat(failed.retryAfter()).as("no lease to sit out").isNull();
+        assertThat(record().leaseUntil()).as("claim released at once").isBeforeOrEqualTo(clock.instant());
+        assertThat(audits(AuditOperation.SHIPMENT_CREATE)).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(AuditOutcome.RETRYING);
+            assertThat(e.reasonCode()).isEqualTo(code);
+            assertThat(e.message()).doesNotContain("may hold a shipment");
+        });
+
+        assertThat(deliver().disposition()).isEqualTo(Disposition.DONE);
+        assertThat(ups.created).hasSize(1);
+    }
+
     @Test
     void aTimeoutFromCreateKeepsTheClaimAndTheNextAttemptAdoptsWhatUpsMade() {
         ups.failAfterCreate = transientError("UPS_TIMEOUT");
