@@ -4,6 +4,7 @@ import com.epicorups.core.ConnectorException;
 import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
 import com.epicorups.epicor.EpicorSettings.WriteBackMapping;
+import com.epicorups.epicor.error.EpicorAuthException;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.TrackingStatus;
 import com.epicorups.port.EpicorWriteBack;
@@ -77,7 +78,8 @@ public final class EpicorTrackingWriter implements EpicorWriteBack {
      * (BOUpdError, errorsOccurred) the rows are written again one PATCH each, so every release gets its own
      * outcome (its own typed error); a repeat of the rows that did land is harmless. When Epicor refuses the
      * method itself (4xx), this writer stops batching and PATCHes row by row from then on. A transient failure
-     * fails every release of the call (their messages are retried).
+     * fails every release of the call (their messages are retried), and so does a 401 that outlived the token
+     * renewal (EPICOR_AUTH: a credentials problem, not the method's).
      */
     @Override
     public Map<ReleaseKey, WriteOutcome> writeCurrentAll(Map<ReleaseKey, TrackingFacts> facts) {
@@ -101,7 +103,10 @@ public final class EpicorTrackingWriter implements EpicorWriteBack {
         try {
             reply = client.post(EpicorFields.SALES_ORDER_SVC + "/UpdateExt", body);
         } catch (ConnectorException e) {
-            if (e.isTransient()) {
+            // A 401 the client could not cure with a new token is the identity, not UpdateExt: the PATCHes would
+            // be refused the same way, and batching must come back once the credentials are fixed.
+            boolean identityRefused = e instanceof EpicorAuthException auth && auth.httpStatus() == 401;
+            if (e.isTransient() || identityRefused) {
                 Map<ReleaseKey, WriteOutcome> out = new LinkedHashMap<>();
                 facts.keySet().forEach(key -> out.put(key, WriteOutcome.failed(e)));
                 return out;

@@ -1,6 +1,7 @@
 package com.epicorups.pipeline;
 
 import com.epicorups.logging.JsonLogger;
+import com.epicorups.logging.LogLevel;
 import com.epicorups.store.AuditEntry;
 import com.epicorups.store.AuditLog;
 import com.epicorups.store.AuditOperation;
@@ -13,6 +14,8 @@ import java.util.Map;
 /**
  * Records audit entries with their timing. An audit write that fails is logged, never allowed to turn a
  * finished piece of work into a failure (the ledger, not the audit, guards against doing it twice).
+ * A FAILED or RETRYING entry is also logged (ERROR, WARN) with its subject, reason code and message, so the
+ * logs tell the same as the audit trail; never the replay message or the details (bodies, requests).
  */
 final class Auditor {
     private static final JsonLogger LOG = JsonLogger.getLogger(Auditor.class);
@@ -33,8 +36,15 @@ final class Auditor {
                 Instant started, Map<String, String> details, String replayMessage) {
         Instant at = clock.instant();
         long millis = started == null ? 0 : Math.max(0, Duration.between(started, at).toMillis());
+        String text = Texts.truncate(message, 1000);
+        if (outcome == AuditOutcome.FAILED || outcome == AuditOutcome.RETRYING) {
+            LOG.log(outcome == AuditOutcome.FAILED ? LogLevel.ERROR : LogLevel.WARN,
+                    outcome == AuditOutcome.FAILED ? "work_failed" : "work_retrying", null,
+                    "subject", subject, "operation", operation.name(), "outcome", outcome.name(),
+                    "reasonCode", reasonCode, "detail", text);
+        }
         try {
-            log.record(new AuditEntry(subject, at, operation, outcome, reasonCode, Texts.truncate(message, 1000),
+            log.record(new AuditEntry(subject, at, operation, outcome, reasonCode, text,
                     millis, details, replayMessage));
         } catch (RuntimeException e) {
             LOG.warn("audit_write_failed", "operation", operation.name(), "outcome", outcome.name(),

@@ -90,9 +90,12 @@ public final class ShipmentCreation implements MessageHandler {
      * Transient create failures UPS answered before doing anything (HTTP 429: the request was throttled, not
      * processed). Unlike a timeout or a 5xx they prove no shipment was made, so the claim is released and the
      * retry need not wait out the lease: in a 429 storm every release would otherwise sit out a full lease
-     * per refusal and burn its SQS receives on CLAIM_IN_PROGRESS until it landed in the DLQ.
+     * per refusal and burn its SQS receives on CLAIM_IN_PROGRESS until it landed in the DLQ. The same holds for
+     * the transient UPS token failures: without a token the ship POST is never sent (the UPS client gets the
+     * token before each send, and a second one only after UPS refused the first with a 401).
      */
-    public static final Set<String> REFUSED_UNPROCESSED = Set.of("UPS_RATE_LIMITED");
+    public static final Set<String> REFUSED_UNPROCESSED = Set.of("UPS_RATE_LIMITED", "UPS_TOKEN_THROTTLED",
+            "UPS_TOKEN_UNAVAILABLE", "UPS_TOKEN_WAIT_TIMEOUT", "UPS_TOKEN_BAD_RESPONSE");
 
     private final ShipmentLedger ledger;
     private final EpicorReleases epicor;
@@ -779,9 +782,8 @@ public final class ShipmentCreation implements MessageHandler {
         if (request.schemaVersion() > ShipmentRequestMessage.CURRENT_SCHEMA) {
             throw malformed("unsupported schemaVersion " + request.schemaVersion());
         }
-        if (request.release().shipTo() == null) {
-            throw malformed("release " + request.release().key() + " has no ship-to address");
-        }
+        // No ship-to is not malformed: the poller enqueues a release whose ship-to record is missing
+        // (NO_SHIP_TO_ADDRESS) so that the re-read fails it with that reason and a redrive after the fix ships it.
         return request;
     }
 

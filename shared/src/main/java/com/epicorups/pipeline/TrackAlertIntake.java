@@ -14,7 +14,8 @@ import java.util.Objects;
 
 /**
  * One Track Alert webhook call: authenticate and parse (the receiver), enqueue, answer. An accepted event is
- * only acknowledged once it is on the queue; if the queue cannot take it UPS gets a 503 and delivers again.
+ * only acknowledged once it is on the queue; if the queue cannot take it UPS gets a 503 and the event is audited
+ * FAILED with the update as its replay message (UPS documents no redelivery).
  * Rejections are audited with their reason, never with the presented credential or headers.
  */
 public final class TrackAlertIntake {
@@ -50,14 +51,20 @@ public final class TrackAlertIntake {
                     Map.of("httpStatus", String.valueOf(verdict.httpStatus())));
             return error(verdict.httpStatus(), reason);
         }
+        String update = null;
         try {
-            trackingUpdates.send(Json.mapper().writeValueAsString(verdict.update()), Map.of());
+            update = Json.mapper().writeValueAsString(verdict.update());
+            trackingUpdates.send(update, Map.of());
         } catch (Exception e) {
+            // UPS documents no redelivery of Track Alert events: the audit keeps the update for a replay
+            // (AuditReplay re-enqueues FAILED entries; the writer drops it if UPS did deliver it again).
             String subject = verdict.update().trackingNumbers().isEmpty() ? AUDIT_SUBJECT
                     : verdict.update().trackingNumbers().get(0);
-            audit.record(subject, AuditOperation.WEBHOOK_RECEIVED, AuditOutcome.RETRYING, "ENQUEUE_FAILED",
-                    e.getClass().getSimpleName() + ": UPS will deliver the event again", started,
-                    Map.of("eventId", String.valueOf(verdict.update().eventId())));
+            audit.record(subject, AuditOperation.WEBHOOK_RECEIVED, AuditOutcome.FAILED, "ENQUEUE_FAILED",
+                    "Track Alert event could not be enqueued (" + e.getClass().getSimpleName() + ": "
+                            + Texts.messageOf(e) + "); replay it from the audit", started,
+                    Map.of("eventId", String.valueOf(verdict.update().eventId()),
+                            AuditReplay.REPLAY_QUEUE, TrackingWriting.SOURCE_QUEUE), update);
             return error(503, "ENQUEUE_FAILED");
         }
         return new WebhookResponse(200, "{\"status\":\"accepted\"}");

@@ -163,6 +163,35 @@ class EpicorTrackingWriterTest extends EpicorTestSupport {
                 .containsExactly("PATCH", "PATCH");
     }
 
+    /**
+     * A 401 that outlives the token renewal is the identity, not UpdateExt: every release of the call fails with
+     * EPICOR_AUTH (to the DLQ, replayed after the credentials are fixed), and batching is not given up for good.
+     */
+    @Test
+    void aPersistent401OnUpdateExtFailsEveryReleaseWithEpicorAuthAndKeepsBatching() {
+        fake.customer(100);
+        fake.simpleRelease(5001, 100);
+        fake.simpleRelease(5002, 100);
+        var refuse = (java.util.function.Function<RecordedRequest, okhttp3.mockwebserver.MockResponse>) r ->
+                r.getPath().contains("/api/v2/")
+                        ? FakeEpicor.error(401, "Unauthorized", "invalid user name or password", null) : null;
+        fake.interceptors.add(refuse);
+        EpicorTrackingWriter writer = new EpicorTrackingWriter(client(settings()), settings());
+
+        var outcomes = writer.writeCurrentAll(twoReleases());
+
+        assertThat(outcomes.values()).allSatisfy(o -> assertThat(o.failure()).isInstanceOfSatisfying(
+                ConnectorException.class, e -> assertThat(e.reasonCode()).isEqualTo("EPICOR_AUTH")));
+        assertThat(fake.requests).extracting(RecordedRequest::getMethod).as("no PATCH per release")
+                .containsExactly("POST");
+
+        fake.interceptors.remove(refuse); // the credentials are fixed
+        fake.requests.clear();
+        assertThat(writer.writeCurrentAll(twoReleases()).values()).allMatch(com.epicorups.port.WriteOutcome::succeeded);
+        assertThat(fake.requests).as("still one UpdateExt for the batch").extracting(RecordedRequest::getMethod)
+                .containsExactly("POST");
+    }
+
     @Test
     void aTransientUpdateExtFailureFailsEveryReleaseOfTheCallWithoutPatching() {
         fake.interceptors.add(r -> r.getPath().endsWith("/UpdateExt")

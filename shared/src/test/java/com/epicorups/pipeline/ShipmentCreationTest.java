@@ -218,6 +218,31 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
         assertThat(record().state()).isEqualTo(LedgerState.SHIPPED);
     }
 
+    /**
+     * No UPS token means the ship POST was never sent (or UPS refused it with a 401 unprocessed): like a 429, the
+     * claim is released and the retry backs off as usual instead of sitting out the lease and reconciling.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"UPS_TOKEN_THROTTLED", "UPS_TOKEN_UNAVAILABLE", "UPS_TOKEN_WAIT_TIMEOUT",
+            "UPS_TOKEN_BAD_RESPONSE"})
+    void noUpsTokenForTheCreateReleasesTheClaimAndSaysNothingWasShipped(String code) {
+        ups.failBeforeCreate = transientError(code);
+
+        MessageResult failed = deliver();
+        assertThat(failed.disposition()).isEqualTo(Disposition.RETRY);
+        assertThat(failed.reasonCode()).isEqualTo(code);
+        assertThat(failed.retryAfter()).as("no lease to sit out").isNull();
+        assertThat(record().leaseUntil()).as("claim released at once").isBeforeOrEqualTo(clock.instant());
+        assertThat(audits(AuditOperation.SHIPMENT_CREATE)).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(AuditOutcome.RETRYING);
+            assertThat(e.reasonCode()).isEqualTo(code);
+            assertThat(e.message()).doesNotContain("may hold a shipment");
+        });
+
+        assertThat(deliver().disposition()).isEqualTo(Disposition.DONE);
+        assertThat(ups.created).hasSize(1);
+    }
+
     @Test
     void aTimeoutFromCreateKeepsTheClaimAndTheNextAttemptAdoptsWhatUpsMade() {
         ups.failAfterCreate = transientError("UPS_TIMEOUT");
@@ -254,6 +279,26 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
         epicor.current.put(KEY, ReleaseRecheck.notShippable("NO_WEIGHT", "part WIDGET-1 has no weight"));
         assertPermanentFailure("NO_WEIGHT", AuditOperation.SHIPMENT_CREATE);
         assertThat(ups.creates).hasValue(0);
+    }
+
+    /**
+     * The poller enqueues a release whose ship-to record is missing (NO_SHIP_TO_ADDRESS) without an address, so
+     * that a redrive after the fix ships it: the creator must judge it by its re-read, not refuse the message.
+     */
+    @Test
+    void aReleaseEnqueuedWithoutAShipToFailsWithItsReasonAndShipsOnRedriveOnceEpicorHasTheAddress() {
+        enqueued = release(KEY, 100, null);
+        epicor.current.put(KEY, ReleaseRecheck.notShippable("NO_SHIP_TO_ADDRESS",
+                "ShipTo 'NOWHERE' of customer 100: no such address record"));
+        assertPermanentFailure("NO_SHIP_TO_ADDRESS", AuditOperation.SHIPMENT_CREATE);
+
+        epicor.current.put(KEY, ReleaseRecheck.shippable(release(KEY, 100, usAddress("1 Peachtree St"))));
+        MessageResult redriven = deliver(requestBody(enqueued));
+
+        assertThat(redriven.disposition()).isEqualTo(Disposition.DONE);
+        assertThat(ups.created).as("the re-read address, as UPS validated it").singleElement()
+                .satisfies(r -> assertThat(r.shipTo().lines()).containsExactly("1 PEACHTREE ST"));
+        assertThat(record().state()).isEqualTo(LedgerState.SHIPPED);
     }
 
     @Test

@@ -59,4 +59,24 @@ class TrackAlertIntakeTest {
         WebhookResponse response = intake.receive(Map.of("credential", CREDENTIAL), "{}");
         assertThat(response.statusCode()).isEqualTo(503);
     }
+
+    /** UPS documents no redelivery of Track Alert events: the accepted event must be replayable from the audit. */
+    @Test
+    void anAcceptedEventTheQueueCouldNotTakeIsAFailureTheOperatorCanReplay() {
+        queue.failures.set(1);
+        intake.receive(Map.of("credential", CREDENTIAL), "{}");
+
+        assertThat(audit.all()).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
+            assertThat(e.reasonCode()).isEqualTo("ENQUEUE_FAILED");
+            assertThat(e.details()).containsEntry("replayQueue", "tracking-updates");
+        });
+        RecordingQueue replayTo = new RecordingQueue();
+        ReplaySummary replayed = new AuditReplay(audit, Map.of("tracking-updates", replayTo), clock).replaySubject("1ZA",
+                false);
+
+        assertThat(replayed.replayed()).isEqualTo(1);
+        assertThat(replayTo.bodiesAs(TrackingUpdate.class)).singleElement()
+                .satisfies(u -> assertThat(u.eventId()).isEqualTo("ta-1"));
+    }
 }

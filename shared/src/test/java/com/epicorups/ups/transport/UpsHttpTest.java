@@ -77,6 +77,22 @@ class UpsHttpTest {
         assertThat(ups.tokenCalls.get()).isEqualTo(2);
     }
 
+    /** ShipmentCreation releases its claim on a transient token failure: it must prove no ship POST was processed. */
+    @Test
+    void aTokenFailureAfterA401OnShipIsATokenExceptionAndUpsProcessedNoShipPost() {
+        ups.on("/api/shipments", r -> UpsTestSupport.error(401, "250002", "Invalid Authentication Information."));
+        UpsHttp http = http();
+        http.tokens().accessToken(null);
+        ups.onToken(r -> UpsTestSupport.error(503, "10004", "Service Unavailable"));
+
+        assertThatThrownBy(() -> http.post("ship", "/api/shipments/v2409/ship", Json.mapper().createObjectNode(), null,
+                UpsHttp.Retry.NEVER)).isInstanceOfSatisfying(com.epicorups.ups.auth.UpsTokenException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.TRANSIENT);
+                    assertThat(e.reasonCode()).isEqualTo("UPS_TOKEN_UNAVAILABLE");
+                });
+        assertThat(ups.requestsTo("/api/shipments")).as("only the POST UPS refused with 401").hasSize(1);
+    }
+
     @Test
     void expiredTokenCodeIn200LessBodyAlsoRefreshes() {
         ups.onSequence("/api/x", UpsTestSupport.error(401, "251004", "Bearer token expired"),

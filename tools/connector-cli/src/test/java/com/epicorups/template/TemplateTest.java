@@ -152,6 +152,35 @@ class TemplateTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * The webhook's own failures (queue unavailable: 503, the function failed or was throttled: 5xx) are answers,
+     * not Lambda errors, and UPS does not resend a lost Track Alert event: the API's 5XXError must raise an alarm.
+     */
+    @Test
+    void aWebhookAnswering5xxRaisesAnAlarm() {
+        Map<String, Object> api = template.properties("WebhookApi");
+        assertThat(api.get("Name")).as("WebhookApi Name (the ApiName metric dimension)").isNotNull();
+        List<Map<String, Object>> watching = new ArrayList<>();
+        template.resourcesOfType("AWS::CloudWatch::Alarm").forEach((id, alarm) -> {
+            Map<String, Object> p = props(alarm);
+            if (!"AWS/ApiGateway".equals(p.get("Namespace")) || !"5XXError".equals(p.get("MetricName"))) {
+                return;
+            }
+            Map<Object, Object> dimensions = new java.util.HashMap<>();
+            for (Object d : (List<?>) p.get("Dimensions")) {
+                dimensions.put(asMap(d).get("Name"), asMap(d).get("Value"));
+            }
+            if (api.get("Name").equals(dimensions.get("ApiName")) && api.get("StageName").equals(dimensions.get("Stage"))) {
+                watching.add(p);
+            }
+        });
+        assertThat(watching).singleElement().satisfies(p -> {
+            assertThat(CloudFormationTemplate.referencedId(((List<?>) p.get("AlarmActions")).get(0)))
+                    .isEqualTo("AlarmTopic");
+            assertThat(p.get("Threshold")).isEqualTo(0);
+        });
+    }
+
     @Test
     void contractResourcesExistWithTheirKeys() {
         assertThat(template.resources()).containsKeys("ConnectorKey", "TokenCacheTable", "ShipmentsTable",
