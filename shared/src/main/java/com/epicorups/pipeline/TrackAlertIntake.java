@@ -9,6 +9,7 @@ import com.epicorups.store.AuditOperation;
 import com.epicorups.store.AuditOutcome;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,6 +21,8 @@ import java.util.Objects;
  */
 public final class TrackAlertIntake {
     public static final String AUDIT_SUBJECT = "webhook#track-alert";
+    /** How much of a malformed (authenticated) body the audit keeps. */
+    static final int BODY_EXCERPT_CHARS = 4000;
 
     private final TrackAlertReceiver receiver;
     private final MessageQueue trackingUpdates;
@@ -46,9 +49,14 @@ public final class TrackAlertIntake {
         }
         if (!verdict.isAccepted()) {
             String reason = verdict.rejectReason() == null ? "WEBHOOK_REJECTED" : verdict.rejectReason();
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("httpStatus", String.valueOf(verdict.httpStatus()));
+            if (WebhookVerdict.MALFORMED.equals(reason) && body != null) {
+                // Authenticated, so it is UPS's: UPS does not send it again, and this is all that says what it was.
+                details.put("bodyExcerpt", Texts.truncate(body, BODY_EXCERPT_CHARS));
+            }
             audit.record(AUDIT_SUBJECT, AuditOperation.WEBHOOK_RECEIVED, AuditOutcome.FAILED, reason,
-                    verdict.detail() == null ? reason : verdict.detail(), started,
-                    Map.of("httpStatus", String.valueOf(verdict.httpStatus())));
+                    verdict.detail() == null ? reason : verdict.detail(), started, details);
             return error(verdict.httpStatus(), reason);
         }
         String update = null;

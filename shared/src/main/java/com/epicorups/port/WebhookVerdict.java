@@ -8,6 +8,9 @@ import com.epicorups.model.TrackingUpdate;
  * WEBHOOK_MALFORMED, ...).
  */
 public record WebhookVerdict(int httpStatus, TrackingUpdate update, String rejectReason, String detail) {
+    /** An authenticated call whose body is not a Track Alert event. */
+    public static final String MALFORMED = "WEBHOOK_MALFORMED";
+
     public static WebhookVerdict accepted(TrackingUpdate update) {
         return new WebhookVerdict(200, update, null, null);
     }

@@ -22,10 +22,11 @@ class TrackAlertIntakeTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
     private final RecordingQueue queue = new RecordingQueue();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final TrackAlertReceiver receiver = (headers, body) -> CREDENTIAL.equals(headers.get("credential"))
-            ? WebhookVerdict.accepted(new TrackingUpdate("ta-1", TrackingSource.TRACK_ALERT, null, null,
-            List.of("1ZA"), TrackingStatus.OUT_FOR_DELIVERY, "Out for delivery", clock.instant(), null, null, null))
-            : WebhookVerdict.rejected(401, "WEBHOOK_UNAUTHENTICATED", "credential does not match");
+    private final TrackAlertReceiver receiver = (headers, body) -> !CREDENTIAL.equals(headers.get("credential"))
+            ? WebhookVerdict.rejected(401, "WEBHOOK_UNAUTHENTICATED", "credential does not match")
+            : body.startsWith("not json") ? WebhookVerdict.rejected(400, WebhookVerdict.MALFORMED, "body is not JSON")
+            : WebhookVerdict.accepted(new TrackingUpdate("ta-1", TrackingSource.TRACK_ALERT, null, null,
+            List.of("1ZA"), TrackingStatus.OUT_FOR_DELIVERY, "Out for delivery", clock.instant(), null, null, null));
     private final TrackAlertIntake intake = new TrackAlertIntake(receiver, queue, audit, clock);
 
     @Test
@@ -51,6 +52,25 @@ class TrackAlertIntakeTest {
             assertThat(e.reasonCode()).isEqualTo("WEBHOOK_UNAUTHENTICATED");
             assertThat(e.toString()).doesNotContain(CREDENTIAL);
         });
+    }
+
+    @Test
+    void aMalformedAuthenticatedBodyIsKeptInTheAuditAndAnUnauthenticatedOneIsNot() {
+        String malformed = "not json: " + "x".repeat(TrackAlertIntake.BODY_EXCERPT_CHARS);
+        assertThat(intake.receive(Map.of("credential", CREDENTIAL), malformed).statusCode()).isEqualTo(400);
+        assertThat(intake.receive(Map.of("credential", "wrong"), "not json from a stranger").statusCode())
+                .isEqualTo(401);
+
+        assertThat(audit.all()).hasSize(2);
+        assertThat(audit.all()).filteredOn(e -> e.reasonCode().equals(WebhookVerdict.MALFORMED)).singleElement()
+                .satisfies(e -> assertThat(e.details().get("bodyExcerpt"))
+                        .startsWith(malformed.substring(0, TrackAlertIntake.BODY_EXCERPT_CHARS))
+                        .contains("[truncated 10 chars]"));
+        assertThat(audit.all()).filteredOn(e -> e.reasonCode().equals("WEBHOOK_UNAUTHENTICATED")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.details()).doesNotContainKey("bodyExcerpt");
+                    assertThat(e.toString()).doesNotContain("stranger");
+                });
     }
 
     @Test

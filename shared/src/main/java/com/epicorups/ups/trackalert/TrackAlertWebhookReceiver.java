@@ -37,7 +37,7 @@ public final class TrackAlertWebhookReceiver implements TrackAlertReceiver {
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     public static final String UNAUTHENTICATED = "WEBHOOK_UNAUTHENTICATED";
     public static final String TOO_LARGE = "WEBHOOK_TOO_LARGE";
-    public static final String MALFORMED = "WEBHOOK_MALFORMED";
+    public static final String MALFORMED = WebhookVerdict.MALFORMED;
 
     private final TrackAlertVersion version;
     private final boolean bearerValidatedByGateway;
