@@ -80,7 +80,7 @@ public final class JwksKeySource {
             if (mayFetch(now)) {
                 fetch(now, keys != null);
             } else if (keys == null) {
-                throw new JwtRejectedException("JWKS unavailable (last fetch failed less than a minute ago)");
+                throw JwtRejectedException.keySetUnavailable("JWKS unavailable (last fetch failed less than a minute ago)");
             }
         }
         return keys;
@@ -109,7 +109,7 @@ public final class JwksKeySource {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(url).timeout(FETCH_TIMEOUT)
                     .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new JwtRejectedException("JWKS fetch answered HTTP " + response.statusCode());
+                throw JwtRejectedException.keySetUnavailable("JWKS fetch answered HTTP " + response.statusCode());
             }
             keys = parse(response.body());
             fetchedAt = now;
@@ -120,11 +120,11 @@ public final class JwksKeySource {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             if (!keepOldOnFailure) {
-                throw new JwtRejectedException("JWKS unavailable (interrupted)");
+                throw JwtRejectedException.keySetUnavailable("JWKS unavailable (interrupted)");
             }
         } catch (Exception e) {
             if (!keepOldOnFailure) {
-                throw new JwtRejectedException("JWKS unavailable (" + e.getClass().getSimpleName() + ")");
+                throw JwtRejectedException.keySetUnavailable("JWKS unavailable (" + e.getClass().getSimpleName() + ")");
             }
         }
     }
@@ -134,10 +134,10 @@ public final class JwksKeySource {
         try {
             doc = Json.mapper().readTree(json);
         } catch (Exception e) {
-            throw new JwtRejectedException("JWKS is not JSON");
+            throw JwtRejectedException.keySetUnavailable("JWKS is not JSON");
         }
         if (doc == null || !doc.path("keys").isArray()) {
-            throw new JwtRejectedException("JWKS has no keys array");
+            throw JwtRejectedException.keySetUnavailable("JWKS has no keys array");
         }
         List<Jwk> out = new ArrayList<>();
         for (JsonNode k : doc.path("keys")) {

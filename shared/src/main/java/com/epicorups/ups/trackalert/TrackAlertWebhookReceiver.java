@@ -37,6 +37,8 @@ public final class TrackAlertWebhookReceiver implements TrackAlertReceiver {
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     public static final String UNAUTHENTICATED = "WEBHOOK_UNAUTHENTICATED";
     public static final String TOO_LARGE = "WEBHOOK_TOO_LARGE";
+    /** The caller's JWT could not be checked: the issuer's key set (JWKS) is unavailable. */
+    public static final String AUTH_UNAVAILABLE = "WEBHOOK_AUTH_UNAVAILABLE";
     public static final String MALFORMED = WebhookVerdict.MALFORMED;
 
     private final TrackAlertVersion version;
@@ -79,7 +81,14 @@ public final class TrackAlertWebhookReceiver implements TrackAlertReceiver {
 
     @Override
     public WebhookVerdict receive(Map<String, String> headers, String body) {
-        String denied = authenticate(headers == null ? Map.of() : headers);
+        String denied;
+        try {
+            denied = authenticate(headers == null ? Map.of() : headers);
+        } catch (JwtRejectedException keysUnavailable) {
+            // Our side failed, not the caller: a 5xx raises the webhook's alarm, where a 401 would pass for a
+            // stranger's call while UPS's events are refused.
+            return WebhookVerdict.rejected(503, AUTH_UNAVAILABLE, "bearer JWT not checked: " + keysUnavailable.detail());
+        }
         if (denied != null) {
             return WebhookVerdict.rejected(401, UNAUTHENTICATED, denied);
         }
@@ -140,7 +149,7 @@ public final class TrackAlertWebhookReceiver implements TrackAlertReceiver {
     }
 
     /** Null when authenticated, else why not (without echoing any presented value). */
-    private String authenticate(Map<String, String> headers) {
+    private String authenticate(Map<String, String> headers) throws JwtRejectedException {
         if (version == TrackAlertVersion.V1) {
             String presented = header(headers, "credential");
             if (presented == null) {
@@ -178,6 +187,9 @@ public final class TrackAlertWebhookReceiver implements TrackAlertReceiver {
             try {
                 jwtValidator.validate(token);
             } catch (JwtRejectedException e) {
+                if (e.keySetUnavailable()) {
+                    throw e;
+                }
                 return "bearer JWT rejected: " + e.detail();
             }
         }

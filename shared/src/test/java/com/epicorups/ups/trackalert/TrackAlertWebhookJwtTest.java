@@ -136,6 +136,26 @@ class TrackAlertWebhookJwtTest {
     }
 
     @Test
+    void aJwksThatCannotBeFetchedIsOurFailureA503NotTheCallers401() throws Exception {
+        String url = jwksEndpoint.serve("<html>maintenance</html>");
+        TrackAlertWebhookReceiver r = receiver("{\"jwtIssuer\":\"" + ISS + "\",\"jwtAudience\":\"" + AUD + "\",\"jwksUrl\":\"" + url + "\"}");
+        String body = TrackAlertWebhookReceiverTest.DELIVERED;
+        String token = rs256Token(KEY, "k1", ISS, AUD, T + 3600);
+
+        WebhookVerdict unchecked = r.receive(headers("Bearer " + token, null), body);
+        assertThat(unchecked.httpStatus()).isEqualTo(503);
+        assertThat(unchecked.rejectReason()).isEqualTo(TrackAlertWebhookReceiver.AUTH_UNAVAILABLE);
+        assertThat(unchecked.detail()).isEqualTo("bearer JWT not checked: JWKS is not JSON").doesNotContain(token);
+        // A token that is bad on its face is still the caller's problem, JWKS or not.
+        assertUnauthenticated(r.receive(headers("Bearer not-a-jwt", null), body),
+                "bearer JWT rejected: malformed JWT: not three dot-separated parts", null);
+
+        jwksEndpoint.served.set(jwks(rsaJwk("k1", KEY)));
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(r.receive(headers("Bearer " + token, null), body).isAccepted()).isTrue();
+    }
+
+    @Test
     void theSecretsJwtKeysAreCheckedAndNeverPrintTheKeys() throws Exception {
         WebhookCredentials c = WebhookCredentials.fromJson(Json.mapper().readTree(
                 inlineSecret(",\"jwtLeewaySeconds\":5,\"apiKey\":\"k\",\"jwtClientId\":\"c1\"")));
