@@ -15,4 +15,13 @@ public record ClaimResult(Status status, ShipmentRecord record) {
         /** Another creator holds a live lease: retry later. */
         IN_PROGRESS
     }
+
+    /**
+     * A claim the same owner already holds: the first try landed but its answer was lost, and the claim was
+     * asked again. Whether that first try took over an unfinished claim is no longer known, so a claim that
+     * is not the release's first is reconciled at UPS before anything is created.
+     */
+    public static ClaimResult repeatedByOwner(ShipmentRecord held) {
+        return new ClaimResult(held.attempt() > 1 ? Status.RECLAIMED_AFTER_EXPIRY : Status.CLAIMED, held);
+    }
 }

@@ -83,6 +83,10 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
                     .returnValues(ReturnValue.ALL_OLD)).attributes();
         } catch (ConditionalCheckFailedException taken) {
             ShipmentRecord current = get(key).orElseThrow(() -> taken);
+            if (current.state() == LedgerState.CLAIMED && owner.equals(current.owner())) {
+                // The SDK retried an update whose first attempt landed (its answer was lost): the claim is ours.
+                return ClaimResult.repeatedByOwner(current);
+            }
             return new ClaimResult(current.shipped() ? ClaimResult.Status.ALREADY_SHIPPED
                     : ClaimResult.Status.IN_PROGRESS, current);
         }

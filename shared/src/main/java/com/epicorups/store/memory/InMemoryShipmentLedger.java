@@ -34,6 +34,9 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
         if (current.shipped()) {
             return new ClaimResult(ClaimResult.Status.ALREADY_SHIPPED, current);
         }
+        if (current.state() == LedgerState.CLAIMED && owner.equals(current.owner())) {
+            return ClaimResult.repeatedByOwner(current);
+        }
         if (current.leaseUntil() != null && current.leaseUntil().isAfter(now)) {
             return new ClaimResult(ClaimResult.Status.IN_PROGRESS, current);
         }

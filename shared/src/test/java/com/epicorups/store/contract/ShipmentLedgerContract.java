@@ -40,6 +40,25 @@ public abstract class ShipmentLedgerContract {
     }
 
     @Test
+    void aClaimAskedAgainByItsOwnerIsStillTheOwnersAndAReclaimStaysAReclaim() {
+        // What an SDK retry of a claim whose first try landed looks like: the same owner asks again.
+        ledger.claim(KEY, "a", T0, LEASE);
+        ClaimResult again = ledger.claim(KEY, "a", T0.plusSeconds(1), LEASE);
+        assertThat(again.status()).isEqualTo(ClaimResult.Status.CLAIMED);
+        assertThat(again.record().owner()).isEqualTo("a");
+        assertThat(ledger.markShipped(KEY, "a", "S1", List.of("1ZA"), null, T0.plusSeconds(2)).shipped()).isTrue();
+
+        ledger.claim(OTHER, "crashed", T0, LEASE);
+        assertThat(ledger.claim(OTHER, "b", T0.plus(LEASE), LEASE).status())
+                .isEqualTo(ClaimResult.Status.RECLAIMED_AFTER_EXPIRY);
+        // The repeat cannot tell whether the first try took over an unfinished claim: it must reconcile.
+        assertThat(ledger.claim(OTHER, "b", T0.plus(LEASE).plusSeconds(1), LEASE).status())
+                .isEqualTo(ClaimResult.Status.RECLAIMED_AFTER_EXPIRY);
+        assertThat(ledger.claim(OTHER, "c", T0.plus(LEASE).plusSeconds(2), LEASE).status())
+                .isEqualTo(ClaimResult.Status.IN_PROGRESS);
+    }
+
+    @Test
     void theFirstClaimWinsAndALiveLeaseKeepsOthersOut() {
         ClaimResult first = ledger.claim(KEY, "a", T0, LEASE);
         assertThat(first.status()).isEqualTo(ClaimResult.Status.CLAIMED);
