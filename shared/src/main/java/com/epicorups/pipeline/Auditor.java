@@ -34,15 +34,36 @@ final class Auditor {
 
     void record(String subject, AuditOperation operation, AuditOutcome outcome, String reasonCode, String message,
                 Instant started, Map<String, String> details, String replayMessage) {
-        Instant at = clock.instant();
-        long millis = started == null ? 0 : Math.max(0, Duration.between(started, at).toMillis());
         String text = Texts.truncate(message, 1000);
         if (outcome == AuditOutcome.FAILED || outcome == AuditOutcome.RETRYING) {
-            LOG.log(outcome == AuditOutcome.FAILED ? LogLevel.ERROR : LogLevel.WARN,
-                    outcome == AuditOutcome.FAILED ? "work_failed" : "work_retrying", null,
-                    "subject", subject, "operation", operation.name(), "outcome", outcome.name(),
-                    "reasonCode", reasonCode, "detail", text);
+            log(outcome == AuditOutcome.FAILED ? LogLevel.ERROR : LogLevel.WARN,
+                    outcome == AuditOutcome.FAILED ? "work_failed" : "work_retrying",
+                    subject, operation, outcome, reasonCode, text);
         }
+        write(subject, operation, outcome, reasonCode, text, started, details, replayMessage);
+    }
+
+    /**
+     * A call refused for the caller's fault (no or wrong credentials): audited FAILED like any refusal, but
+     * logged at WARN, since anyone who finds the URL can cause one and an ERROR should mean our work failed.
+     */
+    void recordRefusedCall(String subject, AuditOperation operation, String reasonCode, String message,
+                           Instant started, Map<String, String> details) {
+        String text = Texts.truncate(message, 1000);
+        log(LogLevel.WARN, "call_refused", subject, operation, AuditOutcome.FAILED, reasonCode, text);
+        write(subject, operation, AuditOutcome.FAILED, reasonCode, text, started, details, null);
+    }
+
+    private static void log(LogLevel level, String event, String subject, AuditOperation operation,
+                            AuditOutcome outcome, String reasonCode, String text) {
+        LOG.log(level, event, null, "subject", subject, "operation", operation.name(), "outcome", outcome.name(),
+                "reasonCode", reasonCode, "detail", text);
+    }
+
+    private void write(String subject, AuditOperation operation, AuditOutcome outcome, String reasonCode, String text,
+                       Instant started, Map<String, String> details, String replayMessage) {
+        Instant at = clock.instant();
+        long millis = started == null ? 0 : Math.max(0, Duration.between(started, at).toMillis());
         try {
             log.record(new AuditEntry(subject, at, operation, outcome, reasonCode, text,
                     millis, details, replayMessage));

@@ -55,8 +55,14 @@ public final class TrackAlertIntake {
                 // Authenticated, so it is UPS's: UPS does not send it again, and this is all that says what it was.
                 details.put("bodyExcerpt", Texts.truncate(body, BODY_EXCERPT_CHARS));
             }
-            audit.record(AUDIT_SUBJECT, AuditOperation.WEBHOOK_RECEIVED, AuditOutcome.FAILED, reason,
-                    verdict.detail() == null ? reason : verdict.detail(), started, details);
+            String detail = verdict.detail() == null ? reason : verdict.detail();
+            if (verdict.httpStatus() == 401) {
+                audit.recordRefusedCall(AUDIT_SUBJECT, AuditOperation.WEBHOOK_RECEIVED, reason, detail, started,
+                        details);
+            } else {
+                audit.record(AUDIT_SUBJECT, AuditOperation.WEBHOOK_RECEIVED, AuditOutcome.FAILED, reason, detail,
+                        started, details);
+            }
             return error(verdict.httpStatus(), reason);
         }
         String update = null;

@@ -20,6 +20,7 @@ import com.epicorups.model.TrackingUpdate;
 import com.epicorups.pipeline.MessageResult.Disposition;
 import com.epicorups.port.EpicorWriteBack;
 import com.epicorups.port.TrackingFacts;
+import com.epicorups.store.AuditOutcome;
 import com.epicorups.store.memory.InMemoryProcessedEventStore;
 import com.epicorups.ups.UpsSettings.TrackAlertVersion;
 import com.epicorups.ups.trackalert.TrackAlertWebhookReceiver;
@@ -82,6 +83,27 @@ class FailureLoggingTest extends ShipmentCreationFixture {
             assertThat(l.path("detail").asText()).isEqualTo("trackingNumber is missing");
         });
         assertThat(String.join("\n", lines)).doesNotContain(CREDENTIAL);
+    }
+
+    @Test
+    void aCallWithoutTheCredentialIsAWarningNotAnErrorAndStillAudited() {
+        TrackAlertIntake intake = new TrackAlertIntake(new TrackAlertWebhookReceiver(TrackAlertVersion.V1,
+                new WebhookCredentials(CREDENTIAL, null, null, List.of())), trackingUpdates, audit, clock);
+
+        WebhookResponse response = intake.receive(Map.of("credential", "guess"), "{}");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(linesWithReason("WEBHOOK_UNAUTHENTICATED")).singleElement().satisfies(l -> {
+            assertThat(l.path("level").asText()).isEqualTo("WARN");
+            assertThat(l.path("message").asText()).isEqualTo("call_refused");
+            assertThat(l.path("outcome").asText()).isEqualTo("FAILED");
+            assertThat(l.path("detail").asText()).isEqualTo("credential does not match");
+        });
+        assertThat(audit.all()).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
+            assertThat(e.reasonCode()).isEqualTo("WEBHOOK_UNAUTHENTICATED");
+        });
+        assertThat(String.join("\n", lines)).doesNotContain("guess");
     }
 
     @Test
