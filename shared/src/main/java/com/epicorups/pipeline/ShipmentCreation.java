@@ -75,16 +75,23 @@ import java.util.function.Supplier;
  *
  * <p>Not-shippable rechecks: a release Epicor no longer wants shipped (cancelled, closed, voided, gone,
  * shipped in Epicor) is SKIPPED: audited, acknowledged, ledger NEEDS_ATTENTION with the reason so that a
- * later replay re-checks it. Any other not-shippable reason (NO_WEIGHT, ...) is a permanent failure: DLQ.
+ * later replay re-checks it. Any other not-shippable reason (NO_PART, NO_WEIGHT, SHIP_TO_INACTIVE,
+ * NO_SHIP_TO_ADDRESS, ...) is a permanent failure: DLQ.
  */
 public final class ShipmentCreation implements MessageHandler {
     private static final JsonLogger LOG = JsonLogger.getLogger(ShipmentCreation.class);
 
-    /** Recheck reasons that mean "nobody wants this shipped any more", as opposed to "fix the data". */
+    /**
+     * Recheck reasons that mean "nobody wants this shipped any more", as opposed to "fix the data". NO_PART,
+     * NO_WEIGHT, SHIP_TO_INACTIVE and NO_SHIP_TO_ADDRESS are not here: the poller enqueues such releases so that
+     * they fail into the DLQ (ledger NEEDS_ATTENTION) and ship on a redrive once Epicor's Part or ShipTo row is
+     * fixed; a skip would leave them behind, since fixing those rows does not change the OrderRel row the poll
+     * watches.
+     */
     public static final Set<String> NO_LONGER_WANTED = Set.of("RELEASE_GONE", "RELEASE_CLOSED", "RELEASE_VOID",
             "RELEASE_CANCELLED", "ORDER_CLOSED", "ORDER_CANCELLED", "ORDER_VOID", "LINE_CLOSED", "LINE_VOID",
-            "ALREADY_SHIPPED_IN_EPICOR", "NOT_ELIGIBLE", "DROP_SHIP", "SERVICE_ITEM", "ZERO_QUANTITY", "NO_PART",
-            "SHIP_TO_INACTIVE", "NOT_UPS_SHIP_VIA");
+            "ALREADY_SHIPPED_IN_EPICOR", "NOT_ELIGIBLE", "DROP_SHIP", "SERVICE_ITEM", "ZERO_QUANTITY",
+            "NOT_UPS_SHIP_VIA");
     public static final String SOURCE_QUEUE = "shipment-requests";
     /**
      * Transient create failures UPS answered before doing anything (HTTP 429: the request was throttled, not

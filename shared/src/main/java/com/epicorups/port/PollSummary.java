@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * What one poll cycle did.
  *
- * @param skippedByReason non-shippable releases by reason code (NO_PART, ZERO_QUANTITY, DROP_SHIP, ...)
+ * @param skippedByReason releases skipped as not ours to ship, by reason code (ZERO_QUANTITY, DROP_SHIP, ...);
+ *                        releases that need a fix (NO_PART, NO_WEIGHT, ...) are not here: they are enqueued
  * @param epicorCalls     every HTTP call made to Epicor in the cycle (token, pages, batched lookups)
  * @param checkpoint      the checkpoint values after the cycle
  */

@@ -208,4 +208,37 @@ class EpicorReleaseReaderTest extends EpicorTestSupport {
         assertThat(fake.requestsTo("/ShipToes?")).hasSize(2);
         assertThat(fake.requests).hasSize(7);
     }
+
+    /**
+     * A release polled with an unknown part or an inactive ship-to carries the references the poll read; the
+     * re-read with them fails it with the reason until Epicor's Part or ShipTo row is fixed, then ships it.
+     */
+    @Test
+    void anUnknownPartOrInactiveShipToFailsTheReReadUntilEpicorIsFixedThenTheSameReferencesShip() {
+        List<ReleaseKey> keys = simpleReleases(7500, 2);
+        fake.touch(fake.find("OrderRels", r -> r.path("OrderNum").asInt() == 7500), r -> r.put("PartNum", "P-NEW"));
+        fake.shipTo(100, "OLD");
+        fake.touch(fake.find("ShipToes", r -> r.path("ShipToNum").asText().equals("OLD")), r -> r.put("Inactive", true));
+        fake.touch(fake.find("OrderRels", r -> r.path("OrderNum").asInt() == 7501), r -> r.put("ShipToNum", "OLD"));
+        EpicorClient c = client(settings());
+        List<ReleaseReferences> refs = polledReferences(c, keys);
+        assertThat(refs.get(0).partNum()).isEqualTo("P-NEW");
+        assertThat(refs.get(1).shipToNum()).isEqualTo("OLD");
+        EpicorReleaseReader reader = new EpicorReleaseReader(c, settings());
+
+        Map<ReleaseKey, ReleaseRecheck> before = reader.recheckAll(keys, refs);
+        assertThat(before.get(key(7500)).notShippableReason()).isEqualTo("NO_PART");
+        assertThat(before.get(key(7500)).detail()).contains("P-NEW").contains("Part master");
+        assertThat(before.get(key(7501)).notShippableReason()).isEqualTo("SHIP_TO_INACTIVE");
+        assertThat(before.get(key(7501)).detail()).contains("OLD").contains("inactive");
+
+        fake.part("P-NEW", "3", "LB");
+        fake.touch(fake.find("ShipToes", r -> r.path("ShipToNum").asText().equals("OLD")), r -> r.put("Inactive", false));
+        Map<ReleaseKey, ReleaseRecheck> after = reader.recheckAll(keys, refs);
+
+        assertThat(after.get(key(7500)).isShippable()).isTrue();
+        assertThat(after.get(key(7500)).current().weight()).isEqualByComparingTo("12.000"); // 3 LB x 4
+        assertThat(after.get(key(7501)).isShippable()).isTrue();
+        assertThat(after.get(key(7501)).current().shipTo().name()).isEqualTo("Dock OLD");
+    }
 }

@@ -380,17 +380,20 @@ class ReleasePollerTest extends EpicorTestSupport {
         fake.touch(ok, r -> r.put("Plant", "MfgSys"));
 
         PollSummary s = poller(settings()).pollOnce("p");
-        // 5006/5007 (no weight) and 5015/5016 (no usable address) need a fix, not a skip: they are enqueued so
-        // that the creator fails them into the DLQ, where a redrive after the fix ships them.
-        assertThat(s.enqueued()).isEqualTo(5);
+        // 5004/5005 (no part), 5006/5007 (no weight), 5015/5016 (no usable address) and 5017 (inactive ship-to)
+        // need a fix, not a skip: they are enqueued so that the creator fails them into the DLQ, where a redrive
+        // after the fix ships them.
+        assertThat(s.enqueued()).isEqualTo(8);
         assertThat(s.releasesSeen()).isEqualTo(17);
         assertThat(s.skippedByReason()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
-                Map.entry("DROP_SHIP", 1), Map.entry("ZERO_QUANTITY", 1), Map.entry("NO_PART", 2),
+                Map.entry("DROP_SHIP", 1), Map.entry("ZERO_QUANTITY", 1),
                 Map.entry("SERVICE_ITEM", 2), Map.entry("ORDER_CLOSED", 1),
                 Map.entry("ORDER_VOID", 1), Map.entry("LINE_CLOSED", 1), Map.entry("LINE_VOID", 1),
-                Map.entry("ALREADY_SHIPPED_IN_EPICOR", 1), Map.entry("SHIP_TO_INACTIVE", 1)));
+                Map.entry("ALREADY_SHIPPED_IN_EPICOR", 1)));
         List<AuditEntry> skipped = audit.all().stream().filter(e -> e.operation() == AuditOperation.RELEASE_SKIPPED).toList();
-        assertThat(skipped).hasSize(12);
+        assertThat(skipped).hasSize(9);
+        assertThat(queue.keys()).containsExactlyInAnyOrder("EPIC06#5001#1#1", "EPIC06#5004#1#1", "EPIC06#5005#1#1",
+                "EPIC06#5006#1#1", "EPIC06#5007#1#1", "EPIC06#5015#1#1", "EPIC06#5016#1#1", "EPIC06#5017#1#1");
         assertThat(audit.forSubject("EPIC06#5007#1#1")).singleElement().satisfies(e -> {
             assertThat(e.operation()).isEqualTo(AuditOperation.RELEASE_ENQUEUED);
             assertThat(e.reasonCode()).isEqualTo("NO_WEIGHT");
@@ -399,6 +402,82 @@ class ReleasePollerTest extends EpicorTestSupport {
         assertThat(audit.forSubject("EPIC06#5015#1#1")).singleElement()
                 .satisfies(e -> assertThat(e.reasonCode()).isEqualTo("NO_SHIP_TO_ADDRESS"));
         assertThat(audit.forSubject("EPIC06#5016#1#1").get(0).message()).contains("one-time").contains("street");
+    }
+
+    /**
+     * A release whose part is unknown (blank PartNum, or one not in the Part master) or whose ship-to is inactive
+     * is bad data in another table: the poll would never see the release again after the Part or ShipTo row is
+     * fixed, so it is enqueued with its reason audited, for the creator to dead-letter until the fix.
+     */
+    @Test
+    void aReleaseWithAnUnknownPartOrAnInactiveShipToIsEnqueuedWithItsReasonAudited() {
+        fake.customer(100);
+        fake.touch(fake.simpleRelease(5004, 100), r -> r.put("PartNum", "NOT-IN-PART-MASTER"));
+        fake.touch(fake.simpleRelease(5005, 100), r -> r.put("PartNum", ""));
+        fake.touch(fake.find("OrderDtls", r -> r.path("OrderNum").asInt() == 5005), r -> r.put("PartNum", ""));
+        fake.shipTo(100, "OLD");
+        fake.touch(fake.find("ShipToes", r -> r.path("ShipToNum").asText().equals("OLD")), r -> r.put("Inactive", true));
+        fake.touch(fake.simpleRelease(5017, 100), r -> r.put("ShipToNum", "OLD"));
+
+        PollSummary s = poller(settings()).pollOnce("p");
+
+        assertThat(s.enqueued()).isEqualTo(3);
+        assertThat(s.skippedByReason()).isEmpty();
+        assertThat(audit.all()).noneMatch(e -> e.operation() == AuditOperation.RELEASE_SKIPPED);
+        assertThat(audit.forSubject("EPIC06#5004#1#1")).singleElement().satisfies(e -> {
+            assertThat(e.operation()).isEqualTo(AuditOperation.RELEASE_ENQUEUED);
+            assertThat(e.reasonCode()).isEqualTo("NO_PART");
+            assertThat(e.message()).contains("NOT-IN-PART-MASTER").contains("Part master").contains("DLQ");
+        });
+        assertThat(audit.forSubject("EPIC06#5005#1#1")).singleElement().satisfies(e -> {
+            assertThat(e.reasonCode()).isEqualTo("NO_PART");
+            assertThat(e.message()).contains("no PartNum");
+        });
+        assertThat(audit.forSubject("EPIC06#5017#1#1")).singleElement().satisfies(e -> {
+            assertThat(e.operation()).isEqualTo(AuditOperation.RELEASE_ENQUEUED);
+            assertThat(e.reasonCode()).isEqualTo("SHIP_TO_INACTIVE");
+            assertThat(e.message()).contains("OLD").contains("inactive");
+        });
+
+        Map<Integer, ShipmentRequestMessage> byOrder = new java.util.HashMap<>();
+        queue.messages().forEach(m -> byOrder.put(m.release().key().orderNum(), m));
+        // Unknown part: no weight is known, and the reference names the part so the re-read asks for it again.
+        ShipmentRequestMessage unknownPart = byOrder.get(5004);
+        assertThat(unknownPart.release().partNum()).isEqualTo("NOT-IN-PART-MASTER");
+        assertThat(unknownPart.release().weight()).isNull();
+        assertThat(unknownPart.release().quantity().toString()).isEqualTo("4");
+        assertThat(unknownPart.release().shipTo().city()).isNotBlank();
+        assertThat(unknownPart.references().partNum()).isEqualTo("NOT-IN-PART-MASTER");
+        // Blank part: nothing to name.
+        ShipmentRequestMessage blankPart = byOrder.get(5005);
+        assertThat(blankPart.release().partNum()).isNull();
+        assertThat(blankPart.release().weight()).isNull();
+        assertThat(blankPart.references().partNum()).isNull();
+        // Inactive ship-to: weight and address as Epicor has them; the reference names the ship-to row.
+        ShipmentRequestMessage inactive = byOrder.get(5017);
+        assertThat(inactive.release().weight()).isEqualByComparingTo("10.000");
+        assertThat(inactive.release().shipTo().name()).isEqualTo("Dock OLD");
+        assertThat(inactive.references().shipToCustNum()).isEqualTo(100);
+        assertThat(inactive.references().shipToNum()).isEqualTo("OLD");
+    }
+
+    /** Service items and other carriers' releases are still not ours, whatever their part or ship-to data. */
+    @Test
+    void aServicePartOrAnotherCarrierIsStillSkippedAndAnUnknownPartIsNotTakenForAService() {
+        fake.customer(100);
+        fake.simpleRelease(5008, 100);
+        fake.touch(fake.find("Parts", r -> r.path("PartNum").asText().equals("P-5008")), r -> r.put("IsServices", true)
+                .put("NetWeight", 0));
+        fake.touch(fake.simpleRelease(5009, 100), r -> r.put("PartNum", "NOT-IN-PART-MASTER").put("ShipViaCode", "FEDX"));
+        fake.shipTo(100, "OLD");
+        fake.touch(fake.find("ShipToes", r -> r.path("ShipToNum").asText().equals("OLD")), r -> r.put("Inactive", true));
+        fake.touch(fake.simpleRelease(5010, 100), r -> r.put("ShipToNum", "OLD").put("DropShip", true));
+
+        PollSummary s = poller(settings(b -> b.upsShipViaCodes(Set.of("UPSG")))).pollOnce("p");
+
+        assertThat(s.enqueued()).isZero();
+        assertThat(s.skippedByReason()).containsExactlyInAnyOrderEntriesOf(Map.of("SERVICE_ITEM", 1,
+                "NOT_UPS_SHIP_VIA", 1, "DROP_SHIP", 1));
     }
 
     @Test

@@ -301,6 +301,59 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
         assertThat(record().state()).isEqualTo(LedgerState.SHIPPED);
     }
 
+    /**
+     * The poller enqueues a release whose part Epicor does not know (NO_PART) as it read it: the part number but
+     * no weight. Its data needs a fix, it is still wanted: the re-read dead-letters it with the reason and
+     * NEEDS_ATTENTION, and a redrive once the Part master has it (with a weight) ships it, once.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"NOT-IN-PART-MASTER", ""})
+    void aReleaseWithAnUnknownPartGoesToTheDlqAndShipsOnRedriveOnceEpicorHasThePart(String partNum) {
+        ShippableRelease asPolled = release(KEY, 100, usAddress("1 Peachtree St"));
+        enqueued = new ShippableRelease(KEY, 100, asPolled.customerId(), asPolled.poNumber(),
+                partNum.isEmpty() ? null : partNum, asPolled.partDescription(), asPolled.quantity(),
+                asPolled.quantityUom(), null, asPolled.weightUnit(), asPolled.value(), asPolled.currencyCode(),
+                asPolled.warehouse(), asPolled.plant(), asPolled.shipViaCode(), asPolled.shipTo());
+        epicor.current.put(KEY, ReleaseRecheck.notShippable("NO_PART", partNum.isEmpty()
+                ? "the release has no PartNum" : "part '" + partNum + "' is not in the Part master"));
+        assertPermanentFailure("NO_PART", AuditOperation.SHIPMENT_CREATE);
+        assertThat(ups.creates).hasValue(0);
+
+        epicor.current.put(KEY, ReleaseRecheck.shippable(release(KEY, 101, usAddress("1 Peachtree St"))));
+        MessageResult redriven = deliver(requestBody(enqueued));
+        MessageResult replayed = deliver(requestBody(enqueued));
+
+        assertThat(redriven.disposition()).isEqualTo(Disposition.DONE);
+        assertThat(replayed.disposition()).as("shipped once").isEqualTo(Disposition.SKIPPED);
+        assertThat(ups.created).as("the re-read part and weight").singleElement().satisfies(r -> {
+            assertThat(r.partNum()).isEqualTo("WIDGET-1");
+            assertThat(r.weight()).isEqualByComparingTo("12.5");
+        });
+        assertThat(record().state()).isEqualTo(LedgerState.SHIPPED);
+    }
+
+    /** An inactive ship-to is a fix to make (reactivate it, or point the release elsewhere), not a skip. */
+    @Test
+    void aReleaseWhoseShipToIsInactiveGoesToTheDlqAndShipsOnRedriveOnceItIsActive() {
+        epicor.current.put(KEY, ReleaseRecheck.notShippable("SHIP_TO_INACTIVE",
+                "ShipTo 100/'OLD' is inactive (ShipTo.Inactive)"));
+        assertPermanentFailure("SHIP_TO_INACTIVE", AuditOperation.SHIPMENT_CREATE);
+        assertThat(ups.creates).hasValue(0);
+
+        epicor.current.put(KEY, ReleaseRecheck.shippable(release(KEY, 100, usAddress("1 Peachtree St"))));
+        assertThat(deliver(requestBody(enqueued)).disposition()).isEqualTo(Disposition.DONE);
+        assertThat(deliver(requestBody(enqueued)).disposition()).isEqualTo(Disposition.SKIPPED);
+
+        assertThat(ups.creates).hasValue(1);
+        assertThat(record().state()).isEqualTo(LedgerState.SHIPPED);
+    }
+
+    @Test
+    void dataThatNeedsAFixIsNotTakenForAReleaseNobodyWants() {
+        assertThat(ShipmentCreation.NO_LONGER_WANTED).doesNotContain("NO_PART", "NO_WEIGHT", "SHIP_TO_INACTIVE",
+                "NO_SHIP_TO_ADDRESS");
+    }
+
     @Test
     void aReleaseEpicorNoLongerHasGoesToTheDlq() {
         epicor.failNext = permanent("RELEASE_GONE");

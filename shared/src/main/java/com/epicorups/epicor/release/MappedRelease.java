@@ -7,8 +7,8 @@ import com.epicorups.model.ShippableRelease;
 /**
  * One release after mapping: shippable; skipped with a reason code and a human detail (Epicor does not want
  * it shipped by us: service item, drop ship, ...); or needing a fix (the release should ship but its data is
- * bad: no weight, no usable address) — then both the release and the reason are set, the release is enqueued
- * and the creator fails it into the DLQ with that reason, replayable after the fix.
+ * bad: no part, no weight, an inactive ship-to, no usable address) — then both the release and the reason are
+ * set, the release is enqueued and the creator fails it into the DLQ with that reason, replayable after the fix.
  */
 public record MappedRelease(ReleaseKey key, long sysRevId, ShippableRelease release, String skipReason, String detail,
                             ReleaseReferences references) {

@@ -85,13 +85,20 @@ public final class ReleaseMapper {
         if (partNum == null) {
             partNum = Rows.text(dtl, "PartNum");
         }
+        // Bad data is not a reason to leave the release behind: a release with no part, no weight, an inactive
+        // ship-to or no usable address is still mapped (so it is enqueued and ends in the DLQ with its reason,
+        // and ships after a fix and a redrive), but marked as needing a fix. A skip would be only an audit line,
+        // and the poll sees the release again only when its OrderRel row changes, which fixing a Part or a
+        // ShipTo row does not do. The first problem found is the reason; the detail names every one.
+        List<String> problems = new ArrayList<>();
+        List<String> problemDetails = new ArrayList<>();
         if (partNum == null) {
-            return MappedRelease.skipped(key, rev, SkipReason.NO_PART, "the release has no PartNum");
-        }
-        if (part == null) {
-            return MappedRelease.skipped(key, rev, SkipReason.NO_PART, "part '" + partNum + "' is not in the Part master");
-        }
-        if (Rows.bool(part, "IsServices")) {
+            problems.add(SkipReason.NO_PART);
+            problemDetails.add("the release has no PartNum");
+        } else if (part == null) {
+            problems.add(SkipReason.NO_PART);
+            problemDetails.add("part '" + partNum + "' is not in the Part master");
+        } else if (Rows.bool(part, "IsServices")) {
             return MappedRelease.skipped(key, rev, SkipReason.SERVICE_ITEM, "Part.IsServices is true for '" + partNum + "'");
         }
         String shipVia = Rows.text(rel, "ShipViaCode");
@@ -105,35 +112,33 @@ public final class ReleaseMapper {
         }
         boolean net = settings.weightSource() == EpicorSettings.WeightSource.NET;
         String weightField = net ? "NetWeight" : "GrossWeight";
-        BigDecimal unitWeight = Rows.decimal(part, weightField);
-        String weightUom = Rows.text(part, weightField + "UOM");
-        // A missing weight or address is bad data, not a reason to leave the release behind: the release is
-        // still mapped (so it can be enqueued and end in the DLQ with its reason, and ship after a fix and a
-        // redrive), but marked as needing a fix.
-        String problem = null;
-        String problemDetail = null;
         Optional<BigDecimal> weight = Optional.empty();
-        if (unitWeight == null || unitWeight.signum() <= 0) {
-            problem = SkipReason.NO_WEIGHT;
-            problemDetail = "Part." + weightField + " of '" + partNum + "' is "
-                    + (unitWeight == null ? "empty" : unitWeight.toPlainString());
-        } else {
-            weight = WeightConversion.convert(unitWeight.multiply(remaining), weightUom, settings.weightUnit());
-            if (weight.isEmpty()) {
-                problem = SkipReason.NO_WEIGHT;
-                problemDetail = "Part." + weightField + "UOM of '" + partNum + "' is '" + weightUom
-                        + "', not a weight unit (LB, LBS, KG, KGS, G, OZ)";
+        if (part != null) {
+            BigDecimal unitWeight = Rows.decimal(part, weightField);
+            String weightUom = Rows.text(part, weightField + "UOM");
+            if (unitWeight == null || unitWeight.signum() <= 0) {
+                problems.add(SkipReason.NO_WEIGHT);
+                problemDetails.add("Part." + weightField + " of '" + partNum + "' is "
+                        + (unitWeight == null ? "empty" : unitWeight.toPlainString()));
+            } else {
+                weight = WeightConversion.convert(unitWeight.multiply(remaining), weightUom, settings.weightUnit());
+                if (weight.isEmpty()) {
+                    problems.add(SkipReason.NO_WEIGHT);
+                    problemDetails.add("Part." + weightField + "UOM of '" + partNum + "' is '" + weightUom
+                            + "', not a weight unit (LB, LBS, KG, KGS, G, OZ)");
+                }
             }
         }
         ShipToSource source = ShipToSource.of(rel, hed);
         if (source instanceof ShipToSource.ShipTo st && shipTo != null && Rows.bool(shipTo, "Inactive")) {
-            return MappedRelease.skipped(key, rev, SkipReason.SHIP_TO_INACTIVE, "ShipTo '" + st.shipToNum() + "' is inactive");
+            problems.add(SkipReason.SHIP_TO_INACTIVE);
+            problemDetails.add("ShipTo " + st.custNum() + "/'" + st.shipToNum() + "' is inactive (ShipTo.Inactive)");
         }
         Address address = address(source, rel, hed, shipTo);
         String incomplete = incompleteness(address);
-        if (incomplete != null && problem == null) {
-            problem = SkipReason.NO_SHIP_TO_ADDRESS;
-            problemDetail = describe(source) + ": " + incomplete;
+        if (incomplete != null) {
+            problems.add(SkipReason.NO_SHIP_TO_ADDRESS);
+            problemDetails.add(describe(source) + ": " + incomplete);
         }
         BigDecimal sellingRemaining = Rows.decimalOrZero(rel, "SellingReqQty")
                 .subtract(Rows.decimalOrZero(rel, "SellingStockShippedQty"))
@@ -155,7 +160,8 @@ public final class ReleaseMapper {
         ShippableRelease r = new ShippableRelease(key, rev, Rows.text(hed, "CustomerCustID"), Rows.text(hed, "PONum"),
                 partNum, description, plain(remaining), uom, weight.orElse(null), settings.weightUnit(), value,
                 Rows.text(hed, "CurrencyCode"), Rows.text(rel, "WarehouseCode"), Rows.text(rel, "Plant"), shipVia, address);
-        return problem == null ? MappedRelease.shippable(r) : MappedRelease.needsFix(r, problem, problemDetail);
+        return problems.isEmpty() ? MappedRelease.shippable(r)
+                : MappedRelease.needsFix(r, problems.get(0), String.join("; ", problemDetails));
     }
 
     /** 40.000 -> 40 (not 4E+1: the quantity is also printed for people and UPS). */

@@ -38,7 +38,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
 class PipelineEndToEndTest {
     /**
      * Enqueued by the poll (see the Epicor sandbox README for the sample's cases), including the three
-     * GASKET-KIT releases whose part has no weight: bad data goes to the creator, which dead-letters it.
+     * GASKET-KIT releases whose part has no weight, and the two releases this test gives bad data in other tables
+     * before the poll (a part not in the Part master, an inactive ship-to): bad data goes to the creator, which
+     * dead-letters it.
      */
     static final Set<String> ENQUEUED = new TreeSet<>(List.of(
             "5001/1/1", "5001/2/1", "5001/3/1", "5002/1/1", "5002/1/2", "5002/1/3", "5003/1/1", "5005/2/1",
@@ -58,7 +60,12 @@ class PipelineEndToEndTest {
      * candidate for 350 5th Ave (5016/1/1); customer 109's 95-character name does not fit UPS (5020/1/1).
      */
     static final Map<String, String> FAILED_AT_CREATOR = Map.of("5011/1/1", "NO_WEIGHT", "5016/1/1", "ADDRESS_REJECTED",
-            "5020/1/1", "FIELD_TOO_LONG", "5008/1/2", "NO_WEIGHT", "5021/2/1", "NO_WEIGHT", "5029/1/1", "NO_WEIGHT");
+            "5020/1/1", "FIELD_TOO_LONG", "5008/1/2", "NO_WEIGHT", "5021/2/1", "NO_WEIGHT", "5029/1/1", "NO_WEIGHT",
+            "5027/2/1", "NO_PART", "5002/1/3", "SHIP_TO_INACTIVE");
+    /** Before the poll, 5027/2/1 is moved to a part the Part master does not have yet. */
+    static final String UNKNOWN_PART = "VALVE-100";
+    /** Before the poll, customer 103's ship-to HOME (only 5002/1/3 ships there) is made inactive. */
+    static final Map<String, Object> HOME_SHIP_TO = Map.of("Company", "EPIC06", "CustNum", 103, "ShipToNum", "HOME");
 
     /** Voided in Epicor after the poll: the creator's recheck skips it (no DLQ, nothing to fix). */
     static final String VOIDED_AFTER_POLL = "5028/1/2";
@@ -88,8 +95,15 @@ class PipelineEndToEndTest {
     @Order(1)
     void pollCreateWriteShipsEveryEligibleReleaseOnceAndAccountsForTheRest() {
         long t = System.nanoTime();
+        // Bad data outside OrderRel, which fixing does not make the poll see the release again: not skipped.
+        world.epicor.dataset().update("OrderDtls", Map.of("Company", "EPIC06", "OrderNum", 5027, "OrderLine", 2),
+                Map.of("PartNum", UNKNOWN_PART));
+        world.epicor.dataset().update("OrderRels", rel("5027/2/1"), Map.of("PartNum", UNKNOWN_PART));
+        world.epicor.dataset().update("ShipToes", HOME_SHIP_TO, Map.of("Inactive", true));
         Map<String, Object> poll = world.poll();
         assertThat(poll).containsEntry("enqueued", 39).containsEntry("releasesSeen", 43);
+        assertThat(Fixtures.audited(world, "RELEASE_ENQUEUED", "SUCCESS")).as("enqueued although it needs a fix")
+                .containsEntry("5027/2/1", List.of("NO_PART")).containsEntry("5002/1/3", List.of("SHIP_TO_INACTIVE"));
         assertThat(audited(world, "RELEASE_SKIPPED", "SKIPPED")).isEqualTo(SKIPPED_AT_POLL.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))));
         assertThat(world.peek(world.resources.shipmentRequestsQueueUrl())).extracting(m -> releaseOf(m.body()))
@@ -111,7 +125,7 @@ class PipelineEndToEndTest {
         expectShipped.removeAll(FAILED_AT_CREATOR.keySet());
         expectShipped.remove(VOIDED_AFTER_POLL);
         assertThat(Fixtures.shipped(ledger)).containsExactlyElementsOf(expectShipped);
-        assertThat(expectShipped).hasSize(32);
+        assertThat(expectShipped).hasSize(30);
         assertThat(Fixtures.audited(world, "RELEASE_SKIPPED", "SKIPPED").get(VOIDED_AFTER_POLL))
                 .containsExactly("RELEASE_VOID");
         assertThat(ledger.get(VOIDED_AFTER_POLL).state()).isEqualTo(LedgerState.NEEDS_ATTENTION);
@@ -158,6 +172,11 @@ class PipelineEndToEndTest {
                 Map.of("Address1", "350 Fifth Avenue"));
         world.epicor.dataset().update("ShipToes", Map.of("Company", "EPIC06", "CustNum", 109, "ShipToNum", ""),
                 Map.of("Name", "NW Consolidated Ag Machinery Coop"));
+        // The part is added to the Part master and the ship-to reactivated: neither touches an OrderRel row.
+        world.epicor.dataset().insert("Parts", Map.of("Company", "EPIC06", "PartNum", UNKNOWN_PART,
+                "PartDescription", "Brass ball valve 1 in NPT", "IUM", "EA", "NetWeight", 1.3, "NetWeightUOM", "LB",
+                "GrossWeight", 1.4, "GrossWeightUOM", "LB"));
+        world.epicor.dataset().update("ShipToes", HOME_SHIP_TO, Map.of("Inactive", false));
         int before = world.ups.shipments().count();
 
         world.redrive("ShipmentRequestsDLQ", "ShipmentRequestsQueue");
