@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.epicorups.app.AwsParts;
+import com.epicorups.app.ConnectorAssembly;
 import com.epicorups.aws.SqsMessageQueue;
 import com.epicorups.core.Json;
 import com.epicorups.model.TrackingSource;
@@ -110,6 +112,22 @@ class LastReceiveSqsTest {
         });
         assertThat(lastAudit().outcome()).isEqualTo(AuditOutcome.RETRYING);
         assertThat(audit.forSubject(KEY.asString())).noneMatch(e -> e.outcome() == AuditOutcome.FAILED);
+    }
+
+    @Test
+    void theSqsConsumersTakeTheQueuesMaxReceiveCountFromTheirEnvironment() {
+        Map<String, String> env = new HashMap<>(resources.environment());
+        env.put("MAX_RECEIVE_COUNT", "3");
+        try (AwsParts aws = AwsParts.connect(env, java.util.Optional.empty())) {
+            ConnectorAssembly assembly = new ConnectorAssembly(aws.parts());
+            assertThat(assembly.shipmentRequestsBatch().maxReceiveCount()).isEqualTo(3);
+            assertThat(assembly.trackingUpdatesBatch().maxReceiveCount()).isEqualTo(3);
+        }
+        env.remove("MAX_RECEIVE_COUNT");
+        try (AwsParts aws = AwsParts.connect(env, java.util.Optional.empty())) {
+            assertThat(new ConnectorAssembly(aws.parts()).trackingUpdatesBatch().maxReceiveCount())
+                    .as("unset: the template parameter's default").isEqualTo(5);
+        }
     }
 
     private TrackingWriting writer(MessageQueue deadLetterQueue) {
