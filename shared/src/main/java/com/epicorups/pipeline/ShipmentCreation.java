@@ -750,17 +750,19 @@ public final class ShipmentCreation implements MessageHandler {
      */
     private Optional<MessageResult> exhausted(Attempt a, String reason, String message, Instant started,
                                               boolean claimKept) {
-        if (!deadLetters.sendExhausted(a.message, reason, message)) {
+        String why = !claimKept ? message : a.claimHeld
+                ? message + " (UPS may hold a shipment for this release: claim kept until its lease ends; a replay"
+                        + " reconciles by reference " + a.key.reference() + " before creating anything)"
+                : message + " (UPS has a shipment for this release: a replay finds it in the ledger)";
+        if (!deadLetters.sendExhausted(a.message, reason, why)) {
             return Optional.empty();
         }
-        String text = DeadLetters.exhausted(a.message, reason, message);
+        String text = DeadLetters.exhausted(a.message, reason, why);
         Map<String, String> details = new LinkedHashMap<>();
         details.put("replayQueue", SOURCE_QUEUE);
         details.put("receiveCount", String.valueOf(a.message.receiveCount()));
         if (claimKept) {
-            details.put("claimKept", "true");
-            text = text + " (UPS may hold a shipment for this release: claim kept until its lease ends; a replay"
-                    + " reconciles by reference " + a.key.reference() + " before creating anything)";
+            details.put("claimKept", String.valueOf(a.claimHeld));
         } else if (a.claimHeld) {
             try {
                 ledger.markNeedsAttention(a.key, a.owner, reason, now());

@@ -755,7 +755,8 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
         assertThat(ups.creates).hasValue(1);
         assertThat(dlq.sent).singleElement().satisfies(s -> {
             assertThat(s.attributes()).containsEntry("reasonCode", "UPS_TIMEOUT");
-            assertThat(s.attributes().get("reasonMessage")).startsWith("UPS_TIMEOUT after 5 attempts: ");
+            assertThat(s.attributes().get("reasonMessage")).startsWith("UPS_TIMEOUT after 5 attempts: ")
+                    .contains("reconciles by reference " + KEY.reference());
         });
         assertThat(record().state()).as("UPS may hold a shipment: the claim is kept, not NEEDS_ATTENTION")
                 .isEqualTo(LedgerState.CLAIMED);
@@ -836,6 +837,26 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
         MessageResult replay = deliverReceive(dlq.sent.get(0).body(), 1);
         assertThat(replay.reasonCode()).isEqualTo("ALREADY_SHIPPED");
         assertThat(ups.creates).hasValue(0);
+    }
+
+    @Test
+    void aTrackingUpdateSendFailureAfterShippingOnTheLastReceiveIsDeadLetteredAndItsReplayResendsTheUpdateOnly() {
+        trackingUpdates.failures.set(1);
+
+        MessageResult last = deliverReceive(requestBody(enqueued), MAX_RECEIVES);
+
+        assertThat(last.disposition()).isEqualTo(Disposition.DEAD_LETTERED);
+        assertThat(record().state()).isEqualTo(LedgerState.SHIPPED);
+        assertThat(dlq.sent).singleElement().satisfies(s -> assertThat(s.attributes().get("reasonMessage"))
+                .contains("a replay finds it in the ledger"));
+        assertThat(audit.forSubject(KEY.asString())).filteredOn(e -> e.outcome() == AuditOutcome.FAILED)
+                .singleElement().satisfies(e -> assertThat(e.details()).containsEntry("claimKept", "false"));
+
+        MessageResult replay = deliverReceive(dlq.sent.get(0).body(), 1);
+        assertThat(replay.reasonCode()).isEqualTo("ALREADY_SHIPPED");
+        assertThat(trackingUpdates.bodiesAs(TrackingUpdate.class)).singleElement()
+                .satisfies(u -> assertThat(u.shipmentId()).isEqualTo("1ZSHIP1"));
+        assertThat(ups.creates).hasValue(1);
     }
 
     @Test
