@@ -76,7 +76,8 @@ public final class AwsParts implements AutoCloseable {
                 new SqsMessageQueue(sqs, resources.trackingUpdatesDlqUrl().toString()),
                 Optional.of(new SqsMessageVisibility(sqs, shipmentRequests)),
                 Optional.of(new SqsMessageVisibility(sqs, trackingUpdates)),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                resources.maxReceiveCount());
     }
 
     /** The parts of the functions' composition root; the SDK's default credentials. */

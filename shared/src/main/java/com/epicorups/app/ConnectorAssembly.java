@@ -224,10 +224,10 @@ public final class ConnectorAssembly implements UseCaseFactory {
 
     private SqsBatchProcessor batchProcessor(Optional<MessageVisibility> visibility) {
         int concurrency = pipelineSettings.batchConcurrency();
-        return visibility
-                .map(v -> new SqsBatchProcessor(concurrency, new VisibilityBackoff(v,
-                        pipelineSettings.retryBase(), pipelineSettings.retryMax())))
-                .orElseGet(() -> new SqsBatchProcessor(concurrency));
+        VisibilityBackoff backoff = visibility
+                .map(v -> new VisibilityBackoff(v, pipelineSettings.retryBase(), pipelineSettings.retryMax()))
+                .orElseGet(VisibilityBackoff::none);
+        return new SqsBatchProcessor(concurrency, backoff, parts.maxReceiveCount());
     }
 
     private EpicorReleases epicorReleases() {

@@ -1,5 +1,6 @@
 package com.epicorups.app;
 
+import com.epicorups.config.AwsResources;
 import com.epicorups.config.ConnectorSettings;
 import com.epicorups.queue.MessageQueue;
 import com.epicorups.queue.MessageVisibility;
@@ -23,6 +24,8 @@ import java.util.function.Supplier;
  * @param upsSecret     the UpsSecret JSON
  * @param webhookSecret the WebhookSecret JSON
  * @param shipmentRequestsVisibility optional: pushes a retried shipment request's next delivery out
+ * @param maxReceiveCount the queues' RedrivePolicy maxReceiveCount (MAX_RECEIVE_COUNT on AWS): on a message's
+ *                        last receive its transient failure is final and it is dead-lettered with the reason
  */
 public record ConnectorParts(
         ConnectorSettings settings,
@@ -41,7 +44,21 @@ public record ConnectorParts(
         MessageQueue trackingUpdatesDlq,
         Optional<MessageVisibility> shipmentRequestsVisibility,
         Optional<MessageVisibility> trackingUpdatesVisibility,
-        Clock clock) {
+        Clock clock,
+        int maxReceiveCount) {
+
+    /** With template.yaml's default MaxReceiveCount. */
+    public ConnectorParts(ConnectorSettings settings, Supplier<JsonNode> epicorSecret, Supplier<JsonNode> upsSecret,
+                          Supplier<JsonNode> webhookSecret, TokenCacheStore tokenCache, ShipmentLedger ledger,
+                          CheckpointStore checkpoints, AuditLog auditLog, ProcessedEventStore processedEvents,
+                          LabelStore labels, MessageQueue shipmentRequests, MessageQueue shipmentRequestsDlq,
+                          MessageQueue trackingUpdates, MessageQueue trackingUpdatesDlq,
+                          Optional<MessageVisibility> shipmentRequestsVisibility,
+                          Optional<MessageVisibility> trackingUpdatesVisibility, Clock clock) {
+        this(settings, epicorSecret, upsSecret, webhookSecret, tokenCache, ledger, checkpoints, auditLog,
+                processedEvents, labels, shipmentRequests, shipmentRequestsDlq, trackingUpdates, trackingUpdatesDlq,
+                shipmentRequestsVisibility, trackingUpdatesVisibility, clock, AwsResources.DEFAULT_MAX_RECEIVE_COUNT);
+    }
 
     public ConnectorParts {
         Objects.requireNonNull(settings, "settings");
@@ -61,5 +78,8 @@ public record ConnectorParts(
         Objects.requireNonNull(shipmentRequestsVisibility, "shipmentRequestsVisibility");
         Objects.requireNonNull(trackingUpdatesVisibility, "trackingUpdatesVisibility");
         Objects.requireNonNull(clock, "clock");
+        if (maxReceiveCount < 1) {
+            throw new IllegalArgumentException("maxReceiveCount must be at least 1");
+        }
     }
 }

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * @param endpointOverride AWS_ENDPOINT_URL: an emulator's endpoint locally and in tests; empty on AWS
  * @param region           AWS_REGION: set by Lambda; empty lets the SDK's default chain decide
  * @param auditRetention   AUDIT_RETENTION_DAYS (default 400 days): how long audit items live before TTL
+ * @param maxReceiveCount  MAX_RECEIVE_COUNT (default 5, template.yaml's MaxReceiveCount): the queues'
+ *                         RedrivePolicy maxReceiveCount; on that receive a transient failure is final
  */
 public record AwsResources(
         String tokenCacheTable,
@@ -33,9 +35,12 @@ public record AwsResources(
         String labelBucket,
         Optional<URI> endpointOverride,
         Optional<String> region,
-        Duration auditRetention) {
+        Duration auditRetention,
+        int maxReceiveCount) {
 
     public static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(400);
+    /** template.yaml's MaxReceiveCount default. */
+    public static final int DEFAULT_MAX_RECEIVE_COUNT = 5;
 
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
     private static final Pattern SECRET_ID = Pattern.compile(
@@ -59,6 +64,9 @@ public record AwsResources(
         Objects.requireNonNull(endpointOverride, "endpointOverride");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(auditRetention, "auditRetention");
+        if (maxReceiveCount < 1) {
+            throw new IllegalArgumentException("maxReceiveCount must be at least 1");
+        }
     }
 
     /** Reads the process environment. */
@@ -88,7 +96,8 @@ public record AwsResources(
                 reader.endpoint("AWS_ENDPOINT_URL"),
                 reader.optional("AWS_REGION", "an AWS region code such as us-east-1",
                         value -> REGION.matcher(value).matches()),
-                reader.retention("AUDIT_RETENTION_DAYS"));
+                reader.retention("AUDIT_RETENTION_DAYS"),
+                reader.maxReceiveCount("MAX_RECEIVE_COUNT"));
         reader.throwIfProblems();
         return resources;
     }
@@ -180,6 +189,24 @@ public record AwsResources(
             problems.add(name + " is malformed ('" + value
                     + "'): set it to a whole number of days between 1 and 36500, or leave it unset for 400");
             return DEFAULT_AUDIT_RETENTION;
+        }
+
+        int maxReceiveCount(String name) {
+            String value = trimmed(name);
+            if (value == null) {
+                return DEFAULT_MAX_RECEIVE_COUNT;
+            }
+            try {
+                int count = Integer.parseInt(value);
+                if (count >= 1 && count <= 1000) {
+                    return count;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            problems.add(name + " is malformed ('" + value + "'): set it to the queues' maxReceiveCount, a whole"
+                    + " number between 1 and 1000, or leave it unset for " + DEFAULT_MAX_RECEIVE_COUNT);
+            return DEFAULT_MAX_RECEIVE_COUNT;
         }
 
         void throwIfProblems() {

@@ -49,4 +49,26 @@ public final class DeadLetters {
         }
         return MessageResult.deadLettered(reasonCode, reasonMessage);
     }
+
+    /**
+     * On a message's last receive a transient failure is final: sends the message to the DLQ with the transient
+     * reason and how often it was tried. Returns false (logged) when the DLQ cannot be reached: the caller then
+     * keeps today's retry, and SQS's redrive moves the message (without these attributes).
+     */
+    public boolean sendExhausted(InboundMessage message, String reasonCode, String reasonMessage) {
+        try {
+            send(message, reasonCode, exhausted(message, reasonCode, reasonMessage));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("dead_letter_send_failed", "reasonCode", reasonCode, "lastReceive", true,
+                    "error", e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    /** "EPICOR_UNAVAILABLE after 5 attempts: ..." */
+    public static String exhausted(InboundMessage message, String reasonCode, String reasonMessage) {
+        return reasonCode + " after " + message.receiveCount() + " attempts: "
+                + (reasonMessage == null ? reasonCode : reasonMessage);
+    }
 }

@@ -518,6 +518,15 @@ public final class ShipmentCreation implements MessageHandler {
                 case ALREADY_SHIPPED:
                     return alreadyShipped(a, claim.record(), started);
                 case IN_PROGRESS:
+                    if (a.message.isLastReceive()) {
+                        // Another attempt holds the claim: the replay finds it shipped or reconciles by reference.
+                        Optional<MessageResult> exhausted = exhausted(a, "CLAIM_IN_PROGRESS",
+                                "another attempt holds the claim until " + claim.record().leaseUntil(), started,
+                                false);
+                        if (exhausted.isPresent()) {
+                            return exhausted.get();
+                        }
+                    }
                     audit.record(a.subject(), AuditOperation.SHIPMENT_CREATE, AuditOutcome.RETRYING,
                             "CLAIM_IN_PROGRESS", "another attempt holds the claim until " + claim.record().leaseUntil(),
                             started, Map.of("attempt", String.valueOf(claim.record().attempt())));
@@ -705,6 +714,12 @@ public final class ShipmentCreation implements MessageHandler {
         if (a.upsMayHaveShipment) {
             return keepClaimAndRetry(a, reason, message, started);
         }
+        if (a.message.isLastReceive()) {
+            Optional<MessageResult> exhausted = exhausted(a, reason, message, started, false);
+            if (exhausted.isPresent()) {
+                return exhausted.get();
+            }
+        }
         if (a.claimHeld) {
             try {
                 ledger.releaseClaim(a.key, a.owner);
@@ -719,11 +734,53 @@ public final class ShipmentCreation implements MessageHandler {
     }
 
     private MessageResult keepClaimAndRetry(Attempt a, String reason, String message, Instant started) {
+        if (a.message.isLastReceive()) {
+            Optional<MessageResult> exhausted = exhausted(a, reason, message, started, true);
+            if (exhausted.isPresent()) {
+                return exhausted.get();
+            }
+        }
         audit.record(a.subject(), a.step, AuditOutcome.RETRYING, reason,
                 message + " (UPS may hold a shipment for this release: claim kept until its lease ends, the next"
                         + " attempt reconciles by reference " + a.key.reference() + ")",
                 started, Map.of("replayQueue", SOURCE_QUEUE, "claimKept", "true"), a.message.body());
         return MessageResult.retryAfter(reason, message, a.claimHeld ? lease : null);
+    }
+
+    /**
+     * The last receive's transient failure is final: the message goes to the DLQ with the reason and the number
+     * of attempts, the audit says FAILED with the replay message, and SQS deletes it from the queue. A claim
+     * that no UPS shipment can be behind ends NEEDS_ATTENTION as after a permanent failure; a claim kept because
+     * UPS may hold a shipment stays until its lease ends, so a replay waits for the lease and then reconciles by
+     * reference (Label Recovery) before creating anything. Empty when the DLQ cannot be reached: the caller
+     * retries as before and SQS's redrive moves the message.
+     */
+    private Optional<MessageResult> exhausted(Attempt a, String reason, String message, Instant started,
+                                              boolean claimKept) {
+        String why = !claimKept ? message : a.claimHeld
+                ? message + " (UPS may hold a shipment for this release: claim kept until its lease ends; a replay"
+                        + " reconciles by reference " + a.key.reference() + " before creating anything)"
+                : message + " (UPS has a shipment for this release: a replay finds it in the ledger)";
+        if (!deadLetters.sendExhausted(a.message, reason, why)) {
+            return Optional.empty();
+        }
+        String text = DeadLetters.exhausted(a.message, reason, why);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("replayQueue", SOURCE_QUEUE);
+        details.put("receiveCount", String.valueOf(a.message.receiveCount()));
+        if (claimKept) {
+            details.put("claimKept", String.valueOf(a.claimHeld));
+        } else if (a.claimHeld) {
+            try {
+                ledger.markNeedsAttention(a.key, a.owner, reason, now());
+                a.claimHeld = false;
+            } catch (RuntimeException e) {
+                // The claim then lapses with its lease; a replay reconciles by reference all the same.
+                LOG.warn("mark_needs_attention_failed", "error", e.getClass().getSimpleName());
+            }
+        }
+        audit.record(a.subject(), a.step, AuditOutcome.FAILED, reason, text, started, details, a.message.body());
+        return Optional.of(MessageResult.deadLettered(reason, text));
     }
 
     private MessageResult malformed(InboundMessage message, ConnectorException e) {

@@ -18,24 +18,42 @@ import java.util.concurrent.Future;
  * answers with the ids of the messages to redeliver (ReportBatchItemFailures). Nothing one message does can
  * fail the others: an exception out of the handler counts as a transient failure of that message only.
  * The pool is created once per container and reused by later invocations.
+ *
+ * <p>With the queue's {@code maxReceiveCount} known, each message says whether it is on its last receive
+ * ({@link InboundMessage#isLastReceive()}): the handlers then treat a transient failure as final and send the
+ * message to its DLQ themselves, with the reason, instead of leaving it to SQS's redrive, which moves it there
+ * without one.
  */
 public final class SqsBatchProcessor {
     private static final JsonLogger LOG = JsonLogger.getLogger(SqsBatchProcessor.class);
 
     private final int concurrency;
     private final VisibilityBackoff backoff;
+    private final int maxReceiveCount;
     private final ExecutorService pool;
 
+    /** Without the queue's maxReceiveCount: every transient failure is left to SQS. */
     public SqsBatchProcessor(int concurrency) {
         this(concurrency, VisibilityBackoff.none());
     }
 
     public SqsBatchProcessor(int concurrency, VisibilityBackoff backoff) {
+        this(concurrency, backoff, 0);
+    }
+
+    /**
+     * @param maxReceiveCount the source queue's RedrivePolicy maxReceiveCount (MAX_RECEIVE_COUNT); 0: unknown
+     */
+    public SqsBatchProcessor(int concurrency, VisibilityBackoff backoff, int maxReceiveCount) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1");
         }
+        if (maxReceiveCount < 0) {
+            throw new IllegalArgumentException("maxReceiveCount must not be negative");
+        }
         this.concurrency = concurrency;
         this.backoff = backoff;
+        this.maxReceiveCount = maxReceiveCount;
         this.pool = Executors.newFixedThreadPool(concurrency, DaemonThreads.named("batch-worker"));
     }
 
@@ -43,9 +61,13 @@ public final class SqsBatchProcessor {
         return concurrency;
     }
 
+    public int maxReceiveCount() {
+        return maxReceiveCount;
+    }
+
     public SQSBatchResponse process(SQSEvent event, MessageHandler batchHandler) {
         List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        List<InboundMessage> messages = records.stream().map(SqsBatchProcessor::toInbound).toList();
+        List<InboundMessage> messages = records.stream().map(m -> toInbound(m, maxReceiveCount)).toList();
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         MessageHandler handler = prepare(batchHandler, messages);
         if (messages.size() == 1) {
@@ -140,7 +162,7 @@ public final class SqsBatchProcessor {
         }
     }
 
-    static InboundMessage toInbound(SQSEvent.SQSMessage m) {
+    static InboundMessage toInbound(SQSEvent.SQSMessage m, int maxReceiveCount) {
         int receiveCount = 1;
         Map<String, String> attributes = m.getAttributes();
         if (attributes != null && attributes.get("ApproximateReceiveCount") != null) {
@@ -151,7 +173,7 @@ public final class SqsBatchProcessor {
             }
         }
         return new InboundMessage(m.getMessageId(), m.getBody(), m.getReceiptHandle(), receiveCount,
-                queueName(m.getEventSourceArn()));
+                queueName(m.getEventSourceArn()), maxReceiveCount);
     }
 
     /** arn:aws:sqs:region:account:name -> name. */

@@ -348,8 +348,19 @@ public final class TrackingWriting implements MessageHandler {
                 + (eventTime == null ? "" : eventTime.truncatedTo(ChronoUnit.MILLIS).toEpochMilli());
     }
 
+    /**
+     * A transient failure: retried by SQS, except on the message's last receive, where it is final (dead-lettered
+     * with the reason and audited FAILED for replay, as a permanent failure is) unless the DLQ cannot be reached.
+     */
     private MessageResult retry(InboundMessage message, String subject, AuditOperation step, String reason,
                                 String text, Instant started) {
+        if (message.isLastReceive() && deadLetters.sendExhausted(message, reason, text)) {
+            String exhausted = DeadLetters.exhausted(message, reason, text);
+            audit.record(subject, step, AuditOutcome.FAILED, reason, exhausted, started,
+                    Map.of("replayQueue", SOURCE_QUEUE, "receiveCount", String.valueOf(message.receiveCount())),
+                    message.body());
+            return MessageResult.deadLettered(reason, exhausted);
+        }
         audit.record(subject, step, AuditOutcome.RETRYING, reason, text, started,
                 Map.of("replayQueue", SOURCE_QUEUE), message.body());
         return MessageResult.retry(reason, text);

@@ -60,6 +60,18 @@ class AwsResourcesTest {
         assertThat(resources.endpointOverride()).isEmpty();
         assertThat(resources.region()).isEqualTo(Optional.empty());
         assertThat(resources.auditRetention()).isEqualTo(Duration.ofDays(400));
+        assertThat(resources.maxReceiveCount()).isEqualTo(5);
+    }
+
+    @Test
+    void readsTheQueuesMaxReceiveCountAndRejectsOneOutOfRange() {
+        Map<String, String> env = valid();
+        env.put("MAX_RECEIVE_COUNT", "8");
+        assertThat(AwsResources.from(env).maxReceiveCount()).isEqualTo(8);
+
+        env.put("MAX_RECEIVE_COUNT", "0");
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> AwsResources.from(env));
+        assertThat(error).hasMessageContaining("MAX_RECEIVE_COUNT is malformed ('0')");
     }
 
     @Test

@@ -734,4 +734,198 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
         assertThat(ups.creates).hasValue(0);
         assertThat(dlq.sent).singleElement().satisfies(m -> assertThat(m.attributes()).containsValue("ADDRESS_REJECTED"));
     }
+
+    // ------------------------------------------------------------------ the last receive (maxReceiveCount)
+
+    private static final int MAX_RECEIVES = 5;
+
+    /** Delivers the body as SQS's {@code receive}-th receive of it on a queue whose maxReceiveCount is 5. */
+    private MessageResult deliverReceive(String body, int receive) {
+        return creation.handle(new InboundMessage("m-last", body, "rh", receive, "ShipmentRequestsQueue",
+                MAX_RECEIVES));
+    }
+
+    @Test
+    void aTransientFailureIsRetriedUntilTheLastReceiveWhereItIsDeadLetteredWithWhyAndAuditedFailedForReplay() {
+        validation.rejects = a -> transientError("UPS_UNAVAILABLE");
+        String body = requestBody(enqueued);
+
+        for (int receive = 1; receive < MAX_RECEIVES; receive++) {
+            MessageResult retried = deliverReceive(body, receive);
+            assertThat(retried.disposition()).as("receive " + receive).isEqualTo(Disposition.RETRY);
+            assertThat(record().leaseUntil()).as("claim released").isBeforeOrEqualTo(clock.instant());
+        }
+        assertThat(dlq.sent).isEmpty();
+        assertThat(audit.forSubject(KEY.asString())).noneMatch(e -> e.outcome() == AuditOutcome.FAILED);
+
+        MessageResult last = deliverReceive(body, MAX_RECEIVES);
+
+        assertThat(last.disposition()).as("acknowledged: SQS deletes it").isEqualTo(Disposition.DEAD_LETTERED);
+        assertThat(last.reasonCode()).isEqualTo("UPS_UNAVAILABLE");
+        assertThat(dlq.sent).singleElement().satisfies(s -> {
+            assertThat(s.body()).isEqualTo(body);
+            assertThat(s.attributes()).containsEntry("reasonCode", "UPS_UNAVAILABLE")
+                    .containsEntry("sourceQueue", "ShipmentRequestsQueue")
+                    .containsEntry("failedAt", clock.instant().toString());
+            assertThat(s.attributes().get("reasonMessage")).startsWith("UPS_UNAVAILABLE after 5 attempts: ")
+                    .contains("UPS_UNAVAILABLE detail");
+        });
+        assertThat(record().state()).as("no shipment can exist: ends like a permanent failure")
+                .isEqualTo(LedgerState.NEEDS_ATTENTION);
+        assertThat(record().reasonCode()).isEqualTo("UPS_UNAVAILABLE");
+        AuditEntry failed = audit.forSubject(KEY.asString()).stream()
+                .filter(e -> e.outcome() == AuditOutcome.FAILED).collect(java.util.stream.Collectors.toList())
+                .get(0);
+        assertThat(failed.operation()).isEqualTo(AuditOperation.ADDRESS_VALIDATION);
+        assertThat(failed.reasonCode()).isEqualTo("UPS_UNAVAILABLE");
+        assertThat(failed.message()).startsWith("UPS_UNAVAILABLE after 5 attempts: ");
+        assertThat(failed.replayMessage()).isEqualTo(body);
+        assertThat(failed.details()).containsEntry("replayQueue", "shipment-requests")
+                .containsEntry("receiveCount", "5");
+        assertThat(ups.creates).hasValue(0);
+
+        // The operator replays the FAILED entry once UPS is back: it reconciles first, then ships once.
+        TestDoubles.RecordingQueue requests = new TestDoubles.RecordingQueue();
+        ReplaySummary replayed = new AuditReplay(audit, Map.of("shipment-requests", requests), clock)
+                .replaySubject(KEY.asString(), false);
+        assertThat(replayed.replayed()).isEqualTo(1);
+        validation.rejects = a -> null;
+        int lookupsBefore = ups.lookups.get();
+        assertThat(deliverReceive(requests.sent.get(0).body(), 1).disposition()).isEqualTo(Disposition.DONE);
+        assertThat(ups.lookups).as("a replay reconciles by reference first").hasValue(lookupsBefore + 1);
+        assertThat(ups.creates).hasValue(1);
+        assertThat(record().state()).isEqualTo(LedgerState.SHIPPED);
+    }
+
+    @Test
+    void aTimeoutAfterCreateOnTheLastReceiveKeepsTheClaimAndTheReplayFromTheDlqAdoptsInsteadOfShippingTwice() {
+        ups.failAfterCreate = transientError("UPS_TIMEOUT");
+        String body = requestBody(enqueued);
+
+        MessageResult last = deliverReceive(body, MAX_RECEIVES);
+
+        assertThat(last.disposition()).isEqualTo(Disposition.DEAD_LETTERED);
+        assertThat(ups.creates).hasValue(1);
+        assertThat(dlq.sent).singleElement().satisfies(s -> {
+            assertThat(s.attributes()).containsEntry("reasonCode", "UPS_TIMEOUT");
+            assertThat(s.attributes().get("reasonMessage")).startsWith("UPS_TIMEOUT after 5 attempts: ")
+                    .contains("reconciles by reference " + KEY.reference());
+        });
+        assertThat(record().state()).as("UPS may hold a shipment: the claim is kept, not NEEDS_ATTENTION")
+                .isEqualTo(LedgerState.CLAIMED);
+        assertThat(record().leaseUntil()).isAfter(clock.instant());
+        assertThat(audit.forSubject(KEY.asString())).filteredOn(e -> e.outcome() == AuditOutcome.FAILED)
+                .singleElement().satisfies(e -> {
+                    assertThat(e.reasonCode()).isEqualTo("UPS_TIMEOUT");
+                    assertThat(e.details()).containsEntry("claimKept", "true")
+                            .containsEntry("replayQueue", "shipment-requests");
+                    assertThat(e.message()).contains("reconciles by reference " + KEY.reference());
+                    assertThat(e.replayMessage()).isEqualTo(body);
+                });
+
+        // Replayed from the DLQ at once: the kept claim hides it until the lease ends.
+        String replay = dlq.sent.get(0).body();
+        MessageResult early = deliverReceive(replay, 1);
+        assertThat(early.disposition()).isEqualTo(Disposition.RETRY);
+        assertThat(early.reasonCode()).isEqualTo("CLAIM_IN_PROGRESS");
+        assertThat(early.retryAfter()).isEqualTo(Duration.ofMinutes(10));
+
+        clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+        assertThat(deliverReceive(replay, 2).disposition()).isEqualTo(Disposition.DONE);
+        assertThat(ups.lookups).as("Label Recovery found what the timed-out create made").hasValue(1);
+        assertThat(ups.creates).as("never a second shipment").hasValue(1);
+        assertThat(record().state()).isEqualTo(LedgerState.SHIPPED);
+        assertThat(record().shipmentId()).isEqualTo("1ZSHIP1");
+        assertThat(audits(AuditOperation.LABEL_RECOVERY)).singleElement()
+                .satisfies(e -> assertThat(e.reasonCode()).isEqualTo("ADOPTED_EXISTING"));
+    }
+
+    @Test
+    void whenTheDlqCannotBeReachedOnTheLastReceiveTheMessageStaysABatchItemFailureForSqsToRedrive() {
+        validation.rejects = a -> transientError("UPS_UNAVAILABLE");
+        dlq.failures.set(1);
+
+        MessageResult last = deliverReceive(requestBody(enqueued), MAX_RECEIVES);
+
+        assertThat(last.disposition()).isEqualTo(Disposition.RETRY);
+        assertThat(last.reasonCode()).isEqualTo("UPS_UNAVAILABLE");
+        assertThat(dlq.sent).isEmpty();
+        assertThat(record().leaseUntil()).as("claim released as before").isBeforeOrEqualTo(clock.instant());
+        assertThat(record().state()).isNotEqualTo(LedgerState.NEEDS_ATTENTION);
+        assertThat(audits(AuditOperation.ADDRESS_VALIDATION)).singleElement()
+                .satisfies(e -> assertThat(e.outcome()).isEqualTo(AuditOutcome.RETRYING));
+    }
+
+    @Test
+    void whenTheDlqCannotBeReachedOnTheLastReceiveAKeptClaimStaysKeptAndHidesTheMessageUntilItsLeaseEnds() {
+        ups.failAfterCreate = transientError("UPS_TIMEOUT");
+        dlq.failures.set(1);
+
+        MessageResult last = deliverReceive(requestBody(enqueued), MAX_RECEIVES);
+
+        assertThat(last.disposition()).isEqualTo(Disposition.RETRY);
+        assertThat(last.retryAfter()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(record().state()).isEqualTo(LedgerState.CLAIMED);
+        assertThat(record().leaseUntil()).isAfter(clock.instant());
+        assertThat(audit.forSubject(KEY.asString())).noneMatch(e -> e.outcome() == AuditOutcome.FAILED);
+    }
+
+    @Test
+    void aReleaseClaimedElsewhereOnTheLastReceiveIsDeadLetteredAndItsReplayFindsItShipped() {
+        memoryLedger.claim(KEY, "other-creator", clock.instant(), Duration.ofMinutes(10));
+        String body = requestBody(enqueued);
+
+        MessageResult last = deliverReceive(body, MAX_RECEIVES);
+
+        assertThat(last.disposition()).isEqualTo(Disposition.DEAD_LETTERED);
+        assertThat(dlq.sent).singleElement().satisfies(s -> assertThat(s.attributes())
+                .containsEntry("reasonCode", "CLAIM_IN_PROGRESS"));
+        assertThat(record().owner()).as("the other attempt's claim is untouched").isEqualTo("other-creator");
+        assertThat(audits(AuditOperation.SHIPMENT_CREATE)).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
+            assertThat(e.replayMessage()).isEqualTo(body);
+        });
+
+        memoryLedger.markShipped(KEY, "other-creator", "1ZOTHER", List.of("1ZOTHERTRACK"), null, clock.instant());
+        MessageResult replay = deliverReceive(dlq.sent.get(0).body(), 1);
+        assertThat(replay.reasonCode()).isEqualTo("ALREADY_SHIPPED");
+        assertThat(ups.creates).hasValue(0);
+    }
+
+    @Test
+    void aTrackingUpdateSendFailureAfterShippingOnTheLastReceiveIsDeadLetteredAndItsReplayResendsTheUpdateOnly() {
+        trackingUpdates.failures.set(1);
+
+        MessageResult last = deliverReceive(requestBody(enqueued), MAX_RECEIVES);
+
+        assertThat(last.disposition()).isEqualTo(Disposition.DEAD_LETTERED);
+        assertThat(record().state()).isEqualTo(LedgerState.SHIPPED);
+        assertThat(dlq.sent).singleElement().satisfies(s -> assertThat(s.attributes().get("reasonMessage"))
+                .contains("a replay finds it in the ledger"));
+        assertThat(audit.forSubject(KEY.asString())).filteredOn(e -> e.outcome() == AuditOutcome.FAILED)
+                .singleElement().satisfies(e -> assertThat(e.details()).containsEntry("claimKept", "false"));
+
+        MessageResult replay = deliverReceive(dlq.sent.get(0).body(), 1);
+        assertThat(replay.reasonCode()).isEqualTo("ALREADY_SHIPPED");
+        assertThat(trackingUpdates.bodiesAs(TrackingUpdate.class)).singleElement()
+                .satisfies(u -> assertThat(u.shipmentId()).isEqualTo("1ZSHIP1"));
+        assertThat(ups.creates).hasValue(1);
+    }
+
+    @Test
+    void inABatchOnlyTheMessagesOnTheirLastReceiveAreDeadLetteredTheOthersComeBack() {
+        validation.rejects = a -> transientError("UPS_UNAVAILABLE");
+        String early = shippableRequestBody(6001, usAddress("2 Peachtree St"));
+        String last = shippableRequestBody(6002, usAddress("3 Peachtree St"));
+        var event = sqsBatch(List.of(early, last), i -> "b" + i);
+        event.getRecords().get(1).setAttributes(Map.of("ApproximateReceiveCount", String.valueOf(MAX_RECEIVES)));
+
+        var response = new SqsBatchProcessor(2, VisibilityBackoff.none(), MAX_RECEIVES).process(event, creation);
+
+        assertThat(response.getBatchItemFailures()).extracting(f -> f.getItemIdentifier()).containsExactly("b0");
+        assertThat(dlq.sent).singleElement().satisfies(s -> {
+            assertThat(s.body()).isEqualTo(last);
+            assertThat(s.attributes()).containsEntry("reasonCode", "UPS_UNAVAILABLE");
+        });
+    }
 }

@@ -127,4 +127,36 @@ class SqsBatchProcessorTest {
         assertThat(new SqsBatchProcessor(2).process(new SQSEvent(), m -> MessageResult.done())
                 .getBatchItemFailures()).isEmpty();
     }
+
+    @Test
+    void withTheQueuesMaxReceiveCountEachMessageKnowsWhetherItIsOnItsLastReceive() {
+        Map<String, Boolean> last = new ConcurrentHashMap<>();
+        Map<String, Duration> delays = new ConcurrentHashMap<>();
+        VisibilityBackoff backoff = new VisibilityBackoff(delays::put, Duration.ofSeconds(30), Duration.ofMinutes(15));
+
+        // receive counts 1, 2, 3, 4; maxReceiveCount 3: m2 and m3 are on their last receive
+        SQSBatchResponse response = new SqsBatchProcessor(2, backoff, 3).process(event(4), m -> {
+            last.put(m.messageId(), m.isLastReceive());
+            return m.isLastReceive() && m.messageId().equals("m2")
+                    ? MessageResult.deadLettered("UPS_UNAVAILABLE", "after 3 attempts")
+                    : MessageResult.retry("UPS_UNAVAILABLE", null);
+        });
+
+        assertThat(last).containsEntry("m0", false).containsEntry("m1", false).containsEntry("m2", true)
+                .containsEntry("m3", true);
+        assertThat(failedIds(response)).as("a final failure the handler dead-lettered is deleted by SQS")
+                .containsExactlyInAnyOrder("m0", "m1", "m3");
+        assertThat(delays).as("retries still back off").containsOnlyKeys("rh-0", "rh-1", "rh-3")
+                .containsEntry("rh-1", Duration.ofSeconds(60));
+    }
+
+    @Test
+    void withoutTheQueuesMaxReceiveCountNoReceiveIsTheLast() {
+        Map<String, Boolean> last = new ConcurrentHashMap<>();
+        new SqsBatchProcessor(2).process(event(4), m -> {
+            last.put(m.messageId(), m.isLastReceive());
+            return MessageResult.done();
+        });
+        assertThat(last).hasSize(4).doesNotContainValue(true);
+    }
 }

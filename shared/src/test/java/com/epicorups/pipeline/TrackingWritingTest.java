@@ -354,4 +354,69 @@ class TrackingWritingTest {
                 .satisfies(s -> assertThat(s.attributes()).containsEntry("reasonCode", "MALFORMED_MESSAGE")
                         .containsEntry("sourceQueue", "tracking-updates"));
     }
+
+    /** Epicor keeps failing transiently for this release, on every attempt. */
+    private void epicorDownForTheRelease() {
+        epicor.failFor.put(KEY, transientError("EPICOR_UNAVAILABLE"));
+    }
+
+    private MessageResult deliverReceive(String body, int receive) {
+        return writer.handle(new InboundMessage("m", body, "rh", receive, "TrackingUpdatesQueue", 5));
+    }
+
+    @Test
+    void aTransientFailureIsRetriedUntilTheLastReceiveWhereItIsDeadLetteredWithWhyAndAuditedFailedForReplay() {
+        epicorDownForTheRelease();
+        String body = json(created());
+
+        for (int receive = 1; receive < 5; receive++) {
+            assertThat(deliverReceive(body, receive).disposition()).as("receive " + receive)
+                    .isEqualTo(Disposition.RETRY);
+        }
+        assertThat(dlq.sent).isEmpty();
+        assertThat(audits(AuditOperation.EPICOR_WRITE)).hasSize(4)
+                .allSatisfy(e -> assertThat(e.outcome()).isEqualTo(AuditOutcome.RETRYING));
+
+        MessageResult last = deliverReceive(body, 5);
+
+        assertThat(last.disposition()).as("acknowledged: SQS deletes it").isEqualTo(Disposition.DEAD_LETTERED);
+        assertThat(dlq.sent).singleElement().satisfies(s -> {
+            assertThat(s.body()).isEqualTo(body);
+            assertThat(s.attributes()).containsEntry("reasonCode", "EPICOR_UNAVAILABLE")
+                    .containsEntry("sourceQueue", "TrackingUpdatesQueue")
+                    .containsEntry("failedAt", clock.instant().toString())
+                    .containsEntry("reasonMessage", "EPICOR_UNAVAILABLE after 5 attempts: EPICOR_UNAVAILABLE detail");
+        });
+        assertThat(audits(AuditOperation.EPICOR_WRITE)).last().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
+            assertThat(e.reasonCode()).isEqualTo("EPICOR_UNAVAILABLE");
+            assertThat(e.message()).isEqualTo("EPICOR_UNAVAILABLE after 5 attempts: EPICOR_UNAVAILABLE detail");
+            assertThat(e.replayMessage()).isEqualTo(body);
+            assertThat(e.details()).containsEntry("replayQueue", "tracking-updates");
+        });
+        assertThat(processed.seen("created#1ZSHIP")).isFalse();
+
+        // Replayed from the audit once Epicor is back, it writes the facts.
+        RecordingQueue updates = new RecordingQueue();
+        assertThat(new AuditReplay(audit, Map.of("tracking-updates", updates), clock).replaySubject(KEY.asString(),
+                false).replayed()).isEqualTo(1);
+        epicor.failFor.clear();
+        assertThat(deliverReceive(updates.sent.get(0).body(), 1).disposition()).isEqualTo(Disposition.DONE);
+        assertThat(epicor.fields).containsEntry("UPSStatus_c", "LABEL_CREATED");
+        assertThat(ledger.get(KEY).orElseThrow().state()).isEqualTo(LedgerState.WRITTEN);
+    }
+
+    @Test
+    void whenTheDlqCannotBeReachedOnTheLastReceiveTheMessageStaysABatchItemFailureForSqsToRedrive() {
+        epicorDownForTheRelease();
+        dlq.failures.set(1);
+
+        MessageResult last = deliverReceive(json(created()), 5);
+
+        assertThat(last.disposition()).isEqualTo(Disposition.RETRY);
+        assertThat(last.reasonCode()).isEqualTo("EPICOR_UNAVAILABLE");
+        assertThat(dlq.sent).isEmpty();
+        assertThat(audits(AuditOperation.EPICOR_WRITE)).singleElement()
+                .satisfies(e -> assertThat(e.outcome()).isEqualTo(AuditOutcome.RETRYING));
+    }
 }

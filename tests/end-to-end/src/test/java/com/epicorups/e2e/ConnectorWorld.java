@@ -154,7 +154,7 @@ final class ConnectorWorld implements AutoCloseable {
         return new ConnectorParts(p.settings(), p.epicorSecret(), p.upsSecret(), p.webhookSecret(), p.tokenCache(),
                 p.ledger(), p.checkpoints(), p.auditLog(), p.processedEvents(), p.labels(), p.shipmentRequests(),
                 p.shipmentRequestsDlq(), p.trackingUpdates(), p.trackingUpdatesDlq(),
-                p.shipmentRequestsVisibility(), p.trackingUpdatesVisibility(), clock);
+                p.shipmentRequestsVisibility(), p.trackingUpdatesVisibility(), clock, p.maxReceiveCount());
     }
 
     private void putSecret(String id, String json) {

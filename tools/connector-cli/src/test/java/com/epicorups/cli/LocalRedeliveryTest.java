@@ -12,13 +12,15 @@ import com.epicorups.sandbox.epicor.EpicorSandbox;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The event-source-mapping semantics of the local run: a message reported in batchItemFailures is not deleted,
- * comes back after the visibility timeout, and after maxReceiveCount receives SQS (ElasticMQ, with the redrive
- * policy given at CreateQueue) moves it to the DLQ. Nothing is lost on the way.
+ * comes back after the visibility timeout, and on its last receive (maxReceiveCount, as in the redrive policy given
+ * at CreateQueue) the handler sends it to the DLQ with its reason. Nothing is lost on the way.
  */
 class LocalRedeliveryTest {
     @TempDir
@@ -44,11 +46,20 @@ class LocalRedeliveryTest {
             DrainResult writing = driver.drainTrackingUpdates();
 
             epicor.faults().reset();
-            assertThat(writing.deleted()).isZero();
-            assertThat(writing.reportedFailures()).isEqualTo(shipped * EmbeddedSqs.MAX_RECEIVE_COUNT);
+            // Receives 1..max-1 come back; on the last one the writer dead-letters the update itself, with why.
+            assertThat(writing.reportedFailures()).isEqualTo(shipped * (EmbeddedSqs.MAX_RECEIVE_COUNT - 1));
+            assertThat(writing.deleted()).isEqualTo(shipped);
             assertThat(writing.pending()).isZero();
             assertThat(env.queues().depth(env.sqs().trackingUpdates().url()).visible()).isZero();
             assertThat(env.queues().depth(env.sqs().trackingUpdates().dlqUrl()).visible()).isEqualTo(shipped);
+            List<Message> dead = env.sqs().sqs().receiveMessage(r -> r.queueUrl(env.sqs().trackingUpdates().dlqUrl())
+                    .maxNumberOfMessages(10).messageAttributeNames("All")).messages();
+            assertThat(dead).hasSize(shipped).allSatisfy(m -> {
+                assertThat(m.messageAttributes()).containsKeys("reasonCode", "reasonMessage", "failedAt",
+                        "sourceQueue");
+                assertThat(m.messageAttributes().get("reasonMessage").stringValue())
+                        .contains("after " + EmbeddedSqs.MAX_RECEIVE_COUNT + " attempts");
+            });
         }
     }
 }

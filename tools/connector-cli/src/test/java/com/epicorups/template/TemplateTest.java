@@ -218,6 +218,33 @@ class TemplateTest {
     }
 
     @Test
+    void sqsConsumersKnowTheirQueuesMaxReceiveCount() {
+        Object defaultCount = asMap(asMap(template.root().get("Parameters")).get("MaxReceiveCount")).get("Default");
+        assertThat(Integer.parseInt(String.valueOf(defaultCount))).as("MaxReceiveCount default = code default")
+                .isEqualTo(com.epicorups.config.AwsResources.DEFAULT_MAX_RECEIVE_COUNT);
+        template.resourcesOfType("AWS::SQS::Queue").forEach((id, queue) -> {
+            if (props(queue).get("RedrivePolicy") instanceof Map<?, ?> redrive) {
+                assertThat(CloudFormationTemplate.referencedId(redrive.get("maxReceiveCount"))).as(id)
+                        .isEqualTo("MaxReceiveCount");
+            }
+        });
+        int consumers = 0;
+        for (var fn : functions.entrySet()) {
+            boolean sqs = events(fn.getValue()).values().stream()
+                    .anyMatch(e -> "SQS".equals(asMap(e).get("Type")));
+            if (sqs) {
+                consumers++;
+                Object environment = props(fn.getValue()).get("Environment");
+                assertThat(environment).as(fn.getKey() + " Environment").isInstanceOf(Map.class);
+                Map<String, Object> variables = asMap(asMap(environment).get("Variables"));
+                assertThat(CloudFormationTemplate.referencedId(variables.get("MAX_RECEIVE_COUNT"))).as(fn.getKey())
+                        .isEqualTo("MaxReceiveCount");
+            }
+        }
+        assertThat(consumers).isEqualTo(2);
+    }
+
+    @Test
     void functionPoliciesNameTheirResources() {
         List<String> wildcards = new ArrayList<>();
         functions.forEach((id, fn) -> {

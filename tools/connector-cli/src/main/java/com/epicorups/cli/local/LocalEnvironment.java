@@ -210,7 +210,9 @@ public final class LocalEnvironment implements AutoCloseable {
                 // Retries follow the pipeline's backoff (pipeline.retryBaseSeconds...), as on AWS.
                 Optional.of(new SqsMessageVisibility(sqs.sqs(), sqs.shipmentRequests().url())),
                 Optional.of(new SqsMessageVisibility(sqs.sqs(), sqs.trackingUpdates().url())),
-                options.clock());
+                options.clock(),
+                // The queues' redrive policy: on the last receive a transient failure is dead-lettered with why.
+                EmbeddedSqs.MAX_RECEIVE_COUNT);
         assembly = new ConnectorAssembly(parts);
         webhook.handler(new TrackAlertWebhookHandler(assembly.trackAlertIntake()));
     }
