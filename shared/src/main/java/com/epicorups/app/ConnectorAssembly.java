@@ -88,7 +88,7 @@ public final class ConnectorAssembly implements UseCaseFactory {
             return new EpicorSide(settings, client, new EpicorReleaseReader(client, settings),
                     new EpicorTrackingWriter(client, settings),
                     new ReleasePoller(client, settings, parts.checkpoints(), parts.shipmentRequests(),
-                            parts.auditLog(), parts.clock()));
+                            parts.auditLog(), parts.clock(), ReleasePoller.DEFAULT_CYCLE_LEASE, parts.ledger()));
         });
         this.ups = new SecretBound<>(parts.upsSecret(), secret -> {
             UpsSettings settings = UpsSettings.fromJson(secret, parts.settings().ups());

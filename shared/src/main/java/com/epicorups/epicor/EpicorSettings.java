@@ -34,6 +34,11 @@ public final class EpicorSettings {
     public static final String DEFAULT_ELIGIBILITY_FILTER =
             "OpenRelease eq true and VoidRelease eq false and FirmRelease eq true and ReadyToFulfill eq true";
 
+    /** The reconciliation sweep runs once a day unless configured otherwise. */
+    public static final int DEFAULT_SWEEP_EVERY_HOURS = 24;
+    /** Thirty days: a sweep rarer than that leaves a stuck release unshipped for longer than anyone waits. */
+    public static final int MAX_SWEEP_EVERY_HOURS = 720;
+
     private final URI baseUrl;
     private final String company;
     private final String apiKey;
@@ -61,6 +66,7 @@ public final class EpicorSettings {
     private final Duration backoffMax;
     private final int keysPerCall;
     private final int maxPagesPerCycle;
+    private final int sweepEveryHours;
     private final java.util.Set<String> upsShipViaCodes;
 
     private EpicorSettings(Builder b) {
@@ -124,6 +130,11 @@ public final class EpicorSettings {
             throw invalid("epicor.maxPagesPerCycle", "must be at least 1, was " + b.maxPagesPerCycle);
         }
         this.maxPagesPerCycle = b.maxPagesPerCycle;
+        if (b.sweepEveryHours < 0 || b.sweepEveryHours > MAX_SWEEP_EVERY_HOURS) {
+            throw invalid("epicor.sweepEveryHours", "must be between 0 (off) and " + MAX_SWEEP_EVERY_HOURS
+                    + ", was " + b.sweepEveryHours);
+        }
+        this.sweepEveryHours = b.sweepEveryHours;
         this.upsShipViaCodes = java.util.Set.copyOf(b.upsShipViaCodes);
     }
 
@@ -213,6 +224,9 @@ public final class EpicorSettings {
             if (epicor.has("maxPagesPerCycle")) {
                 b.maxPagesPerCycle(intValue(epicor, "maxPagesPerCycle", "epicor.maxPagesPerCycle"));
             }
+            if (epicor.has("sweepEveryHours")) {
+                b.sweepEveryHours(intValue(epicor, "sweepEveryHours", "epicor.sweepEveryHours"));
+            }
             if (epicor.has("upsShipViaCodes")) {
                 JsonNode codes = epicor.get("upsShipViaCodes");
                 if (!codes.isArray()) {
@@ -259,6 +273,7 @@ public final class EpicorSettings {
         b.backoffMax = backoffMax;
         b.keysPerCall = keysPerCall;
         b.maxPagesPerCycle = maxPagesPerCycle;
+        b.sweepEveryHours = sweepEveryHours;
         b.upsShipViaCodes = upsShipViaCodes;
         return b;
     }
@@ -302,6 +317,13 @@ public final class EpicorSettings {
     public int keysPerCall() { return keysPerCall; }
     /** A cycle stops after this many pages (the checkpoint is kept per page, so the next cycle goes on from there). */
     public int maxPagesPerCycle() { return maxPagesPerCycle; }
+    /**
+     * How often the poller's reconciliation sweep reads every eligible release (not only the changed ones) and
+     * enqueues those the shipment ledger has never seen; 0 turns it off.
+     */
+    public int sweepEveryHours() { return sweepEveryHours; }
+    /** The sweep interval, or null when the sweep is off. */
+    public Duration sweepEvery() { return sweepEveryHours == 0 ? null : Duration.ofHours(sweepEveryHours); }
     /**
      * The Epicor ShipVia codes that mean UPS; a release whose effective ShipViaCode is another carrier's is
      * skipped (NOT_UPS_SHIP_VIA). Empty means every release is shipped by UPS.
@@ -436,6 +458,7 @@ public final class EpicorSettings {
         private Duration backoffMax = Duration.ofSeconds(8);
         private int keysPerCall = 40;
         private int maxPagesPerCycle = 100;
+        private int sweepEveryHours = DEFAULT_SWEEP_EVERY_HOURS;
         private java.util.Set<String> upsShipViaCodes = java.util.Set.of();
 
         private Builder() {
@@ -468,6 +491,7 @@ public final class EpicorSettings {
         public Builder backoffMax(Duration v) { backoffMax = v; return this; }
         public Builder keysPerCall(int v) { keysPerCall = v; return this; }
         public Builder maxPagesPerCycle(int v) { maxPagesPerCycle = v; return this; }
+        public Builder sweepEveryHours(int v) { sweepEveryHours = v; return this; }
         public Builder upsShipViaCodes(java.util.Set<String> v) { upsShipViaCodes = Objects.requireNonNull(v); return this; }
 
         public EpicorSettings build() {

@@ -6,6 +6,7 @@ import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
 import com.epicorups.epicor.EpicorSettings.CheckpointMode;
 import com.epicorups.epicor.release.ChangeCursor;
+import com.epicorups.epicor.release.KeyCursor;
 import com.epicorups.epicor.release.MappedRelease;
 import com.epicorups.epicor.release.ReleaseAssembler;
 import com.epicorups.epicor.release.ReleaseMapper;
@@ -21,6 +22,7 @@ import com.epicorups.store.AuditOperation;
 import com.epicorups.store.AuditOutcome;
 import com.epicorups.store.Checkpoint;
 import com.epicorups.store.CheckpointStore;
+import com.epicorups.store.ShipmentLedger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
@@ -32,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * One poll cycle over Epicor releases: pages of OrderRels (or a BAQ) that match the eligibility filter and
@@ -53,7 +56,11 @@ public final class ReleasePoller implements OrderPolling {
     public static final String POLL_IN_PROGRESS = "POLL_IN_PROGRESS";
     /** Longer than the order poller's Lambda timeout, so a live cycle never loses it between two pages. */
     public static final Duration DEFAULT_CYCLE_LEASE = Duration.ofMinutes(5);
+    /** A release the reconciliation sweep found eligible with no shipment ledger record: enqueued by the sweep. */
+    public static final String SWEEP_FOUND = "SWEEP_FOUND";
     private static final String BAQ_PREFIX = "OrderRel_";
+    private static final String LAST_COMPLETED = "lastCompletedAt";
+    private static final String PASS_STARTED = "passStartedAt";
 
     private final EpicorClient client;
     private final EpicorSettings settings;
@@ -63,15 +70,29 @@ public final class ReleasePoller implements OrderPolling {
     private final Clock clock;
     private final ReleaseAssembler assembler;
     private final Duration cycleLease;
+    private final ShipmentLedger ledger;
     private volatile boolean lastCycleConflicted;
 
+    /** A poller without the reconciliation sweep (it needs the shipment ledger). */
     public ReleasePoller(EpicorClient client, EpicorSettings settings, CheckpointStore checkpoints,
                          MessageQueue shipmentRequests, AuditLog audit, Clock clock) {
-        this(client, settings, checkpoints, shipmentRequests, audit, clock, DEFAULT_CYCLE_LEASE);
+        this(client, settings, checkpoints, shipmentRequests, audit, clock, DEFAULT_CYCLE_LEASE, null);
     }
 
+    /** A poller without the reconciliation sweep (it needs the shipment ledger). */
     public ReleasePoller(EpicorClient client, EpicorSettings settings, CheckpointStore checkpoints,
                          MessageQueue shipmentRequests, AuditLog audit, Clock clock, Duration cycleLease) {
+        this(client, settings, checkpoints, shipmentRequests, audit, clock, cycleLease, null);
+    }
+
+    /**
+     * The production poller: with a {@code ledger}, a poll invocation that finds the reconciliation sweep due
+     * ({@link EpicorSettings#sweepEvery()}) runs sweep pages after the changed-since cycle.
+     */
+    public ReleasePoller(EpicorClient client, EpicorSettings settings, CheckpointStore checkpoints,
+                         MessageQueue shipmentRequests, AuditLog audit, Clock clock, Duration cycleLease,
+                         ShipmentLedger ledger) {
+        this.ledger = ledger;
         this.cycleLease = cycleLease;
         this.client = client;
         this.settings = settings;
@@ -84,6 +105,11 @@ public final class ReleasePoller implements OrderPolling {
 
     public String checkpointName() {
         return "epicor-releases#" + settings.company();
+    }
+
+    /** The checkpoint item of the reconciliation sweep: the last completed pass, and the cursor of one under way. */
+    public String sweepCheckpointName() {
+        return checkpointName() + "#sweep";
     }
 
     /** The checkpoint item that holds the one-cycle-at-a-time lease. */
@@ -137,14 +163,17 @@ public final class ReleasePoller implements OrderPolling {
         }
         long version = cp == null ? 0 : cp.version();
         Map<String, String> position = cp == null ? Map.of() : cp.values();
+        boolean caughtUp = false;
         try {
             if (start.second() != null) {
                 throw start.second();
             }
             while (true) {
-                Page page = fetchPage(cursor);
+                ChangeCursor after = cursor;
+                Page page = fetchPage(ChangeCursor.orderColumns(mode()), after == null ? null : after::afterFilter);
                 pages++;
                 if (page.size() == 0) {
+                    caughtUp = true;
                     break;
                 }
                 seen += page.size();
@@ -175,7 +204,7 @@ public final class ReleasePoller implements OrderPolling {
                         auditSkip(pollId, m);
                     }
                 }
-                ChangeCursor next = page.last();
+                ChangeCursor next = ChangeCursor.of(page.lastRow(), mode(), page.prefix());
                 if (!checkpoints.compareAndSet(checkpointName(), version, next.values(), clock.instant())) {
                     conflict = true;
                     break;
@@ -183,7 +212,11 @@ public final class ReleasePoller implements OrderPolling {
                 version++;
                 cursor = next;
                 position = next.values();
-                if (page.size() < settings.pageSize() || pages >= settings.maxPagesPerCycle()) {
+                if (page.size() < settings.pageSize()) {
+                    caughtUp = true;
+                    break;
+                }
+                if (pages >= settings.maxPagesPerCycle()) {
                     break;
                 }
             }
@@ -199,7 +232,6 @@ public final class ReleasePoller implements OrderPolling {
                     details(pages, seen, enqueued, calls, position), null));
             throw ce;
         }
-        lease.release();
         lastCycleConflicted = conflict;
         int calls = client.callCount() - callsBefore;
         audit.record(new AuditEntry(pollId, clock.instant(), AuditOperation.POLL_CYCLE,
@@ -208,36 +240,235 @@ public final class ReleasePoller implements OrderPolling {
                         + "stopped without writing it"
                         : "polled " + pages + " page(s)",
                 clock.millis() - started.toEpochMilli(), details(pages, seen, enqueued, calls, position), null));
-        return new PollSummary(pollId, pages, seen, enqueued, skipped, calls, position);
+        SweepResult sweep = SweepResult.NONE;
+        if (!conflict && ledger != null && settings.sweepEvery() != null) {
+            // The sweep waits while the changed-since cycle has a backlog (it stopped at the page budget): new
+            // changes come first; it gets what the cycle left of the budget, at least one page.
+            int budget = caughtUp ? Math.max(1, settings.maxPagesPerCycle() - pages) : 0;
+            try {
+                sweep = sweep(pollId, started, lease, budget);
+            } catch (RuntimeException e) {
+                lease.release();
+                throw e;
+            }
+        }
+        lease.release();
+        if (sweep.conflicted()) {
+            lastCycleConflicted = true;
+        }
+        return new PollSummary(pollId, pages, seen, enqueued, skipped, client.callCount() - callsBefore, position,
+                sweep.pages(), sweep.enqueued());
     }
 
-    private Page fetchPage(ChangeCursor cursor) {
-        CheckpointMode mode = settings.checkpointMode();
+    private CheckpointMode mode() {
+        return settings.checkpointMode();
+    }
+
+    // ------------------------------------------------------------------------------------ reconciliation sweep
+
+    /**
+     * The reconciliation sweep: every release the eligibility filter (or the BAQ) lists, in key order, whatever its
+     * change marker; those that would be enqueued and have no shipment ledger record at all were never enqueued
+     * by the changed-since poll (a transaction that committed after the poll passed its SysRevID) and are
+     * enqueued now. Runs only when due; a pass larger than {@code budget} pages goes on from its cursor next time.
+     */
+    private SweepResult sweep(String pollId, Instant pollStarted, CycleLease lease, int budget) {
+        Instant now = clock.instant();
+        Checkpoint cp = checkpoints.load(sweepCheckpointName()).orElse(null);
+        if (cp == null) {
+            // A fresh install: the changed-since poll starts from the beginning anyway; sweeping now would read
+            // every release twice. The first pass is due one interval from now.
+            checkpoints.compareAndSet(sweepCheckpointName(), 0, Map.of(LAST_COMPLETED, now.toString()), now);
+            return SweepResult.NONE;
+        }
+        Map<String, String> state = new LinkedHashMap<>(cp.values());
+        boolean underWay = state.containsKey(PASS_STARTED);
+        if (!underWay) {
+            Instant last = parseInstant(state.get(LAST_COMPLETED));
+            if (last != null && now.isBefore(last.plus(settings.sweepEvery()))) {
+                return SweepResult.NONE;
+            }
+        }
+        if (budget <= 0) {
+            return SweepResult.NONE;
+        }
+        if (!underWay) {
+            Map<String, String> fresh = new LinkedHashMap<>();
+            if (state.containsKey(LAST_COMPLETED)) {
+                fresh.put(LAST_COMPLETED, state.get(LAST_COMPLETED));
+            }
+            fresh.put(PASS_STARTED, now.toString());
+            state = fresh;
+        }
+        long version = cp.version();
+        KeyCursor cursor = KeyCursor.fromValues(state);
+        int callsBefore = client.callCount();
+        int pages = 0;
+        int seen = 0;
+        int inLedger = 0;
+        int enqueued = 0;
+        boolean complete = false;
+        boolean conflict = false;
+        try {
+            while (pages < budget) {
+                KeyCursor after = cursor;
+                Page page = fetchPage(KeyCursor.COLUMNS, after == null ? null : after::afterFilter);
+                pages++;
+                List<MappedRelease> wanted = new ArrayList<>();
+                if (page.size() > 0) {
+                    List<MappedRelease> mapped = new ArrayList<>(assembler.assemble(page.releases()));
+                    mapped.addAll(page.gone());
+                    for (MappedRelease m : mapped) {
+                        if (!m.isSkipped()) {
+                            wanted.add(m);
+                        }
+                    }
+                }
+                Map<com.epicorups.model.ReleaseKey, ?> known = wanted.isEmpty() ? Map.of()
+                        : ledger.getAll(wanted.stream().map(MappedRelease::key).toList());
+                List<MappedRelease> missing = wanted.stream().filter(m -> !known.containsKey(m.key())).toList();
+                if (!lease.renew()) {
+                    conflict = true;
+                    break;
+                }
+                if (!missing.isEmpty()) {
+                    List<String> bodies = new ArrayList<>();
+                    for (MappedRelease m : missing) {
+                        bodies.add(toJson(new ShipmentRequestMessage(pollId, pollStarted, m.release(), m.references())));
+                    }
+                    shipmentRequests.sendAll(bodies);
+                    missing.forEach(m -> auditSweepFound(pollId, m));
+                }
+                seen += page.size();
+                inLedger += known.size();
+                enqueued += missing.size();
+                state.merge("seen", Integer.toString(page.size()), ReleasePoller::plus);
+                state.merge("inLedger", Integer.toString(known.size()), ReleasePoller::plus);
+                state.merge("enqueued", Integer.toString(missing.size()), ReleasePoller::plus);
+                state.merge("pages", "1", ReleasePoller::plus);
+                complete = page.size() < settings.pageSize();
+                Map<String, String> next;
+                if (complete) {
+                    next = new LinkedHashMap<>();
+                    next.put(LAST_COMPLETED, clock.instant().toString());
+                } else {
+                    cursor = KeyCursor.of(page.lastRow(), page.prefix());
+                    next = new LinkedHashMap<>(state);
+                    next.putAll(cursor.values());
+                }
+                if (!checkpoints.compareAndSet(sweepCheckpointName(), version, next, clock.instant())) {
+                    conflict = true;
+                    break;
+                }
+                version++;
+                if (complete) {
+                    break;
+                }
+                state = next;
+            }
+        } catch (RuntimeException e) {
+            ConnectorException ce = e instanceof ConnectorException c ? c
+                    : new ConnectorException(FailureKind.TRANSIENT, "SWEEP_FAILED", e.getMessage(), e);
+            audit.record(new AuditEntry(pollId, clock.instant(), AuditOperation.POLL_SWEEP,
+                    ce.isTransient() ? AuditOutcome.RETRYING : AuditOutcome.FAILED, ce.reasonCode(),
+                    "reconciliation sweep stopped after " + pages + " page(s); it resumes from its cursor on the "
+                            + "next poll: " + ce.getMessage(),
+                    clock.millis() - now.toEpochMilli(),
+                    sweepDetails(pages, seen, inLedger, enqueued, client.callCount() - callsBefore, state), null));
+            throw ce;
+        }
+        Map<String, String> d = sweepDetails(pages, seen, inLedger, enqueued, client.callCount() - callsBefore, state);
+        String pass = "pass started " + state.get(PASS_STARTED) + " (so far: " + state.getOrDefault("seen", "0")
+                + " seen, " + state.getOrDefault("inLedger", "0") + " already in the ledger, "
+                + state.getOrDefault("enqueued", "0") + " enqueued)";
+        audit.record(new AuditEntry(pollId, clock.instant(), AuditOperation.POLL_SWEEP,
+                conflict ? AuditOutcome.SKIPPED : AuditOutcome.SUCCESS, conflict ? CHECKPOINT_CONFLICT : null,
+                conflict ? "another poller took over the poll lease or moved " + sweepCheckpointName()
+                        + "; the sweep stopped without writing it"
+                        : (complete ? "reconciliation sweep complete: " : "reconciliation sweep under way, resumes "
+                        + "from its cursor on the next poll: ") + pages + " page(s), " + seen + " release(s) seen, "
+                        + inLedger + " already in the shipment ledger, " + enqueued + " enqueued; " + pass,
+                clock.millis() - now.toEpochMilli(), d, null));
+        return new SweepResult(pages, enqueued, conflict);
+    }
+
+    private void auditSweepFound(String pollId, MappedRelease m) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("pollId", pollId);
+        d.put("sysRevId", Long.toString(m.sysRevId()));
+        String fix = "";
+        if (m.needsFix()) {
+            d.put("needsFix", m.skipReason());
+            fix = "; it needs a fix (" + m.skipReason() + ": " + m.detail() + "), so the shipment creator will put "
+                    + "it in the DLQ until the data is fixed";
+        }
+        audit.record(new AuditEntry(m.key().asString(), clock.instant(), AuditOperation.RELEASE_ENQUEUED,
+                AuditOutcome.SUCCESS, SWEEP_FOUND, "enqueued by the reconciliation sweep: eligible with no shipment "
+                        + "ledger record, so the changed-since poll had not enqueued it (its change committed after "
+                        + "the poll had passed its change marker)" + fix, 0, d, null));
+    }
+
+    private static Map<String, String> sweepDetails(int pages, int seen, int inLedger, int enqueued, int calls,
+                                                    Map<String, String> state) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("pages", Integer.toString(pages));
+        d.put("releasesSeen", Integer.toString(seen));
+        d.put("alreadyInLedger", Integer.toString(inLedger));
+        d.put("enqueued", Integer.toString(enqueued));
+        d.put("epicorCalls", Integer.toString(calls));
+        d.put("sweep", state.toString());
+        return d;
+    }
+
+    private static String plus(String a, String b) {
+        return Integer.toString(Integer.parseInt(a) + Integer.parseInt(b));
+    }
+
+    private static Instant parseInstant(String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** What the sweep did in one invocation. */
+    private record SweepResult(int pages, int enqueued, boolean conflicted) {
+        static final SweepResult NONE = new SweepResult(0, 0, false);
+    }
+
+    // ------------------------------------------------------------------------------------ paging
+
+    /**
+     * One page of the source in {@code orderColumns} order after the keyset cursor ({@code afterFilter} turns a
+     * column prefix into the cursor's filter; null on the first page).
+     */
+    private Page fetchPage(List<String> orderColumns, Function<String, String> afterFilter) {
         if (settings.source() == EpicorSettings.Source.ORDER_RELS) {
             String filter = "(" + settings.eligibilityFilter() + ")";
-            if (cursor != null) {
-                filter += " and (" + cursor.afterFilter("") + ")";
+            if (afterFilter != null) {
+                filter += " and (" + afterFilter.apply("") + ")";
             }
             List<JsonNode> rows = client.getRows(EpicorFields.ORDER_RELS, new OData.Query()
                     .select(EpicorFields.ORDER_REL)
                     .filter(filter)
-                    .orderBy(String.join(",", ChangeCursor.orderColumns(mode)))
+                    .orderBy(String.join(",", orderColumns))
                     .top(settings.pageSize()));
-            ChangeCursor last = rows.isEmpty() ? null : ChangeCursor.of(rows.get(rows.size() - 1), mode, "");
-            return new Page(rows.size(), rows, List.of(), last);
+            return new Page(rows.size(), rows, List.of(), rows.isEmpty() ? null : rows.get(rows.size() - 1), "");
         }
+        // The change marker is always selected: a BAQ row without its release is audited with it.
         List<String> columns = new ArrayList<>();
-        for (String c : ChangeCursor.orderColumns(mode)) {
+        for (String c : ChangeCursor.orderColumns(mode())) {
             columns.add(BAQ_PREFIX + c);
         }
         OData.Query q = new OData.Query().select(columns);
-        if (cursor != null) {
-            q.filter(cursor.afterFilter(BAQ_PREFIX));
+        if (afterFilter != null) {
+            q.filter(afterFilter.apply(BAQ_PREFIX));
         }
-        q.orderBy(String.join(",", columns)).top(settings.pageSize());
+        q.orderBy(String.join(",", orderColumns.stream().map(c -> BAQ_PREFIX + c).toList())).top(settings.pageSize());
         List<JsonNode> baqRows = client.getRows("BaqSvc/" + settings.baqId() + "/Data", q);
         if (baqRows.isEmpty()) {
-            return new Page(0, List.of(), List.of(), null);
+            return new Page(0, List.of(), List.of(), null, BAQ_PREFIX);
         }
         Map<ReleaseKey, JsonNode> byKey = new LinkedHashMap<>();
         for (JsonNode r : baqRows) {
@@ -256,7 +487,7 @@ public final class ReleasePoller implements OrderPolling {
                         SkipReason.RELEASE_GONE, "the BAQ lists it but OrderRels has no such release"));
             }
         }
-        return new Page(baqRows.size(), rels, gone, ChangeCursor.of(baqRows.get(baqRows.size() - 1), mode, BAQ_PREFIX));
+        return new Page(baqRows.size(), rels, gone, baqRows.get(baqRows.size() - 1), BAQ_PREFIX);
     }
 
     private void auditSkip(String pollId, MappedRelease m) {
@@ -291,7 +522,10 @@ public final class ReleasePoller implements OrderPolling {
         }
     }
 
-    /** One page: how many rows the source returned, the OrderRel rows, releases already known gone, the cursor after it. */
-    private record Page(int size, List<JsonNode> releases, List<MappedRelease> gone, ChangeCursor last) {
+    /**
+     * One page: how many rows the source returned, the OrderRel rows, releases already known gone, and the source's
+     * last row (with its column prefix) that the next page's cursor is taken from.
+     */
+    private record Page(int size, List<JsonNode> releases, List<MappedRelease> gone, JsonNode lastRow, String prefix) {
     }
 }

@@ -9,6 +9,9 @@ import java.util.Map;
  *                        releases that need a fix (NO_PART, NO_WEIGHT, ...) are not here: they are enqueued
  * @param epicorCalls     every HTTP call made to Epicor in the cycle (token, pages, batched lookups)
  * @param checkpoint      the checkpoint values after the cycle
+ * @param sweepPages      pages the reconciliation sweep read in this invocation (0 when it was not due)
+ * @param sweepEnqueued   releases the sweep enqueued: eligible, never enqueued by the changed-since poll (no
+ *                        shipment ledger record at all); not counted in {@code enqueued}
  */
 public record PollSummary(
         String pollId,
@@ -17,7 +20,15 @@ public record PollSummary(
         int enqueued,
         Map<String, Integer> skippedByReason,
         int epicorCalls,
-        Map<String, String> checkpoint) {
+        Map<String, String> checkpoint,
+        int sweepPages,
+        int sweepEnqueued) {
+
+    /** A cycle without a sweep. */
+    public PollSummary(String pollId, int pages, int releasesSeen, int enqueued, Map<String, Integer> skippedByReason,
+                       int epicorCalls, Map<String, String> checkpoint) {
+        this(pollId, pages, releasesSeen, enqueued, skippedByReason, epicorCalls, checkpoint, 0, 0);
+    }
 
     public PollSummary {
         skippedByReason = Map.copyOf(skippedByReason);

@@ -3,6 +3,8 @@ package com.epicorups.store;
 /** The operations the audit trail records. */
 public enum AuditOperation {
     POLL_CYCLE,
+    /** The order poller's reconciliation sweep: one entry per invocation that swept, with its counts. */
+    POLL_SWEEP,
     RELEASE_SKIPPED,
     RELEASE_ENQUEUED,
     ADDRESS_VALIDATION,

@@ -4,7 +4,11 @@ import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.TrackingStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,6 +31,18 @@ public interface ShipmentLedger {
     void markWritten(ReleaseKey key, Instant now);
 
     Optional<ShipmentRecord> get(ReleaseKey key);
+
+    /**
+     * The records of those {@code keys} the ledger has, by key; a key with no record at all is absent from the map.
+     * The default asks {@link #get} once per key; stores with a batched read override it.
+     */
+    default Map<ReleaseKey, ShipmentRecord> getAll(Collection<ReleaseKey> keys) {
+        Map<ReleaseKey, ShipmentRecord> found = new HashMap<>();
+        for (ReleaseKey key : new LinkedHashSet<>(keys)) {
+            get(key).ifPresent(record -> found.put(key, record));
+        }
+        return found;
+    }
 
     Optional<ShipmentRecord> findByTrackingNumber(String trackingNumber);
 

@@ -38,6 +38,8 @@ class EpicorSettingsTest {
         assertThat(s.weightUnit()).isEqualTo(WeightUnit.LBS);
         assertThat(s.checkpointMode()).isEqualTo(EpicorSettings.CheckpointMode.SYSREVID);
         assertThat(s.writeBack()).isEqualTo(WriteBackMapping.DEFAULT);
+        assertThat(s.sweepEveryHours()).isEqualTo(24);
+        assertThat(s.sweepEvery()).isEqualTo(Duration.ofHours(24));
         assertThat(s.writeBack().columnsByFact()).containsExactly(
                 java.util.Map.entry("trackingNumber", "TrackingNumber_c"), java.util.Map.entry("status", "UPSStatus_c"),
                 java.util.Map.entry("estimatedDelivery", "EstDeliveryDate_c"),
@@ -50,7 +52,7 @@ class EpicorSettingsTest {
         EpicorSettings s = EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'pageSize':250,"
                 + "'eligibilityFilter':'OpenRelease eq true','source':'BAQ','baqId':'UPS-READY','weightSource':'gross',"
                 + "'weightUnit':'KGS','checkpointMode':'CHANGEDATE','connectTimeoutSeconds':3,'readTimeoutSeconds':90,"
-                + "'maxAttempts':4,'keysPerCall':25,"
+                + "'maxAttempts':4,'keysPerCall':25,'sweepEveryHours':6,"
                 + "'writeBack':{'target':'CUST_SHIP','fields':{'status':'UPSStatus_c','labelLocation':null}}},'ups':{}}"));
         assertThat(s.pageSize()).isEqualTo(250);
         assertThat(s.eligibilityFilter()).isEqualTo("OpenRelease eq true");
@@ -63,6 +65,9 @@ class EpicorSettingsTest {
         assertThat(s.readTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(s.maxAttempts()).isEqualTo(4);
         assertThat(s.keysPerCall()).isEqualTo(25);
+        assertThat(s.sweepEvery()).isEqualTo(Duration.ofHours(6));
+        assertThat(EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'sweepEveryHours':0}}")).sweepEvery())
+                .as("0 turns the sweep off").isNull();
         assertThat(s.writeBack().target()).isEqualTo(WriteBackMapping.Target.CUST_SHIP);
         assertThat(s.writeBack().columnsByFact()).containsOnlyKeys("trackingNumber", "status");
         assertThat(s.writeBack().trackingNumber()).isEqualTo("TrackingNumber");
@@ -86,6 +91,12 @@ class EpicorSettingsTest {
                 .hasMessageContaining("'epicor.pageSize' must be a whole number");
         assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'maxPagesPerCycle':0}}")))
                 .hasMessageContaining("'epicor.maxPagesPerCycle'");
+        assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'sweepEveryHours':-1}}")))
+                .hasMessageContaining("'epicor.sweepEveryHours' must be between 0 (off) and 720, was -1");
+        assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'sweepEveryHours':721}}")))
+                .hasMessageContaining("'epicor.sweepEveryHours'");
+        assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'sweepEveryHours':'daily'}}")))
+                .hasMessageContaining("'epicor.sweepEveryHours' must be a whole number");
         assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'source':'BAQ'}}")))
                 .hasMessageContaining("'epicor.baqId' is required when epicor.source is BAQ");
         assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'weightUnit':'TONS'}}")))

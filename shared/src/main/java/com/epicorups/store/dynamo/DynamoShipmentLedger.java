@@ -14,13 +14,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -54,6 +58,11 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
             throw new ExceptionInInitializerError("recordStatus needs terminal statuses to rank above the others");
         }
     }
+
+    /** BatchGetItem takes at most 100 keys per request. */
+    static final int BATCH_GET_LIMIT = 100;
+    /** Rounds of UnprocessedKeys retried before the lookup gives up (DynamoDB throttling that does not clear). */
+    private static final int UNPROCESSED_ROUNDS = 8;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -189,6 +198,48 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Attr.key(key.asString()))
                 .consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(record(item));
+    }
+
+    /**
+     * BatchGetItem in requests of {@value #BATCH_GET_LIMIT} keys, strongly consistent like {@link #get}; keys
+     * DynamoDB leaves unprocessed (throttling, the 16 MB response limit) are asked again after a short wait.
+     */
+    @Override
+    public Map<ReleaseKey, ShipmentRecord> getAll(Collection<ReleaseKey> keys) {
+        List<ReleaseKey> unique = new ArrayList<>(new LinkedHashSet<>(keys));
+        Map<ReleaseKey, ShipmentRecord> found = new HashMap<>();
+        for (int from = 0; from < unique.size(); from += BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> chunk = unique.subList(from, Math.min(unique.size(), from + BATCH_GET_LIMIT))
+                    .stream().map(k -> Attr.key(k.asString())).toList();
+            KeysAndAttributes pending = KeysAndAttributes.builder().keys(chunk).consistentRead(true).build();
+            for (int round = 0; pending != null; round++) {
+                if (round == UNPROCESSED_ROUNDS) {
+                    throw new IllegalStateException("DynamoDB left " + pending.keys().size() + " ledger keys "
+                            + "unprocessed after " + UNPROCESSED_ROUNDS + " rounds of BatchGetItem on " + table);
+                }
+                if (round > 0) {
+                    pause(round);
+                }
+                KeysAndAttributes request = pending;
+                BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(Map.of(table, request)));
+                response.responses().getOrDefault(table, List.of()).forEach(item -> {
+                    ShipmentRecord record = record(item);
+                    found.put(record.key(), record);
+                });
+                KeysAndAttributes left = response.hasUnprocessedKeys() ? response.unprocessedKeys().get(table) : null;
+                pending = left == null || !left.hasKeys() || left.keys().isEmpty() ? null : left;
+            }
+        }
+        return found;
+    }
+
+    private static void pause(int round) {
+        try {
+            Thread.sleep(Math.min(1_000L, 25L << round));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying unprocessed ledger keys", e);
+        }
     }
 
     @Override

@@ -237,6 +237,44 @@ public abstract class ShipmentLedgerContract {
         assertThat(ledger.get(KEY).orElseThrow().subscriptionExpiresAt()).isNull();
     }
 
+    @Test
+    void getAllFindsTheRecordsOfManyKeysInAnyStateAndLeavesOutKeysItHasNever() {
+        List<ReleaseKey> asked = new ArrayList<>();
+        List<ReleaseKey> recorded = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            ReleaseKey key = new ReleaseKey("EPIC06", 7000 + i, 1 + i % 3, 1);
+            asked.add(key);
+            if (i % 2 == 0) {
+                ledger.claim(key, "creator", T0, LEASE);
+                recorded.add(key);
+            }
+        }
+        ReleaseKey shipped = recorded.get(0);
+        ledger.markShipped(shipped, "creator", "S1", List.of("1ZA", "1ZB"), null, T0.plusSeconds(1));
+        ReleaseKey written = recorded.get(1);
+        ledger.markShipped(written, "creator", "S2", List.of("1ZC"), null, T0.plusSeconds(1));
+        ledger.markWritten(written, T0.plusSeconds(2));
+        ReleaseKey needsAttention = recorded.get(2);
+        ledger.markNeedsAttention(needsAttention, "creator", "NO_WEIGHT", T0.plusSeconds(1));
+        ReleaseKey released = recorded.get(3);
+        ledger.releaseClaim(released, "creator");
+        asked.add(shipped); // asked twice: answered once
+
+        java.util.Map<ReleaseKey, ShipmentRecord> found = ledger.getAll(asked);
+
+        assertThat(found).hasSize(125);
+        assertThat(found.keySet()).containsExactlyInAnyOrderElementsOf(recorded);
+        assertThat(found.get(shipped).state()).isEqualTo(LedgerState.SHIPPED);
+        assertThat(found.get(shipped).trackingNumbers()).containsExactly("1ZA", "1ZB");
+        assertThat(found.get(written).state()).isEqualTo(LedgerState.WRITTEN);
+        assertThat(found.get(needsAttention).state()).isEqualTo(LedgerState.NEEDS_ATTENTION);
+        assertThat(found.get(needsAttention).reasonCode()).isEqualTo("NO_WEIGHT");
+        assertThat(found.get(released).state()).isEqualTo(LedgerState.CLAIMED);
+        assertThat(found.get(recorded.get(4))).isEqualTo(ledger.get(recorded.get(4)).orElseThrow());
+        assertThat(ledger.getAll(List.of())).isEmpty();
+        assertThat(ledger.getAll(List.of(new ReleaseKey("EPIC06", 1, 1, 1)))).isEmpty();
+    }
+
     private void ship(ReleaseKey key, String... trackingNumbers) {
         assertThat(ledger.claim(key, "creator", T0, LEASE).status()).isEqualTo(ClaimResult.Status.CLAIMED);
         ledger.markShipped(key, "creator", "SHIP-" + key.orderNum(), List.of(trackingNumbers), null, T0.plusSeconds(1));

@@ -50,6 +50,8 @@ public class OrderPollerHandler implements RequestHandler<ScheduledEvent, Map<St
         map.put("skippedByReason", s.skippedByReason());
         map.put("epicorCalls", s.epicorCalls());
         map.put("checkpoint", s.checkpoint());
+        map.put("sweepPages", s.sweepPages());
+        map.put("sweepEnqueued", s.sweepEnqueued());
         return map;
     }
 }

@@ -17,14 +17,15 @@ class OrderPollerHandlerTest {
     void runsOneCycleNamedAfterTheScheduledEventAndReturnsItsSummary() {
         ScheduledEvent event = EventLoader.loadScheduledEvent("events/scheduled-event.json");
         OrderPollerHandler handler = new OrderPollerHandler(pollId -> new PollSummary(pollId, 2, 7, 5,
-                Map.of("DROP_SHIP", 2), 4, Map.of("sysRevId", "900")));
+                Map.of("DROP_SHIP", 2), 4, Map.of("sysRevId", "900"), 3, 1));
 
         Map<String, Object> result = handler.handleRequest(event, null);
 
         assertThat(result).containsEntry("pollId", "poll-89d1a02d-5ec7-412e-82f5-13505f849b41")
                 .containsEntry("pages", 2).containsEntry("enqueued", 5)
                 .containsEntry("skippedByReason", Map.of("DROP_SHIP", 2))
-                .containsEntry("checkpoint", Map.of("sysRevId", "900"));
+                .containsEntry("checkpoint", Map.of("sysRevId", "900"))
+                .containsEntry("sweepPages", 3).containsEntry("sweepEnqueued", 1);
     }
 
     @Test

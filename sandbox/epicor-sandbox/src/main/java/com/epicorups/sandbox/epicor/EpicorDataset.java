@@ -427,6 +427,36 @@ public final class EpicorDataset {
     }
   }
 
+  /**
+   * Hands out the next SysRevID without writing a row: what SQL Server does when a transaction writes a row, long
+   * before the transaction commits. See {@link #insertCommittedLate}.
+   */
+  public long reserveRevision() {
+    return revisions.incrementAndGet();
+  }
+
+  /**
+   * Adds a row the way a transaction that commits late makes it visible: with the SysRevID it was written with
+   * ({@code sysRevId}, from {@link #reserveRevision()}), lower than those of rows committed in the meantime. A poll
+   * that pages by SysRevID and has already passed it never sees the row.
+   */
+  public Map<String, Object> insertCommittedLate(String entitySet, Map<String, ?> fields, long sysRevId) {
+    if (sysRevId < 1 || sysRevId > revisions.get()) {
+      throw new DatasetException("a late commit's SysRevID must be one already handed out, was " + sysRevId);
+    }
+    Map<String, Object> inserted = insert(entitySet, fields);
+    EntitySetSchema set = set(entitySet);
+    List<Object> key = keyOf(set, inserted, set.table());
+    lock.writeLock().lock();
+    try {
+      rows.get(entitySet).change(key, row -> row.put("SysRevID", sysRevId));
+      inserted.put("SysRevID", sysRevId);
+      return inserted;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
   /** Removes a row; returns whether it existed. */
   public boolean delete(String entitySet, Map<String, ?> keys) {
     EntitySetSchema set = set(entitySet);
