@@ -122,6 +122,16 @@ class BenchMachineryTest {
     }
 
     @Test
+    void aFigureJustShortOfItsTargetNeverPrintsAsTheTarget() {
+        assertThat(BenchReport.atLeast(323.10 / 462.11)).isEqualTo("0.69");
+        assertThat(BenchReport.atLeast(0.7)).isEqualTo("0.70");
+        assertThat(BenchReport.atLeast(0.29)).isEqualTo("0.29");
+        assertThat(BenchReport.atMost(1.3004)).isEqualTo("1.31");
+        assertThat(BenchReport.atMost(1.3)).isEqualTo("1.30");
+        assertThat(BenchReport.atMost(Double.NaN)).isEqualTo("NaN");
+    }
+
+    @Test
     void memoryIsMeasuredInChildJvmsThatRunThePollerAndTheCreator() {
         BenchOptions options = options(List.of(20), true);
         ThroughputRun.Result r = new ThroughputRun(options, line -> { }).run(20);
