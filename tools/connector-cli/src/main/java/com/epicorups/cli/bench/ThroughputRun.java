@@ -239,7 +239,10 @@ public final class ThroughputRun {
                 + ups.validationFailures().size() + " did not conform");
         progress.accept(releases + " releases: ship+write " + shipped + " shipped, " + writtenBack + " written back in "
                 + shipWriteMillis + " ms (" + creatorTotals.invocations() + " creator and " + writerResult.invocations()
-                + " writer invocations); renewer " + renewal.get("accepted") + " subscribed in " + subscribeMillis + " ms");
+                + " writer invocations; the last creator invocation returned at "
+                + (creatorTotals.lastInvocationEndNanos() - t1) / 1_000_000 + " ms, the last writer invocation at "
+                + (writerResult.lastInvocationEndNanos() - t1) / 1_000_000 + " ms); renewer " + renewal.get("accepted")
+                + " subscribed in " + subscribeMillis + " ms");
         return new Result(releases, number(poll.get("releasesSeen")), keys.size(), shipped, writtenBack,
                 ups.shipments().count(), dead, pollMillis, shipWriteMillis, subscribeMillis,
                 afterPoll.minus(start), afterShipWrite.minus(afterPoll), afterSubscribe.minus(afterShipWrite),
