@@ -262,7 +262,7 @@ public final class ShipmentCreation implements MessageHandler {
 
             @Override
             public List<String> afterBatch() {
-                return deferred.sendAll(trackingUpdates);
+                return deferred.sendAll(trackingUpdates, ShipmentCreation.this::updateNotSentOnLastReceive);
             }
         };
     }
@@ -273,15 +273,19 @@ public final class ShipmentCreation implements MessageHandler {
      * their ledger rows say SHIPPED, so the redelivery sends the update again and never calls UPS.
      */
     private static final class DeferredUpdates {
-        private final ConcurrentLinkedQueue<Map.Entry<String, String>> updates =
+        private final ConcurrentLinkedQueue<Map.Entry<Attempt, String>> updates =
                 new ConcurrentLinkedQueue<>();
 
-        void add(String messageId, String body) {
-            updates.add(Map.entry(messageId, body));
+        void add(Attempt attempt, String body) {
+            updates.add(Map.entry(attempt, body));
         }
 
-        List<String> sendAll(MessageQueue queue) {
-            List<Map.Entry<String, String>> pending = new ArrayList<>(updates);
+        /**
+         * @param lastReceive takes a message on its last receive whose update did not go, with the failure; true
+         *                    when it dead-lettered it (so it is not listed for redelivery)
+         */
+        List<String> sendAll(MessageQueue queue, java.util.function.BiPredicate<Attempt, RuntimeException> lastReceive) {
+            List<Map.Entry<Attempt, String>> pending = new ArrayList<>(updates);
             updates.clear();
             if (pending.isEmpty()) {
                 return List.of();
@@ -293,9 +297,32 @@ public final class ShipmentCreation implements MessageHandler {
                 LOG.warn("tracking_updates_send_failed", "updates", pending.size(), "error",
                         e instanceof ConnectorException ce ? ce.reasonCode() : e.getClass().getName(),
                         "detail", String.valueOf(e.getMessage()));
-                return pending.stream().map(Map.Entry::getKey).distinct().toList();
+                List<String> redeliver = new ArrayList<>();
+                Set<String> handled = new java.util.HashSet<>();
+                for (Map.Entry<Attempt, String> p : pending) {
+                    Attempt a = p.getKey();
+                    String id = a.message.messageId();
+                    if (!handled.add(id)) {
+                        continue;
+                    }
+                    if (!(a.message.isLastReceive() && lastReceive.test(a, e))) {
+                        redeliver.add(id);
+                    }
+                }
+                return redeliver;
             }
         }
+    }
+
+    /**
+     * The batch's update send failed for a message on its last receive: SQS will not deliver it again, so it goes
+     * to the DLQ with why and is audited FAILED (a replay finds the release SHIPPED and resends the update only).
+     */
+    private boolean updateNotSentOnLastReceive(Attempt a, RuntimeException e) {
+        String reason = e instanceof ConnectorException ce ? ce.reasonCode() : "UNEXPECTED_ERROR";
+        String message = "the \"label created\" tracking update could not be sent: " + (e instanceof ConnectorException
+                ? Texts.messageOf(e) : e.getClass().getName() + ": " + Texts.messageOf(e));
+        return CorrelationId.with(a.key.asString(), () -> exhausted(a, reason, message, null, true).isPresent());
     }
 
     /**
@@ -804,7 +831,7 @@ public final class ShipmentCreation implements MessageHandler {
         try {
             String body = Json.mapper().writeValueAsString(update);
             if (a.deferredUpdates != null && a.message.messageId() != null) {
-                a.deferredUpdates.add(a.message.messageId(), body);
+                a.deferredUpdates.add(a, body);
             } else {
                 trackingUpdates.send(body, Map.of());
             }

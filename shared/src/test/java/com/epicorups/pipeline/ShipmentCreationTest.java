@@ -913,6 +913,36 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
     }
 
     @Test
+    void inABatchTheUpdateSendFailingOnTheLastReceiveIsDeadLetteredWithWhyAndAuditedFailed() {
+        // The production path: SqsBatchProcessor hands the batch to forBatch, whose "label created" updates
+        // are sent together after the batch. A send that fails there on a message's last receive must not be
+        // left to SQS's redrive (no reason, no FAILED audit: nobody would know to replay the update).
+        String shipped = shippableRequestBody(6700, usAddress("7 Peachtree St"));
+        String early = shippableRequestBody(6701, usAddress("8 Peachtree St"));
+        var event = sqsBatch(List.of(shipped, early), i -> "u" + i);
+        event.getRecords().get(0).setAttributes(Map.of("ApproximateReceiveCount", String.valueOf(MAX_RECEIVES)));
+        trackingUpdates.failures.set(1);
+
+        var response = new SqsBatchProcessor(2, VisibilityBackoff.none(), MAX_RECEIVES).process(event, creation);
+
+        assertThat(ups.creates).hasValue(2);
+        assertThat(response.getBatchItemFailures()).extracting(f -> f.getItemIdentifier())
+                .as("only the message SQS will deliver again comes back").containsExactly("u1");
+        assertThat(dlq.sent).singleElement().satisfies(s -> {
+            assertThat(s.body()).isEqualTo(shipped);
+            assertThat(s.attributes()).containsEntry("reasonCode", "SQS_UNAVAILABLE");
+            assertThat(s.attributes().get("reasonMessage")).contains("a replay finds it in the ledger");
+        });
+        var shippedKey = new com.epicorups.model.ReleaseKey("EPIC06", 6700, 1, 1);
+        assertThat(audit.forSubject(shippedKey.asString())).filteredOn(e -> e.outcome() == AuditOutcome.FAILED)
+                .singleElement().satisfies(e -> assertThat(e.replayMessage()).isEqualTo(shipped));
+
+        MessageResult replay = deliverReceive(dlq.sent.get(0).body(), 1);
+        assertThat(replay.reasonCode()).isEqualTo("ALREADY_SHIPPED");
+        assertThat(ups.creates).as("the replay resends the update, never ships again").hasValue(2);
+    }
+
+    @Test
     void inABatchOnlyTheMessagesOnTheirLastReceiveAreDeadLetteredTheOthersComeBack() {
         validation.rejects = a -> transientError("UPS_UNAVAILABLE");
         String early = shippableRequestBody(6001, usAddress("2 Peachtree St"));

@@ -43,6 +43,8 @@ public final class JwksKeySource {
     private List<Jwk> keys;
     private Instant fetchedAt;
     private Instant lastFetchAttempt;
+    /** Whether the last fetch failed: an unknown key then cannot be told from a rotation we could not learn. */
+    private boolean lastFetchFailed;
 
     private JwksKeySource(URI url, List<Jwk> inline, HttpClient http, Clock clock) {
         this.url = url;
@@ -86,16 +88,23 @@ public final class JwksKeySource {
         return keys;
     }
 
-    /** Refetches after an unknown key; false when rate-limited or inline (nothing new to learn). */
+    /**
+     * Refetches after an unknown key; false when rate-limited or inline (nothing new to learn). A refetch that
+     * fails (or, rate-limited, the last one failed) throws {@link JwtRejectedException#keySetUnavailable}: the key
+     * may be a rotation we cannot learn, so the token is not judged. The cached keys are kept either way.
+     */
     public synchronized boolean refreshForUnknownKey() throws JwtRejectedException {
         if (url == null) {
             return false;
         }
         Instant now = clock.instant();
         if (!mayFetch(now)) {
+            if (lastFetchFailed) {
+                throw JwtRejectedException.keySetUnavailable("JWKS unavailable (last fetch failed less than a minute ago)");
+            }
             return false;
         }
-        fetch(now, keys != null);
+        fetch(now, false);
         return true;
     }
 
@@ -105,6 +114,7 @@ public final class JwksKeySource {
 
     private void fetch(Instant now, boolean keepOldOnFailure) throws JwtRejectedException {
         lastFetchAttempt = now;
+        lastFetchFailed = true;
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(url).timeout(FETCH_TIMEOUT)
                     .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -113,6 +123,7 @@ public final class JwksKeySource {
             }
             keys = parse(response.body());
             fetchedAt = now;
+            lastFetchFailed = false;
         } catch (JwtRejectedException e) {
             if (!keepOldOnFailure) {
                 throw e;

@@ -156,6 +156,31 @@ class TrackAlertWebhookJwtTest {
     }
 
     @Test
+    void aRotatedKeyThatCannotBeFetchedBecauseTheJwksIsDownIsA503NotTheCallers401() throws Exception {
+        String url = jwksEndpoint.serve(jwks(rsaJwk("k1", KEY)));
+        TrackAlertWebhookReceiver r = receiver("{\"jwtIssuer\":\"" + ISS + "\",\"jwtAudience\":\"" + AUD + "\",\"jwksUrl\":\"" + url + "\"}");
+        String body = TrackAlertWebhookReceiverTest.DELIVERED;
+        assertThat(r.receive(headers("Bearer " + rs256Token(KEY, "k1", ISS, AUD, T + 3600), null), body).isAccepted()).isTrue();
+
+        // UPS rotates to k2 while its JWKS endpoint is down: the new key cannot be learnt, so UPS's calls cannot
+        // be checked. That is our failure (503, the 5xx alarm), not a stranger's call (401, a WARN).
+        jwksEndpoint.served.set("<html>maintenance</html>");
+        clock.advance(Duration.ofSeconds(90));
+        String rotated = rs256Token(ROTATED, "k2", ISS, AUD, T + 3600);
+        WebhookVerdict unchecked = r.receive(headers("Bearer " + rotated, null), body);
+        assertThat(unchecked.httpStatus()).isEqualTo(503);
+        assertThat(unchecked.rejectReason()).isEqualTo(TrackAlertWebhookReceiver.AUTH_UNAVAILABLE);
+        WebhookVerdict again = r.receive(headers("Bearer " + rotated, null), body);
+        assertThat(again.httpStatus()).as("within the refetch limit, still unchecked").isEqualTo(503);
+        assertThat(r.receive(headers("Bearer " + rs256Token(KEY, "k1", ISS, AUD, T + 3600), null), body).isAccepted())
+                .as("the cached key still checks its tokens").isTrue();
+
+        jwksEndpoint.served.set(jwks(rsaJwk("k2", ROTATED)));
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(r.receive(headers("Bearer " + rotated, null), body).isAccepted()).isTrue();
+    }
+
+    @Test
     void theSecretsJwtKeysAreCheckedAndNeverPrintTheKeys() throws Exception {
         WebhookCredentials c = WebhookCredentials.fromJson(Json.mapper().readTree(
                 inlineSecret(",\"jwtLeewaySeconds\":5,\"apiKey\":\"k\",\"jwtClientId\":\"c1\"")));
