@@ -11,6 +11,8 @@ import com.epicorups.epicor.release.MappedRelease;
 import com.epicorups.epicor.release.ReleaseAssembler;
 import com.epicorups.epicor.release.ReleaseMapper;
 import com.epicorups.epicor.release.SkipReason;
+import com.epicorups.logging.JsonLogger;
+import com.epicorups.logging.LogLevel;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ShipmentRequestMessage;
 import com.epicorups.port.OrderPolling;
@@ -51,6 +53,8 @@ import java.util.function.Function;
  * by key, one batched call per page.
  */
 public final class ReleasePoller implements OrderPolling {
+    private static final JsonLogger LOG = JsonLogger.getLogger(ReleasePoller.class);
+
     public static final String CHECKPOINT_CONFLICT = "CHECKPOINT_CONFLICT";
     /** Another poller's cycle holds the lease: this cycle did nothing. */
     public static final String POLL_IN_PROGRESS = "POLL_IN_PROGRESS";
@@ -225,6 +229,8 @@ public final class ReleasePoller implements OrderPolling {
             int calls = client.callCount() - callsBefore;
             ConnectorException ce = e instanceof ConnectorException c ? c
                     : new ConnectorException(FailureKind.TRANSIENT, "POLL_FAILED", e.getMessage(), e);
+            logFailure(pollId, AuditOperation.POLL_CYCLE, ce, "poll stopped after " + pages + " page(s): "
+                    + ce.getMessage());
             audit.record(new AuditEntry(pollId, clock.instant(), AuditOperation.POLL_CYCLE,
                     ce.isTransient() ? AuditOutcome.RETRYING : AuditOutcome.FAILED, ce.reasonCode(),
                     "poll stopped after " + pages + " page(s): " + ce.getMessage(),
@@ -369,6 +375,8 @@ public final class ReleasePoller implements OrderPolling {
         } catch (RuntimeException e) {
             ConnectorException ce = e instanceof ConnectorException c ? c
                     : new ConnectorException(FailureKind.TRANSIENT, "SWEEP_FAILED", e.getMessage(), e);
+            logFailure(pollId, AuditOperation.POLL_SWEEP, ce, "reconciliation sweep stopped after " + pages
+                    + " page(s): " + ce.getMessage());
             audit.record(new AuditEntry(pollId, clock.instant(), AuditOperation.POLL_SWEEP,
                     ce.isTransient() ? AuditOutcome.RETRYING : AuditOutcome.FAILED, ce.reasonCode(),
                     "reconciliation sweep stopped after " + pages + " page(s); it resumes from its cursor on the "
@@ -406,6 +414,14 @@ public final class ReleasePoller implements OrderPolling {
                 AuditOutcome.SUCCESS, SWEEP_FOUND, "enqueued by the reconciliation sweep: eligible with no shipment "
                         + "ledger record, so the changed-since poll had not enqueued it (its change committed after "
                         + "the poll had passed its change marker)" + fix, 0, d, null));
+    }
+
+    /** The same line the pipeline's failures log (work_failed / work_retrying), beside the audit entry. */
+    private static void logFailure(String pollId, AuditOperation operation, ConnectorException ce, String detail) {
+        LOG.log(ce.isTransient() ? LogLevel.WARN : LogLevel.ERROR, ce.isTransient() ? "work_retrying" : "work_failed",
+                null, "subject", pollId, "operation", operation.name(),
+                "outcome", (ce.isTransient() ? AuditOutcome.RETRYING : AuditOutcome.FAILED).name(),
+                "reasonCode", ce.reasonCode(), "detail", detail);
     }
 
     private static Map<String, String> sweepDetails(int pages, int seen, int inLedger, int enqueued, int calls,

@@ -616,12 +616,28 @@ class ReleasePollerTest extends EpicorTestSupport {
                 ? FakeEpicor.error(401, "Unauthorized", "User account is locked", "Ice.Common.AuthenticationException")
                 : null);
 
-        assertThatThrownBy(() -> poller(s).pollOnce("p1")).isInstanceOf(ConnectorException.class)
-                .hasMessageContaining("User account is locked");
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.epicorups.logging.LogConfig previous = com.epicorups.logging.JsonLogger.configure(
+                new com.epicorups.logging.LogConfig(com.epicorups.logging.LogLevel.INFO, "test", lines::add,
+                        java.time.Clock.systemUTC()));
+        try {
+            assertThatThrownBy(() -> poller(s).pollOnce("p1")).isInstanceOf(ConnectorException.class)
+                    .hasMessageContaining("User account is locked");
+        } finally {
+            com.epicorups.logging.JsonLogger.configure(previous);
+        }
 
         assertThat(audit.all()).anySatisfy(e -> {
             assertThat(e.operation()).isEqualTo(AuditOperation.POLL_CYCLE);
             assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
+        });
+        // The logs say it too, with the same reason code as the audit entry.
+        assertThat(lines).filteredOn(l -> l.contains("\"work_failed\"")).singleElement().satisfies(l -> {
+            assertThat(l).contains("\"level\":\"ERROR\"").contains("\"operation\":\"POLL_CYCLE\"")
+                    .contains("\"subject\":\"p1\"").contains("User account is locked");
+            assertThat(l).contains("\"reasonCode\":\"" + audit.all().stream()
+                    .filter(e -> e.operation() == AuditOperation.POLL_CYCLE).findFirst().orElseThrow().reasonCode()
+                    + "\"");
         });
         fake.interceptors.clear();
         PollSummary next = poller(s).pollOnce("p2");
