@@ -39,6 +39,17 @@ class TrackAlertWebhookJwtTest {
                 false, TrackAlertWebhookReceiver.DEFAULT_MAX_BODY_BYTES, ZoneOffset.UTC, clock);
     }
 
+    private TrackAlertWebhookReceiver receiverWithJwksUrl(String url) throws Exception {
+        return receiver("{\"jwtIssuer\":\"" + ISS + "\",\"jwtAudience\":\"" + AUD + "\",\"jwksUrl\":\"" + url + "\"}");
+    }
+
+    /** Our failure, not the caller's: the token could not be checked (503, the webhook's 5xx alarm). */
+    private static void assertUnchecked(WebhookVerdict v) {
+        assertThat(v.isAccepted()).isFalse();
+        assertThat(v.httpStatus()).isEqualTo(503);
+        assertThat(v.rejectReason()).isEqualTo(TrackAlertWebhookReceiver.AUTH_UNAVAILABLE);
+    }
+
     private static String inlineSecret(String extra) {
         return "{\"jwtIssuer\":\"" + ISS + "\",\"jwtAudience\":\"" + AUD + "\",\"jwks\":" + jwks(rsaJwk("k1", KEY)) + extra + "}";
     }
@@ -126,7 +137,7 @@ class TrackAlertWebhookJwtTest {
     @Test
     void jwksUrlServedByTheIdpFollowsKeyRotation() throws Exception {
         String url = jwksEndpoint.serve(jwks(rsaJwk("k1", KEY)));
-        TrackAlertWebhookReceiver r = receiver("{\"jwtIssuer\":\"" + ISS + "\",\"jwtAudience\":\"" + AUD + "\",\"jwksUrl\":\"" + url + "\"}");
+        TrackAlertWebhookReceiver r = receiverWithJwksUrl(url);
         String body = TrackAlertWebhookReceiverTest.DELIVERED;
         assertThat(r.receive(headers("Bearer " + rs256Token(KEY, "k1", ISS, AUD, T + 3600), null), body).isAccepted()).isTrue();
 
@@ -138,13 +149,12 @@ class TrackAlertWebhookJwtTest {
     @Test
     void aJwksThatCannotBeFetchedIsOurFailureA503NotTheCallers401() throws Exception {
         String url = jwksEndpoint.serve("<html>maintenance</html>");
-        TrackAlertWebhookReceiver r = receiver("{\"jwtIssuer\":\"" + ISS + "\",\"jwtAudience\":\"" + AUD + "\",\"jwksUrl\":\"" + url + "\"}");
+        TrackAlertWebhookReceiver r = receiverWithJwksUrl(url);
         String body = TrackAlertWebhookReceiverTest.DELIVERED;
         String token = rs256Token(KEY, "k1", ISS, AUD, T + 3600);
 
         WebhookVerdict unchecked = r.receive(headers("Bearer " + token, null), body);
-        assertThat(unchecked.httpStatus()).isEqualTo(503);
-        assertThat(unchecked.rejectReason()).isEqualTo(TrackAlertWebhookReceiver.AUTH_UNAVAILABLE);
+        assertUnchecked(unchecked);
         assertThat(unchecked.detail()).isEqualTo("bearer JWT not checked: JWKS is not JSON").doesNotContain(token);
         // A token that is bad on its face is still the caller's problem, JWKS or not.
         assertUnauthenticated(r.receive(headers("Bearer not-a-jwt", null), body),
@@ -158,7 +168,7 @@ class TrackAlertWebhookJwtTest {
     @Test
     void aRotatedKeyThatCannotBeFetchedBecauseTheJwksIsDownIsA503NotTheCallers401() throws Exception {
         String url = jwksEndpoint.serve(jwks(rsaJwk("k1", KEY)));
-        TrackAlertWebhookReceiver r = receiver("{\"jwtIssuer\":\"" + ISS + "\",\"jwtAudience\":\"" + AUD + "\",\"jwksUrl\":\"" + url + "\"}");
+        TrackAlertWebhookReceiver r = receiverWithJwksUrl(url);
         String body = TrackAlertWebhookReceiverTest.DELIVERED;
         assertThat(r.receive(headers("Bearer " + rs256Token(KEY, "k1", ISS, AUD, T + 3600), null), body).isAccepted()).isTrue();
 
@@ -168,8 +178,7 @@ class TrackAlertWebhookJwtTest {
         clock.advance(Duration.ofSeconds(90));
         String rotated = rs256Token(ROTATED, "k2", ISS, AUD, T + 3600);
         WebhookVerdict unchecked = r.receive(headers("Bearer " + rotated, null), body);
-        assertThat(unchecked.httpStatus()).isEqualTo(503);
-        assertThat(unchecked.rejectReason()).isEqualTo(TrackAlertWebhookReceiver.AUTH_UNAVAILABLE);
+        assertUnchecked(unchecked);
         WebhookVerdict again = r.receive(headers("Bearer " + rotated, null), body);
         assertThat(again.httpStatus()).as("within the refetch limit, still unchecked").isEqualTo(503);
         assertThat(r.receive(headers("Bearer " + rs256Token(KEY, "k1", ISS, AUD, T + 3600), null), body).isAccepted())
