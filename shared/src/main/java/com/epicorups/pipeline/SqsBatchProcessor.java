@@ -67,7 +67,7 @@ public final class SqsBatchProcessor {
 
     public SQSBatchResponse process(SQSEvent event, MessageHandler batchHandler) {
         List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        List<InboundMessage> messages = records.stream().map(m -> toInbound(m, maxReceiveCount)).toList();
+        List<InboundMessage> messages = onceEach(records.stream().map(m -> toInbound(m, maxReceiveCount)).toList());
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         MessageHandler handler = prepare(batchHandler, messages);
         if (messages.size() == 1) {
@@ -95,6 +95,24 @@ public final class SqsBatchProcessor {
             }
         }
         return new SQSBatchResponse(afterBatch(handler, messages, failures));
+    }
+
+    /**
+     * SQS delivers at least once, and a batch gathered over the batching window can hold the same message twice
+     * (same message id, its newer receive with a higher receive count). It is handled once, as its latest receive:
+     * the batch response is per message id, so that one outcome decides for both copies, and a second handling
+     * could only find its own claim in progress and, on a last receive, dead-letter a release that shipped.
+     */
+    static List<InboundMessage> onceEach(List<InboundMessage> messages) {
+        java.util.Map<String, InboundMessage> latest = new java.util.LinkedHashMap<>();
+        for (InboundMessage m : messages) {
+            latest.merge(m.messageId(), m, (a, b) -> b.receiveCount() > a.receiveCount() ? b : a);
+        }
+        if (latest.size() < messages.size()) {
+            LOG.info("duplicate_messages_in_batch", "messages", messages.size(), "distinct", latest.size());
+            return List.copyOf(latest.values());
+        }
+        return messages;
     }
 
     /** Adds the messages the handler's end-of-batch work could not finish for (each failure listed once). */

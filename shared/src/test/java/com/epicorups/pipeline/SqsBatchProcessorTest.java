@@ -82,6 +82,33 @@ class SqsBatchProcessorTest {
     }
 
     @Test
+    void aMessageTwiceInOneBatchIsHandledOnceAsItsLatestReceive() {
+        SQSEvent event = event(3);
+        SQSEvent.SQSMessage again = new SQSEvent.SQSMessage();
+        again.setMessageId("m1");
+        again.setBody("body-1");
+        again.setReceiptHandle("rh-1-again");
+        again.setEventSourceArn("arn:aws:sqs:us-east-1:123456789012:ShipmentRequestsQueue");
+        again.setAttributes(Map.of("ApproximateReceiveCount", "5"));
+        List<SQSEvent.SQSMessage> records = new ArrayList<>(event.getRecords());
+        records.add(again);
+        event.setRecords(records);
+        List<InboundMessage> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        SQSBatchResponse response = new SqsBatchProcessor(4, VisibilityBackoff.none(), 5).process(event, m -> {
+            handled.add(m);
+            return m.messageId().equals("m1") ? MessageResult.retry("UPS_UNAVAILABLE", "503") : MessageResult.done();
+        });
+
+        assertThat(handled).extracting(InboundMessage::messageId).containsExactlyInAnyOrder("m0", "m1", "m2");
+        assertThat(handled).filteredOn(m -> m.messageId().equals("m1")).singleElement().satisfies(m -> {
+            assertThat(m.receiptHandle()).isEqualTo("rh-1-again");
+            assertThat(m.isLastReceive()).isTrue();
+        });
+        assertThat(failedIds(response)).containsExactly("m1");
+    }
+
+    @Test
     void aRetriedMessageIsHiddenLongerTheMoreOftenItWasReceived() {
         Map<String, Duration> delays = new ConcurrentHashMap<>();
         VisibilityBackoff backoff = new VisibilityBackoff(delays::put, Duration.ofSeconds(30), Duration.ofMinutes(15));
