@@ -241,9 +241,6 @@ public final class ShipmentCreation implements MessageHandler {
         }
         Map<ReleaseKey, ReleaseRecheck> reread = rechecks;
         Map<String, MessageResult> grouped = groupReleasesByOrder ? shipGroups(claimed.values(), reread) : Map.of();
-        // The same message can come twice in one batch (at-least-once delivery, the batching window): its claim
-        // belongs to one of them; the other claims afresh and finds the release in progress or shipped.
-        Set<String> claimUsed = java.util.concurrent.ConcurrentHashMap.newKeySet();
         return new MessageHandler() {
             @Override
             public MessageResult handle(InboundMessage message) {
@@ -252,7 +249,7 @@ public final class ShipmentCreation implements MessageHandler {
                     return groupResult;
                 }
                 Claimed c = claimed.get(message.messageId());
-                if (c == null || !claimUsed.add(message.messageId())) {
+                if (c == null) {
                     return ShipmentCreation.this.handle(message);
                 }
                 return CorrelationId.with(c.attempt().key.asString(), () -> c.failure() != null
