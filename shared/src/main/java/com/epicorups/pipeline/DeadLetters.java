@@ -4,6 +4,7 @@ import com.epicorups.logging.JsonLogger;
 import com.epicorups.queue.MessageQueue;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Sends a message that failed permanently straight to its DLQ, unchanged, with the attributes operators and
@@ -52,23 +53,23 @@ public final class DeadLetters {
 
     /**
      * On a message's last receive a transient failure is final: sends the message to the DLQ with the transient
-     * reason and how often it was tried. Returns false (logged) when the DLQ cannot be reached: the caller then
-     * keeps today's retry, and SQS's redrive moves the message (without these attributes).
+     * reason and how often it was tried ("EPICOR_UNAVAILABLE after 5 attempts: ..."), and returns that reason
+     * message. Empty when SQS will deliver the message again, or when the DLQ cannot be reached (logged): the
+     * caller then retries as before, and SQS's redrive moves the message (without these attributes).
      */
-    public boolean sendExhausted(InboundMessage message, String reasonCode, String reasonMessage) {
+    public Optional<String> deadLetterIfLastReceive(InboundMessage message, String reasonCode, String reasonMessage) {
+        if (!message.isLastReceive()) {
+            return Optional.empty();
+        }
+        String sent = reasonCode + " after " + message.receiveCount() + " attempts: "
+                + (reasonMessage == null ? reasonCode : reasonMessage);
         try {
-            send(message, reasonCode, exhausted(message, reasonCode, reasonMessage));
-            return true;
+            send(message, reasonCode, sent);
+            return Optional.of(sent);
         } catch (RuntimeException e) {
             LOG.warn("dead_letter_send_failed", "reasonCode", reasonCode, "lastReceive", true,
                     "error", e.getClass().getSimpleName());
-            return false;
+            return Optional.empty();
         }
-    }
-
-    /** "EPICOR_UNAVAILABLE after 5 attempts: ..." */
-    public static String exhausted(InboundMessage message, String reasonCode, String reasonMessage) {
-        return reasonCode + " after " + message.receiveCount() + " attempts: "
-                + (reasonMessage == null ? reasonCode : reasonMessage);
     }
 }

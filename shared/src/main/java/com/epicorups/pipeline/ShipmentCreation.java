@@ -278,10 +278,11 @@ public final class ShipmentCreation implements MessageHandler {
         }
 
         /**
-         * @param lastReceive takes a message on its last receive whose update did not go, with the failure; true
-         *                    when it dead-lettered it (so it is not listed for redelivery)
+         * @param lastReceive takes each message whose update did not go, with the failure; true when it
+         *                    dead-lettered it on its last receive (so it is not listed for redelivery)
          */
-        List<String> sendAll(MessageQueue queue, java.util.function.BiPredicate<Attempt, RuntimeException> lastReceive) {
+        List<String> sendAll(MessageQueue queue,
+                             java.util.function.BiPredicate<Attempt, RuntimeException> lastReceive) {
             List<Map.Entry<Attempt, String>> pending = new ArrayList<>(updates);
             updates.clear();
             if (pending.isEmpty()) {
@@ -302,7 +303,7 @@ public final class ShipmentCreation implements MessageHandler {
                     if (!handled.add(id)) {
                         continue;
                     }
-                    if (!(a.message.isLastReceive() && lastReceive.test(a, e))) {
+                    if (!lastReceive.test(a, e)) {
                         redeliver.add(id);
                     }
                 }
@@ -312,8 +313,9 @@ public final class ShipmentCreation implements MessageHandler {
     }
 
     /**
-     * The batch's update send failed for a message on its last receive: SQS will not deliver it again, so it goes
-     * to the DLQ with why and is audited FAILED (a replay finds the release SHIPPED and resends the update only).
+     * The batch's update send failed for this message: on its last receive SQS will not deliver it again, so it
+     * goes to the DLQ with why and is audited FAILED (a replay finds the release SHIPPED and resends the update
+     * only); true when it did.
      */
     private boolean updateNotSentOnLastReceive(Attempt a, RuntimeException e) {
         String reason = e instanceof ConnectorException ce ? ce.reasonCode() : "UNEXPECTED_ERROR";
@@ -542,14 +544,12 @@ public final class ShipmentCreation implements MessageHandler {
                 case ALREADY_SHIPPED:
                     return alreadyShipped(a, claim.record(), started);
                 case IN_PROGRESS:
-                    if (a.message.isLastReceive()) {
-                        // Another attempt holds the claim: the replay finds it shipped or reconciles by reference.
-                        Optional<MessageResult> exhausted = exhausted(a, "CLAIM_IN_PROGRESS",
-                                "another attempt holds the claim until " + claim.record().leaseUntil(), started,
-                                false);
-                        if (exhausted.isPresent()) {
-                            return exhausted.get();
-                        }
+                    // On the last receive another attempt's claim is final for this message: the replay finds the
+                    // release shipped or reconciles by reference.
+                    Optional<MessageResult> exhausted = exhausted(a, "CLAIM_IN_PROGRESS",
+                            "another attempt holds the claim until " + claim.record().leaseUntil(), started, false);
+                    if (exhausted.isPresent()) {
+                        return exhausted.get();
                     }
                     audit.record(a.subject(), AuditOperation.SHIPMENT_CREATE, AuditOutcome.RETRYING,
                             "CLAIM_IN_PROGRESS", "another attempt holds the claim until " + claim.record().leaseUntil(),
@@ -738,11 +738,9 @@ public final class ShipmentCreation implements MessageHandler {
         if (a.upsMayHaveShipment) {
             return keepClaimAndRetry(a, reason, message, started);
         }
-        if (a.message.isLastReceive()) {
-            Optional<MessageResult> exhausted = exhausted(a, reason, message, started, false);
-            if (exhausted.isPresent()) {
-                return exhausted.get();
-            }
+        Optional<MessageResult> exhausted = exhausted(a, reason, message, started, false);
+        if (exhausted.isPresent()) {
+            return exhausted.get();
         }
         if (a.claimHeld) {
             try {
@@ -758,11 +756,9 @@ public final class ShipmentCreation implements MessageHandler {
     }
 
     private MessageResult keepClaimAndRetry(Attempt a, String reason, String message, Instant started) {
-        if (a.message.isLastReceive()) {
-            Optional<MessageResult> exhausted = exhausted(a, reason, message, started, true);
-            if (exhausted.isPresent()) {
-                return exhausted.get();
-            }
+        Optional<MessageResult> exhausted = exhausted(a, reason, message, started, true);
+        if (exhausted.isPresent()) {
+            return exhausted.get();
         }
         audit.record(a.subject(), a.step, AuditOutcome.RETRYING, reason,
                 message + " (UPS may hold a shipment for this release: claim kept until its lease ends, the next"
@@ -772,12 +768,12 @@ public final class ShipmentCreation implements MessageHandler {
     }
 
     /**
-     * The last receive's transient failure is final: the message goes to the DLQ with the reason and the number
-     * of attempts, the audit says FAILED with the replay message, and SQS deletes it from the queue. A claim
-     * that no UPS shipment can be behind ends NEEDS_ATTENTION as after a permanent failure; a claim kept because
-     * UPS may hold a shipment stays until its lease ends, so a replay waits for the lease and then reconciles by
-     * reference (Label Recovery) before creating anything. Empty when the DLQ cannot be reached: the caller
-     * retries as before and SQS's redrive moves the message.
+     * On the message's last receive a transient failure is final: the message goes to the DLQ with the reason
+     * and the number of attempts, the audit says FAILED with the replay message, and SQS deletes it from the
+     * queue. A claim that no UPS shipment can be behind ends NEEDS_ATTENTION as after a permanent failure; a claim
+     * kept because UPS may hold a shipment stays until its lease ends, so a replay waits for the lease and then
+     * reconciles by reference (Label Recovery) before creating anything. Empty when SQS will deliver the message again or the
+     * DLQ cannot be reached: the caller retries as before.
      */
     private Optional<MessageResult> exhausted(Attempt a, String reason, String message, Instant started,
                                               boolean claimKept) {
@@ -785,10 +781,11 @@ public final class ShipmentCreation implements MessageHandler {
                 ? message + " (UPS may hold a shipment for this release: claim kept until its lease ends; a replay"
                         + " reconciles by reference " + a.key.reference() + " before creating anything)"
                 : message + " (UPS has a shipment for this release: a replay finds it in the ledger)";
-        if (!deadLetters.sendExhausted(a.message, reason, why)) {
+        Optional<String> sent = deadLetters.deadLetterIfLastReceive(a.message, reason, why);
+        if (sent.isEmpty()) {
             return Optional.empty();
         }
-        String text = DeadLetters.exhausted(a.message, reason, why);
+        String text = sent.get();
         Map<String, String> details = new LinkedHashMap<>();
         details.put("replayQueue", SOURCE_QUEUE);
         details.put("receiveCount", String.valueOf(a.message.receiveCount()));

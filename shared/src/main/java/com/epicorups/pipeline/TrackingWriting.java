@@ -354,12 +354,12 @@ public final class TrackingWriting implements MessageHandler {
      */
     private MessageResult retry(InboundMessage message, String subject, AuditOperation step, String reason,
                                 String text, Instant started) {
-        if (message.isLastReceive() && deadLetters.sendExhausted(message, reason, text)) {
-            String exhausted = DeadLetters.exhausted(message, reason, text);
-            audit.record(subject, step, AuditOutcome.FAILED, reason, exhausted, started,
+        Optional<String> exhausted = deadLetters.deadLetterIfLastReceive(message, reason, text);
+        if (exhausted.isPresent()) {
+            audit.record(subject, step, AuditOutcome.FAILED, reason, exhausted.get(), started,
                     Map.of("replayQueue", SOURCE_QUEUE, "receiveCount", String.valueOf(message.receiveCount())),
                     message.body());
-            return MessageResult.deadLettered(reason, exhausted);
+            return MessageResult.deadLettered(reason, exhausted.get());
         }
         audit.record(subject, step, AuditOutcome.RETRYING, reason, text, started,
                 Map.of("replayQueue", SOURCE_QUEUE), message.body());
