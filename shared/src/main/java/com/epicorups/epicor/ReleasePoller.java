@@ -12,13 +12,13 @@ import com.epicorups.epicor.release.ReleaseAssembler;
 import com.epicorups.epicor.release.ReleaseMapper;
 import com.epicorups.epicor.release.SkipReason;
 import com.epicorups.logging.JsonLogger;
-import com.epicorups.logging.LogLevel;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ShipmentRequestMessage;
 import com.epicorups.port.OrderPolling;
 import com.epicorups.port.PollSummary;
 import com.epicorups.queue.MessageQueue;
 import com.epicorups.store.AuditEntry;
+import com.epicorups.store.AuditLines;
 import com.epicorups.store.AuditLog;
 import com.epicorups.store.AuditOperation;
 import com.epicorups.store.AuditOutcome;
@@ -226,17 +226,9 @@ public final class ReleasePoller implements OrderPolling {
             }
         } catch (RuntimeException e) {
             lease.release();
-            int calls = client.callCount() - callsBefore;
-            ConnectorException ce = e instanceof ConnectorException c ? c
-                    : new ConnectorException(FailureKind.TRANSIENT, "POLL_FAILED", e.getMessage(), e);
-            logFailure(pollId, AuditOperation.POLL_CYCLE, ce, "poll stopped after " + pages + " page(s): "
-                    + ce.getMessage());
-            audit.record(new AuditEntry(pollId, clock.instant(), AuditOperation.POLL_CYCLE,
-                    ce.isTransient() ? AuditOutcome.RETRYING : AuditOutcome.FAILED, ce.reasonCode(),
-                    "poll stopped after " + pages + " page(s): " + ce.getMessage(),
-                    clock.millis() - started.toEpochMilli(),
-                    details(pages, seen, enqueued, calls, position), null));
-            throw ce;
+            throw failed(pollId, AuditOperation.POLL_CYCLE, e, "POLL_FAILED", "poll stopped after " + pages
+                    + " page(s): ", started,
+                    details(pages, seen, enqueued, client.callCount() - callsBefore, position));
         }
         lastCycleConflicted = conflict;
         int calls = client.callCount() - callsBefore;
@@ -340,7 +332,8 @@ public final class ReleasePoller implements OrderPolling {
                 if (!missing.isEmpty()) {
                     List<String> bodies = new ArrayList<>();
                     for (MappedRelease m : missing) {
-                        bodies.add(toJson(new ShipmentRequestMessage(pollId, pollStarted, m.release(), m.references())));
+                        bodies.add(toJson(
+                                new ShipmentRequestMessage(pollId, pollStarted, m.release(), m.references())));
                     }
                     shipmentRequests.sendAll(bodies);
                     missing.forEach(m -> auditSweepFound(pollId, m));
@@ -373,17 +366,9 @@ public final class ReleasePoller implements OrderPolling {
                 state = next;
             }
         } catch (RuntimeException e) {
-            ConnectorException ce = e instanceof ConnectorException c ? c
-                    : new ConnectorException(FailureKind.TRANSIENT, "SWEEP_FAILED", e.getMessage(), e);
-            logFailure(pollId, AuditOperation.POLL_SWEEP, ce, "reconciliation sweep stopped after " + pages
-                    + " page(s): " + ce.getMessage());
-            audit.record(new AuditEntry(pollId, clock.instant(), AuditOperation.POLL_SWEEP,
-                    ce.isTransient() ? AuditOutcome.RETRYING : AuditOutcome.FAILED, ce.reasonCode(),
-                    "reconciliation sweep stopped after " + pages + " page(s); it resumes from its cursor on the "
-                            + "next poll: " + ce.getMessage(),
-                    clock.millis() - now.toEpochMilli(),
-                    sweepDetails(pages, seen, inLedger, enqueued, client.callCount() - callsBefore, state), null));
-            throw ce;
+            throw failed(pollId, AuditOperation.POLL_SWEEP, e, "SWEEP_FAILED", "reconciliation sweep stopped after "
+                    + pages + " page(s); it resumes from its cursor on the next poll: ", now,
+                    sweepDetails(pages, seen, inLedger, enqueued, client.callCount() - callsBefore, state));
         }
         Map<String, String> d = sweepDetails(pages, seen, inLedger, enqueued, client.callCount() - callsBefore, state);
         String pass = "pass started " + state.get(PASS_STARTED) + " (so far: " + state.getOrDefault("seen", "0")
@@ -416,12 +401,21 @@ public final class ReleasePoller implements OrderPolling {
                         + "the poll had passed its change marker)" + fix, 0, d, null));
     }
 
-    /** The same line the pipeline's failures log (work_failed / work_retrying), beside the audit entry. */
-    private static void logFailure(String pollId, AuditOperation operation, ConnectorException ce, String detail) {
-        LOG.log(ce.isTransient() ? LogLevel.WARN : LogLevel.ERROR, ce.isTransient() ? "work_retrying" : "work_failed",
-                null, "subject", pollId, "operation", operation.name(),
-                "outcome", (ce.isTransient() ? AuditOutcome.RETRYING : AuditOutcome.FAILED).name(),
-                "reasonCode", ce.reasonCode(), "detail", detail);
+    /**
+     * A cycle or sweep that stopped on {@code e}: audited RETRYING or FAILED with its reason and logged beside it
+     * ({@link AuditLines}); returns what to throw (an exception that is not a ConnectorException is a transient
+     * {@code fallbackCode}).
+     */
+    private ConnectorException failed(String pollId, AuditOperation operation, RuntimeException e, String fallbackCode,
+                                      String stopped, Instant since, Map<String, String> details) {
+        ConnectorException ce = e instanceof ConnectorException c ? c
+                : new ConnectorException(FailureKind.TRANSIENT, fallbackCode, e.getMessage(), e);
+        AuditEntry entry = new AuditEntry(pollId, clock.instant(), operation,
+                ce.isTransient() ? AuditOutcome.RETRYING : AuditOutcome.FAILED, ce.reasonCode(),
+                stopped + ce.getMessage(), clock.millis() - since.toEpochMilli(), details, null);
+        AuditLines.log(LOG, entry);
+        audit.record(entry);
+        return ce;
     }
 
     private static Map<String, String> sweepDetails(int pages, int seen, int inLedger, int enqueued, int calls,
