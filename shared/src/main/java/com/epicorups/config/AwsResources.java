@@ -174,39 +174,31 @@ public record AwsResources(
         }
 
         Duration retention(String name) {
-            String value = trimmed(name);
-            if (value == null) {
-                return DEFAULT_AUDIT_RETENTION;
-            }
-            try {
-                long days = Long.parseLong(value);
-                if (days > 0 && days <= 36_500) {
-                    return Duration.ofDays(days);
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            problems.add(name + " is malformed ('" + value
-                    + "'): set it to a whole number of days between 1 and 36500, or leave it unset for 400");
-            return DEFAULT_AUDIT_RETENTION;
+            return Duration.ofDays(wholeNumber(name, 1, 36_500, DEFAULT_AUDIT_RETENTION.toDays(),
+                    "a whole number of days between 1 and 36500, or leave it unset for 400"));
         }
 
         int maxReceiveCount(String name) {
+            return (int) wholeNumber(name, 1, 1000, DEFAULT_MAX_RECEIVE_COUNT, "the queues' maxReceiveCount, a "
+                    + "whole number between 1 and 1000, or leave it unset for " + DEFAULT_MAX_RECEIVE_COUNT);
+        }
+
+        /** An optional whole number in [min, max]; unset gives {@code fallback}, anything else is a problem. */
+        private long wholeNumber(String name, long min, long max, long fallback, String expected) {
             String value = trimmed(name);
             if (value == null) {
-                return DEFAULT_MAX_RECEIVE_COUNT;
+                return fallback;
             }
             try {
-                int count = Integer.parseInt(value);
-                if (count >= 1 && count <= 1000) {
-                    return count;
+                long number = Long.parseLong(value);
+                if (number >= min && number <= max) {
+                    return number;
                 }
             } catch (NumberFormatException e) {
                 // reported below
             }
-            problems.add(name + " is malformed ('" + value + "'): set it to the queues' maxReceiveCount, a whole"
-                    + " number between 1 and 1000, or leave it unset for " + DEFAULT_MAX_RECEIVE_COUNT);
-            return DEFAULT_MAX_RECEIVE_COUNT;
+            problems.add(name + " is malformed ('" + value + "'): set it to " + expected);
+            return fallback;
         }
 
         void throwIfProblems() {

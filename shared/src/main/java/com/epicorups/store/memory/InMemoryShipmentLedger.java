@@ -89,18 +89,6 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
     }
 
     @Override
-    public synchronized Map<ReleaseKey, ShipmentRecord> getAll(java.util.Collection<ReleaseKey> keys) {
-        Map<ReleaseKey, ShipmentRecord> found = new HashMap<>();
-        for (ReleaseKey key : keys) {
-            ShipmentRecord record = records.get(key);
-            if (record != null) {
-                found.put(key, record);
-            }
-        }
-        return found;
-    }
-
-    @Override
     public synchronized Optional<ShipmentRecord> findByTrackingNumber(String trackingNumber) {
         ReleaseKey key = byTrackingNumber.get(trackingNumber);
         ShipmentRecord record = key == null ? null : records.get(key);
