@@ -119,12 +119,17 @@ public final class ReleaseAssembler {
                 shipTos.add(new ShipToSource.ShipTo(r.shipToCustNum(), r.shipToNum().trim()));
             }
         }
+        return read(partNums, shipTos);
+    }
+
+    /** Reads the parts and the ship-tos at once (no call for a kind with none). */
+    private ReadAhead read(Collection<String> partNums, Collection<ShipToSource.ShipTo> shipTos) {
         if (partNums.isEmpty() && shipTos.isEmpty()) {
             return ReadAhead.NONE;
         }
         Concurrently.Both<Map<String, JsonNode>, Map<ShipToSource.ShipTo, JsonNode>> read =
                 Concurrently.both(() -> parts(partNums), () -> shipTos(shipTos));
-        return new ReadAhead(partNums, read.first(), shipTos, read.second());
+        return new ReadAhead(Set.copyOf(partNums), read.first(), Set.copyOf(shipTos), read.second());
     }
 
     /**
@@ -153,14 +158,11 @@ public final class ReleaseAssembler {
         List<String> partsToRead = partNums.stream().filter(p -> !readAhead.partsAsked.contains(p)).toList();
         List<ShipToSource.ShipTo> shipTosToRead = shipTos.stream().filter(st -> !readAhead.shipTosAsked.contains(st))
                 .toList();
+        ReadAhead now = read(partsToRead, shipTosToRead);
         Map<String, JsonNode> parts = new LinkedHashMap<>(readAhead.parts);
+        parts.putAll(now.parts);
         Map<ShipToSource.ShipTo, JsonNode> shipToRows = new LinkedHashMap<>(readAhead.shipTos);
-        if (!partsToRead.isEmpty() || !shipTosToRead.isEmpty()) {
-            Concurrently.Both<Map<String, JsonNode>, Map<ShipToSource.ShipTo, JsonNode>> refs =
-                    Concurrently.both(() -> parts(partsToRead), () -> shipTos(shipTosToRead));
-            parts.putAll(refs.first());
-            shipToRows.putAll(refs.second());
-        }
+        shipToRows.putAll(now.shipTos);
         Set<Integer> customers = new LinkedHashSet<>();
         for (ShipToSource.ShipTo st : shipTos) {
             if (st.shipToNum().isEmpty() && !shipToRows.containsKey(st)) {
