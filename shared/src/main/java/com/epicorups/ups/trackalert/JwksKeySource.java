@@ -82,7 +82,7 @@ public final class JwksKeySource {
             if (mayFetch(now)) {
                 fetch(now, keys != null);
             } else if (keys == null) {
-                throw JwtRejectedException.keySetUnavailable("JWKS unavailable (last fetch failed less than a minute ago)");
+                throw recentFetchFailed();
             }
         }
         return keys;
@@ -100,12 +100,16 @@ public final class JwksKeySource {
         Instant now = clock.instant();
         if (!mayFetch(now)) {
             if (lastFetchFailed) {
-                throw JwtRejectedException.keySetUnavailable("JWKS unavailable (last fetch failed less than a minute ago)");
+                throw recentFetchFailed();
             }
             return false;
         }
         fetch(now, false);
         return true;
+    }
+
+    private static JwtRejectedException recentFetchFailed() {
+        return JwtRejectedException.keySetUnavailable("JWKS unavailable (last fetch failed less than a minute ago)");
     }
 
     private boolean mayFetch(Instant now) {
