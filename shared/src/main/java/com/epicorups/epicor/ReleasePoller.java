@@ -420,12 +420,8 @@ public final class ReleasePoller implements OrderPolling {
 
     private static Map<String, String> sweepDetails(int pages, int seen, int inLedger, int enqueued, int calls,
                                                     Map<String, String> state) {
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put("pages", Integer.toString(pages));
-        d.put("releasesSeen", Integer.toString(seen));
+        Map<String, String> d = counts(pages, seen, enqueued, calls);
         d.put("alreadyInLedger", Integer.toString(inLedger));
-        d.put("enqueued", Integer.toString(enqueued));
-        d.put("epicorCalls", Integer.toString(calls));
         d.put("sweep", state.toString());
         return d;
     }
@@ -514,13 +510,20 @@ public final class ReleasePoller implements OrderPolling {
                 Map.of("pollId", pollId, "sysRevId", Long.toString(m.sysRevId())), null));
     }
 
-    private Map<String, String> details(int pages, int seen, int enqueued, int calls, Map<String, String> position) {
+    private static Map<String, String> details(int pages, int seen, int enqueued, int calls,
+                                               Map<String, String> position) {
+        Map<String, String> d = counts(pages, seen, enqueued, calls);
+        d.put("checkpoint", position.toString());
+        return d;
+    }
+
+    /** What a cycle and a sweep both report: pages, releases seen and enqueued, Epicor calls. */
+    private static Map<String, String> counts(int pages, int seen, int enqueued, int calls) {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("pages", Integer.toString(pages));
         d.put("releasesSeen", Integer.toString(seen));
         d.put("enqueued", Integer.toString(enqueued));
         d.put("epicorCalls", Integer.toString(calls));
-        d.put("checkpoint", position.toString());
         return d;
     }
 
