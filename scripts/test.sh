@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The project's test command: template checks, then every module's tests (`mvn -B verify`).
 # Idempotent; the first run creates .venv (cfn-lint, SAM CLI, moto server for the AWS harness).
+# Builds and tests on a JDK 25 (scripts/lib/java.sh finds one), the release Lambda's java25 runtime runs.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -8,9 +9,10 @@ cd "$ROOT"
 
 fail() { echo "test.sh: $*" >&2; exit 1; }
 
-command -v java >/dev/null || fail "java not found: install a JDK 17 (e.g. apt-get install openjdk-17-jdk-headless)"
-java_major="$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/{print $2}')"
-[[ "${java_major%%.*}" -ge 17 ]] || fail "Java 17 or newer is needed, found ${java_major}"
+# shellcheck source=lib/java.sh
+source "$ROOT/scripts/lib/java.sh"
+use_jdk25 || exit 1
+echo "== JDK: $JAVA_HOME"
 command -v mvn >/dev/null || fail "mvn not found: install Maven 3.8+ (e.g. apt-get install maven)"
 command -v python3 >/dev/null || fail "python3 not found: it runs cfn-lint, the SAM CLI and moto (apt-get install python3 python3-venv)"
 
