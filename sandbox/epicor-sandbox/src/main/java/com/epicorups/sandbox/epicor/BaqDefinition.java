@@ -7,6 +7,9 @@ import java.util.List;
  * to columns named the way Epicor names BAQ columns ({Table}_{Field}, e.g. OrderRel_OrderNum).
  */
 public record BaqDefinition(String id, String from, String filter, List<String> columns) {
+  /** The column every BAQ result row carries after the BAQ's own columns (empty for a BAQ that is not updatable). */
+  public static final String ROW_IDENT = "RowIdent";
+
   public BaqDefinition {
     columns = List.copyOf(columns);
   }

@@ -29,6 +29,10 @@ final class EpicorApiException extends RuntimeException {
     return new EpicorApiException(401, UNAUTHORIZED_EXCEPTION, message);
   }
 
+  static EpicorApiException forbidden(String message) {
+    return new EpicorApiException(403, UNAUTHORIZED_EXCEPTION, message);
+  }
+
   int status() {
     return status;
   }
@@ -40,6 +44,7 @@ final class EpicorApiException extends RuntimeException {
   String reasonPhrase() {
     return switch (status) {
       case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
       case 404 -> "Not Found";
       case 405 -> "Method Not Allowed";
       case 409 -> "Conflict";

@@ -6,15 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,7 +29,8 @@ import org.apache.olingo.server.api.uri.queryoption.expression.Expression;
 
 /**
  * The sandbox's live Epicor data: rows of every served entity set, typed and defaulted like Epicor's,
- * plus the dataset's UD columns and BAQs. Thread-safe; every write bumps the row's SysRevID from one
+ * plus the dataset's UD columns, BAQs and access refusals. A dataset without UDFields is a fresh tenant: no
+ * {@code _c} column exists anywhere. Thread-safe; every write bumps the row's SysRevID from one
  * counter shared by all tables, and stamps ChangeDate/ChangeTime/ChangedBy.
  */
 public final class EpicorDataset {
@@ -57,6 +53,7 @@ public final class EpicorDataset {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final EpicorEdm edm;
   private final QueryEngine queries;
+  private final AccessRules access = new AccessRules();
   private volatile Clock clock = Clock.systemUTC();
   private volatile boolean keyLookups = true;
 
@@ -109,13 +106,18 @@ public final class EpicorDataset {
     }
     EpicorSchema schema;
     try {
-      schema = EpicorSchema.standard().withUdFields(udFields(root.get(UD_FIELDS_KEY)));
+      schema = EpicorSchema.standard().withUdFields(DatasetDeclarations.udFields(root.get(UD_FIELDS_KEY)));
     } catch (IllegalArgumentException e) {
       throw new DatasetException(where + ": " + UD_FIELDS_KEY + ": " + e.getMessage(), e);
     }
     String defaultCompany = root.hasNonNull(COMPANY_KEY) ? root.get(COMPANY_KEY).asText() : null;
-    Map<String, BaqDefinition> baqs = baqs(where, schema, root.get(BAQS_KEY));
+    Map<String, BaqDefinition> baqs = DatasetDeclarations.baqs(where, schema, root.get(BAQS_KEY));
     EpicorDataset dataset = new EpicorDataset(source, schema, baqs);
+    try {
+      AccessRules.parse(root.get(AccessRules.DATASET_KEY)).forEach(dataset.access::deny);
+    } catch (IllegalArgumentException e) {
+      throw new DatasetException(where + ": " + AccessRules.DATASET_KEY + ": " + e.getMessage(), e);
+    }
     if (defaultCompany != null) {
       dataset.companies.add(defaultCompany);
     }
@@ -124,7 +126,8 @@ public final class EpicorDataset {
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       String key = entry.getKey();
-      if (key.equals(UD_FIELDS_KEY) || key.equals(BAQS_KEY) || key.equals(COMPANY_KEY) || key.startsWith("_")) {
+      if (key.equals(UD_FIELDS_KEY) || key.equals(BAQS_KEY) || key.equals(COMPANY_KEY)
+          || key.equals(AccessRules.DATASET_KEY) || key.startsWith("_")) {
         continue;
       }
       EntitySetSchema set = schema.entitySet(key).orElseThrow(() -> new DatasetException(
@@ -142,14 +145,14 @@ public final class EpicorDataset {
         if (!withCompany.has("Company") && defaultCompany != null) {
           withCompany.put("Company", defaultCompany);
         }
-        Map<String, Object> row = defaults(set);
+        Map<String, Object> row = RowValues.defaults(set);
         try {
-          requireKeys(set, withCompany);
-          row.putAll(coerceRow(set, withCompany));
+          RowValues.requireKeys(set, withCompany);
+          row.putAll(RowValues.coerceRow(set, withCompany));
         } catch (DatasetException e) {
           throw new DatasetException(rowWhere + ": " + e.getMessage());
         }
-        List<Object> rowKey = keyOf(set, row, rowWhere);
+        List<Object> rowKey = RowValues.keyOf(set, row, rowWhere);
         if (dataset.rows.get(key).putIfAbsent(rowKey, row) != null) {
           throw new DatasetException(rowWhere + ": duplicate key " + rowKey);
         }
@@ -170,172 +173,6 @@ public final class EpicorDataset {
           changed -> changed.put("SysRevID", dataset.revisions.incrementAndGet()));
     }
     return dataset;
-  }
-
-  private static Map<String, Map<String, FieldType>> udFields(JsonNode node) {
-    Map<String, Map<String, FieldType>> result = new LinkedHashMap<>();
-    if (node == null || node.isNull()) {
-      return result;
-    }
-    if (!node.isObject()) {
-      throw new IllegalArgumentException("must be an object {table: [fields] or {field: type}}");
-    }
-    node.fields().forEachRemaining(entry -> {
-      Map<String, FieldType> fields = new LinkedHashMap<>();
-      if (entry.getValue().isArray()) {
-        entry.getValue().forEach(name -> fields.put(name.asText(), FieldType.STRING));
-      } else if (entry.getValue().isObject()) {
-        entry.getValue().fields().forEachRemaining(
-            f -> fields.put(f.getKey(), FieldType.fromDeclaration(f.getValue().asText())));
-      } else {
-        throw new IllegalArgumentException(entry.getKey() + " must list field names or map them to types");
-      }
-      result.put(entry.getKey(), fields);
-    });
-    return result;
-  }
-
-  private static Map<String, BaqDefinition> baqs(String where, EpicorSchema schema, JsonNode node) {
-    Map<String, BaqDefinition> result = new LinkedHashMap<>();
-    if (node == null || node.isNull()) {
-      return result;
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
-      String baqWhere = where + ": " + BAQS_KEY + "." + entry.getKey();
-      JsonNode def = entry.getValue();
-      String from = def.path("from").asText(null);
-      EntitySetSchema set = from == null ? null : schema.entitySet(from).orElse(null);
-      if (set == null) {
-        throw new DatasetException(baqWhere + ": 'from' must name a served entity set, got " + from);
-      }
-      List<String> columns = new ArrayList<>();
-      def.path("columns").forEach(c -> columns.add(c.asText()));
-      if (columns.isEmpty()) {
-        throw new DatasetException(baqWhere + ": 'columns' must list at least one field of " + set.table());
-      }
-      for (String column : columns) {
-        if (!set.hasField(column)) {
-          throw new DatasetException(baqWhere + ": unknown column '" + column + "' on " + set.table());
-        }
-      }
-      result.put(entry.getKey(), new BaqDefinition(entry.getKey(), from, def.path("filter").asText(""), columns));
-    }
-    // Parse every BAQ filter now so a bad one fails the load, not the first call.
-    EpicorEdm edm = new EpicorEdm(schema, result);
-    QueryEngine engine = new QueryEngine(edm);
-    for (BaqDefinition baq : result.values()) {
-      if (!baq.filter().isBlank()) {
-        try {
-          engine.parse(baq.from(), "$filter=" + java.net.URLEncoder.encode(baq.filter(), java.nio.charset.StandardCharsets.UTF_8));
-        } catch (EpicorApiException e) {
-          throw new DatasetException(where + ": " + BAQS_KEY + "." + baq.id() + ": bad filter: " + e.getMessage());
-        }
-      }
-    }
-    return result;
-  }
-
-  private static Map<String, Object> defaults(EntitySetSchema set) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    set.fields().forEach((name, type) -> row.put(name, type.defaultValue()));
-    return row;
-  }
-
-  private static void requireKeys(EntitySetSchema set, JsonNode row) {
-    for (String k : set.keys()) {
-      if (!row.hasNonNull(k)) {
-        throw new DatasetException("key field " + k + " is missing");
-      }
-    }
-  }
-
-  private static List<Object> keyOf(EntitySetSchema set, Map<String, Object> row, String where) {
-    List<Object> key = new ArrayList<>();
-    for (String k : set.keys()) {
-      Object value = row.get(k);
-      if (value == null || (k.equals("Company") && "".equals(value))) {
-        throw new DatasetException(where + ": key field " + k + " is missing");
-      }
-      key.add(value);
-    }
-    return key;
-  }
-
-  /** Checks names and JSON types of a partial row and converts values to the stored form. */
-  static Map<String, Object> coerceRow(EntitySetSchema set, JsonNode node) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
-      FieldType type = set.type(field.getKey());
-      if (type == null) {
-        throw new DatasetException("unknown field '" + field.getKey() + "' for " + set.table()
-            + (field.getKey().endsWith("_c") ? " (declare UD fields under " + UD_FIELDS_KEY + ")" : ""));
-      }
-      out.put(field.getKey(), coerce(field.getKey(), type, field.getValue()));
-    }
-    return out;
-  }
-
-  static Object coerce(String name, FieldType type, JsonNode value) {
-    if (value == null || value.isNull()) {
-      if (type == FieldType.DATE || type == FieldType.STRING) {
-        return type.defaultValue();
-      }
-      throw new DatasetException("field '" + name + "' must be a " + type.jsonType() + ", got null");
-    }
-    switch (type) {
-      case STRING:
-        if (value.isTextual()) {
-          return value.asText();
-        }
-        break;
-      case BOOLEAN:
-        if (value.isBoolean()) {
-          return value.asBoolean();
-        }
-        break;
-      case INT32:
-      case INT64:
-        if (value.isIntegralNumber()) {
-          return value.asLong();
-        }
-        if (value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0) {
-          return value.decimalValue().longValueExact();
-        }
-        break;
-      case DECIMAL:
-        if (value.isNumber()) {
-          return value.isIntegralNumber() ? new BigDecimal(value.bigIntegerValue()) : value.decimalValue();
-        }
-        break;
-      case DATE:
-        if (value.isTextual()) {
-          return normaliseDate(name, value.asText());
-        }
-        break;
-      default:
-        break;
-    }
-    throw new DatasetException("field '" + name + "' must be a " + (type == FieldType.DATE ? "date string" : type.jsonType())
-        + (type == FieldType.INT32 || type == FieldType.INT64 ? " (integer)" : "") + ", got " + value);
-  }
-
-  private static String normaliseDate(String name, String text) {
-    try {
-      if (text.length() == 10) {
-        return LocalDate.parse(text).atStartOfDay().toString() + ":00";
-      }
-      try {
-        OffsetDateTime.parse(text);
-        return text;
-      } catch (DateTimeParseException noOffset) {
-        LocalDateTime.parse(text);
-        return text;
-      }
-    } catch (DateTimeParseException e) {
-      throw new DatasetException("field '" + name + "' must be an ISO date (2024-01-31 or 2024-01-31T00:00:00), got \"" + text + "\"");
-    }
   }
 
   // ---------------------------------------------------------------- live data API
@@ -372,7 +209,7 @@ public final class EpicorDataset {
   Map<String, Object> update(String entitySet, Map<String, ?> keys, JsonNode fields, String editor) {
     EntitySetSchema set = set(entitySet);
     List<Object> key = keyFromMap(set, keys);
-    Map<String, Object> changes = coerceRow(set, fields);
+    Map<String, Object> changes = RowValues.coerceRow(set, fields);
     lock.writeLock().lock();
     try {
       Map<String, Object> row = rows.get(entitySet).get(key);
@@ -380,11 +217,11 @@ public final class EpicorDataset {
         throw new DatasetException(set.table() + " " + key + " not found");
       }
       for (String k : set.keys()) {
-        if (changes.containsKey(k) && !sameValue(changes.get(k), row.get(k))) {
+        if (changes.containsKey(k) && !RowValues.sameValue(changes.get(k), row.get(k))) {
           throw new DatasetException("key field " + k + " cannot be changed");
         }
       }
-      if (changes.containsKey("SysRevID") && !sameValue(changes.get("SysRevID"), row.get("SysRevID"))) {
+      if (changes.containsKey("SysRevID") && !RowValues.sameValue(changes.get("SysRevID"), row.get("SysRevID"))) {
         throw new DatasetException("Row has been modified by another user and couldn't be updated.");
       }
       changes.remove("SysRevID");
@@ -407,10 +244,10 @@ public final class EpicorDataset {
 
   Map<String, Object> insert(String entitySet, JsonNode fields, String editor) {
     EntitySetSchema set = set(entitySet);
-    Map<String, Object> row = defaults(set);
-    requireKeys(set, fields);
-    row.putAll(coerceRow(set, fields));
-    List<Object> key = keyOf(set, row, set.table());
+    Map<String, Object> row = RowValues.defaults(set);
+    RowValues.requireKeys(set, fields);
+    row.putAll(RowValues.coerceRow(set, fields));
+    List<Object> key = RowValues.keyOf(set, row, set.table());
     lock.writeLock().lock();
     try {
       if (rows.get(entitySet).containsKey(key)) {
@@ -446,7 +283,7 @@ public final class EpicorDataset {
     }
     Map<String, Object> inserted = insert(entitySet, fields);
     EntitySetSchema set = set(entitySet);
-    List<Object> key = keyOf(set, inserted, set.table());
+    List<Object> key = RowValues.keyOf(set, inserted, set.table());
     lock.writeLock().lock();
     try {
       rows.get(entitySet).change(key, row -> row.put("SysRevID", sysRevId));
@@ -493,6 +330,11 @@ public final class EpicorDataset {
 
   public EpicorSchema schema() {
     return schema;
+  }
+
+  /** What the API key/user may not read or write; the dataset's AccessDenied rules, changeable at runtime. */
+  public AccessRules access() {
+    return access;
   }
 
   /** Where this dataset came from (file path, "json" or the sample resource). */
@@ -600,19 +442,9 @@ public final class EpicorDataset {
     }
     List<Object> key = new ArrayList<>();
     for (String k : set.keys()) {
-      key.add(coerce(k, set.type(k), MAPPER.valueToTree(keys.get(k))));
+      key.add(RowValues.coerce(k, set.type(k), MAPPER.valueToTree(keys.get(k))));
     }
     return key;
-  }
-
-  private static boolean sameValue(Object a, Object b) {
-    if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
-      return x.compareTo(y) == 0;
-    }
-    if (a instanceof String x && b instanceof String y) {
-      return x.equalsIgnoreCase(y);
-    }
-    return java.util.Objects.equals(a, b);
   }
 
   private void stamp(EntitySetSchema set, Map<String, Object> row, String editor) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -19,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An HTTP server that answers like Epicor Kinetic REST v2 on the paths the connector uses
- * (SalesOrderSvc, CustomerSvc, PartSvc, CustShipSvc entity sets, BaqSvc, TokenResource.svc) and an
- * OAuth2 client-credentials token endpoint at {root}/connect/token.
+ * (SalesOrderSvc, CustomerSvc, PartSvc, CustShipSvc, WarehseSvc, ShipViaSvc, CountrySvc entity sets and
+ * $metadata, BaqSvc, TokenResource.svc) and an OAuth2 client-credentials token endpoint at {root}/connect/token.
  */
 public final class EpicorSandbox implements AutoCloseable {
 
@@ -46,14 +47,23 @@ public final class EpicorSandbox implements AutoCloseable {
       Map<String, String> users,
       Map<String, String> oauthClients,
       int defaultTopCap,
-      Clock clock) {}
+      Clock clock,
+      ChildSetFilter childSetFilter,
+      Set<String> childSetFilterSets) {}
 
   private EpicorSandbox(Builder b) {
     this.dataset = Objects.requireNonNull(b.dataset, "dataset");
     dataset.useClock(b.clock);
     b.companies.forEach(dataset::addCompany);
     this.settings = new Settings(b.instance, b.port, b.apiKey, Map.copyOf(b.users), Map.copyOf(b.oauthClients),
-        b.defaultTopCap, b.clock);
+        b.defaultTopCap, b.clock, b.childSetFilter, Set.copyOf(b.childSetFilterSets));
+    b.childSetFilterSets.forEach(set -> {
+      EntitySetSchema served = dataset.schema().entitySet(set)
+          .orElseThrow(() -> new IllegalArgumentException("childSetFilter: no entity set " + set));
+      if (dataset.schema().primarySetOf(served.service()).equals(served)) {
+        throw new IllegalArgumentException("childSetFilter: " + set + " is the primary set of " + served.service());
+      }
+    });
     this.tokens = new TokenIssuer(b.clock, b.tokenLifetime);
     this.faults = new Faults(b.latency, tokens::expireAll);
   }
@@ -112,6 +122,16 @@ public final class EpicorSandbox implements AutoCloseable {
     return requests;
   }
 
+  /** What the API key/user may not read or write (the dataset's AccessDenied rules; changeable while running). */
+  public AccessRules access() {
+    return dataset.access();
+  }
+
+  /** How a $filter on a child set (OrderRels, OrderDtls, ShipToes, ...) is answered. */
+  public ChildSetFilter childSetFilter() {
+    return settings.childSetFilter();
+  }
+
   public String apiKey() {
     return settings.apiKey();
   }
@@ -156,6 +176,8 @@ public final class EpicorSandbox implements AutoCloseable {
     private String instance = "EpicorSandbox";
     private int port;
     private boolean usersCustomised;
+    private ChildSetFilter childSetFilter = ChildSetFilter.configuredDefault();
+    private final Set<String> childSetFilterSets = new LinkedHashSet<>();
 
     private Builder() {}
 
@@ -218,6 +240,18 @@ public final class EpicorSandbox implements AutoCloseable {
     /** The app-server instance segment of {root}, "EpicorSandbox" by default. */
     public Builder instance(String instance) {
       this.instance = Objects.requireNonNull(instance);
+      return this;
+    }
+
+    /**
+     * How a {@code $filter} on a child set is answered (see {@link ChildSetFilter} and the README): on every child
+     * set, or only on the named ones (e.g. "OrderRels", "OrderDtls"). Default {@link ChildSetFilter#CHILD}, or the
+     * system property {@value ChildSetFilter#PROPERTY}.
+     */
+    public Builder childSetFilter(ChildSetFilter mode, String... entitySets) {
+      this.childSetFilter = Objects.requireNonNull(mode);
+      childSetFilterSets.clear();
+      childSetFilterSets.addAll(List.of(entitySets));
       return this;
     }
 

@@ -6,7 +6,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the sandbox standalone: {@code java ... EpicorSandboxMain [--port N] [--data file.json]
- * [--api-key K] [--user name:password] [--oauth-client id:secret] [--top-cap N] [--latency-ms N]}.
+ * [--api-key K] [--user name:password] [--oauth-client id:secret] [--top-cap N] [--latency-ms N]
+ * [--instance Name] [--child-set-filter CHILD|PARENT|REFUSE]}.
  * Without --data it serves the bundled sample.
  */
 public final class EpicorSandboxMain {
@@ -33,6 +34,7 @@ public final class EpicorSandboxMain {
         case "--top-cap" -> builder.defaultTopCap(Integer.parseInt(require(args[i], value)));
         case "--latency-ms" -> builder.latency(Duration.ofMillis(Long.parseLong(require(args[i], value))));
         case "--instance" -> builder.instance(require(args[i], value));
+        case "--child-set-filter" -> builder.childSetFilter(ChildSetFilter.parse(require(args[i], value)));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
       i++;

@@ -19,20 +19,36 @@ public final class EpicorSchema {
 
   private static final String RESOURCE = "/epicor-tables.json";
 
-  private record SetDef(String service, String entitySet, String table, List<String> keys) {}
+  /**
+   * One served entity set. {@code navigation} lists the child sets Epicor's swagger declares under
+   * {@code {entitySet}(keys)/}; the first set of each service is its primary set (the BO's top table).
+   */
+  private record SetDef(String service, String entitySet, String table, List<String> keys, List<String> navigation) {}
 
   private static final List<SetDef> SETS = List.of(
-      new SetDef("Erp.BO.SalesOrderSvc", "SalesOrders", "OrderHed", List.of("Company", "OrderNum")),
-      new SetDef("Erp.BO.SalesOrderSvc", "OrderDtls", "OrderDtl", List.of("Company", "OrderNum", "OrderLine")),
+      new SetDef("Erp.BO.SalesOrderSvc", "SalesOrders", "OrderHed", List.of("Company", "OrderNum"),
+          List.of("OrderDtls")),
+      new SetDef("Erp.BO.SalesOrderSvc", "OrderDtls", "OrderDtl", List.of("Company", "OrderNum", "OrderLine"),
+          List.of("OrderRels")),
       new SetDef("Erp.BO.SalesOrderSvc", "OrderRels", "OrderRel",
-          List.of("Company", "OrderNum", "OrderLine", "OrderRelNum")),
-      new SetDef("Erp.BO.CustomerSvc", "Customers", "Customer", List.of("Company", "CustNum")),
-      new SetDef("Erp.BO.CustomerSvc", "ShipToes", "ShipTo", List.of("Company", "CustNum", "ShipToNum")),
-      new SetDef("Erp.BO.PartSvc", "Parts", "Part", List.of("Company", "PartNum")),
-      new SetDef("Erp.BO.CustShipSvc", "CustShips", "ShipHead", List.of("Company", "PackNum")),
-      new SetDef("Erp.BO.CustShipSvc", "ShipDtls", "ShipDtl", List.of("Company", "PackNum", "PackLine")),
+          List.of("Company", "OrderNum", "OrderLine", "OrderRelNum"), List.of()),
+      new SetDef("Erp.BO.CustomerSvc", "Customers", "Customer", List.of("Company", "CustNum"), List.of("ShipToes")),
+      new SetDef("Erp.BO.CustomerSvc", "ShipToes", "ShipTo", List.of("Company", "CustNum", "ShipToNum"), List.of()),
+      new SetDef("Erp.BO.PartSvc", "Parts", "Part", List.of("Company", "PartNum"), List.of()),
+      new SetDef("Erp.BO.CustShipSvc", "CustShips", "ShipHead", List.of("Company", "PackNum"),
+          List.of("ShipDtls", "CartonTrkDtls")),
+      new SetDef("Erp.BO.CustShipSvc", "ShipDtls", "ShipDtl", List.of("Company", "PackNum", "PackLine"), List.of()),
       new SetDef("Erp.BO.CustShipSvc", "CartonTrkDtls", "CartonTrkDtl",
-          List.of("Company", "ShipmentType", "PackNum", "CaseNum")));
+          List.of("Company", "ShipmentType", "PackNum", "CaseNum"), List.of()),
+      new SetDef("Erp.BO.WarehseSvc", "Warehses", "Warehse", List.of("Company", "WarehouseCode"), List.of()),
+      new SetDef("Erp.BO.ShipViaSvc", "ShipVias", "ShipVia", List.of("Company", "ShipViaCode"), List.of()),
+      new SetDef("Erp.BO.CountrySvc", "Countries", "Country", List.of("Company", "CountryNum"), List.of()));
+
+  private static final Map<String, List<String>> NAVIGATION = new LinkedHashMap<>();
+
+  static {
+    SETS.forEach(def -> NAVIGATION.put(def.entitySet(), def.navigation()));
+  }
 
   private static volatile EpicorSchema standard;
 
@@ -107,5 +123,29 @@ public final class EpicorSchema {
 
   public Collection<EntitySetSchema> entitySets() {
     return bySet.values();
+  }
+
+  /** The services served, in order. */
+  public List<String> services() {
+    return bySet.values().stream().map(EntitySetSchema::service).distinct().toList();
+  }
+
+  public boolean servesService(String service) {
+    return bySet.values().stream().anyMatch(s -> s.service().equals(service));
+  }
+
+  /** The sets of one service, primary set first. */
+  public List<EntitySetSchema> entitySetsOf(String service) {
+    return bySet.values().stream().filter(s -> s.service().equals(service)).toList();
+  }
+
+  /** The service's primary set: the business object's top table (SalesOrders for Erp.BO.SalesOrderSvc). */
+  public EntitySetSchema primarySetOf(String service) {
+    return entitySetsOf(service).get(0);
+  }
+
+  /** Whether Epicor's swagger declares {@code {parent}(keys)/{child}}. */
+  public boolean navigates(String parent, String child) {
+    return NAVIGATION.getOrDefault(parent, List.of()).contains(child);
   }
 }

@@ -154,7 +154,7 @@ class EpicorSandboxWriteTest {
         {"ds":{"OrderRel":[
           {"Company":"EPIC06","OrderNum":5001,"OrderLine":1,"OrderRelNum":1,"UPSStatus_c":"IN_TRANSIT","RowMod":"U"},
           {"Company":"EPIC06","OrderNum":4242,"OrderLine":1,"OrderRelNum":1,"UPSStatus_c":"IN_TRANSIT","RowMod":"U"},
-          {"Company":"EPIC06","OrderNum":5001,"OrderLine":1,"OrderRelNum":1,"NoSuchColumn_c":"x","RowMod":"U"}]},
+          {"Company":"EPIC06","OrderNum":5001,"OrderLine":1,"OrderRelNum":1,"SysRevID":1,"RowMod":"U"}]},
          "continueProcessingOnError":true,"rollbackParentOnChildError":false}""");
 
     assertThat(reply.status()).isEqualTo(200);
@@ -163,6 +163,7 @@ class EpicorSandboxWriteTest {
     assertThat(body.at("/returnObj/BOUpdError")).hasSize(2);
     assertThat(body.at("/returnObj/BOUpdError/0/TableName").asText()).isEqualTo("OrderRel");
     assertThat(body.at("/returnObj/BOUpdError/0/ErrorText").asText()).contains("not found");
+    assertThat(body.at("/returnObj/BOUpdError/1/ErrorText").asText()).contains("modified by another user");
     assertThat(body.at("/returnObj/BOUpdError/1/ErrorSysRowID").asText()).isEqualTo(release().get("SysRowID").asText());
     assertThat(body.at("/parameters/ds/OrderRel/0/UPSStatus_c").asText()).isEqualTo("IN_TRANSIT");
     JsonNode after = release();
@@ -171,6 +172,21 @@ class EpicorSandboxWriteTest {
     assertThat(sandbox.writes().all()).extracting(RecordedWrite::status).containsExactly(200, 400, 400);
     assertThat(sandbox.requests().all()).extracting(RecordedRequest::kind).containsExactly(
         RequestKind.READ_ENTITY, RequestKind.WRITE, RequestKind.READ_ENTITY, RequestKind.READ_ENTITY);
+  }
+
+  @Test
+  void updateExtNamingAColumnTheTableLacksIsRefusedWholeWithNothingApplied() {
+    TestHttp.Reply reply = http.post(http.api("Erp.BO.SalesOrderSvc/UpdateExt"), """
+        {"ds":{"OrderRel":[
+          {"Company":"EPIC06","OrderNum":5001,"OrderLine":1,"OrderRelNum":1,"UPSStatus_c":"IN_TRANSIT","RowMod":"U"},
+          {"Company":"EPIC06","OrderNum":5001,"OrderLine":1,"OrderRelNum":1,"NoSuchColumn_c":"x","RowMod":"U"}]},
+         "continueProcessingOnError":true,"rollbackParentOnChildError":false}""");
+
+    String message = assertEpicorError(reply, 400, EpicorApiException.BO_EXCEPTION);
+    assertThat(message).startsWith("Unable to deserialize entity.")
+        .contains("'NoSuchColumn_c'").contains("Erp.Tablesets.OrderRelRow");
+    assertThat(release().path("UPSStatus_c").asText("")).isNotEqualTo("IN_TRANSIT");
+    assertThat(sandbox.writes().all()).isEmpty();
   }
 
   @Test

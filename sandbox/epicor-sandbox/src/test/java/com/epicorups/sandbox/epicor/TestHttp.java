@@ -33,6 +33,7 @@ final class TestHttp {
   String apiKey = "sandbox-api-key";
   String authorization = basic("integration", "secret");
   Duration timeout = Duration.ofSeconds(10);
+  String company = CO;
 
   TestHttp(EpicorSandbox sandbox) {
     this.sandbox = sandbox;
@@ -46,9 +47,9 @@ final class TestHttp {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  /** {root}/api/v2/odata/EPIC06/ + path. */
+  /** {root}/api/v2/odata/{company}/ + path (company EPIC06 unless set). */
   String api(String path) {
-    return sandbox.rootUrl() + "/api/v2/odata/" + CO + "/" + path;
+    return sandbox.rootUrl() + "/api/v2/odata/" + company + "/" + path;
   }
 
   Reply get(String url) {

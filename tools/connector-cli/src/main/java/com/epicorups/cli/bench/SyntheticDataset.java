@@ -16,14 +16,15 @@ import java.util.Set;
  * N eligible releases in the Epicor sandbox's dataset format, made from the sample data's US orders that ship
  * cleanly (multi-line orders, a line released to three ship-tos, four warehouses' worth of ship vias, parts with
  * weights, addresses the UPS sandbox validates). Each copy of a template order gets a new OrderNum; customers,
- * ship-tos and parts are the sample's. The sample's other orders (skips, faults, foreign addresses) are left out,
+ * ship-tos, parts, warehouses, ship vias and countries are the sample's. The sample's other orders (skips, faults, foreign addresses) are left out,
  * so every generated release is one the connector should ship.
  */
 public final class SyntheticDataset {
     /** Sample orders whose open releases are eligible and ship: 18 releases per round. */
     static final List<Integer> TEMPLATE_ORDERS = List.of(5001, 5002, 5003, 5016, 5022, 5025, 5028, 5030);
     static final int FIRST_ORDER_NUM = 100_001;
-    private static final Set<String> KEPT_AS_IS = Set.of("Customers", "ShipToes", "Parts");
+    private static final Set<String> KEPT_AS_IS = Set.of("Customers", "ShipToes", "Parts", "Warehses", "ShipVias",
+            "Countries");
     private static final Set<String> EMPTIED = Set.of("CustShips", "ShipDtls", "CartonTrkDtls");
 
     private SyntheticDataset() {

@@ -57,6 +57,9 @@ class BenchMachineryTest {
         }
         assertThat(keys).hasSize(37);
         assertThat(SyntheticDataset.dataset(37).get("OrderRels")).hasSize(37);
+        assertThat(data.get("Warehses")).as("the sample tenant's warehouses, ship vias and countries").hasSize(3);
+        assertThat(data.get("ShipVias")).hasSize(6);
+        assertThat(data.get("Countries")).hasSize(6);
     }
 
     @Test
