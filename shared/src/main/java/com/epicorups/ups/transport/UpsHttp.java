@@ -5,6 +5,7 @@ import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
 import com.epicorups.core.http.PlainHttpClient;
 import com.epicorups.logging.JsonLogger;
+import com.epicorups.logging.Redactor;
 import com.epicorups.ups.UpsSettings;
 import com.epicorups.ups.auth.UpsTokenProvider;
 import com.epicorups.ups.wire.UpsError;
@@ -160,6 +161,8 @@ public final class UpsHttp {
 
     private HttpRequest build(String method, String pathAndQuery, String payload, String token, String transId,
                               Duration timeout) {
+        // The token is masked in every log line from its first use on (a no-op once it is known).
+        Redactor.global().register(token);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(settings.baseUrl() + pathAndQuery))
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
