@@ -1,5 +1,6 @@
 package com.epicorups.aws;
 
+import com.epicorups.logging.JsonLogger;
 import com.epicorups.queue.MessageVisibility;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,7 +17,7 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
 public final class SqsMessageVisibility implements MessageVisibility {
     /** SQS refuses a VisibilityTimeout above 43,200 seconds. */
     static final Duration MAX_DELAY = Duration.ofHours(12);
-    private static final System.Logger LOG = System.getLogger(SqsMessageVisibility.class.getName());
+    private static final JsonLogger LOG = JsonLogger.getLogger(SqsMessageVisibility.class);
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -34,15 +35,14 @@ public final class SqsMessageVisibility implements MessageVisibility {
             sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(receiptHandle)
                     .visibilityTimeout(seconds));
         } catch (ReceiptHandleIsInvalidException | MessageNotInflightException gone) {
-            LOG.log(System.Logger.Level.INFO, "visibility of a message on {0} not changed: it is no longer in flight"
-                    + " ({1})", queueUrl, gone.awsErrorDetails() == null ? gone.getClass().getSimpleName()
-                    : gone.awsErrorDetails().errorCode());
+            LOG.info("visibility_not_changed_message_gone", "queueUrl", queueUrl, "errorCode",
+                    gone.awsErrorDetails() == null ? gone.getClass().getSimpleName() : gone.awsErrorDetails().errorCode());
         } catch (SqsException e) {
             if (!isGone(e)) {
                 throw e;
             }
-            LOG.log(System.Logger.Level.INFO, "visibility of a message on {0} not changed: its receipt handle is "
-                    + "no longer valid ({1})", queueUrl, e.awsErrorDetails().errorCode());
+            LOG.info("visibility_not_changed_message_gone", "queueUrl", queueUrl, "errorCode",
+                    e.awsErrorDetails().errorCode());
         }
     }
 

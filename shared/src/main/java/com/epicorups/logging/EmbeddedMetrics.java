@@ -42,9 +42,17 @@ public final class EmbeddedMetrics {
         line.put(metric, value);
         CorrelationId.current().ifPresent(id -> line.put("correlationId", id));
         try {
-            config.sink().accept(Redactor.global().redact(Json.mapper().writeValueAsString(line)));
+            write(Json.mapper().writeValueAsString(line));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("metric line could not be serialised", e);
         }
+    }
+
+    /**
+     * Writes a finished EMF line where the {@link JsonLogger} writes (its sink), through the {@link Redactor}, for a
+     * class that builds its own metric line: no line reaches stdout any other way.
+     */
+    public static void write(String emfLine) {
+        JsonLogger.config().sink().accept(Redactor.global().redact(emfLine));
     }
 }

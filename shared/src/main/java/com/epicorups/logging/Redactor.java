@@ -32,7 +32,7 @@ public final class Redactor {
      * header. Null or blank values are ignored (there is nothing to hide).
      */
     public synchronized void register(String secret) {
-        if (secret == null || secret.isBlank()) {
+        if (secret == null || secret.isBlank() || secrets.contains(secret)) {
             return;
         }
         Set<String> forms = new LinkedHashSet<>(secrets);

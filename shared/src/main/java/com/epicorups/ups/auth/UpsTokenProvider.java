@@ -3,6 +3,7 @@ package com.epicorups.ups.auth;
 import com.epicorups.core.Backoff;
 import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
+import com.epicorups.logging.JsonLogger;
 import com.epicorups.store.CachedToken;
 import com.epicorups.store.TokenCacheStore;
 import com.epicorups.ups.UpsSettings;
@@ -37,7 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A 429 blocks the credential set for minutes (in memory and in the store); callers fail fast meanwhile.
  */
 public final class UpsTokenProvider {
-    private static final System.Logger LOG = System.getLogger(UpsTokenProvider.class.getName());
+    private static final JsonLogger LOG = JsonLogger.getLogger(UpsTokenProvider.class);
     public static final String TOKEN_PATH = "/security/v1/oauth/token";
 
     /** Timing knobs that are not business settings. */
@@ -121,8 +122,8 @@ public final class UpsTokenProvider {
                 CachedToken fallback = stillValid(st.token, st) != null ? st.token
                         : stillValid(shared.orElse(null), st);
                 if (fallback != null) {
-                    LOG.log(System.Logger.Level.WARNING, "UPS token refresh for {0} failed ({1}); using the current token "
-                            + "until it expires at {2}", key, e.reasonCode(), fallback.expiresAt());
+                    LOG.warn("ups_token_refresh_failed_using_current", "cacheKey", key, "reasonCode", e.reasonCode(),
+                            "expiresAt", String.valueOf(fallback.expiresAt()));
                     return fallback.accessToken();
                 }
                 throw e;
@@ -241,8 +242,8 @@ public final class UpsTokenProvider {
             Instant now = clock.instant();
             long today = store.incrementDailyRequests(key, LocalDate.ofInstant(now, ZoneOffset.UTC));
             if (today > settings.tokenDailyBudget()) {
-                LOG.log(System.Logger.Level.ERROR, "UPS token budget exhausted for {0}: {1} requests today, budget {2}",
-                        key, today, settings.tokenDailyBudget());
+                LOG.error("ups_token_budget_exhausted", "cacheKey", key, "requestsToday", today,
+                        "budget", settings.tokenDailyBudget());
                 throw new UpsTokenException(FailureKind.PERMANENT, UpsTokenException.BUDGET_EXHAUSTED, 0,
                         "UPS token request refused: the daily budget of " + settings.tokenDailyBudget()
                                 + " token requests for " + key + " is used up (raise ups.tokenDailyBudget only after "
@@ -280,7 +281,7 @@ public final class UpsTokenProvider {
                 Instant until = clock.instant().plus(block);
                 st.blockedUntil = until;
                 store.blockUntil(key, until);
-                LOG.log(System.Logger.Level.ERROR, "UPS token endpoint answered 429 for {0}; blocked until {1}", key, until);
+                LOG.error("ups_token_throttled", "cacheKey", key, "blockedUntil", String.valueOf(until));
                 throw new UpsTokenException(FailureKind.TRANSIENT, UpsTokenException.THROTTLED, 429,
                         "UPS token endpoint throttled this client (429, " + brief(response.body())
                                 + "); no token request until " + until, null);
@@ -359,7 +360,7 @@ public final class UpsTokenProvider {
             try {
                 issued = Instant.ofEpochMilli(Long.parseLong(issuedAt));
             } catch (NumberFormatException e) {
-                LOG.log(System.Logger.Level.WARNING, "UPS token issued_at is not epoch ms; using request time");
+                LOG.warn("ups_token_issued_at_unreadable", "fallback", "request time");
             }
         }
         Instant expires = issued.plusSeconds(lifetime);

@@ -3,6 +3,7 @@ package com.epicorups.ups.quantumview;
 import com.epicorups.core.ConnectorException;
 import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
+import com.epicorups.logging.JsonLogger;
 import com.epicorups.model.TrackingUpdate;
 import com.epicorups.port.QuantumView;
 import com.epicorups.port.QuantumViewBatch;
@@ -22,7 +23,7 @@ import java.util.List;
  * retryAfter so the poller comes back soon.
  */
 public final class UpsQuantumView implements QuantumView {
-    private static final System.Logger LOG = System.getLogger(UpsQuantumView.class.getName());
+    private static final JsonLogger LOG = JsonLogger.getLogger(UpsQuantumView.class);
     public static final String OPERATION = "quantumView";
     static final String PATH = "/api/quantumview/v3/events";
     static final Duration PARTIAL_RETRY = Duration.ofSeconds(60);
@@ -62,8 +63,7 @@ public final class UpsQuantumView implements QuantumView {
                 if (pages == 0) {
                     throw e;
                 }
-                LOG.log(System.Logger.Level.WARNING, "Quantum View page {0} failed after {1} pages were read: {2}",
-                        pages + 1, pages, e.getMessage());
+                LOG.warn("quantum_view_page_failed", e, "page", pages + 1, "pagesRead", pages);
                 return new QuantumViewBatch(updates, raw, pages, PARTIAL_RETRY);
             }
             pages++;
@@ -79,7 +79,7 @@ public final class UpsQuantumView implements QuantumView {
                 return new QuantumViewBatch(updates, raw, pages, null);
             }
         }
-        LOG.log(System.Logger.Level.WARNING, "Quantum View still had a bookmark after {0} pages; continuing next poll", pages);
+        LOG.warn("quantum_view_pages_left", "pages", pages, "next", "continues at the next poll");
         return new QuantumViewBatch(updates, raw, pages, Duration.ZERO);
     }
 

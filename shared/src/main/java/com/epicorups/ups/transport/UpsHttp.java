@@ -4,6 +4,8 @@ import com.epicorups.core.Backoff;
 import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
 import com.epicorups.core.http.PlainHttpClient;
+import com.epicorups.logging.JsonLogger;
+import com.epicorups.logging.Redactor;
 import com.epicorups.ups.UpsSettings;
 import com.epicorups.ups.auth.UpsTokenProvider;
 import com.epicorups.ups.wire.UpsError;
@@ -31,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * calls only. A ship POST is never retried here: UPS has no idempotency key, the pipeline decides.
  */
 public final class UpsHttp {
-    private static final System.Logger LOG = System.getLogger(UpsHttp.class.getName());
+    private static final JsonLogger LOG = JsonLogger.getLogger(UpsHttp.class);
 
     /** Whether a transient failure may be retried by the transport. */
     public enum Retry { IDEMPOTENT, NEVER }
@@ -131,8 +133,8 @@ public final class UpsHttp {
                 }
                 JsonNode errorJson = parseQuietly(response.body());
                 List<UpsError> errors = UpsError.parse(errorJson);
-                LOG.log(System.Logger.Level.WARNING, "UPS {0} HTTP {1} {2} transId={3} bkndTransId={4}", operation,
-                        status, errors, transId, response.headers().firstValue("BkndTransId").orElse("-"));
+                LOG.warn("ups_http_error", "operation", operation, "status", status, "errors", String.valueOf(errors),
+                        "transId", transId, "bkndTransId", response.headers().firstValue("BkndTransId").orElse("-"));
                 if (!tokenRefreshed && UpsErrorClassifier.isTokenProblem(status, errors)) {
                     tokens.invalidate(merchantId, token);
                     tokenRefreshed = true;
@@ -159,6 +161,8 @@ public final class UpsHttp {
 
     private HttpRequest build(String method, String pathAndQuery, String payload, String token, String transId,
                               Duration timeout) {
+        // The token is masked in every log line from its first use on (a no-op once it is known).
+        Redactor.global().register(token);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(settings.baseUrl() + pathAndQuery))
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + token)

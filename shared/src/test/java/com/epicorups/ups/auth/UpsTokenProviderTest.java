@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.epicorups.core.FailureKind;
+import com.epicorups.logging.JsonLogger;
+import com.epicorups.logging.LogConfig;
+import com.epicorups.logging.LogLevel;
 import com.epicorups.store.CachedToken;
 import com.epicorups.store.memory.InMemoryTokenCacheStore;
 import com.epicorups.ups.UpsSettings;
@@ -18,10 +21,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -221,24 +220,9 @@ class UpsTokenProviderTest {
 
     @Test
     void secretNeverAppearsInLogsMetricsOrToString() {
-        List<String> logged = new ArrayList<>();
-        Logger root = Logger.getLogger("");
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(new java.util.logging.SimpleFormatter().format(record));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        capture.setLevel(Level.ALL);
-        root.addHandler(capture);
+        List<String> logged = java.util.Collections.synchronizedList(new ArrayList<>());
+        LogConfig previous = JsonLogger.configure(new LogConfig(LogLevel.TRACE, LogConfig.DEFAULT_SERVICE, logged::add,
+                java.time.Clock.systemUTC()));
         try {
             UpsSettings settings = ups.settingsBuilder().build();
             UpsTokenProvider tokens = provider(settings);
@@ -255,9 +239,9 @@ class UpsTokenProviderTest {
             logged.add(store.get(tokens.cacheKey(null)).orElseThrow().toString());
             logged.addAll(ups.metricLines);
         } finally {
-            root.removeHandler(capture);
+            JsonLogger.configure(previous);
         }
-        assertThat(logged).isNotEmpty();
+        assertThat(logged).as("the 429 was logged").anyMatch(line -> line.contains("ups_token_throttled"));
         String basic = Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
         assertThat(String.join("\n", logged)).doesNotContain(CLIENT_SECRET).doesNotContain(basic).doesNotContain("token-1");
     }

@@ -52,8 +52,9 @@ class QuantumViewPollerHandlerTest {
         Runtime.reset();
         // No wiring and no environment: the ServiceLoader-found LambdaUseCaseFactory reads the (empty) function
         // environment and must say which variables are missing rather than fail later on a null.
-        assertThatThrownBy(QuantumViewPollerHandler::new).rootCause()
-                .isInstanceOf(com.epicorups.config.ConfigException.class)
+        // The constructor throws the ConfigException itself (Lambda's init error), not a ServiceLoader wrapper.
+        assertThatThrownBy(QuantumViewPollerHandler::new)
+                .isExactlyInstanceOf(com.epicorups.config.ConfigException.class)
                 .hasMessageContaining("TOKEN_CACHE_TABLE is missing")
                 .hasMessageContaining("SHIPMENT_REQUESTS_QUEUE_URL is missing");
     }

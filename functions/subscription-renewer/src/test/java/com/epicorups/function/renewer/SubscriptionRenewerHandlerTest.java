@@ -45,8 +45,9 @@ class SubscriptionRenewerHandlerTest {
         Runtime.reset();
         // No wiring and no environment: the ServiceLoader-found LambdaUseCaseFactory reads the (empty) function
         // environment and must say which variables are missing rather than fail later on a null.
-        assertThatThrownBy(SubscriptionRenewerHandler::new).rootCause()
-                .isInstanceOf(com.epicorups.config.ConfigException.class)
+        // The constructor throws the ConfigException itself (Lambda's init error), not a ServiceLoader wrapper.
+        assertThatThrownBy(SubscriptionRenewerHandler::new)
+                .isExactlyInstanceOf(com.epicorups.config.ConfigException.class)
                 .hasMessageContaining("TOKEN_CACHE_TABLE is missing")
                 .hasMessageContaining("SHIPMENT_REQUESTS_QUEUE_URL is missing");
     }
