@@ -2,8 +2,9 @@ package com.epicorups.epicor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.epicorups.app.EpicorPolling;
 import com.epicorups.epicor.EpicorSettings;
-import com.epicorups.epicor.ReleasePoller;
+import com.epicorups.pipeline.ReleasePoller;
 import com.epicorups.port.PollSummary;
 import com.epicorups.sandbox.epicor.EpicorDataset;
 import com.epicorups.store.CheckpointStore;
@@ -66,8 +67,8 @@ class ConcurrentPollersSandboxTest extends SandboxSupport {
         RecordingQueue queue = new RecordingQueue();
         InMemoryAuditLog audit = new InMemoryAuditLog();
         EpicorSettings s = settings(b -> b.pageSize(10));
-        ReleasePoller poller = new ReleasePoller(client(s), s, checkpoints, queue, audit, java.time.Clock.systemUTC(),
-                Duration.ofSeconds(30));
+        ReleasePoller poller = EpicorPolling.poller(client(s), s, checkpoints, queue, audit, java.time.Clock.systemUTC(),
+                Duration.ofSeconds(30), null);
         long until = System.currentTimeMillis() + 600;
         assertThat(checkpoints.compareAndSet(poller.leaseName(), 0, Map.of("owner", "poll-that-died",
                 "leaseUntil", Long.toString(until)), java.time.Instant.now())).isTrue();
