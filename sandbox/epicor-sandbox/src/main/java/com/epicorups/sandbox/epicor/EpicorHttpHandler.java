@@ -46,6 +46,7 @@ final class EpicorHttpHandler implements HttpHandler {
     String contentType = JSON;
     byte[] body = new byte[0];
     boolean hold;
+    Hold heldBy;
   }
 
   EpicorHttpHandler(EpicorSandbox sandbox) {
@@ -74,6 +75,9 @@ final class EpicorHttpHandler implements HttpHandler {
     try {
       if (reply.hold) {
         sleep(sandbox.faults().timeoutHoldDuration());
+      }
+      if (reply.heldBy != null) {
+        reply.heldBy.hold();
       }
       exchange.getResponseHeaders().set("Content-Type", reply.contentType);
       boolean empty = reply.body.length == 0;
@@ -191,6 +195,8 @@ final class EpicorHttpHandler implements HttpHandler {
     reply.kind = kindOf(method, segments);
     Faults faults = sandbox.faults();
     reply.hold = faults.takeTimeout();
+    String query = exchange.getRequestURI().getRawQuery();
+    reply.heldBy = faults.takeHold(exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query));
     if (faults.takeServerError()) {
       throw new EpicorApiException(500, EpicorApiException.SERVER_EXCEPTION,
           "Sorry! Something went wrong. Please contact your system administrator.");
@@ -727,9 +733,9 @@ final class EpicorHttpHandler implements HttpHandler {
     return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
-  private static void sleep(Duration duration) throws InterruptedException {
+  private void sleep(Duration duration) throws InterruptedException {
     if (!duration.isZero() && !duration.isNegative()) {
-      Thread.sleep(duration.toMillis());
+      sandbox.sleeper().sleep(duration);
     }
   }
 }
