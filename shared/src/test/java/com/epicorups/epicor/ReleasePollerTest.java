@@ -309,7 +309,7 @@ class ReleasePollerTest extends EpicorTestSupport {
         }
         start.countDown();
         for (Future<PollSummary> f : runs) {
-            f.get(30, TimeUnit.SECONDS);
+            f.get(120, TimeUnit.SECONDS);
         }
         pool.shutdown();
         // Whoever lost a compare-and-set stopped; finish with one more cycle as the next schedule would.

@@ -60,7 +60,7 @@ abstract class SandboxSupport {
                 .company(COMPANY)
                 .apiKey(API_KEY)
                 .authMode(mode)
-                .readTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(60))
                 .backoffBase(Duration.ofMillis(1))
                 .backoffMax(Duration.ofMillis(2));
         if (mode == EpicorSettings.AuthMode.OAUTH2) {
