@@ -5,12 +5,12 @@ import com.epicorups.epicor.EpicorPing;
 import com.epicorups.epicor.EpicorReleaseReader;
 import com.epicorups.epicor.EpicorSettings;
 import com.epicorups.epicor.EpicorTrackingWriter;
-import com.epicorups.epicor.ReleasePoller;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ReleaseReferences;
 import com.epicorups.pipeline.AuditReplay;
 import com.epicorups.pipeline.PipelineSettings;
 import com.epicorups.pipeline.QuantumViewPolling;
+import com.epicorups.pipeline.ReleasePoller;
 import com.epicorups.pipeline.ShipmentCreation;
 import com.epicorups.pipeline.SqsBatchProcessor;
 import com.epicorups.pipeline.SubscriptionRenewal;
@@ -87,7 +87,7 @@ public final class ConnectorAssembly implements UseCaseFactory {
             EpicorClient client = new EpicorClient(settings);
             return new EpicorSide(settings, client, new EpicorReleaseReader(client, settings),
                     new EpicorTrackingWriter(client, settings),
-                    new ReleasePoller(client, settings, parts.checkpoints(), parts.shipmentRequests(),
+                    EpicorPolling.poller(client, settings, parts.checkpoints(), parts.shipmentRequests(),
                             parts.auditLog(), parts.clock(), ReleasePoller.DEFAULT_CYCLE_LEASE, parts.ledger()));
         });
         this.ups = new SecretBound<>(parts.upsSecret(), secret -> {

@@ -8,6 +8,9 @@
  *       validation, create, label, ledger SHIPPED, TrackingUpdate).</li>
  *   <li>{@link com.epicorups.pipeline.TrackingWriting}: one tracking-updates message → Epicor write-back
  *       (dedupe by event id, never backwards, ledger WRITTEN).</li>
+ *   <li>{@link com.epicorups.pipeline.ReleasePoller}: the order poll (one cycle at a time per company, the
+ *       changed-since cycle and the reconciliation sweep through one page loop) → shipment-requests messages, read
+ *       from a {@code ReleaseSource}.</li>
  *   <li>{@link com.epicorups.pipeline.QuantumViewPolling}, {@link com.epicorups.pipeline.TrackAlertIntake},
  *       {@link com.epicorups.pipeline.SubscriptionRenewal}: the tracking sources.</li>
  *   <li>{@link com.epicorups.pipeline.SqsBatchProcessor}: bounded-concurrency SQS batches with partial batch

@@ -34,7 +34,7 @@ class SqsMessageQueueTest {
                 "sourceQueue", "shipment-requests"));
 
         Message message = aws.sqs().receiveMessage(r -> r.queueUrl(resources.shipmentRequestsDlqUrl())
-                .messageAttributeNames("All").waitTimeSeconds(1)).messages().get(0);
+                .messageAttributeNames("All").waitTimeSeconds(20)).messages().get(0);
         assertThat(message.messageId()).isEqualTo(id);
         assertThat(message.body()).isEqualTo("{\"releaseKey\":\"EPIC06#1#1#1\"}");
         assertThat(message.messageAttributes()).hasSize(2);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.epicorups.logging.CorrelationId;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,12 +36,15 @@ class ConcurrentlyTest {
     void aFailureOfTheSecondWaitsForTheFirstAndKeepsItsOwnType() {
         AtomicBoolean firstFinished = new AtomicBoolean();
         IllegalArgumentException boom = new IllegalArgumentException("bad key");
+        // The first finishes only once the second is failing: both() must wait for it, not return at the failure.
+        CountDownLatch secondFailing = new CountDownLatch(1);
 
         assertThatThrownBy(() -> Concurrently.both(() -> {
-            sleep(100);
+            await(secondFailing);
             firstFinished.set(true);
             return "slow";
         }, () -> {
+            secondFailing.countDown();
             throw boom;
         })).isSameAs(boom);
         assertThat(firstFinished).as("the pool's call finished before both() returned").isTrue();
@@ -56,16 +60,18 @@ class ConcurrentlyTest {
 
     private static <T> T meet(CyclicBarrier barrier, T value) {
         try {
-            barrier.await(5, TimeUnit.SECONDS);
+            barrier.await(60, TimeUnit.SECONDS);
             return value;
         } catch (Exception e) {
             throw new IllegalStateException("the other call never came: the two ran one after the other", e);
         }
     }
 
-    private static void sleep(long millis) {
+    private static void await(CountDownLatch latch) {
         try {
-            Thread.sleep(millis);
+            if (!latch.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the second call never started");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -43,7 +43,7 @@ abstract class EpicorTestSupport {
                 .apiKey(FakeEpicor.API_KEY)
                 .username(FakeEpicor.USER)
                 .password(FakeEpicor.PASSWORD)
-                .readTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(60))
                 .backoffBase(Duration.ofMillis(1))
                 .backoffMax(Duration.ofMillis(2));
         return customise.apply(b).build();

@@ -3,12 +3,14 @@ package com.epicorups.epicor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.epicorups.app.EpicorPolling;
 import com.epicorups.core.ConnectorException;
 import com.epicorups.epicor.EpicorSettings.CheckpointMode;
 import com.epicorups.epicor.EpicorSettings.WeightSource;
 import com.epicorups.model.ShipmentRequestMessage;
 import com.epicorups.model.ShippableRelease;
 import com.epicorups.model.WeightUnit;
+import com.epicorups.pipeline.ReleasePoller;
 import com.epicorups.port.PollSummary;
 import com.epicorups.store.AuditEntry;
 import com.epicorups.store.AuditOperation;
@@ -42,7 +44,8 @@ class ReleasePollerTest extends EpicorTestSupport {
     private final RecordingQueue queue = new RecordingQueue();
 
     private ReleasePoller poller(EpicorSettings s) {
-        return new ReleasePoller(client(s), s, checkpoints, queue, audit, clock);
+        return EpicorPolling.poller(client(s), s, checkpoints, queue, audit, clock, ReleasePoller.DEFAULT_CYCLE_LEASE,
+                null);
     }
 
     private void customersAndReleases(int count, int ordersPerCustomer) {
@@ -295,7 +298,8 @@ class ReleasePollerTest extends EpicorTestSupport {
         List<Future<PollSummary>> runs = new ArrayList<>();
         List<ReleasePoller> pollers = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            ReleasePoller p = new ReleasePoller(client(s), s, watched, queue, audit, clock);
+            ReleasePoller p = EpicorPolling.poller(client(s), s, watched, queue, audit, clock,
+                    ReleasePoller.DEFAULT_CYCLE_LEASE, null);
             pollers.add(p);
             String id = "p" + i;
             runs.add(pool.submit(() -> {
@@ -305,11 +309,12 @@ class ReleasePollerTest extends EpicorTestSupport {
         }
         start.countDown();
         for (Future<PollSummary> f : runs) {
-            f.get(30, TimeUnit.SECONDS);
+            f.get(120, TimeUnit.SECONDS);
         }
         pool.shutdown();
         // Whoever lost a compare-and-set stopped; finish with one more cycle as the next schedule would.
-        new ReleasePoller(client(s), s, watched, queue, audit, clock).pollOnce("p-final");
+        EpicorPolling.poller(client(s), s, watched, queue, audit, clock, ReleasePoller.DEFAULT_CYCLE_LEASE, null)
+                .pollOnce("p-final");
 
         assertThat(written).isSorted();
         assertThat(written).doesNotHaveDuplicates();

@@ -3,8 +3,10 @@ package com.epicorups.epicor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.epicorups.app.EpicorPolling;
 import com.epicorups.core.ConnectorException;
 import com.epicorups.model.ReleaseKey;
+import com.epicorups.pipeline.ReleasePoller;
 import com.epicorups.port.PollSummary;
 import com.epicorups.store.AuditEntry;
 import com.epicorups.store.AuditOperation;
@@ -39,7 +41,8 @@ class ReleaseSweepTest extends EpicorTestSupport {
 
     private ReleasePoller poller(UnaryOperator<EpicorSettings.Builder> customise) {
         EpicorSettings s = settings(customise);
-        return new ReleasePoller(client(s), s, checkpoints, queue, audit, now, ReleasePoller.DEFAULT_CYCLE_LEASE, ledger);
+        return EpicorPolling.poller(client(s), s, checkpoints, queue, audit, now, ReleasePoller.DEFAULT_CYCLE_LEASE,
+                ledger);
     }
 
     private ReleasePoller poller() {

@@ -139,7 +139,7 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
         start.countDown();
         List<Disposition> dispositions = new ArrayList<>();
         for (Future<MessageResult> f : results) {
-            dispositions.add(f.get(10, TimeUnit.SECONDS).disposition());
+            dispositions.add(f.get(120, TimeUnit.SECONDS).disposition());
         }
         pool.shutdown();
 

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -39,13 +42,20 @@ class SqsBatchProcessorTest {
     void neverRunsMoreMessagesAtOnceThanTheBound() {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger maxRunning = new AtomicInteger();
+        // The first three handlers wait for each other: three run at once for certain, and a fourth would start
+        // while they wait if the bound let it.
+        CountDownLatch threeRunning = new CountDownLatch(3);
+        AtomicBoolean neverThreeAtOnce = new AtomicBoolean();
         SqsBatchProcessor processor = new SqsBatchProcessor(3);
 
         SQSBatchResponse response = processor.process(event(12), m -> {
             int now = running.incrementAndGet();
             maxRunning.accumulateAndGet(now, Math::max);
+            threeRunning.countDown();
             try {
-                Thread.sleep(40);
+                if (!threeRunning.await(60, TimeUnit.SECONDS)) {
+                    neverThreeAtOnce.set(true);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -54,6 +64,7 @@ class SqsBatchProcessorTest {
         });
 
         assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(neverThreeAtOnce).as("three handlers ran at once").isFalse();
         assertThat(maxRunning.get()).isEqualTo(3);
     }
 

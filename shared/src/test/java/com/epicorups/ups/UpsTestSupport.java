@@ -141,7 +141,7 @@ public final class UpsTestSupport implements AutoCloseable {
 
     public UpsSettings.Builder settingsBuilder() {
         return UpsSettings.builder().baseUrl(baseUrl()).clientId(CLIENT_ID).clientSecret(CLIENT_SECRET)
-                .requestTimeout(Duration.ofSeconds(5)).shipTimeout(Duration.ofSeconds(5))
+                .requestTimeout(Duration.ofSeconds(60)).shipTimeout(Duration.ofSeconds(60))
                 .warehouse(new UpsSettings.Warehouse("MAIN", "ACME DISTRIBUTION", "SHIPPING DESK", "A1B2C3", null,
                         "(404) 555-1234", List.of("100 WAREHOUSE PKWY"), "ATLANTA", "GA", "30301", "US"))
                 .service("UPSG", "03").service("UPS2", "02");

@@ -3,6 +3,7 @@ package com.epicorups.epicor.release;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ReleaseReferences;
 import com.epicorups.model.ShippableRelease;
+import com.epicorups.port.PolledRelease;
 
 /**
  * One release after mapping: shippable; skipped with a reason code and a human detail (Epicor does not want
@@ -11,7 +12,7 @@ import com.epicorups.model.ShippableRelease;
  * set, the release is enqueued and the creator fails it into the DLQ with that reason, replayable after the fix.
  */
 public record MappedRelease(ReleaseKey key, long sysRevId, ShippableRelease release, String skipReason, String detail,
-                            ReleaseReferences references) {
+                            ReleaseReferences references) implements PolledRelease {
     public MappedRelease(ReleaseKey key, long sysRevId, ShippableRelease release, String skipReason, String detail) {
         this(key, sysRevId, release, skipReason, detail, null);
     }
@@ -35,15 +36,5 @@ public record MappedRelease(ReleaseKey key, long sysRevId, ShippableRelease rele
 
     public boolean isShippable() {
         return release != null && skipReason == null;
-    }
-
-    /** Should ship, but a person must fix its data first (see {@link #needsFix}). */
-    public boolean needsFix() {
-        return release != null && skipReason != null;
-    }
-
-    /** Skipped for good: not something this connector ships. */
-    public boolean isSkipped() {
-        return release == null;
     }
 }

@@ -8,11 +8,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,6 +34,7 @@ final class RawHttpServer implements AutoCloseable {
     final List<String> requestHeads = new CopyOnWriteArrayList<>();
     final List<Integer> connectionOfRequest = new CopyOnWriteArrayList<>();
     private volatile int connections;
+    private final Semaphore closed = new Semaphore(0);
 
     RawHttpServer() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -63,6 +66,11 @@ final class RawHttpServer implements AutoCloseable {
 
     int connections() {
         return connections;
+    }
+
+    /** Waits until the server has closed {@code n} more connections; false when it had not within {@code max}. */
+    boolean awaitClosedConnections(int n, Duration max) throws InterruptedException {
+        return closed.tryAcquire(n, max.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void acceptLoop() {
@@ -99,6 +107,8 @@ final class RawHttpServer implements AutoCloseable {
             }
         } catch (IOException | InterruptedException e) {
             // connection gone
+        } finally {
+            closed.release();
         }
     }
 

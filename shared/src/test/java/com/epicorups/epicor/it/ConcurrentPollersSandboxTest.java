@@ -2,28 +2,30 @@ package com.epicorups.epicor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.epicorups.app.EpicorPolling;
 import com.epicorups.epicor.EpicorSettings;
-import com.epicorups.epicor.ReleasePoller;
+import com.epicorups.pipeline.ReleasePoller;
 import com.epicorups.port.PollSummary;
 import com.epicorups.sandbox.epicor.EpicorDataset;
+import com.epicorups.sandbox.epicor.Hold;
 import com.epicorups.store.CheckpointStore;
 import com.epicorups.store.dynamo.DynamoCheckpointStore;
 import com.epicorups.store.memory.InMemoryAuditLog;
+import com.epicorups.testing.MutableClock;
 import com.epicorups.testing.aws.AwsEmulator;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * Two pollers (say the scheduled one and an operator's "poll now") running at once on one DynamoDB checkpoint in the
- * emulator: between them every release is enqueued, and none twice for the same change.
+ * emulator: between them every release is enqueued, and none twice for the same change. The first poller's first page
+ * is held in Epicor until the second poller returned, so the two cycles overlap whatever the machine's load.
  */
 class ConcurrentPollersSandboxTest extends SandboxSupport {
     private static final AwsEmulator AWS = AwsEmulator.get();
@@ -31,7 +33,6 @@ class ConcurrentPollersSandboxTest extends SandboxSupport {
     @Test
     void twoPollersAtOnceLoseNothingAndEnqueueEachChangeOnce() throws Exception {
         start(EpicorDataset.sample());
-        sandbox.faults().latency(Duration.ofMillis(5)); // keeps the two cycles overlapping
         CheckpointStore checkpoints = new DynamoCheckpointStore(AWS.dynamoDb(),
                 AWS.provision("ShipmentsTable").shipmentsTable());
         RecordingQueue queue = new RecordingQueue();
@@ -40,6 +41,7 @@ class ConcurrentPollersSandboxTest extends SandboxSupport {
                 poller(s, checkpoints, queue, new InMemoryAuditLog()));
 
         List<PollSummary> round1 = runTogether(pollers, "round-1");
+        assertThat(round1.get(1).enqueued()).as("the second found the first one's cycle running").isZero();
         assertThat(round1.get(0).enqueued() + round1.get(1).enqueued()).as("the two overlapping cycles together")
                 .isEqualTo(ReleasePollSandboxTest.allEnqueued().size());
         sandbox.dataset().update("OrderRels", ReleasePollSandboxTest.rel(5002, 1, 2), Map.of("OurReqQty", 9));
@@ -66,11 +68,12 @@ class ConcurrentPollersSandboxTest extends SandboxSupport {
         RecordingQueue queue = new RecordingQueue();
         InMemoryAuditLog audit = new InMemoryAuditLog();
         EpicorSettings s = settings(b -> b.pageSize(10));
-        ReleasePoller poller = new ReleasePoller(client(s), s, checkpoints, queue, audit, java.time.Clock.systemUTC(),
-                Duration.ofSeconds(30));
-        long until = System.currentTimeMillis() + 600;
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-27T13:00:00Z"));
+        ReleasePoller poller = EpicorPolling.poller(client(s), s, checkpoints, queue, audit, clock,
+                Duration.ofSeconds(30), null);
+        Instant until = clock.instant().plusMillis(600);
         assertThat(checkpoints.compareAndSet(poller.leaseName(), 0, Map.of("owner", "poll-that-died",
-                "leaseUntil", Long.toString(until)), java.time.Instant.now())).isTrue();
+                "leaseUntil", Long.toString(until.toEpochMilli())), clock.instant())).isTrue();
 
         PollSummary held = poller.pollOnce("while-held");
         assertThat(held.enqueued()).isZero();
@@ -81,7 +84,7 @@ class ConcurrentPollersSandboxTest extends SandboxSupport {
             assertThat(e.message()).contains("poll-that-died");
         });
 
-        Thread.sleep(Math.max(0, until - System.currentTimeMillis()) + 50);
+        clock.advance(Duration.ofMillis(650));
         assertThat(poller.pollOnce("after-expiry").enqueued()).isEqualTo(ReleasePollSandboxTest.allEnqueued().size());
         assertThat(poller.lastCycleConflicted()).isFalse();
         assertThat(checkpoints.load(poller.leaseName()).orElseThrow().values()).as("released at the end of the cycle")
@@ -116,33 +119,26 @@ class ConcurrentPollersSandboxTest extends SandboxSupport {
                 .as("the newer poller's lease is left alone").containsEntry("owner", "newer-poll");
     }
 
-    /** Runs pollOnce on every poller at the same moment, then keeps polling until a round enqueues nothing. */
-    private static List<PollSummary> runTogether(List<ReleasePoller> pollers, String round) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(pollers.size());
+    /**
+     * Runs two pollers' cycles overlapping: the first poller's first page read is held in Epicor until the second
+     * poller's cycle returned; then keeps polling until a cycle enqueues nothing.
+     */
+    private List<PollSummary> runTogether(List<ReleasePoller> pollers, String round) throws Exception {
+        Hold firstPage = sandbox.faults().holdNext("/OrderRels?", 1);
+        CompletableFuture<PollSummary> first = CompletableFuture.supplyAsync(() -> pollers.get(0).pollOnce(round + "-0"));
+        assertThat(firstPage.awaitHeld(Duration.ofMinutes(2))).as("the first poller reads its first page").isTrue();
+        PollSummary second;
         try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<PollSummary>> futures = new ArrayList<>();
-            for (int i = 0; i < pollers.size(); i++) {
-                ReleasePoller poller = pollers.get(i);
-                String pollId = round + "-" + i;
-                Callable<PollSummary> cycle = () -> {
-                    start.await();
-                    return poller.pollOnce(pollId);
-                };
-                futures.add(pool.submit(cycle));
-            }
-            start.countDown();
-            List<PollSummary> summaries = new ArrayList<>();
-            for (Future<PollSummary> f : futures) {
-                summaries.add(f.get());
-            }
-            // a poller that lost the checkpoint race stopped early: the next cycle (one poller) finishes the work
-            while (pollers.get(0).pollOnce(round + "-catch-up").enqueued() > 0) {
-                summaries.add(null);
-            }
-            return summaries.stream().filter(java.util.Objects::nonNull).toList();
+            second = pollers.get(1).pollOnce(round + "-1");
         } finally {
-            pool.shutdownNow();
+            firstPage.release();
         }
+        List<PollSummary> summaries = List.of(first.get(2, TimeUnit.MINUTES), second);
+        // a poller that lost the checkpoint race stopped early: the next cycles (one poller) finish the work
+        int caughtUp;
+        do {
+            caughtUp = pollers.get(0).pollOnce(round + "-catch-up").enqueued();
+        } while (caughtUp > 0);
+        return summaries;
     }
 }

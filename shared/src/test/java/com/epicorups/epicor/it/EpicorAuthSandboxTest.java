@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.epicorups.epicor.EpicorSettings;
 import com.epicorups.epicor.EpicorSettings.AuthMode;
-import com.epicorups.epicor.ReleasePoller;
+import com.epicorups.pipeline.ReleasePoller;
 import com.epicorups.port.PollSummary;
 import com.epicorups.sandbox.epicor.EpicorDataset;
 import com.epicorups.sandbox.epicor.RecordedRequest;

@@ -95,8 +95,9 @@ class EpicorWriteBackSandboxTest extends SandboxSupport {
 
     @Test
     void aWriteWhoseReplyTimedOutIsRetriedWithTheSameValues() {
-        EpicorSettings s = settings(b -> b.readTimeout(Duration.ofMillis(400)).maxAttempts(2));
-        sandbox.faults().timeoutHold(Duration.ofSeconds(2));
+        // Held far longer than the 2 s the client waits (short enough to wait for, long for the calls not held).
+        EpicorSettings s = settings(b -> b.readTimeout(Duration.ofSeconds(2)).maxAttempts(2));
+        sandbox.faults().timeoutHold(Duration.ofMinutes(2));
         AtomicInteger patches = new AtomicInteger();
         HttpClient armsATimeoutForTheFirstPatch = new BeforeSendHttpClient(request -> {
             if (request.method().equals("PATCH") && patches.incrementAndGet() == 1) {

@@ -3,8 +3,8 @@ package com.epicorups.epicor.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.epicorups.epicor.EpicorSettings;
-import com.epicorups.epicor.ReleasePoller;
 import com.epicorups.model.ShipmentRequestMessage;
+import com.epicorups.pipeline.ReleasePoller;
 import com.epicorups.port.PollSummary;
 import com.epicorups.sandbox.epicor.EpicorDataset;
 import com.epicorups.store.memory.InMemoryAuditLog;

@@ -2,8 +2,9 @@ package com.epicorups.epicor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.epicorups.app.EpicorPolling;
 import com.epicorups.epicor.EpicorSettings;
-import com.epicorups.epicor.ReleasePoller;
+import com.epicorups.pipeline.ReleasePoller;
 import com.epicorups.port.PollSummary;
 import com.epicorups.sandbox.epicor.EpicorDataset;
 import com.epicorups.store.AuditOperation;
@@ -28,7 +29,7 @@ class ReleaseSweepSandboxTest extends SandboxSupport {
     private final MutableClock clock = MutableClock.followingSystemTime();
 
     private ReleasePoller poller(EpicorSettings s, RecordingQueue queue) {
-        return new ReleasePoller(client(s), s, checkpoints, queue, audit, clock, ReleasePoller.DEFAULT_CYCLE_LEASE,
+        return EpicorPolling.poller(client(s), s, checkpoints, queue, audit, clock, ReleasePoller.DEFAULT_CYCLE_LEASE,
                 ledger);
     }
 

@@ -1,12 +1,13 @@
 package com.epicorups.epicor.it;
 
+import com.epicorups.app.EpicorPolling;
 import com.epicorups.core.Json;
 import com.epicorups.epicor.EpicorClient;
-import com.epicorups.epicor.HttpExchange;
 import com.epicorups.epicor.EpicorSettings;
-import com.epicorups.epicor.ReleasePoller;
+import com.epicorups.epicor.HttpExchange;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ShipmentRequestMessage;
+import com.epicorups.pipeline.ReleasePoller;
 import com.epicorups.queue.MessageQueue;
 import com.epicorups.sandbox.epicor.EpicorDataset;
 import com.epicorups.sandbox.epicor.EpicorSandbox;
@@ -59,7 +60,7 @@ abstract class SandboxSupport {
                 .company(COMPANY)
                 .apiKey(API_KEY)
                 .authMode(mode)
-                .readTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(60))
                 .backoffBase(Duration.ofMillis(1))
                 .backoffMax(Duration.ofMillis(2));
         if (mode == EpicorSettings.AuthMode.OAUTH2) {
@@ -81,7 +82,8 @@ abstract class SandboxSupport {
 
     protected ReleasePoller poller(EpicorSettings s, CheckpointStore checkpoints, MessageQueue queue,
                                    InMemoryAuditLog audit) {
-        return new ReleasePoller(client(s), s, checkpoints, queue, audit, Clock.systemUTC());
+        return EpicorPolling.poller(client(s), s, checkpoints, queue, audit, Clock.systemUTC(),
+                ReleasePoller.DEFAULT_CYCLE_LEASE, null);
     }
 
     protected ReleasePoller poller(EpicorSettings s, MessageQueue queue, InMemoryAuditLog audit) {

@@ -54,7 +54,7 @@ public abstract class AbstractConcurrentTokenRefreshTest {
             for (int i = 0; i < callers; i++) {
                 UpsTokenProvider provider = new UpsTokenProvider(settings, UpsHttp.newHttpClient(settings), store,
                         Clock.systemUTC(), Sleeper.SYSTEM, new TokenMetrics(line -> { }),
-                        new UpsTokenProvider.Tuning(Duration.ofSeconds(30), Duration.ofSeconds(10),
+                        new UpsTokenProvider.Tuning(Duration.ofSeconds(30), Duration.ofSeconds(60),
                                 Duration.ofMillis(20), 3, new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)),
                                 Duration.ofHours(1)));
                 results.add(pool.submit(() -> {
@@ -66,7 +66,7 @@ public abstract class AbstractConcurrentTokenRefreshTest {
             }
             start.countDown();
             for (Future<String> f : results) {
-                assertThat(f.get(20, TimeUnit.SECONDS)).isEqualTo("shared-token");
+                assertThat(f.get(120, TimeUnit.SECONDS)).isEqualTo("shared-token");
             }
         } finally {
             pool.shutdownNow();

@@ -111,9 +111,10 @@ class ErrorsAndPingSandboxTest {
 
     @Test
     void aTimedOutReadIsRetried() {
-        UpsClients clients = ups.clients(ups.settingsBuilder().requestTimeout(Duration.ofMillis(400)).build());
+        // 2 s: short enough to wait for once, long for the calls that are not held; the held one is held for minutes.
+        UpsClients clients = ups.clients(ups.settingsBuilder().requestTimeout(Duration.ofSeconds(2)).build());
         clients.tracking().track(UNKNOWN);
-        ups.sandbox().faults().holdFor(Duration.ofSeconds(1)).timeouts(Operation.TRACK, 1);
+        ups.sandbox().faults().holdFor(Duration.ofMinutes(2)).timeouts(Operation.TRACK, 1);
         int before = ups.sandbox().requests(Operation.TRACK);
 
         assertThat(clients.tracking().track(UNKNOWN)).isEmpty();

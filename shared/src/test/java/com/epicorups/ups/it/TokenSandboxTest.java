@@ -199,7 +199,7 @@ class TokenSandboxTest {
             }
             start.countDown();
             for (Future<?> f : results) {
-                f.get(30, TimeUnit.SECONDS);
+                f.get(120, TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();

@@ -126,8 +126,8 @@ public final class UpsSandboxExtension implements BeforeAllCallback, AfterAllCal
                 .groupReleasesByOrder(true)
                 .trackAlertVersion(UpsSettings.TrackAlertVersion.V2)
                 .quantumViewSubscription(QV_SUBSCRIPTION)
-                .requestTimeout(Duration.ofSeconds(5))
-                .shipTimeout(Duration.ofSeconds(5));
+                .requestTimeout(Duration.ofSeconds(60))
+                .shipTimeout(Duration.ofSeconds(60));
     }
 
     public UpsSettings settings() {
@@ -151,7 +151,7 @@ public final class UpsSandboxExtension implements BeforeAllCallback, AfterAllCal
     public UpsTokenProvider tokenProvider(UpsSettings settings, HttpClient client, TokenCacheStore store,
                                          Sleeper tokenSleeper) {
         return new UpsTokenProvider(settings, client, store, clock, tokenSleeper, new TokenMetrics(metricLines::add),
-                new UpsTokenProvider.Tuning(Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMillis(20), 3,
+                new UpsTokenProvider.Tuning(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMillis(20), 3,
                         new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)), Duration.ofHours(1)));
     }
 }

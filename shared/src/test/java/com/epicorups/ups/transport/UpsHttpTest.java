@@ -11,6 +11,7 @@ import com.epicorups.ups.auth.UpsTokenProvider;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -146,15 +147,29 @@ class UpsHttpTest {
 
     @Test
     void timeoutOnShipIsTransientAndOutcomeUnknown() {
-        ups.on("/api/shipments", r -> UpsTestSupport.json(200, "{}").setHeadersDelay(1, TimeUnit.SECONDS));
+        // UPS answers only once the client has given up: its 200 ms, not a race with the server, ends the call.
+        CountDownLatch clientGaveUp = new CountDownLatch(1);
+        ups.on("/api/shipments", r -> {
+            try {
+                clientGaveUp.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return UpsTestSupport.json(200, "{}");
+        });
         UpsSettings settings = ups.settingsBuilder().build();
         UpsHttp http = ups.http(settings);
-        assertThatThrownBy(() -> http.send("ship", "POST", "/api/shipments/v2409/ship", Json.mapper().createObjectNode(),
-                null, UpsHttp.Retry.NEVER, Duration.ofMillis(200))).isInstanceOfSatisfying(UpsApiException.class, e -> {
-                    assertThat(e.reasonCode()).isEqualTo(UpsApiException.TIMEOUT);
-                    assertThat(e.isTransient()).isTrue();
-                    assertThat(e.outcomeUnknown()).isTrue();
-                });
+        try {
+            assertThatThrownBy(() -> http.send("ship", "POST", "/api/shipments/v2409/ship",
+                    Json.mapper().createObjectNode(), null, UpsHttp.Retry.NEVER, Duration.ofMillis(200)))
+                    .isInstanceOfSatisfying(UpsApiException.class, e -> {
+                        assertThat(e.reasonCode()).isEqualTo(UpsApiException.TIMEOUT);
+                        assertThat(e.isTransient()).isTrue();
+                        assertThat(e.outcomeUnknown()).isTrue();
+                    });
+        } finally {
+            clientGaveUp.countDown();
+        }
         assertThat(ups.requestsTo("/api/shipments")).hasSize(1);
     }
 

@@ -122,11 +122,12 @@ final class ConnectorWorld implements AutoCloseable {
     /**
      * CONNECTOR_SETTINGS as an operator would write it for the sample company: three UPS warehouses with
      * their accounts, the ShipVia map, ZPL labels, Track Alert v2, the Quantum View subscription; retries
-     * tuned short so the test does not wait on backoff.
+     * tuned short so the test does not wait on backoff; timeouts generous (60 s) so a busy machine does not time a
+     * call out (a test whose subject is a timeout sets its own).
      */
     static String settings() {
         return """
-                {"epicor":{"pageSize":20,"readTimeoutSeconds":5,"maxAttempts":2,"backoffBaseMillis":5,\
+                {"epicor":{"pageSize":20,"readTimeoutSeconds":60,"maxAttempts":2,"backoffBaseMillis":5,\
                 "backoffMaxMillis":20},\
                 "ups":{"warehouses":{\
                 "CHI":{"shipperName":"ACME DISTRIBUTION CHICAGO","attentionName":"SHIPPING DESK",\
@@ -144,7 +145,7 @@ final class ConnectorWorld implements AutoCloseable {
                 "serviceMap":{"UPSG":"03","UP2D":"02","UPSN":"01","UPSS":"11","UPSX":"07"},\
                 "defaultServiceCode":"03","unmappedShipVia":"REFUSE","labelFormat":"ZPL","trackAlertVersion":"V2",\
                 "quantumViewSubscription":"%s",\
-                "timeouts":{"connectMillis":2000,"requestMillis":5000,"shipMillis":2000}},\
+                "timeouts":{"connectMillis":10000,"requestMillis":60000,"shipMillis":60000}},\
                 "pipeline":{"claimLeaseSeconds":240,"batchConcurrency":5,"retryBaseSeconds":1,"retryMaxSeconds":2}}"""
                 .formatted(CHI_ACCOUNT, CHI_ACCOUNT, ATL_ACCOUNT, ATL_ACCOUNT, RNO_ACCOUNT, RNO_ACCOUNT,
                         QV_SUBSCRIPTION);
@@ -256,7 +257,7 @@ final class ConnectorWorld implements AutoCloseable {
     void redrive(String dlqLogicalId, String sourceLogicalId) {
         String source = resources.queueArn(dlqLogicalId);
         aws.sqs().startMessageMoveTask(r -> r.sourceArn(source).destinationArn(resources.queueArn(sourceLogicalId)));
-        Instant deadline = Instant.now().plusSeconds(20);
+        Instant deadline = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(deadline)) {
             boolean running = aws.sqs().listMessageMoveTasks(r -> r.sourceArn(source)).results().stream()
                     .anyMatch(t -> "RUNNING".equals(t.status()));

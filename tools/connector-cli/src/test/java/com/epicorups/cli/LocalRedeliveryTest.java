@@ -33,7 +33,7 @@ class LocalRedeliveryTest {
         Path dataset = Path.of(getClass().getResource("/local-run/small-dataset.json").toURI());
         try (LocalEnvironment env = LocalEnvironment.start(LocalEnvironment.Options.defaults()
                 .withOutputDir(output).withEpicorData(dataset).withSettings(settings).withVisibilityTimeout(1))) {
-            PipelineDriver driver = new PipelineDriver(env, s -> { }).retryWait(Duration.ofSeconds(20));
+            PipelineDriver driver = new PipelineDriver(env, s -> { }).retryWait(Duration.ofSeconds(120));
             driver.poll();
             DrainResult shipping = driver.drainShipmentRequests();
             assertThat(shipping.deleted()).as("3 shipped, 1 too-long name and 1 part without weight dead-lettered").isEqualTo(5);

@@ -73,12 +73,12 @@ class OperatorCommandsAwsTest {
         var shipping = new QueueDrainer(connection.sqs(), "shipment-requests", resources.shipmentRequestsQueueUrl(),
                 resources.queueArn("ShipmentRequestsQueue"),
                 new ShipmentCreatorHandler(assembly.shipmentCreation(), assembly.shipmentRequestsBatch()))
-                .drain(Duration.ofSeconds(5));
+                .drain(Duration.ofSeconds(60));
         assertThat(shipping.deleted()).as("3 shipped, 1 too-long name and 1 part without weight dead-lettered").isEqualTo(5);
         new QueueDrainer(connection.sqs(), "tracking-updates", resources.trackingUpdatesQueueUrl(),
                 resources.queueArn("TrackingUpdatesQueue"),
                 new TrackingWriterHandler(assembly.trackingWriting(), assembly.trackingUpdatesBatch()))
-                .drain(Duration.ofSeconds(5));
+                .drain(Duration.ofSeconds(60));
         assertThat(ups.shipments().count()).isEqualTo(3);
         AwsTargetOptions.environmentOverride = env;
     }
@@ -169,7 +169,7 @@ class OperatorCommandsAwsTest {
                 + resources.queueArn("ShipmentRequestsDLQ"));
         try (var deployment = new AwsTargetOptions().connect()) {
             var queues = deployment.queues();
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (queues.depth(resources.shipmentRequestsDlqUrl()).visible() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }

@@ -63,6 +63,9 @@ final class EpicorHttpHandler implements HttpHandler {
       if (reply.hold) {
         sleep(sandbox.faults().timeoutHoldDuration());
       }
+      if (reply.heldBy != null) {
+        reply.heldBy.hold();
+      }
       exchange.getResponseHeaders().set("Content-Type", reply.contentType);
       boolean empty = reply.body.length == 0;
       exchange.sendResponseHeaders(reply.status, empty ? -1 : reply.body.length);
@@ -112,7 +115,7 @@ final class EpicorHttpHandler implements HttpHandler {
       segments.remove(segments.size() - 1);
     }
     reply.kind = kindOf(method, segments);
-    injectFaults(reply);
+    injectFaults(exchange, reply);
     String identity = tokens.authenticate(exchange.getRequestHeaders());
     if (segments.size() < 2) {
       throw EpicorApiException.notFound("No service at " + exchange.getRequestURI().getRawPath());
@@ -175,9 +178,11 @@ final class EpicorHttpHandler implements HttpHandler {
     }
   }
 
-  private void injectFaults(Reply reply) {
+  private void injectFaults(HttpExchange exchange, Reply reply) {
     Faults faults = sandbox.faults();
     reply.hold = faults.takeTimeout();
+    String query = exchange.getRequestURI().getRawQuery();
+    reply.heldBy = faults.takeHold(exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query));
     if (faults.takeServerError()) {
       throw new EpicorApiException(500, EpicorApiException.SERVER_EXCEPTION, SERVER_ERROR);
     }
@@ -413,9 +418,9 @@ final class EpicorHttpHandler implements HttpHandler {
     return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
-  private static void sleep(Duration duration) throws InterruptedException {
+  private void sleep(Duration duration) throws InterruptedException {
     if (!duration.isZero() && !duration.isNegative()) {
-      Thread.sleep(duration.toMillis());
+      sandbox.sleeper().sleep(duration);
     }
   }
 }

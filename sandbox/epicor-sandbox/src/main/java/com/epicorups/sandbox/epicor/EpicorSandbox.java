@@ -33,11 +33,18 @@ public final class EpicorSandbox implements AutoCloseable {
   private final EpicorDataset dataset;
   private final Settings settings;
   private final Faults faults;
+  private final Sleeper sleeper;
   private final TokenIssuer tokens;
   private final RecordedRequests requests = new RecordedRequests();
   private final RecordedWrites writes = new RecordedWrites();
   private HttpServer server;
   private ExecutorService executor;
+
+  /** How the sandbox waits out latency and held replies; a test may give one that records or coordinates. */
+  @FunctionalInterface
+  public interface Sleeper {
+    void sleep(Duration duration) throws InterruptedException;
+  }
 
   /** Credentials and limits the server enforces. */
   record Settings(
@@ -66,6 +73,7 @@ public final class EpicorSandbox implements AutoCloseable {
     });
     this.tokens = new TokenIssuer(b.clock, b.tokenLifetime);
     this.faults = new Faults(b.latency, tokens::expireAll);
+    this.sleeper = b.sleeper;
   }
 
   public static Builder builder() {
@@ -140,6 +148,10 @@ public final class EpicorSandbox implements AutoCloseable {
     return settings;
   }
 
+  Sleeper sleeper() {
+    return sleeper;
+  }
+
   TokenIssuer tokens() {
     return tokens;
   }
@@ -173,6 +185,7 @@ public final class EpicorSandbox implements AutoCloseable {
     private int defaultTopCap = 100;
     private Duration latency = Duration.ZERO;
     private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
     private String instance = "EpicorSandbox";
     private int port;
     private boolean usersCustomised;
@@ -234,6 +247,12 @@ public final class EpicorSandbox implements AutoCloseable {
 
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    /** How latency and held replies are waited out ({@code Thread.sleep} by default). */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper);
       return this;
     }
 

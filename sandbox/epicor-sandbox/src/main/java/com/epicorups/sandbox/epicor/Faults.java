@@ -1,7 +1,9 @@
 package com.epicorups.sandbox.epicor;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -16,6 +18,7 @@ public final class Faults {
   private final AtomicInteger timeouts = new AtomicInteger();
   private volatile Duration latency;
   private volatile Duration timeoutHold = Duration.ofSeconds(30);
+  private final List<Hold> holds = new CopyOnWriteArrayList<>();
   private final Runnable expireTokens;
 
   Faults(Duration latency, Runnable expireTokens) {
@@ -55,6 +58,17 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * The next {@code calls} API calls whose path or query contains {@code fragment} (as sent, e.g. {@code "OrderRels?"})
+   * are processed, recorded, and then wait to be answered until the returned hold is released: a test acts while
+   * those callers wait (two pollers that overlap, calls served at the same time).
+   */
+  public Hold holdNext(String fragment, int calls) {
+    Hold hold = new Hold(Objects.requireNonNull(fragment), calls);
+    holds.add(hold);
+    return hold;
+  }
+
   /** Delay added to every request. */
   public Faults latency(Duration latency) {
     this.latency = Objects.requireNonNull(latency);
@@ -67,8 +81,10 @@ public final class Faults {
     return this;
   }
 
-  /** Clears all counted faults and latency. */
+  /** Clears all counted faults and latency, and releases every hold. */
   public Faults reset() {
+    holds.forEach(Hold::release);
+    holds.clear();
     unauthorized.set(0);
     licence.set(0);
     serverErrors.set(0);
@@ -83,6 +99,16 @@ public final class Faults {
 
   Duration timeoutHoldDuration() {
     return timeoutHold;
+  }
+
+  /** The hold that takes a call to {@code target} (path and query), or null. */
+  Hold takeHold(String target) {
+    for (Hold hold : holds) {
+      if (hold.take(target)) {
+        return hold;
+      }
+    }
+    return null;
   }
 
   boolean takeUnauthorized() {

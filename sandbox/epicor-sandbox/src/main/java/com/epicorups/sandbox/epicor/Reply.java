@@ -25,6 +25,8 @@ final class Reply {
   byte[] body = new byte[0];
   /** Hold the reply past the client's read timeout (Faults.timeoutNext). */
   boolean hold;
+  /** Hold the reply until the test releases it (Faults.holdNext). */
+  Hold heldBy;
 
   void json(int httpStatus, Object value) {
     status = httpStatus;

@@ -28,11 +28,14 @@ final class TestHttp {
     }
   }
 
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** Generous: a test that is not about a timeout must not fail on a busy machine. */
+  static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
   private final EpicorSandbox sandbox;
   String apiKey = "sandbox-api-key";
   String authorization = basic("integration", "secret");
-  Duration timeout = Duration.ofSeconds(10);
+  Duration timeout = TIMEOUT;
   String company = CO;
 
   TestHttp(EpicorSandbox sandbox) {

@@ -43,7 +43,7 @@ class FaultsTest extends SandboxTestBase {
 
     @Test
     void timeoutHoldsTheResponseLongerThanTheClientWaits() {
-        ups.faults().holdFor(Duration.ofSeconds(2)).timeouts(1);
+        ups.faults().holdFor(Duration.ofMinutes(2)).timeouts(1);
 
         assertThatThrownBy(() -> client.send(client.request(TRACK).timeout(Duration.ofMillis(300)).GET().build()))
                 .hasCauseInstanceOf(HttpTimeoutException.class);
@@ -62,7 +62,7 @@ class FaultsTest extends SandboxTestBase {
 
     @Test
     void shipTimeoutAfterCreateRemembersTheShipment() {
-        ups.faults().holdFor(Duration.ofSeconds(2)).shipTimeoutAfterCreate(1);
+        ups.faults().holdFor(Duration.ofMinutes(2)).shipTimeoutAfterCreate(1);
 
         assertThatThrownBy(() -> client.post("/api/shipments/v2409/ship", TestClient.shipRequest("SO-IDEMP"),
                 Duration.ofMillis(500))).isInstanceOf(HttpTimeoutException.class);

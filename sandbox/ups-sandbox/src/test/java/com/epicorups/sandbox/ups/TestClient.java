@@ -20,7 +20,7 @@ final class TestClient {
     }
 
     static final ObjectMapper MAPPER = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
     private final String base;
     private String token;
 
@@ -55,7 +55,7 @@ final class TestClient {
 
     HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(10))
+                .timeout(Duration.ofSeconds(60))
                 .header("transId", UUID.randomUUID().toString().replace("-", ""))
                 .header("transactionSrc", "sandbox-test");
         if (token != null) {

@@ -94,20 +94,20 @@ class AwsResourcesTest {
         sqs.sendMessage(r -> r.queueUrl(queue).messageBody("poison"));
 
         for (int receive = 1; receive <= 5; receive++) {
-            List<Message> got = sqs.receiveMessage(r -> r.queueUrl(queue).visibilityTimeout(0).waitTimeSeconds(1)
+            List<Message> got = sqs.receiveMessage(r -> r.queueUrl(queue).visibilityTimeout(0).waitTimeSeconds(20)
                     .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
             assertThat(got).as("receive %d", receive).singleElement().satisfies(m -> assertThat(m.body())
                     .isEqualTo("poison"));
         }
         assertThat(sqs.receiveMessage(r -> r.queueUrl(queue).visibilityTimeout(0)).messages()).isEmpty();
-        List<Message> dead = sqs.receiveMessage(r -> r.queueUrl(dlq).visibilityTimeout(0).waitTimeSeconds(1))
+        List<Message> dead = sqs.receiveMessage(r -> r.queueUrl(dlq).visibilityTimeout(0).waitTimeSeconds(20))
                 .messages();
         assertThat(dead).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo("poison"));
 
         String dlqArn = resources.queueArn("TrackingUpdatesDLQ");
         sqs.startMessageMoveTask(r -> r.sourceArn(dlqArn));
         awaitMoveTaskCompleted(sqs, dlqArn);
-        List<Message> replayed = sqs.receiveMessage(r -> r.queueUrl(queue).waitTimeSeconds(1)).messages();
+        List<Message> replayed = sqs.receiveMessage(r -> r.queueUrl(queue).waitTimeSeconds(20)).messages();
         assertThat(replayed).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo("poison"));
     }
 
@@ -138,7 +138,7 @@ class AwsResourcesTest {
     }
 
     private void awaitMoveTaskCompleted(SqsClient sqs, String dlqArn) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             var tasks = sqs.listMessageMoveTasks(r -> r.sourceArn(dlqArn)).results();
             if (!tasks.isEmpty() && "COMPLETED".equals(tasks.get(0).status())) {

@@ -17,7 +17,7 @@ class MotoServerTest {
             Process process = server.process();
             // What the OS does to the pipe when the JVM dies, even by SIGKILL: no shutdown hook needed.
             process.getOutputStream().close();
-            assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("moto server exited").isTrue();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("moto server exited").isTrue();
             assertThat(process.descendants().filter(ProcessHandle::isAlive)).isEmpty();
         } finally {
             server.close();

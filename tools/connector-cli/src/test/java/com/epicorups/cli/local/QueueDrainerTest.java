@@ -45,7 +45,7 @@ class QueueDrainerTest {
                         return new SQSBatchResponse(failures);
                     }, 10, 1).pipelined();
 
-            DrainResult result = drainer.drain(Duration.ofSeconds(10));
+            DrainResult result = drainer.drain(Duration.ofSeconds(60));
 
             assertThat(seen).hasSize(25);
             assertThat(seen.get("m-7")).hasValue(2);

@@ -1,4 +1,4 @@
-package com.epicorups.epicor;
+package com.epicorups.pipeline;
 
 import com.epicorups.store.Checkpoint;
 import com.epicorups.store.CheckpointStore;
@@ -14,8 +14,11 @@ import java.util.Optional;
  * together both read and enqueue the same page before either moves the cursor, so every change of that page is
  * enqueued twice. A poller that dies keeps the lease until it expires; the owner renews it before each page it
  * enqueues, so it stops rather than enqueue after another poller took over.
+ *
+ * <p>A resource: {@link #close()} gives a held lease back, so a cycle takes it in a try-with-resources block and
+ * every way out of the cycle (done, stopped by a conflict, failed) releases it there.
  */
-final class CycleLease {
+final class CycleLease implements AutoCloseable {
     private static final String OWNER = "owner";
     private static final String UNTIL = "leaseUntil";
 
@@ -37,6 +40,7 @@ final class CycleLease {
         this.clock = clock;
     }
 
+    /** Takes the lease unless another poller holds one that has not expired; false then. */
     boolean acquire() {
         Optional<Checkpoint> current = store.load(name);
         long v = current.map(Checkpoint::version).orElse(0L);
@@ -70,8 +74,17 @@ final class CycleLease {
         return false;
     }
 
-    /** Best effort: a lease left behind only delays the next cycle until it expires. */
-    void release() {
+    /** Who holds the lease this poller could not take. */
+    String describeHolder() {
+        return otherOwner + (otherUntil == null ? "" : " (lease until " + otherUntil + ")");
+    }
+
+    /**
+     * Gives the lease back if this poller holds it. Best effort: a lease left behind only delays the next cycle
+     * until it expires, so a failed write here must not hide why the cycle ended.
+     */
+    @Override
+    public void close() {
         if (!held) {
             return;
         }
@@ -83,10 +96,6 @@ final class CycleLease {
         } catch (RuntimeException e) {
             // expires on its own
         }
-    }
-
-    String describeHolder() {
-        return otherOwner + (otherUntil == null ? "" : " (lease until " + otherUntil + ")");
     }
 
     private static Map<String, String> values(String owner, Instant until) {

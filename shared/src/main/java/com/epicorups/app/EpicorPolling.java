@@ -1,0 +1,31 @@
+package com.epicorups.app;
+
+import com.epicorups.epicor.EpicorClient;
+import com.epicorups.epicor.EpicorReleaseSource;
+import com.epicorups.epicor.EpicorSettings;
+import com.epicorups.pipeline.PollSettings;
+import com.epicorups.pipeline.ReleasePoller;
+import com.epicorups.queue.MessageQueue;
+import com.epicorups.store.AuditLog;
+import com.epicorups.store.CheckpointStore;
+import com.epicorups.store.ShipmentLedger;
+import java.time.Clock;
+import java.time.Duration;
+
+/** The order poll over Epicor: the poll use case on Epicor's release pages, with its settings from EpicorSettings. */
+public final class EpicorPolling {
+    private EpicorPolling() {
+    }
+
+    /**
+     * @param ledger where the reconciliation sweep looks releases up; null for a poller that never sweeps
+     */
+    public static ReleasePoller poller(EpicorClient client, EpicorSettings settings, CheckpointStore checkpoints,
+                                       MessageQueue shipmentRequests, AuditLog audit, Clock clock, Duration cycleLease,
+                                       ShipmentLedger ledger) {
+        EpicorReleaseSource source = new EpicorReleaseSource(client, settings);
+        PollSettings poll = new PollSettings(source.checkpointName(), settings.maxPagesPerCycle(),
+                settings.sweepEvery(), cycleLease);
+        return new ReleasePoller(source, poll, checkpoints, shipmentRequests, audit, clock, ledger);
+    }
+}
