@@ -211,9 +211,10 @@ public final class ColdStart {
     }
 
     /**
-     * Lambda's JVM options for Java 17 (tiered compilation stops at C1 on Lambda's default JAVA_TOOL_OPTIONS), plus
-     * any in {@code BENCH_COLD_START_JVM_OPTS} (space-separated; for looking into a cold start, e.g.
-     * {@code -Xlog:class+load:file=/tmp/classes.log:uptime}).
+     * Lambda's JVM options for a java25 function started on demand, without SnapStart: tiered compilation stops at
+     * C1 (Lambda's java-customization page; with SnapStart the JVM's default JIT runs, but a snapshot restore cannot
+     * be measured here), plus any in {@code BENCH_COLD_START_JVM_OPTS} (space-separated; for looking into a cold
+     * start, e.g. {@code -Xlog:class+load:file=/tmp/classes.log:uptime}).
      */
     static List<String> coldStartJvmArgs() {
         List<String> args = new ArrayList<>(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
