@@ -16,15 +16,15 @@ lambda_local_log() { echo "lambda-local: $*" >&2; }
 # Go from the PATH, else the usual install folder; fails with what to install.
 find_go() {
   local go
-  for go in "$(command -v go 2>/dev/null || true)" /usr/local/go/bin/go "$HOME/go/bin/go" "$HOME/sdk/go/bin/go"; do
+  for go in "$(command -v go 2>/dev/null || true)" /usr/local/go/bin/go /usr/lib/go/bin/go; do
     if [[ -n "$go" && -x "$go" ]]; then
       echo "$go"
       return 0
     fi
   done
   lambda_local_log "Go not found (PATH, /usr/local/go/bin): the Runtime Interface Emulator is built from source with" \
-    "'go install'. Install Go 1.26.6 or newer from https://go.dev/dl/ (an older Go 1.21+ downloads the newer" \
-    "toolchain it needs from the Go module proxy by itself)."
+    "'go install'. Install Go 1.26.6 or newer from https://go.dev/dl/ (with an older Go 1.21+, Go's toolchain" \
+    "switch should fetch the newer one from the Go module proxy)."
   return 1
 }
 
