@@ -12,6 +12,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CALLER_DIR="$PWD"  # an EVENT path is the caller's, relative to where they ran this
 cd "$ROOT"
 
 fail() { echo "lambda-local.sh: $*" >&2; exit 1; }
@@ -51,4 +52,5 @@ cli="$ROOT/tools/connector-cli/target/connector-cli.jar"
 [[ -f "$cli" ]] || fail "$cli is missing: run without --no-build, or mvn -B package -DskipTests"
 
 # The AWS harness starts .venv/bin/moto_server (found through the repository root).
+cd "$CALLER_DIR"
 exec java -Dconnector.root="$ROOT" -jar "$cli" lambda-local --root "$ROOT" "$@"

@@ -63,12 +63,16 @@ public final class RuntimeEmulator implements AutoCloseable {
     private final List<String> lines = new ArrayList<>();
     private final Thread reader;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Stops the emulator and its runtime if this JVM ends first (a killed CLI must leave no container behind). */
+    private final Thread stopAtExit;
 
     private RuntimeEmulator(Launch launch, Process process, int port) {
         this.launch = launch;
         this.process = process;
         this.invocations = URI.create("http://127.0.0.1:" + port + "/2015-03-31/functions/function/invocations");
         this.reader = Thread.ofPlatform().daemon().name("rie-output").start(this::copyOutput);
+        this.stopAtExit = new Thread(this::stop, "rie-stop");
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
     }
 
     /** Starts the emulator on free loopback ports and waits until it accepts invocations. */
@@ -216,9 +220,18 @@ public final class RuntimeEmulator implements AutoCloseable {
         }
     }
 
-    /** Stops the emulator and the runtime it started (the runtime is its child, so it goes first). */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it stops the processes
+        }
+        stop();
+    }
+
+    /** Stops the emulator and the runtime it started (the runtime is its child, so it goes first). */
+    private void stop() {
         List<ProcessHandle> descendants = process.descendants().toList();
         descendants.forEach(ProcessHandle::destroy);
         process.destroy();
