@@ -30,7 +30,7 @@ if [[ "${1:-}" == "--no-build" ]]; then
   shift
 fi
 if [[ $# -eq 0 || "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit $(( $# == 0 ? 1 : 0 ))
 fi
 

@@ -67,6 +67,13 @@ public final class LambdaLocalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give either FUNCTION [EVENT] or --smoke");
         }
         RuntimeTools tools = RuntimeTools.installed(root);
+        // Before the emulators start: a misspelt function or a missing event fails at once.
+        LocalFunction target = smoke ? null : LocalFunction.named(root.resolve("template.yaml"), function);
+        Path eventFile = smoke ? null : event != null ? event : target.event(root);
+        if (!smoke && !Files.isRegularFile(eventFile)) {
+            throw new IllegalArgumentException("no event file " + eventFile.toAbsolutePath());
+        }
+        String eventJson = smoke ? null : Files.readString(eventFile);
         Path workDir = work != null ? work : root.resolve(RuntimeTools.HOME).resolve("run");
         long started = System.nanoTime();
         try (LambdaLocalStack stack = LambdaLocalStack.start(root)) {
@@ -81,14 +88,12 @@ public final class LambdaLocalCommand implements Callable<Integer> {
                         + (System.nanoTime() - started) / 1_000_000_000 + " s)");
                 return ok ? 0 : 1;
             }
-            return invokeOne(out, runner);
+            return invokeOne(out, runner, target, eventFile, eventJson);
         }
     }
 
-    private int invokeOne(PrintWriter out, LambdaLocalRunner runner) throws IOException {
-        LocalFunction target = LocalFunction.named(root.resolve("template.yaml"), function);
-        Path eventFile = event != null ? event : target.event(root);
-        String eventJson = Files.readString(eventFile);
+    private int invokeOne(PrintWriter out, LambdaLocalRunner runner, LocalFunction target, Path eventFile,
+                          String eventJson) {
         LambdaLocalStack stack = runner.stack();
         LambdaLocalStack.Prepared prepared = stack.prepare(target);
         print(out, "lambda-local: " + target.name() + " (" + target.logicalId() + ", " + prepared.config().handler()
