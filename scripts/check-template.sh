@@ -6,10 +6,11 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-# Versions verified to install with Python 3.11 from PyPI.
-CFN_LINT_VERSION=1.58.0
-SAM_CLI_VERSION=1.170.0
-MOTO_VERSION=5.2.5
+# CFN_LINT_VERSION, SAM_CLI_VERSION, MOTO_VERSION. cfn-lint stays pinned (not "the latest") so that a new
+# release's rules or runtime-deprecation data cannot turn CI red on a day nothing here changed; to see what the
+# latest one says, run it from a throwaway virtualenv (docs/local-invoke.md, "Template checks").
+# shellcheck source=lib/versions.sh
+source "$ROOT/scripts/lib/versions.sh"
 
 VENV="$ROOT/.venv"
 if [[ ! -x "$VENV/bin/python" ]]; then

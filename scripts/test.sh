@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# The project's test command: template checks, then every module's tests (`mvn -B verify`).
-# Idempotent; the first run creates .venv (cfn-lint, SAM CLI, moto server for the AWS harness).
+# The project's test command: template checks, every module's tests (`mvn -B verify`), then the smoke test of the
+# packaged functions through AWS's own Lambda runtime client (scripts/lambda-local.sh --smoke).
+# Idempotent; the first run creates .venv (cfn-lint, SAM CLI, moto server for the AWS harness) and builds the
+# Runtime Interface Emulator under .lambda-local/ (Go; about two minutes once).
+# Arguments go to `mvn verify` (e.g. -pl shared); a run with arguments skips the smoke test, which needs every jar.
 # Builds and tests on a JDK 25 (scripts/lib/java.sh finds one), the release Lambda's java25 runtime runs.
 set -euo pipefail
 
@@ -19,6 +22,12 @@ command -v python3 >/dev/null || fail "python3 not found: it runs cfn-lint, the 
 echo "== template checks"
 scripts/check-template.sh
 
+if (( $# == 0 )); then
+  # Before the long build, so that a missing Go or an unreachable module proxy shows at once.
+  echo "== Lambda runtime tools for the smoke test (.lambda-local/)"
+  scripts/lambda-local.sh --setup
+fi
+
 echo "== mvn verify"
 # The AWS harness starts .venv/bin/moto_server; make sure it finds this checkout's virtualenv.
 export MOTO_SERVER="${MOTO_SERVER:-$ROOT/.venv/bin/moto_server}"
@@ -27,3 +36,12 @@ if [[ "${CI:-}" == "true" ]]; then
   mvn_flags+=(-Dstyle.color=never)
 fi
 mvn "${mvn_flags[@]}" verify "$@"
+
+if (( $# > 0 )); then
+  echo "== smoke test skipped: mvn verify ran with arguments ($*), so the function jars may not all be fresh"
+  exit 0
+fi
+echo "== smoke: each function's events/ sample through the Runtime Interface Emulator and the Java runtime client"
+smoke_started=$SECONDS
+scripts/lambda-local.sh --no-build --smoke
+echo "== smoke passed in $((SECONDS - smoke_started)) s"

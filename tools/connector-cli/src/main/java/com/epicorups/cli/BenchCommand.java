@@ -2,8 +2,10 @@ package com.epicorups.cli;
 
 import com.epicorups.cli.bench.BenchOptions;
 import com.epicorups.cli.bench.BenchReport;
+import com.epicorups.cli.bench.ChildJvm;
 import com.epicorups.cli.bench.ColdStart;
 import com.epicorups.cli.bench.PackageSizes;
+import com.epicorups.cli.bench.RuntimeClientColdStart;
 import com.epicorups.cli.bench.ThroughputRun;
 import com.epicorups.cli.local.FunctionLogRedirect;
 import com.epicorups.testing.aws.CloudFormationTemplate;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures the connector as its users feel it: the real handlers in this process against the "
                 + "Epicor and UPS sandboxes with injected latency; memory of the poller and creator in child JVMs; "
-                + "package sizes; cold starts of the packaged functions. Prints every figure and each target of "
+                + "package sizes; cold starts of the packaged functions, in a plain JVM and through AWS's Lambda runtime "
+                + "client (after scripts/lambda-local.sh --setup). Prints every figure and each target of "
                 + "issue 6 as MET or NOT MET.",
                 "Run from the repository root after `mvn -B package -DskipTests`. Exit code 0 whether or not targets "
                         + "are met (benchmarks print figures); 1 on an error."})
@@ -89,16 +92,21 @@ public final class BenchCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--jvm-as-started", description = "Measure in this JVM as started, instead of in a child JVM with "
-            + "Lambda's JIT settings (-XX:TieredStopAtLevel=1) when this one lacks them.")
+            + "the JVM's default JIT (as Lambda's java25 runtime runs SnapStart functions) when this one stops at C1.")
     boolean jvmAsStarted;
+
+    @Option(names = "--skip-lambda-local", description = "No cold starts through the Lambda runtime client "
+            + "(aws-lambda-rie and the Java runtime interface client that scripts/lambda-local.sh --setup installs).")
+    boolean skipLambdaLocal;
 
     @Override
     public Integer call() throws IOException {
-        if (!jvmAsStarted && !com.epicorups.cli.bench.ChildJvm.hasLambdaJit()) {
-            // The handlers run as on Lambda's Java 17 runtime (C1 only), and no C2 compiler thread competes with
-            // the sandboxes and emulator for this machine's cores during the measured phases.
+        if (!jvmAsStarted && !ChildJvm.hasWarmSnapStartJit()) {
+            // Every function has SnapStart, with which Lambda's java25 runtime keeps the JVM's default tiered
+            // compilation (C1, then C2 off the invoke path): the measured phases are warm containers, so they run
+            // with it. The cold starts set their own flags (C1 only: an on-demand start).
             List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
-            return com.epicorups.cli.bench.ChildJvm.rerunWithLambdaJit(ConnectorCli.class.getName(), args);
+            return ChildJvm.rerunWithSnapStartJit(ConnectorCli.class.getName(), args);
         }
         PrintWriter out = spec.commandLine().getOut();
         Files.createDirectories(output);
@@ -113,8 +121,9 @@ public final class BenchCommand implements Callable<Integer> {
                         / templateParameterDefault(template, "ShipmentCreatorMaxConcurrency")));
         BenchOptions options = new BenchOptions(releases, Duration.ofMillis(latencyMs), invocations, batchConcurrency,
                 creatorBatch, writerBatch, warmUp, Duration.ofSeconds(shipPhaseLimitSeconds), !skipMemory, creatorProbeMax, skipColdStart ? 0 : coldStartRuns, root, output, writers);
+        int runtimeClientRuns = skipColdStart || skipLambdaLocal ? 0 : coldStartRuns;
         try (FunctionLogRedirect logs = FunctionLogRedirect.toFile(output.resolve("connector.log"), false)) {
-            BenchReport report = run(options, line -> {
+            BenchReport report = run(options, runtimeClientRuns, line -> {
                 out.println("  " + line);
                 out.flush();
             });
@@ -128,8 +137,18 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs every measurement the options ask for. */
+    /** Runs every measurement the options ask for, and as many cold starts through the runtime client. */
     public static BenchReport run(BenchOptions options, java.util.function.Consumer<String> progress) {
+        return run(options, options.coldStartRuns(), progress);
+    }
+
+    /**
+     * Runs every measurement the options ask for.
+     *
+     * @param runtimeClientRuns cold starts per function through the Lambda runtime client; 0 = none
+     */
+    public static BenchReport run(BenchOptions options, int runtimeClientRuns,
+                                  java.util.function.Consumer<String> progress) {
         // Cold starts first: they are short, and the long runs after them must not leave the machine warm or busy.
         Map<String, Long> packages = PackageSizes.measure(options.functionsDir());
         List<ColdStart.FunctionResult> cold = List.of();
@@ -137,6 +156,12 @@ public final class BenchCommand implements Callable<Integer> {
             progress.accept("cold starts: " + options.coldStartRuns() + " runs per function and per baseline ...");
             cold = new ColdStart(options.functionsDir(), options.outputDir().resolve("cold-start"),
                     options.coldStartRuns(), Duration.ZERO, progress).run();
+        }
+        RuntimeClientColdStart.Result throughRuntimeClient = null;
+        if (runtimeClientRuns > 0) {
+            progress.accept("cold starts through the Lambda runtime client: " + runtimeClientRuns + " per function ...");
+            throughRuntimeClient = new RuntimeClientColdStart(options.functionsDir(),
+                    options.outputDir().resolve("cold-start-runtime-client"), runtimeClientRuns, progress).run();
         }
         ThroughputRun throughput = new ThroughputRun(options, progress);
         List<ThroughputRun.Result> sizes = new ArrayList<>();
@@ -151,7 +176,8 @@ public final class BenchCommand implements Callable<Integer> {
             // Each size's figures as soon as they exist: a 10,000-release run takes a while.
             progress.accept(new BenchReport(options, List.of(result), Map.of(), List.of(), null).render());
         }
-        return new BenchReport(options, sizes, packages, cold, templateCheck(options.functionsDir()));
+        return new BenchReport(options, sizes, packages, cold, templateCheck(options.functionsDir()),
+                throughRuntimeClient);
     }
 
     /**

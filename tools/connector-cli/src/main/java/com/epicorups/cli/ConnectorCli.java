@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "connector", mixinStandardHelpOptions = true, version = "connector 1.0.0-SNAPSHOT",
         description = "Epicor-UPS connector: run it locally, or operate a deployment.",
         subcommands = {LocalRunCommand.class, PingCommand.class, TraceCommand.class, ReplayCommand.class, StatusCommand.class, BenchCommand.class,
+                LambdaLocalCommand.class, SamEnvCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ConnectorCli implements Runnable {
     @CommandLine.Spec

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.epicorups.cli.lambdalocal.SampleEvents;
 import com.epicorups.core.Json;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ShipmentRequestMessage;
@@ -20,6 +21,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,11 @@ import org.junit.jupiter.api.Test;
 /** The events/ files are what `sam local invoke -e` feeds the handlers: they must load as the handlers' inputs. */
 class EventFixturesTest {
     private static final ReleaseKey RELEASE = new ReleaseKey("EPIC06", 5001, 1, 1);
+
+    @Test
+    void theSqsSamplesNameTheReleaseLambdaLocalSeeds() {
+        assertThat(SampleEvents.RELEASE).isEqualTo(RELEASE);
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"order-poller", "quantum-view-poller", "subscription-renewer"})
@@ -84,19 +91,27 @@ class EventFixturesTest {
                 .isEqualTo(Json.mapper().readTree(record.getBody()));
     }
 
+    /** Track Alert v2, the template's default: a bearer and the OAuth client id, no v1 credential header. */
     @Test
-    void webhookEventIsATrackAlertV1Post() throws Exception {
+    void webhookEventIsATrackAlertV2Post() throws Exception {
         APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/track-alert-webhook.json");
 
         assertThat(event.getHttpMethod()).isEqualTo("POST");
         assertThat(event.getResource()).isEqualTo("/ups/track-alert");
         assertThat(event.getRequestContext().getStage()).isEqualTo("v1");
-        assertThat(event.getHeaders()).containsKey("credential")
+        assertThat(event.getHeaders())
+                .containsEntry("Authorization", "Bearer " + SampleEvents.WEBHOOK_BEARER)
+                .containsEntry("x-api-key", SampleEvents.WEBHOOK_API_KEY)
+                .doesNotContainKey("credential")
                 .containsEntry("User-Agent", "UPSPubSubTrackingService");
+        assertThat(event.getMultiValueHeaders())
+                .containsEntry("Authorization", List.of("Bearer " + SampleEvents.WEBHOOK_BEARER))
+                .containsEntry("x-api-key", List.of(SampleEvents.WEBHOOK_API_KEY))
+                .doesNotContainKey("credential");
         assertThat(event.getIsBase64Encoded()).isFalse();
 
         JsonNode body = Json.mapper().readTree(event.getBody());
-        assertThat(body.path("trackingNumber").asText()).isEqualTo("1Z12345E0205271688");
+        assertThat(body.path("trackingNumber").asText()).isEqualTo(SampleEvents.TRACKING_NUMBER);
         assertThat(body.path("activityStatus").path("type").asText()).isEqualTo("I");
         assertThat(body.path("activityStatus").path("code").asText()).isEqualTo("OT");
         assertThat(body.path("gmtActivityDate").asText()).matches("\\d{8}");

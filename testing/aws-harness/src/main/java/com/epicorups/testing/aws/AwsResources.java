@@ -41,7 +41,8 @@ public final class AwsResources {
     private static final AtomicInteger RUNS = new AtomicInteger();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ACCOUNT_ID = "123456789012";
+    /** moto's and ElasticMQ's account. */
+    static final String ACCOUNT_ID = "123456789012";
     /** Queue properties that map one to one onto CreateQueue attributes. */
     private static final List<String> QUEUE_ATTRIBUTES = List.of("VisibilityTimeout", "MessageRetentionPeriod",
             "DelaySeconds", "MaximumMessageSize", "ReceiveMessageWaitTimeSeconds", "FifoQueue",

@@ -142,6 +142,30 @@ public record ProvisionedResources(
         return env;
     }
 
+    /**
+     * This run as a stack built from template.yaml: stack name {@link #runId}, the emulator's region and account,
+     * the template's parameter defaults, and what {@code !Ref} and {@code !GetAtt} of each created resource give
+     * (for {@link StackFunction#resolve}).
+     */
+    public StackValues stackValues() {
+        Map<String, String> references = new LinkedHashMap<>();
+        Map<String, Map<String, String>> attributes = new LinkedHashMap<>();
+        tables.forEach((id, name) -> {
+            references.put(id, name);
+            attributes.put(id, Map.of("Arn", "arn:aws:dynamodb:" + region + ":" + AwsResources.ACCOUNT_ID + ":table/" + name));
+        });
+        queues.forEach((id, queue) -> {
+            references.put(id, queue.url());
+            attributes.put(id, Map.of("Arn", queue.arn(), "QueueName", queue.name(), "QueueUrl", queue.url()));
+        });
+        secrets.forEach((id, secret) -> references.put(id, secret.arn()));
+        buckets.forEach((id, name) -> {
+            references.put(id, name);
+            attributes.put(id, Map.of("Arn", "arn:aws:s3:::" + name));
+        });
+        return new StackValues(runId, region, AwsResources.ACCOUNT_ID, Map.of(), references, attributes);
+    }
+
     private void putQueueUrl(Map<String, String> env, String name, String logicalId) {
         Queue queue = queues.get(logicalId);
         putIfPresent(env, name, queue == null ? null : queue.url());

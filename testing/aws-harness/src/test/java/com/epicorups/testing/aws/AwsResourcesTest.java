@@ -137,6 +137,27 @@ class AwsResourcesTest {
         assertThat(env.get("AWS_REGION")).isEqualTo("us-east-1");
     }
 
+    @Test
+    void theTemplatesFunctionVariablesResolvedAgainstThisRunNameWhatWasCreated() {
+        StackValues stack = resources.stackValues();
+        assertThat(stack.stackName()).isEqualTo(resources.runId());
+        assertThat(stack.attributes().get("ShipmentRequestsQueue"))
+                .containsEntry("Arn", resources.queueArn("ShipmentRequestsQueue"));
+
+        StackFunction creator = StackFunction.resolve(AwsEmulator.connectorRoot().resolve("template.yaml"),
+                "ShipmentCreatorFunction", stack);
+
+        Map<String, String> contract = resources.environment();
+        for (String name : List.of("TOKEN_CACHE_TABLE", "SHIPMENTS_TABLE", "AUDIT_TABLE", "SHIPMENT_REQUESTS_QUEUE_URL",
+                "SHIPMENT_REQUESTS_DLQ_URL", "TRACKING_UPDATES_QUEUE_URL", "TRACKING_UPDATES_DLQ_URL",
+                "EPICOR_SECRET_ID", "UPS_SECRET_ID", "WEBHOOK_SECRET_ID", "LABEL_BUCKET")) {
+            assertThat(creator.environment()).as(name).containsEntry(name, contract.get(name));
+        }
+        assertThat(creator.environment()).containsEntry("POWERTOOLS_SERVICE_NAME", resources.runId());
+        assertThat(emulator.s3().headBucket(r -> r.bucket(creator.environment().get("LABEL_BUCKET")))
+                .sdkHttpResponse().isSuccessful()).isTrue();
+    }
+
     private void awaitMoveTaskCompleted(SqsClient sqs, String dlqArn) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {

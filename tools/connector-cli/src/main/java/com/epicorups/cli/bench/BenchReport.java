@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /** Every figure of a bench run, the targets of issue 6 judged against them, and the printed table. */
 public record BenchReport(BenchOptions options, List<Result> sizes, Map<String, Long> packageSizes,
-                          List<ColdStart.FunctionResult> coldStarts, TemplateCheck template) {
+                          List<ColdStart.FunctionResult> coldStarts, TemplateCheck template,
+                          RuntimeClientColdStart.Result runtimeClientColdStarts) {
     public static final double THROUGHPUT_RATIO_TARGET = 0.7;
     public static final double EPICOR_CALLS_TARGET = 1.25;
     public static final double UPS_CALLS_TARGET = 2.1;
@@ -23,6 +24,12 @@ public record BenchReport(BenchOptions options, List<Result> sizes, Map<String, 
     public static final long PACKAGE_BYTES_TARGET = 20L * 1024 * 1024;
     /** The UPS sandbox's token lifetime (UPS's own is about four hours: one an hour is the stricter reading). */
     public static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+
+    /** A report without cold starts through the Lambda runtime client. */
+    public BenchReport(BenchOptions options, List<Result> sizes, Map<String, Long> packageSizes,
+                       List<ColdStart.FunctionResult> coldStarts, TemplateCheck template) {
+        this(options, sizes, packageSizes, coldStarts, template, null);
+    }
 
     /** One target, judged. */
     public record Target(String name, String figure, boolean met) {
@@ -116,8 +123,9 @@ public record BenchReport(BenchOptions options, List<Result> sizes, Map<String, 
                 Math.min(options.batchConcurrency(), options.creatorBatchSize()), options.writerInvocations()));
         sb.append(String.format(Locale.ROOT, "JVM %s %s, %d cores; JIT %s%n", System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                ChildJvm.hasLambdaJit() ? "C1 only (-XX:TieredStopAtLevel=1, as Lambda's Java 17 runtime)"
-                        : "as started (C1 and C2)"));
+                ChildJvm.hasWarmSnapStartJit() ? "the JVM's default, C1 and C2 (as Lambda's java25 runtime runs a "
+                        + "SnapStart function; cold starts below: C1 only, as it starts one without SnapStart)"
+                        : "as started, not Lambda's (" + ChildJvm.jitFlags() + ")"));
         for (Result r : sizes) {
             sb.append(String.format(Locale.ROOT, "%n== %,d eligible releases%n", r.releases()));
             row(sb, "poll phase", r.pollMillis() + " ms, " + r.seen() + " seen, " + r.enqueued() + " enqueued; "
@@ -156,11 +164,32 @@ public record BenchReport(BenchOptions options, List<Result> sizes, Map<String, 
                         + " / " + c.baselineMillis());
             }
         }
+        if (runtimeClientColdStarts != null) {
+            renderRuntimeClient(sb, runtimeClientColdStarts);
+        }
         sb.append(String.format(Locale.ROOT, "%n== targets%n"));
         for (Target t : targets()) {
             sb.append(String.format(Locale.ROOT, "%-8s %-66s %s%n", t.met() ? "MET" : "NOT MET", t.name(), t.figure()));
         }
         return sb.toString();
+    }
+
+    private static void renderRuntimeClient(StringBuilder sb, RuntimeClientColdStart.Result r) {
+        if (r.notMeasured() != null) {
+            sb.append(String.format(Locale.ROOT, "%n== cold start through the Lambda runtime client: not measured (%s)%n",
+                    r.notMeasured()));
+            return;
+        }
+        if (r.functions().isEmpty()) {
+            return;
+        }
+        sb.append(String.format(Locale.ROOT, "%n== cold start through the Lambda runtime client (%s; a fresh container "
+                + "per run, on-demand init, C1 only; the runtime's INIT REPORT and INVOKE RTDONE; median of %d)%n",
+                r.tools(), r.functions().get(0).initMillis().size()));
+        for (RuntimeClientColdStart.FunctionResult f : r.functions()) {
+            row(sb, f.function(), "init " + f.initMedian() + " ms, first invoke " + f.invokeMedian() + " ms; runs "
+                    + f.initMillis() + " / " + f.invokeMillis());
+        }
     }
 
     private static String memory(ProbeResult p) {

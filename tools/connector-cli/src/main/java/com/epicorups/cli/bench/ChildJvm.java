@@ -14,29 +14,49 @@ public final class ChildJvm {
     private ChildJvm() {
     }
 
-    /** Lambda's Java 17 runtime stops tiered compilation at C1 (its default JAVA_TOOL_OPTIONS). */
-    public static final List<String> LAMBDA_JIT = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+    /**
+     * JIT options that stop tiered compilation short of C2. Lambda's java25 runtime runs a SnapStart function (every
+     * function of template.yaml) with the JVM's default tiered compilation, C1 then C2, since the JIT works off the
+     * invoke path; only an on-demand start (no SnapStart) is stopped at C1 (Lambda's java-customization page). The
+     * throughput and memory phases model warm SnapStart containers, so they run without any of these.
+     */
+    private static final List<String> C2_BLOCKERS = List.of("-XX:TieredStopAtLevel", "-XX:-TieredCompilation", "-Xint",
+            "-XX:CICompilerCount=1", "-XX:+UseJVMCICompiler");
 
-    /** Whether this JVM was started with Lambda's JIT settings. */
-    public static boolean hasLambdaJit() {
-        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
-                .contains("-XX:TieredStopAtLevel=1");
+    /** Whether this JVM compiles as a warm SnapStart function on Lambda's java25 runtime: no flag stops C2. */
+    public static boolean hasWarmSnapStartJit() {
+        return jitFlags().isEmpty();
+    }
+
+    /** This JVM's flags (JAVA_TOOL_OPTIONS included) that keep it from Lambda's SnapStart JIT, as one string. */
+    public static String jitFlags() {
+        return String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(ChildJvm::blocksC2).toList());
+    }
+
+    static boolean blocksC2(String argument) {
+        return C2_BLOCKERS.stream().anyMatch(argument::startsWith);
     }
 
     /**
-     * Runs {@code mainClass args} again in a child JVM with Lambda's JIT settings, this JVM's classpath and
-     * environment, its output on this process's, and returns its exit code.
+     * Runs {@code mainClass args} again in a child JVM with the JVM's default JIT (this JVM's flags and a
+     * JAVA_TOOL_OPTIONS that stop C2 left out), this JVM's classpath and environment, its output on this
+     * process's, and returns its exit code.
      */
-    public static int rerunWithLambdaJit(String mainClass, List<String> args) {
+    public static int rerunWithSnapStartJit(String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
-        command.addAll(LAMBDA_JIT);
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !blocksC2(a) && !a.startsWith("-agentlib:jdwp")).forEach(command::add);
         command.add("-cp");
         command.add(ownClasspath());
         command.add(mainClass);
         command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().remove("JDK_JAVA_OPTIONS");
         try {
-            return new ProcessBuilder(command).inheritIO().start().waitFor();
+            return builder.start().waitFor();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -1,9 +1,8 @@
 package com.epicorups.cli.bench;
 
-import com.epicorups.cli.local.LocalConfig;
+import com.epicorups.cli.lambdalocal.SampleEvents;
 import com.epicorups.cli.local.LocalEnvironment;
 import com.epicorups.core.Json;
-import com.epicorups.model.ReleaseKey;
 import com.epicorups.sandbox.epicor.EpicorDataset;
 import com.epicorups.sandbox.epicor.EpicorSandbox;
 import com.epicorups.sandbox.ups.UpsSandbox;
@@ -68,10 +67,6 @@ public final class ColdStart {
             new Function("tracking-writer", "com.epicorups.function.trackingwriter.TrackingWriterHandler"),
             new Function("subscription-renewer", "com.epicorups.function.renewer.SubscriptionRenewerHandler"));
 
-    /** The credential header of events/track-alert-webhook.json (a Track Alert v1 post). */
-    static final String SAMPLE_WEBHOOK_CREDENTIAL = "local-test-credential-change-me";
-    static final ReleaseKey SAMPLE_RELEASE = new ReleaseKey("EPIC06", 5001, 1, 1);
-    static final String SAMPLE_TRACKING_NUMBER = "1Z12345E0205271688";
     /** Distinct secret values, so the snapshot check can look for them in the handler's object graph. */
     static final String EPICOR_PASSWORD = "cold-start-epicor-password-7f3a";
     static final String UPS_CLIENT_SECRET = "cold-start-ups-client-secret-c41e";
@@ -131,7 +126,7 @@ public final class ColdStart {
                 }
                 Map<String, String> checkEnv = new LinkedHashMap<>(environment(aws, f, epicor, ups, settings));
                 checkEnv.put("BENCH_SNAPSHOT_PROBES", String.join(",", EPICOR_PASSWORD, UPS_CLIENT_SECRET,
-                        SAMPLE_WEBHOOK_CREDENTIAL));
+                        SampleEvents.WEBHOOK_BEARER));
                 String check = snapshotCheck(classpath, f, event, checkEnv, "snapshot-check");
                 // The control: the same walk after one invocation, when the clients hold secrets; it must find them,
                 // or the check could not fail.
@@ -216,9 +211,10 @@ public final class ColdStart {
     }
 
     /**
-     * Lambda's JVM options for Java 17 (tiered compilation stops at C1 on Lambda's default JAVA_TOOL_OPTIONS), plus
-     * any in {@code BENCH_COLD_START_JVM_OPTS} (space-separated; for looking into a cold start, e.g.
-     * {@code -Xlog:class+load:file=/tmp/classes.log:uptime}).
+     * Lambda's JVM options for a java25 function started on demand, without SnapStart: tiered compilation stops at
+     * C1 (Lambda's java-customization page; with SnapStart the JVM's default JIT runs, but a snapshot restore cannot
+     * be measured here), plus any in {@code BENCH_COLD_START_JVM_OPTS} (space-separated; for looking into a cold
+     * start, e.g. {@code -Xlog:class+load:file=/tmp/classes.log:uptime}).
      */
     static List<String> coldStartJvmArgs() {
         List<String> args = new ArrayList<>(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
@@ -252,8 +248,9 @@ public final class ColdStart {
         ObjectNode upsSecret = Json.mapper().createObjectNode().put("baseUrl", ups.baseUrl())
                 .put("clientId", LocalEnvironment.SANDBOX_UPS_CLIENT_ID)
                 .put("clientSecret", UPS_CLIENT_SECRET);
-        ObjectNode webhookSecret = Json.mapper().createObjectNode().put("credential", SAMPLE_WEBHOOK_CREDENTIAL)
-                .put("apiKey", LocalEnvironment.SANDBOX_UPS_CLIENT_ID);
+        // Track Alert v2 (the template's default): the bearer and x-api-key of events/track-alert-webhook.json.
+        ObjectNode webhookSecret = Json.mapper().createObjectNode().put("apiKey", SampleEvents.WEBHOOK_API_KEY);
+        webhookSecret.putArray("bearerTokens").add(SampleEvents.WEBHOOK_BEARER);
         aws.secretsManager().putSecretValue(r -> r.secretId(resources.epicorSecretId()).secretString(epicorSecret.toString()));
         aws.secretsManager().putSecretValue(r -> r.secretId(resources.upsSecretId()).secretString(upsSecret.toString()));
         aws.secretsManager().putSecretValue(r -> r.secretId(resources.webhookSecretId())
@@ -262,11 +259,11 @@ public final class ColdStart {
             // A shipped release whose package has no subscription yet, so the renewer has one to subscribe: a
             // package the shipment-creator runs created in the UPS sandbox, else the events/ sample's number.
             String number = ups.shipments().list().stream().flatMap(c -> c.trackingNumbers().stream()).findFirst()
-                    .orElse(SAMPLE_TRACKING_NUMBER);
+                    .orElse(SampleEvents.TRACKING_NUMBER);
             DynamoShipmentLedger ledger = new DynamoShipmentLedger(aws.dynamoDb(), resources.shipmentsTable());
             Instant now = Instant.now();
-            ledger.claim(SAMPLE_RELEASE, "bench", now, Duration.ofMinutes(5));
-            ledger.markShipped(SAMPLE_RELEASE, "bench", number, List.of(number), null, now);
+            ledger.claim(SampleEvents.RELEASE, "bench", now, Duration.ofMinutes(5));
+            ledger.markShipped(SampleEvents.RELEASE, "bench", number, List.of(number), null, now);
         }
         Map<String, String> env = new LinkedHashMap<>(resources.environment());
         env.put("CONNECTOR_SETTINGS", settings.toString());
@@ -275,18 +272,9 @@ public final class ColdStart {
         return env;
     }
 
-    /**
-     * The local run's settings, with what the events/ samples need: Track Alert v1 (the webhook sample carries a
-     * v1 credential header) and warehouse MAIN (the shipment-creator sample's release ships from it).
-     */
+    /** The samples' settings: the local run's (Track Alert v2) and warehouse MAIN (see {@link SampleEvents}). */
     static ObjectNode settings() {
-        ObjectNode settings = LocalConfig.defaultSettings();
-        ObjectNode upsSettings = (ObjectNode) settings.get("ups");
-        upsSettings.put("trackAlertVersion", "V1");
-        upsSettings.put("trackAlertWebhookUrl", "https://example.invalid/ups/track-alert");
-        ObjectNode warehouses = (ObjectNode) upsSettings.get("warehouses");
-        warehouses.set("MAIN", warehouses.get("CHI").deepCopy());
-        return settings;
+        return SampleEvents.connectorSettings();
     }
 
     private UpsSandbox upsSandbox(ObjectNode settings) {
