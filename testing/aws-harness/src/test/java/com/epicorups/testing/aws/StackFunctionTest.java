@@ -66,7 +66,7 @@ class StackFunctionTest {
         for (String id : StackFunction.logicalIds(template)) {
             StackFunction function = StackFunction.resolve(template, id, stack());
             assertThat(function.environment()).as(id).containsKeys("TOKEN_CACHE_TABLE", "EPICOR_SECRET_ID",
-                    "JAVA_TOOL_OPTIONS");
+                    "POWERTOOLS_SERVICE_NAME", "LOG_LEVEL");
             assertThat(function.handler()).as(id).endsWith("::handleRequest");
         }
     }
