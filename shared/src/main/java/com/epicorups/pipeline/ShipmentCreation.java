@@ -4,6 +4,7 @@ import com.epicorups.core.ConnectorException;
 import com.epicorups.core.DaemonThreads;
 import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
+import com.epicorups.core.Reason;
 import com.epicorups.logging.CorrelationId;
 import com.epicorups.logging.JsonLogger;
 import com.epicorups.model.Address;
@@ -81,28 +82,7 @@ import java.util.function.Supplier;
 public final class ShipmentCreation implements MessageHandler {
     private static final JsonLogger LOG = JsonLogger.getLogger(ShipmentCreation.class);
 
-    /**
-     * Recheck reasons that mean "nobody wants this shipped any more", as opposed to "fix the data". NO_PART,
-     * NO_WEIGHT, SHIP_TO_INACTIVE and NO_SHIP_TO_ADDRESS are not here: the poller enqueues such releases so that
-     * they fail into the DLQ (ledger NEEDS_ATTENTION) and ship on a redrive once Epicor's Part or ShipTo row is
-     * fixed; a skip would leave them behind, since fixing those rows does not change the OrderRel row the poll
-     * watches.
-     */
-    public static final Set<String> NO_LONGER_WANTED = Set.of("RELEASE_GONE", "RELEASE_CLOSED", "RELEASE_VOID",
-            "RELEASE_CANCELLED", "ORDER_CLOSED", "ORDER_CANCELLED", "ORDER_VOID", "LINE_CLOSED", "LINE_VOID",
-            "ALREADY_SHIPPED_IN_EPICOR", "NOT_ELIGIBLE", "DROP_SHIP", "SERVICE_ITEM", "ZERO_QUANTITY",
-            "NOT_UPS_SHIP_VIA");
     public static final String SOURCE_QUEUE = "shipment-requests";
-    /**
-     * Transient create failures UPS answered before doing anything (HTTP 429: the request was throttled, not
-     * processed). Unlike a timeout or a 5xx they prove no shipment was made, so the claim is released and the
-     * retry need not wait out the lease: in a 429 storm every release would otherwise sit out a full lease
-     * per refusal and burn its SQS receives on CLAIM_IN_PROGRESS until it landed in the DLQ. The same holds for
-     * the transient UPS token failures: without a token the ship POST is never sent (the UPS client gets the
-     * token before each send, and a second one only after UPS refused the first with a 401).
-     */
-    public static final Set<String> REFUSED_UNPROCESSED = Set.of("UPS_RATE_LIMITED", "UPS_TOKEN_THROTTLED",
-            "UPS_TOKEN_UNAVAILABLE", "UPS_TOKEN_WAIT_TIMEOUT", "UPS_TOKEN_BAD_RESPONSE");
 
     private final ShipmentLedger ledger;
     private final EpicorReleases epicor;
@@ -318,7 +298,7 @@ public final class ShipmentCreation implements MessageHandler {
      * only); true when it did.
      */
     private boolean updateNotSentOnLastReceive(Attempt a, RuntimeException e) {
-        String reason = e instanceof ConnectorException ce ? ce.reasonCode() : "UNEXPECTED_ERROR";
+        Reason reason = e instanceof ConnectorException ce ? ce.reason() : Reason.UNEXPECTED_ERROR;
         String message = "the \"label created\" tracking update could not be sent: " + (e instanceof ConnectorException
                 ? Texts.messageOf(e) : e.getClass().getName() + ": " + Texts.messageOf(e));
         return CorrelationId.with(a.key.asString(), () -> exhausted(a, reason, message, null, true).isPresent());
@@ -365,7 +345,7 @@ public final class ShipmentCreation implements MessageHandler {
                 LOG.debug("early_address_check_failed", "error", String.valueOf(e.getCause()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ConnectorException(FailureKind.TRANSIENT, "INTERRUPTED", "interrupted waiting for UPS", e);
+                throw new ConnectorException(Reason.INTERRUPTED, "interrupted waiting for UPS", e);
             }
         }
         return addressValidation.validate(shipTo);
@@ -435,7 +415,7 @@ public final class ShipmentCreation implements MessageHandler {
                 }
                 // shipGroup classifies every failure itself; this is a last resort that keeps each claim.
                 LOG.warn("group_failed_unexpectedly", "error", e.getClass().getName());
-                outcomes = members.stream().map(c -> MessageResult.retryAfter("UNEXPECTED_ERROR",
+                outcomes = members.stream().map(c -> MessageResult.retryAfter(Reason.UNEXPECTED_ERROR,
                         e.getClass().getName(), lease)).toList();
             }
             for (int i = 0; i < members.size(); i++) {
@@ -466,7 +446,7 @@ public final class ShipmentCreation implements MessageHandler {
                                     "country", String.valueOf(validated.countryCode()), "groupedWith", groupKeys));
                 } else {
                     audit.record(a.subject(), AuditOperation.ADDRESS_VALIDATION, AuditOutcome.SKIPPED,
-                            "ADDRESS_VALIDATION_NOT_AVAILABLE",
+                            Reason.ADDRESS_VALIDATION_NOT_AVAILABLE,
                             check.note() == null ? "address validation only covers US and PR" : check.note(), t,
                             Map.of("country", String.valueOf(shipTo.countryCode()), "groupedWith", groupKeys));
                 }
@@ -482,14 +462,14 @@ public final class ShipmentCreation implements MessageHandler {
             try {
                 created = ups.create(toShip);
             } catch (ConnectorException e) {
-                if (!e.isTransient() || REFUSED_UNPROCESSED.contains(e.reasonCode())) {
+                if (!e.isTransient() || e.reason().refusedUnprocessed()) {
                     attempts.forEach(a -> a.upsMayHaveShipment = false);
                 }
                 throw e;
             }
             if (created.packages().size() != attempts.size()) {
                 // UPS made something we cannot map to the releases: keep every claim, reconcile by reference.
-                throw new ConnectorException(FailureKind.TRANSIENT, "GROUP_PACKAGE_MISMATCH", "UPS answered "
+                throw new ConnectorException(Reason.GROUP_PACKAGE_MISMATCH, "UPS answered "
                         + created.packages().size() + " package(s) for " + attempts.size() + " releases");
             }
             List<MessageResult> results = new ArrayList<>();
@@ -527,7 +507,7 @@ public final class ShipmentCreation implements MessageHandler {
     /** A failure of an attempt that holds its claim, classified as on the single path. */
     private MessageResult classify(Attempt a, RuntimeException e, Instant started) {
         if (e instanceof ConnectorException ce && !ce.isTransient()) {
-            return permanentFailure(a, ce.reasonCode(), Texts.messageOf(ce), started);
+            return permanentFailure(a, ce.reason(), Texts.messageOf(ce), started);
         }
         return transientFailure(a, e, started);
     }
@@ -546,15 +526,15 @@ public final class ShipmentCreation implements MessageHandler {
                 case IN_PROGRESS:
                     // On the last receive another attempt's claim is final for this message: the replay finds the
                     // release shipped or reconciles by reference.
-                    Optional<MessageResult> exhausted = exhausted(a, "CLAIM_IN_PROGRESS",
+                    Optional<MessageResult> exhausted = exhausted(a, Reason.CLAIM_IN_PROGRESS,
                             "another attempt holds the claim until " + claim.record().leaseUntil(), started, false);
                     if (exhausted.isPresent()) {
                         return exhausted.get();
                     }
                     audit.record(a.subject(), AuditOperation.SHIPMENT_CREATE, AuditOutcome.RETRYING,
-                            "CLAIM_IN_PROGRESS", "another attempt holds the claim until " + claim.record().leaseUntil(),
+                            Reason.CLAIM_IN_PROGRESS, "another attempt holds the claim until " + claim.record().leaseUntil(),
                             started, Map.of("attempt", String.valueOf(claim.record().attempt())));
-                    return MessageResult.retryAfter("CLAIM_IN_PROGRESS", "claimed by another attempt",
+                    return MessageResult.retryAfter(Reason.CLAIM_IN_PROGRESS, "claimed by another attempt",
                             untilLeaseEnds(claim.record()));
                 case CLAIMED:
                 case RECLAIMED_AFTER_EXPIRY:
@@ -565,7 +545,7 @@ public final class ShipmentCreation implements MessageHandler {
                     return ship(a, request, reconcile, started, reread);
             }
         } catch (ConnectorException e) {
-            return e.isTransient() ? transientFailure(a, e, started) : permanentFailure(a, e.reasonCode(),
+            return e.isTransient() ? transientFailure(a, e, started) : permanentFailure(a, e.reason(),
                     Texts.messageOf(e), started);
         } catch (RuntimeException e) {
             // A bug or an unclassified failure: never lose the message, let SQS try again.
@@ -580,24 +560,24 @@ public final class ShipmentCreation implements MessageHandler {
             Instant t = clock.instant();
             Optional<CreatedShipment> existing = ups.findByReference(request.release());
             if (existing.isPresent()) {
-                audit.record(a.subject(), AuditOperation.LABEL_RECOVERY, AuditOutcome.SUCCESS, "ADOPTED_EXISTING",
+                audit.record(a.subject(), AuditOperation.LABEL_RECOVERY, AuditOutcome.SUCCESS, Reason.ADOPTED_EXISTING,
                         "UPS already had a shipment for reference " + a.key.reference() + "; adopted, none created",
                         t, shipmentDetails(existing.get()));
                 return complete(a, existing.get(), true, false, started);
             }
-            audit.record(a.subject(), AuditOperation.LABEL_RECOVERY, AuditOutcome.SKIPPED, "NONE_AT_UPS",
+            audit.record(a.subject(), AuditOperation.LABEL_RECOVERY, AuditOutcome.SKIPPED, Reason.NONE_AT_UPS,
                     "no UPS shipment for reference " + a.key.reference(), t, Map.of());
         }
 
         a.step = AuditOperation.SHIPMENT_CREATE;
         ReleaseRecheck recheck = reread != null ? reread : epicor.recheck(a.key);
         if (!recheck.isShippable()) {
-            String reason = recheck.notShippableReason() == null ? "NOT_SHIPPABLE" : recheck.notShippableReason();
-            if (NO_LONGER_WANTED.contains(reason)) {
+            Reason reason = recheck.notShippableReason() == null ? Reason.NOT_SHIPPABLE : recheck.notShippableReason();
+            if (reason.noLongerWanted()) {
                 return skip(a, reason, recheck.detail(), started);
             }
-            throw new ConnectorException(FailureKind.PERMANENT, reason,
-                    recheck.detail() == null ? "release is not shippable: " + reason : recheck.detail());
+            throw new ConnectorException(reason, FailureKind.PERMANENT,
+                    recheck.detail() == null ? "release is not shippable: " + reason.code() : recheck.detail(), null);
         }
         ShippableRelease current = recheck.current();
         boolean changed = current.sysRevId() != request.release().sysRevId()
@@ -615,7 +595,7 @@ public final class ShipmentCreation implements MessageHandler {
                             "country", String.valueOf(check.address().countryCode())));
         } else {
             audit.record(a.subject(), AuditOperation.ADDRESS_VALIDATION, AuditOutcome.SKIPPED,
-                    "ADDRESS_VALIDATION_NOT_AVAILABLE",
+                    Reason.ADDRESS_VALIDATION_NOT_AVAILABLE,
                     check.note() == null ? "address validation only covers US and PR" : check.note(), t,
                     Map.of("country", String.valueOf(current.shipTo().countryCode())));
         }
@@ -626,7 +606,7 @@ public final class ShipmentCreation implements MessageHandler {
         try {
             created = ups.create(List.of(toShip));
         } catch (ConnectorException e) {
-            if (!e.isTransient() || REFUSED_UNPROCESSED.contains(e.reasonCode())) {
+            if (!e.isTransient() || e.reason().refusedUnprocessed()) {
                 a.upsMayHaveShipment = false; // UPS answered with a refusal: nothing was created
             }
             throw e;
@@ -663,7 +643,7 @@ public final class ShipmentCreation implements MessageHandler {
             }
         }
         if (locations.isEmpty()) {
-            audit.record(a.subject(), AuditOperation.LABEL_STORE, AuditOutcome.SKIPPED, "NO_LABEL",
+            audit.record(a.subject(), AuditOperation.LABEL_STORE, AuditOutcome.SKIPPED, Reason.NO_LABEL,
                     "UPS returned no label bytes", t, Map.of());
         } else {
             audit.record(a.subject(), AuditOperation.LABEL_STORE, AuditOutcome.SUCCESS, null,
@@ -694,24 +674,24 @@ public final class ShipmentCreation implements MessageHandler {
                     eventTime);
             resent = true;
         }
-        audit.record(a.subject(), AuditOperation.SHIPMENT_CREATE, AuditOutcome.SKIPPED, "ALREADY_SHIPPED",
+        audit.record(a.subject(), AuditOperation.SHIPMENT_CREATE, AuditOutcome.SKIPPED, Reason.ALREADY_SHIPPED,
                 "already shipped as " + record.shipmentId() + "; UPS not called", started,
                 Map.of("shipmentId", String.valueOf(record.shipmentId()),
                         "ledgerState", record.state().name(),
                         "trackingUpdateResent", String.valueOf(resent)));
-        return MessageResult.skipped("ALREADY_SHIPPED", record.shipmentId());
+        return MessageResult.skipped(Reason.ALREADY_SHIPPED, record.shipmentId());
     }
 
-    private MessageResult skip(Attempt a, String reason, String detail, Instant started) {
+    private MessageResult skip(Attempt a, Reason reason, String detail, Instant started) {
         audit.record(a.subject(), AuditOperation.RELEASE_SKIPPED, AuditOutcome.SKIPPED, reason,
                 detail == null ? "release no longer shippable in Epicor" : detail, started, Map.of(),
                 a.message.body());
-        ledger.markNeedsAttention(a.key, a.owner, reason, now());
+        ledger.markNeedsAttention(a.key, a.owner, reason.code(), now());
         a.claimHeld = false;
         return MessageResult.skipped(reason, detail);
     }
 
-    private MessageResult permanentFailure(Attempt a, String reason, String message, Instant started) {
+    private MessageResult permanentFailure(Attempt a, Reason reason, String message, Instant started) {
         if (a.upsMayHaveShipment) {
             // UPS has (or may have) the shipment: a permanent-looking failure now must not end in NEEDS_ATTENTION,
             // which a replay would claim afresh. Keep the claim; the next owner adopts by reference.
@@ -722,7 +702,7 @@ public final class ShipmentCreation implements MessageHandler {
                 a.message.body());
         if (a.claimHeld) {
             try {
-                ledger.markNeedsAttention(a.key, a.owner, reason, now());
+                ledger.markNeedsAttention(a.key, a.owner, reason.code(), now());
                 a.claimHeld = false;
             } catch (RuntimeException e) {
                 LOG.warn("mark_needs_attention_failed", "error", e.getClass().getSimpleName());
@@ -732,7 +712,7 @@ public final class ShipmentCreation implements MessageHandler {
     }
 
     private MessageResult transientFailure(Attempt a, RuntimeException e, Instant started) {
-        String reason = e instanceof ConnectorException ce ? ce.reasonCode() : "UNEXPECTED_ERROR";
+        Reason reason = e instanceof ConnectorException ce ? ce.reason() : Reason.UNEXPECTED_ERROR;
         String message = e instanceof ConnectorException ? Texts.messageOf(e) : e.getClass().getName() + ": "
                 + Texts.messageOf(e);
         if (a.upsMayHaveShipment) {
@@ -755,7 +735,7 @@ public final class ShipmentCreation implements MessageHandler {
         return MessageResult.retry(reason, message);
     }
 
-    private MessageResult keepClaimAndRetry(Attempt a, String reason, String message, Instant started) {
+    private MessageResult keepClaimAndRetry(Attempt a, Reason reason, String message, Instant started) {
         Optional<MessageResult> exhausted = exhausted(a, reason, message, started, true);
         if (exhausted.isPresent()) {
             return exhausted.get();
@@ -775,7 +755,7 @@ public final class ShipmentCreation implements MessageHandler {
      * reconciles by reference (Label Recovery) before creating anything. Empty when SQS will deliver the message again or the
      * DLQ cannot be reached: the caller retries as before.
      */
-    private Optional<MessageResult> exhausted(Attempt a, String reason, String message, Instant started,
+    private Optional<MessageResult> exhausted(Attempt a, Reason reason, String message, Instant started,
                                               boolean claimKept) {
         String why = !claimKept ? message : a.claimHeld
                 ? message + " (UPS may hold a shipment for this release: claim kept until its lease ends; a replay"
@@ -793,7 +773,7 @@ public final class ShipmentCreation implements MessageHandler {
             details.put("claimKept", String.valueOf(a.claimHeld));
         } else if (a.claimHeld) {
             try {
-                ledger.markNeedsAttention(a.key, a.owner, reason, now());
+                ledger.markNeedsAttention(a.key, a.owner, reason.code(), now());
                 a.claimHeld = false;
             } catch (RuntimeException e) {
                 // The claim then lapses with its lease; a replay reconciles by reference all the same.
@@ -806,12 +786,12 @@ public final class ShipmentCreation implements MessageHandler {
 
     private MessageResult malformed(InboundMessage message, ConnectorException e) {
         String subject = "message#" + message.messageId();
-        audit.record(subject, AuditOperation.SHIPMENT_CREATE, AuditOutcome.FAILED, e.reasonCode(),
+        audit.record(subject, AuditOperation.SHIPMENT_CREATE, AuditOutcome.FAILED, e.reason(),
                 Texts.messageOf(e), null, Map.of("replayQueue", SOURCE_QUEUE), message.body());
-        return sendToDlq(message, e.reasonCode(), Texts.messageOf(e));
+        return sendToDlq(message, e.reason(), Texts.messageOf(e));
     }
 
-    private MessageResult sendToDlq(InboundMessage message, String reason, String text) {
+    private MessageResult sendToDlq(InboundMessage message, Reason reason, String text) {
         return deadLetters.deadLetter(message, reason, text);
     }
 
@@ -883,7 +863,7 @@ public final class ShipmentCreation implements MessageHandler {
     }
 
     private static ConnectorException malformed(String message) {
-        return new ConnectorException(FailureKind.PERMANENT, "MALFORMED_MESSAGE", message);
+        return new ConnectorException(Reason.MALFORMED_MESSAGE, message);
     }
 
     private static ShippableRelease withShipTo(ShippableRelease r, Address shipTo) {

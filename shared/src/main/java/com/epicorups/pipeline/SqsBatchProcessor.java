@@ -3,6 +3,7 @@ package com.epicorups.pipeline;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.epicorups.core.DaemonThreads;
+import com.epicorups.core.Reason;
 import com.epicorups.logging.CorrelationId;
 import com.epicorups.logging.JsonLogger;
 import java.util.ArrayList;
@@ -168,7 +169,7 @@ public final class SqsBatchProcessor {
                 }
                 LOG.warn("message_handler_threw", "messageId", String.valueOf(message.messageId()),
                         "error", e.getClass().getName());
-                result = MessageResult.retry("UNEXPECTED_ERROR", e.getClass().getName());
+                result = MessageResult.retry(Reason.UNEXPECTED_ERROR, e.getClass().getName());
             }
             if (result == null || result.isRetry()) {
                 backoff.apply(message, result);
