@@ -178,7 +178,7 @@ public final class ShipmentCreation implements MessageHandler {
      * Releases whose claim found them shipped or in progress are not re-read.
      */
     @Override
-    public MessageHandler forBatch(List<InboundMessage> messages) {
+    public MessageBatch open(List<InboundMessage> messages) {
         DeferredUpdates deferred = new DeferredUpdates();
         Map<String, Claimed> claimed = new LinkedHashMap<>();
         for (InboundMessage message : messages) {
@@ -221,7 +221,7 @@ public final class ShipmentCreation implements MessageHandler {
         }
         Map<ReleaseKey, ReleaseRecheck> reread = rechecks;
         Map<String, MessageResult> grouped = groupReleasesByOrder ? shipGroups(claimed.values(), reread) : Map.of();
-        return new MessageHandler() {
+        return new MessageBatch() {
             @Override
             public MessageResult handle(InboundMessage message) {
                 MessageResult groupResult = grouped.get(message.messageId());
@@ -238,7 +238,7 @@ public final class ShipmentCreation implements MessageHandler {
             }
 
             @Override
-            public List<String> afterBatch() {
+            public List<String> finish() {
                 return deferred.sendAll(trackingUpdates, ShipmentCreation.this::updateNotSentOnLastReceive);
             }
         };

@@ -66,7 +66,7 @@ public final class TrackingWriting implements MessageHandler {
 
     @Override
     public MessageResult handle(InboundMessage message) {
-        return forBatch(List.of(message)).handle(message);
+        return open(List.of(message)).handle(message);
     }
 
     /**
@@ -76,7 +76,7 @@ public final class TrackingWriting implements MessageHandler {
      * batch are merged into the newest); then each message is finished with its release's outcome.
      */
     @Override
-    public MessageHandler forBatch(List<InboundMessage> messages) {
+    public MessageBatch open(List<InboundMessage> messages) {
         // By identity: the batch processor hands back the very messages it prepared (ids may repeat or be absent).
         Map<InboundMessage, MessageResult> results = new IdentityHashMap<>();
         Map<InboundMessage, Pending> pending = new IdentityHashMap<>();
@@ -107,7 +107,7 @@ public final class TrackingWriting implements MessageHandler {
             }
             Pending p = pending.get(message);
             if (p == null) {
-                return forBatch(List.of(message)).handle(message);
+                return open(List.of(message)).handle(message);
             }
             return CorrelationId.with(p.subject(), () -> finish(p, outcomes.get(p.key())));
         };

@@ -916,7 +916,7 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
 
     @Test
     void inABatchTheUpdateSendFailingOnTheLastReceiveIsDeadLetteredWithWhyAndAuditedFailed() {
-        // The production path: SqsBatchProcessor hands the batch to forBatch, whose "label created" updates
+        // The production path: SqsBatchProcessor hands the batch to open, whose "label created" updates
         // are sent together after the batch. A send that fails there on a message's last receive must not be
         // left to SQS's redrive (no reason, no FAILED audit: nobody would know to replay the update).
         String shipped = shippableRequestBody(6700, usAddress("7 Peachtree St"));
