@@ -1,8 +1,8 @@
 package com.epicorups.aws;
 
 import com.epicorups.core.ConnectorException;
-import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
+import com.epicorups.core.Reason;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
@@ -61,8 +61,7 @@ public final class SecretsProvider {
         try {
             return Json.mapper().treeToValue(json(secretId), type);
         } catch (JsonProcessingException e) {
-            throw new ConnectorException(FailureKind.PERMANENT, "SECRET_MALFORMED",
-                    "secret " + secretId + " does not fit " + type.getSimpleName() + " (" + e.getOriginalMessage()
+            throw new ConnectorException(Reason.SECRET_MALFORMED, "secret " + secretId + " does not fit " + type.getSimpleName() + " (" + e.getOriginalMessage()
                             .replaceAll("\"[^\"]*\"", "\"…\"") + ")");
         }
     }
@@ -77,26 +76,26 @@ public final class SecretsProvider {
         try {
             text = client.getSecretValue(r -> r.secretId(secretId)).secretString();
         } catch (ResourceNotFoundException e) {
-            throw new ConnectorException(FailureKind.PERMANENT, "SECRET_NOT_FOUND", "secret " + secretId
+            throw new ConnectorException(Reason.SECRET_NOT_FOUND, "secret " + secretId
                     + " does not exist", e);
         } catch (SdkException e) {
-            throw new ConnectorException(FailureKind.TRANSIENT, "SECRET_UNAVAILABLE", "cannot read secret "
+            throw new ConnectorException(Reason.SECRET_UNAVAILABLE, "cannot read secret "
                     + secretId + ": " + e.getClass().getSimpleName(), e);
         }
         if (text == null) {
-            throw new ConnectorException(FailureKind.PERMANENT, "SECRET_MALFORMED", "secret " + secretId
+            throw new ConnectorException(Reason.SECRET_MALFORMED, "secret " + secretId
                     + " has no SecretString");
         }
         try {
             JsonNode value = Json.mapper().readTree(text);
             if (value == null || !value.isObject()) {
-                throw new ConnectorException(FailureKind.PERMANENT, "SECRET_MALFORMED", "secret " + secretId
+                throw new ConnectorException(Reason.SECRET_MALFORMED, "secret " + secretId
                         + " is not a JSON object");
             }
             return value;
         } catch (JsonProcessingException e) {
             // The parser's message would quote the secret text: keep only where it failed.
-            throw new ConnectorException(FailureKind.PERMANENT, "SECRET_MALFORMED", "secret " + secretId
+            throw new ConnectorException(Reason.SECRET_MALFORMED, "secret " + secretId
                     + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")");
         }

@@ -2,6 +2,7 @@ package com.epicorups.aws;
 
 import com.epicorups.core.ConnectorException;
 import com.epicorups.core.FailureKind;
+import com.epicorups.core.Reason;
 import com.epicorups.queue.MessageQueue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -81,10 +82,11 @@ public final class SqsMessageQueue implements MessageQueue {
         }
         if (!pending.isEmpty()) {
             boolean senderFault = failed.stream().anyMatch(BatchResultErrorEntry::senderFault);
-            throw new ConnectorException(senderFault ? FailureKind.PERMANENT : FailureKind.TRANSIENT,
-                    "QUEUE_SEND_FAILED", pending.size() + " of " + bodies.size() + " messages not sent to " + queueUrl
-                    + ": " + failed.stream().map(f -> f.code() + " " + f.message()).distinct()
-                    .collect(Collectors.joining("; ")));
+            throw new ConnectorException(Reason.QUEUE_SEND_FAILED,
+                    senderFault ? FailureKind.PERMANENT : FailureKind.TRANSIENT,
+                    pending.size() + " of " + bodies.size() + " messages not sent to " + queueUrl + ": "
+                    + failed.stream().map(f -> f.code() + " " + f.message()).distinct()
+                    .collect(Collectors.joining("; ")), null);
         }
     }
 

@@ -1,7 +1,7 @@
 package com.epicorups.config;
 
 import com.epicorups.core.ConnectorException;
-import com.epicorups.core.FailureKind;
+import com.epicorups.core.Reason;
 import java.util.List;
 
 /**
@@ -9,17 +9,15 @@ import java.util.List;
  * one deployment fixes all of them. Permanent: nothing succeeds until someone changes the configuration.
  */
 public class ConfigException extends ConnectorException {
-    public static final String REASON_CODE = "CONFIG_INVALID";
-
     private final List<String> problems;
 
     public ConfigException(List<String> problems) {
-        super(FailureKind.PERMANENT, REASON_CODE, message(problems));
+        super(Reason.CONFIG_INVALID, message(problems));
         this.problems = List.copyOf(problems);
     }
 
     public ConfigException(String problem, Throwable cause) {
-        super(FailureKind.PERMANENT, REASON_CODE, message(List.of(problem)), cause);
+        super(Reason.CONFIG_INVALID, message(List.of(problem)), cause);
         this.problems = List.of(problem);
     }
 

@@ -1,11 +1,11 @@
 package com.epicorups.epicor;
 
+import com.epicorups.core.Reason;
 import com.epicorups.epicor.error.EpicorNotFoundException;
 import com.epicorups.epicor.release.MappedRelease;
 import com.epicorups.core.Concurrently;
 import com.epicorups.epicor.release.ReleaseAssembler;
 import com.epicorups.epicor.release.ReleaseMapper;
-import com.epicorups.epicor.release.SkipReason;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ReleaseReferences;
 import com.epicorups.port.EpicorReleases;
@@ -50,7 +50,7 @@ public final class EpicorReleaseReader implements EpicorReleases {
             row = client.get(OData.keyed(EpicorFields.ORDER_RELS, key.company(), key.orderNum(), key.orderLine(),
                     key.orderRelNum()), new OData.Query().select(EpicorFields.ORDER_REL));
         } catch (EpicorNotFoundException e) {
-            return ReleaseRecheck.notShippable(SkipReason.RELEASE_GONE, "Epicor has no release " + key.reference());
+            return ReleaseRecheck.notShippable(Reason.RELEASE_GONE, "Epicor has no release " + key.reference());
         }
         return judge(List.of(key), List.of(row), eligible(List.of(ReleaseMapper.keyOf(row, settings.company()))), null,
                 null).get(key);
@@ -110,13 +110,13 @@ public final class EpicorReleaseReader implements EpicorReleases {
         for (ReleaseKey k : keys) {
             JsonNode r = found.get(k);
             if (r == null) {
-                result.put(k, ReleaseRecheck.notShippable(SkipReason.RELEASE_GONE, "Epicor has no release " + k.reference()));
+                result.put(k, ReleaseRecheck.notShippable(Reason.RELEASE_GONE, "Epicor has no release " + k.reference()));
             } else if (r.path("VoidRelease").asBoolean(false)) {
-                result.put(k, ReleaseRecheck.notShippable(SkipReason.RELEASE_VOID, "OrderRel.VoidRelease is true"));
+                result.put(k, ReleaseRecheck.notShippable(Reason.RELEASE_VOID, "OrderRel.VoidRelease is true"));
             } else if (!r.path("OpenRelease").asBoolean(false)) {
-                result.put(k, ReleaseRecheck.notShippable(SkipReason.RELEASE_CLOSED, "OrderRel.OpenRelease is false"));
+                result.put(k, ReleaseRecheck.notShippable(Reason.RELEASE_CLOSED, "OrderRel.OpenRelease is false"));
             } else if (!eligible.contains(k)) {
-                result.put(k, ReleaseRecheck.notShippable(SkipReason.NOT_ELIGIBLE,
+                result.put(k, ReleaseRecheck.notShippable(Reason.NOT_ELIGIBLE,
                         "no longer matches the eligibility filter: " + settings.eligibilityFilter()));
             } else {
                 result.put(k, null);

@@ -1,12 +1,12 @@
 package com.epicorups.epicor;
 
+import com.epicorups.core.Reason;
 import com.epicorups.epicor.EpicorSettings.CheckpointMode;
 import com.epicorups.epicor.release.ChangeCursor;
 import com.epicorups.epicor.release.KeyCursor;
 import com.epicorups.epicor.release.MappedRelease;
 import com.epicorups.epicor.release.ReleaseAssembler;
 import com.epicorups.epicor.release.ReleaseMapper;
-import com.epicorups.epicor.release.SkipReason;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.port.PolledRelease;
 import com.epicorups.port.ReleaseSource;
@@ -122,7 +122,7 @@ public final class EpicorReleaseSource implements ReleaseSource {
         for (Map.Entry<ReleaseKey, JsonNode> e : byKey.entrySet()) {
             if (!found.containsKey(e.getKey())) {
                 gone.add(MappedRelease.skipped(e.getKey(), e.getValue().path(BAQ_PREFIX + "SysRevID").asLong(),
-                        SkipReason.RELEASE_GONE, "the BAQ lists it but OrderRels has no such release"));
+                        Reason.RELEASE_GONE, "the BAQ lists it but OrderRels has no such release"));
             }
         }
         return new EpicorPage(baqRows.size(), rels, gone, position(baqRows, BAQ_PREFIX, positionOf));

@@ -506,8 +506,8 @@ public final class EpicorSettings {
      * reason, and a redrive after the fix (secrets and settings are re-read within minutes) completes it.
      */
     private static com.epicorups.core.ConnectorException invalid(String setting, String problem) {
-        return new com.epicorups.core.ConnectorException(com.epicorups.core.FailureKind.PERMANENT,
-                "EPICOR_SETTINGS_INVALID", "Epicor setting '" + setting + "' " + problem);
+        return new com.epicorups.core.ConnectorException(com.epicorups.core.Reason.EPICOR_SETTINGS_INVALID,
+                "Epicor setting '" + setting + "' " + problem);
     }
 
     private static String required(String value, String setting) {

@@ -3,6 +3,7 @@ package com.epicorups.epicor;
 import com.epicorups.core.ConnectorException;
 import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
+import com.epicorups.core.Reason;
 import com.epicorups.epicor.EpicorSettings.WriteBackMapping;
 import com.epicorups.epicor.error.EpicorAuthException;
 import com.epicorups.model.ReleaseKey;
@@ -36,7 +37,6 @@ import java.util.Map;
  * shipment ledger): no read before the write, and several releases in one UpdateExt call.
  */
 public final class EpicorTrackingWriter implements EpicorWriteBack {
-    public static final String PACK_NOT_FOUND = "EPICOR_PACK_NOT_FOUND";
     private static final JsonLogger LOG = JsonLogger.getLogger(EpicorTrackingWriter.class);
     private static final DateTimeFormatter EPICOR_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'00:00:00");
 
@@ -226,7 +226,7 @@ public final class EpicorTrackingWriter implements EpicorWriteBack {
                 .top(50));
         List<Integer> packs = dtls.stream().map(d -> d.path("PackNum").asInt()).distinct().toList();
         if (packs.isEmpty()) {
-            throw new ConnectorException(FailureKind.TRANSIENT, PACK_NOT_FOUND,
+            throw new ConnectorException(Reason.EPICOR_PACK_NOT_FOUND,
                     "no customer shipment (ShipDtl) in Epicor ships release " + key.reference() + " yet");
         }
         List<String> select = new ArrayList<>(EpicorFields.SHIP_HEAD);
@@ -238,8 +238,8 @@ public final class EpicorTrackingWriter implements EpicorWriteBack {
         JsonNode head = heads.stream()
                 .filter(h -> !h.path("Voided").asBoolean(false))
                 .max(Comparator.comparingInt(h -> h.path("PackNum").asInt()))
-                .orElseThrow(() -> new ConnectorException(FailureKind.PERMANENT, PACK_NOT_FOUND,
-                        "every customer shipment of release " + key.reference() + " is voided: " + packs));
+                .orElseThrow(() -> new ConnectorException(Reason.EPICOR_PACK_NOT_FOUND, FailureKind.PERMANENT,
+                        "every customer shipment of release " + key.reference() + " is voided: " + packs, null));
         int packNum = head.path("PackNum").asInt();
         Map<String, Object> keys = new LinkedHashMap<>();
         keys.put("Company", key.company());

@@ -67,7 +67,8 @@ public final class AuditReplay {
             queue.send(failure.replayMessage(), Map.of());
             replayed++;
             subjects.add(failure.subjectKey());
-            audit.record(failure.subjectKey(), AuditOperation.REPLAY, AuditOutcome.SUCCESS, failure.reasonCode(),
+            audit.recordWithStoredCode(failure.subjectKey(), AuditOperation.REPLAY, AuditOutcome.SUCCESS,
+                    failure.reasonCode(),
                     "re-enqueued to " + queueName + " the work that failed at " + failure.at(), started,
                     Map.of("failedAt", failure.at().toString(), "failedOperation", failure.operation().name(),
                             REPLAY_QUEUE, queueName));

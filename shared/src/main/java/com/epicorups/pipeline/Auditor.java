@@ -1,5 +1,6 @@
 package com.epicorups.pipeline;
 
+import com.epicorups.core.Reason;
 import com.epicorups.logging.JsonLogger;
 import com.epicorups.store.AuditEntry;
 import com.epicorups.store.AuditLines;
@@ -31,17 +32,19 @@ final class Auditor {
         return clock.instant();
     }
 
-    void record(String subject, AuditOperation operation, AuditOutcome outcome, String reasonCode, String message,
+    void record(String subject, AuditOperation operation, AuditOutcome outcome, Reason reason, String message,
                 Instant started, Map<String, String> details, String replayMessage) {
-        AuditEntry entry = entry(subject, operation, outcome, reasonCode, message, started, details, replayMessage);
+        AuditEntry entry = entry(subject, operation, outcome, reason == null ? null : reason.code(), message, started,
+                details, replayMessage);
         AuditLines.log(LOG, entry);
         write(entry);
     }
 
     /** A call refused for the caller's fault: audited FAILED, logged at WARN ({@link AuditLines#logRefusedCall}). */
-    void recordRefusedCall(String subject, AuditOperation operation, String reasonCode, String message,
+    void recordRefusedCall(String subject, AuditOperation operation, Reason reason, String message,
                            Instant started, Map<String, String> details) {
-        AuditEntry entry = entry(subject, operation, AuditOutcome.FAILED, reasonCode, message, started, details, null);
+        AuditEntry entry = entry(subject, operation, AuditOutcome.FAILED, reason.code(), message, started, details,
+                null);
         AuditLines.logRefusedCall(LOG, entry);
         write(entry);
     }
@@ -63,8 +66,16 @@ final class Auditor {
         }
     }
 
-    void record(String subject, AuditOperation operation, AuditOutcome outcome, String reasonCode, String message,
+    void record(String subject, AuditOperation operation, AuditOutcome outcome, Reason reason, String message,
                 Instant started, Map<String, String> details) {
-        record(subject, operation, outcome, reasonCode, message, started, details, null);
+        record(subject, operation, outcome, reason, message, started, details, null);
+    }
+
+    /** An entry that repeats a code read back from the audit trail: data, perhaps written by an older version. */
+    void recordWithStoredCode(String subject, AuditOperation operation, AuditOutcome outcome, String storedCode,
+                              String message, Instant started, Map<String, String> details) {
+        AuditEntry entry = entry(subject, operation, outcome, storedCode, message, started, details, null);
+        AuditLines.log(LOG, entry);
+        write(entry);
     }
 }

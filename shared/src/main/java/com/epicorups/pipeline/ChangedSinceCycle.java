@@ -1,5 +1,6 @@
 package com.epicorups.pipeline;
 
+import com.epicorups.core.Reason;
 import com.epicorups.port.PolledRelease;
 import com.epicorups.port.ReleaseSource;
 import com.epicorups.store.AuditEntry;
@@ -59,7 +60,7 @@ final class ChangedSinceCycle extends PollPass {
                 auditNeedsFix(m);
             }
             if (m.isSkipped()) {
-                skipped.merge(m.skipReason(), 1, Integer::sum);
+                skipped.merge(m.skipReason().code(), 1, Integer::sum);
                 auditSkip(m);
             }
         }
@@ -76,8 +77,8 @@ final class ChangedSinceCycle extends PollPass {
     }
 
     @Override
-    String failureCode() {
-        return "POLL_FAILED";
+    Reason failureReason() {
+        return Reason.POLL_FAILED;
     }
 
     @Override
@@ -100,7 +101,8 @@ final class ChangedSinceCycle extends PollPass {
     void record(End end) {
         boolean conflict = end == End.CONFLICT;
         poll.audit().record(new AuditEntry(poll.pollId(), poll.clock().instant(), AuditOperation.POLL_CYCLE,
-                conflict ? AuditOutcome.SKIPPED : AuditOutcome.SUCCESS, conflict ? ReleasePoller.CHECKPOINT_CONFLICT : null,
+                conflict ? AuditOutcome.SKIPPED : AuditOutcome.SUCCESS,
+                conflict ? Reason.CHECKPOINT_CONFLICT.code() : null,
                 conflict ? "another poller moved checkpoint " + checkpointName + " or took over the poll lease; this "
                         + "cycle stopped without writing it"
                         : "polled " + pages + " page(s)",
@@ -115,14 +117,14 @@ final class ChangedSinceCycle extends PollPass {
 
     private void auditSkip(PolledRelease m) {
         poll.audit().record(new AuditEntry(m.key().asString(), poll.clock().instant(), AuditOperation.RELEASE_SKIPPED,
-                AuditOutcome.SKIPPED, m.skipReason(), m.detail(), 0,
+                AuditOutcome.SKIPPED, m.skipReason().code(), m.detail(), 0,
                 Map.of("pollId", poll.pollId(), "sysRevId", Long.toString(m.sysRevId())), null));
     }
 
     /** Visible at once in the audit trail, before the creator puts it in the DLQ with the same reason. */
     private void auditNeedsFix(PolledRelease m) {
         poll.audit().record(new AuditEntry(m.key().asString(), poll.clock().instant(), AuditOperation.RELEASE_ENQUEUED,
-                AuditOutcome.SUCCESS, m.skipReason(), "enqueued although it needs a fix (" + m.detail()
+                AuditOutcome.SUCCESS, m.skipReason().code(), "enqueued although it needs a fix (" + m.detail()
                         + "): the shipment creator will put it in the DLQ until the data is fixed", 0,
                 Map.of("pollId", poll.pollId(), "sysRevId", Long.toString(m.sysRevId())), null));
     }

@@ -1,5 +1,6 @@
 package com.epicorups.pipeline;
 
+import com.epicorups.core.Reason;
 import com.epicorups.logging.JsonLogger;
 import com.epicorups.queue.MessageQueue;
 import java.time.Clock;
@@ -28,11 +29,11 @@ public final class DeadLetters {
     }
 
     /** Throws when the DLQ cannot be reached: the caller then leaves the message on its queue. */
-    public void send(InboundMessage message, String reasonCode, String reasonMessage) {
+    public void send(InboundMessage message, Reason reason, String reasonMessage) {
         String source = message.sourceQueue() != null ? message.sourceQueue() : defaultSourceQueue;
         dlq.send(message.body() == null ? "" : message.body(), Map.of(
-                REASON_CODE, reasonCode,
-                REASON_MESSAGE, Texts.truncate(reasonMessage == null ? reasonCode : reasonMessage, 1000),
+                REASON_CODE, reason.code(),
+                REASON_MESSAGE, Texts.truncate(reasonMessage == null ? reason.code() : reasonMessage, 1000),
                 FAILED_AT, clock.instant().toString(),
                 SOURCE_QUEUE, source == null ? "unknown" : source));
     }
@@ -41,14 +42,14 @@ public final class DeadLetters {
      * Dead-letters the message and says so; when the DLQ is unreachable the message stays on its queue for a
      * retry instead (the ledger makes the redelivery safe), so it is never lost.
      */
-    public MessageResult deadLetter(InboundMessage message, String reasonCode, String reasonMessage) {
+    public MessageResult deadLetter(InboundMessage message, Reason reason, String reasonMessage) {
         try {
-            send(message, reasonCode, reasonMessage);
+            send(message, reason, reasonMessage);
         } catch (RuntimeException e) {
-            LOG.warn("dead_letter_send_failed", "reasonCode", reasonCode, "error", e.getClass().getSimpleName());
-            return MessageResult.retry("DLQ_UNAVAILABLE", reasonCode);
+            LOG.warn("dead_letter_send_failed", "reasonCode", reason.code(), "error", e.getClass().getSimpleName());
+            return MessageResult.retry(Reason.DLQ_UNAVAILABLE, reason.code());
         }
-        return MessageResult.deadLettered(reasonCode, reasonMessage);
+        return MessageResult.deadLettered(reason, reasonMessage);
     }
 
     /**
@@ -57,17 +58,17 @@ public final class DeadLetters {
      * message. Empty when SQS will deliver the message again, or when the DLQ cannot be reached (logged): the
      * caller then retries as before, and SQS's redrive moves the message (without these attributes).
      */
-    public Optional<String> deadLetterIfLastReceive(InboundMessage message, String reasonCode, String reasonMessage) {
+    public Optional<String> deadLetterIfLastReceive(InboundMessage message, Reason reason, String reasonMessage) {
         if (!message.isLastReceive()) {
             return Optional.empty();
         }
-        String sent = reasonCode + " after " + message.receiveCount() + " attempts: "
-                + (reasonMessage == null ? reasonCode : reasonMessage);
+        String sent = reason.code() + " after " + message.receiveCount() + " attempts: "
+                + (reasonMessage == null ? reason.code() : reasonMessage);
         try {
-            send(message, reasonCode, sent);
+            send(message, reason, sent);
             return Optional.of(sent);
         } catch (RuntimeException e) {
-            LOG.warn("dead_letter_send_failed", "reasonCode", reasonCode, "lastReceive", true,
+            LOG.warn("dead_letter_send_failed", "reasonCode", reason.code(), "lastReceive", true,
                     "error", e.getClass().getSimpleName());
             return Optional.empty();
         }

@@ -1,8 +1,8 @@
 package com.epicorups.pipeline;
 
 import com.epicorups.core.ConnectorException;
-import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
+import com.epicorups.core.Reason;
 import com.epicorups.logging.JsonLogger;
 import com.epicorups.model.ShipmentRequestMessage;
 import com.epicorups.port.PolledRelease;
@@ -80,7 +80,7 @@ abstract class PollPass {
     abstract void moved(Map<String, String> values);
 
     /** The reason code of a failure that is not a ConnectorException (a bug, a store or queue error). */
-    abstract String failureCode();
+    abstract Reason failureReason();
 
     /** The start of the failure's audit message: where the pass stopped and what happens next. */
     abstract String stoppedAfter();
@@ -161,11 +161,11 @@ abstract class PollPass {
     /**
      * A pass that stopped on {@code e}: audited RETRYING or FAILED with its reason and logged beside it
      * ({@link AuditLines}); returns what to throw (an exception that is not a ConnectorException is a transient
-     * {@link #failureCode()}).
+     * {@link #failureReason()}).
      */
     final ConnectorException failed(RuntimeException e) {
         ConnectorException ce = e instanceof ConnectorException c ? c
-                : new ConnectorException(FailureKind.TRANSIENT, failureCode(), e.getMessage(), e);
+                : new ConnectorException(failureReason(), e.getMessage(), e);
         AuditEntry entry = new AuditEntry(poll.pollId(), poll.clock().instant(), operation(),
                 ce.isTransient() ? AuditOutcome.RETRYING : AuditOutcome.FAILED, ce.reasonCode(),
                 stoppedAfter() + ce.getMessage(), elapsedMillis(), details(), null);

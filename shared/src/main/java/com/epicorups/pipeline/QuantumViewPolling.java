@@ -2,6 +2,7 @@ package com.epicorups.pipeline;
 
 import com.epicorups.core.ConnectorException;
 import com.epicorups.core.Json;
+import com.epicorups.core.Reason;
 import com.epicorups.logging.CorrelationId;
 import com.epicorups.logging.JsonLogger;
 import com.epicorups.model.TrackingUpdate;
@@ -57,15 +58,12 @@ public final class QuantumViewPolling {
         return CorrelationId.with(pollId, () -> poll(pollId));
     }
 
-    /** Quantum View is optional: without a subscription a cycle is audited as skipped, not as a failure. */
-    static final String NOT_CONFIGURED = "QUANTUM_VIEW_NOT_CONFIGURED";
-
     private QuantumViewSummary poll(String pollId) {
         Instant started = clock.instant();
         Optional<Checkpoint> checkpoint = checkpoints.load(CHECKPOINT);
         Instant notBefore = checkpoint.map(c -> c.values().get(RETRY_NOT_BEFORE)).map(Instant::parse).orElse(null);
         if (notBefore != null && started.isBefore(notBefore)) {
-            audit.record(pollId, AuditOperation.QUANTUM_VIEW_READ, AuditOutcome.SKIPPED, "RETRY_AFTER",
+            audit.record(pollId, AuditOperation.QUANTUM_VIEW_READ, AuditOutcome.SKIPPED, Reason.RETRY_AFTER,
                     "UPS asked us to wait until " + notBefore, started, Map.of());
             return new QuantumViewSummary(pollId, false, 0, 0, notBefore, null, null);
         }
@@ -74,9 +72,10 @@ public final class QuantumViewPolling {
         try {
             batch = quantumView.readUnread();
         } catch (ConnectorException e) {
-            AuditOutcome outcome = NOT_CONFIGURED.equals(e.reasonCode()) ? AuditOutcome.SKIPPED
+            // Quantum View is optional: without a subscription a cycle is audited as skipped, not as a failure.
+            AuditOutcome outcome = e.reason() == Reason.QUANTUM_VIEW_NOT_CONFIGURED ? AuditOutcome.SKIPPED
                     : e.isTransient() ? AuditOutcome.RETRYING : AuditOutcome.FAILED;
-            audit.record(pollId, AuditOperation.QUANTUM_VIEW_READ, outcome, e.reasonCode(),
+            audit.record(pollId, AuditOperation.QUANTUM_VIEW_READ, outcome, e.reason(),
                     Texts.messageOf(e), started, Map.of());
             return new QuantumViewSummary(pollId, false, 0, 0, null, null, e.reasonCode());
         }
@@ -85,13 +84,13 @@ public final class QuantumViewPolling {
         for (TrackingUpdate update : batch.updates()) {
             bodies.add(serialise(update));
         }
-        String enqueueError = null;
+        Reason enqueueError = null;
         try {
             if (!bodies.isEmpty()) {
                 trackingUpdates.sendAll(bodies);
             }
         } catch (RuntimeException e) {
-            enqueueError = e instanceof ConnectorException ce ? ce.reasonCode() : "ENQUEUE_FAILED";
+            enqueueError = e instanceof ConnectorException ce ? ce.reason() : Reason.ENQUEUE_FAILED;
             for (int i = 0; i < bodies.size(); i++) {
                 TrackingUpdate u = batch.updates().get(i);
                 String subject = u.releaseKey() != null ? u.releaseKey().asString()
@@ -114,7 +113,7 @@ public final class QuantumViewPolling {
                 batch.updates().size() + " update(s) from " + batch.pages() + " page(s)", started,
                 rawDetails(batch, retryNotBefore));
         return new QuantumViewSummary(pollId, true, batch.pages(), enqueueError == null ? bodies.size() : 0, null,
-                retryNotBefore, enqueueError);
+                retryNotBefore, enqueueError == null ? null : enqueueError.code());
     }
 
     private void storeRetryNotBefore(Optional<Checkpoint> previous, Instant notBefore) {

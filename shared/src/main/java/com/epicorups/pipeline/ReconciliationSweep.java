@@ -1,5 +1,6 @@
 package com.epicorups.pipeline;
 
+import com.epicorups.core.Reason;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.port.PolledRelease;
 import com.epicorups.port.ReleaseSource;
@@ -126,8 +127,8 @@ final class ReconciliationSweep extends PollPass {
     }
 
     @Override
-    String failureCode() {
-        return "SWEEP_FAILED";
+    Reason failureReason() {
+        return Reason.SWEEP_FAILED;
     }
 
     @Override
@@ -156,7 +157,8 @@ final class ReconciliationSweep extends PollPass {
                 + " seen, " + state.getOrDefault("inLedger", "0") + " already in the ledger, "
                 + state.getOrDefault("enqueued", "0") + " enqueued)";
         poll.audit().record(new AuditEntry(poll.pollId(), poll.clock().instant(), AuditOperation.POLL_SWEEP,
-                conflict ? AuditOutcome.SKIPPED : AuditOutcome.SUCCESS, conflict ? ReleasePoller.CHECKPOINT_CONFLICT : null,
+                conflict ? AuditOutcome.SKIPPED : AuditOutcome.SUCCESS,
+                conflict ? Reason.CHECKPOINT_CONFLICT.code() : null,
                 conflict ? "another poller took over the poll lease or moved " + checkpointName
                         + "; the sweep stopped without writing it"
                         : (end == End.REACHED_END ? "reconciliation sweep complete: " : "reconciliation sweep under way, "
@@ -172,12 +174,12 @@ final class ReconciliationSweep extends PollPass {
         d.put("sysRevId", Long.toString(m.sysRevId()));
         String fix = "";
         if (m.needsFix()) {
-            d.put("needsFix", m.skipReason());
+            d.put("needsFix", m.skipReason().code());
             fix = "; it needs a fix (" + m.skipReason() + ": " + m.detail() + "), so the shipment creator will put "
                     + "it in the DLQ until the data is fixed";
         }
         poll.audit().record(new AuditEntry(m.key().asString(), poll.clock().instant(), AuditOperation.RELEASE_ENQUEUED,
-                AuditOutcome.SUCCESS, ReleasePoller.SWEEP_FOUND, "enqueued by the reconciliation sweep: eligible with "
+                AuditOutcome.SUCCESS, Reason.SWEEP_FOUND.code(), "enqueued by the reconciliation sweep: eligible with "
                         + "no shipment ledger record, so the changed-since poll had not enqueued it (its change "
                         + "committed after the poll had passed its change marker)" + fix, 0, d, null));
     }

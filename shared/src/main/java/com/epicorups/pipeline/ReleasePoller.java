@@ -1,6 +1,7 @@
 package com.epicorups.pipeline;
 
 import com.epicorups.core.Concurrently;
+import com.epicorups.core.Reason;
 import com.epicorups.port.OrderPolling;
 import com.epicorups.port.PollSummary;
 import com.epicorups.port.ReleaseSource;
@@ -29,13 +30,8 @@ import java.util.Optional;
  * {@code POLL_IN_PROGRESS}), so no change is enqueued twice by two pollers.
  */
 public final class ReleasePoller implements OrderPolling {
-    public static final String CHECKPOINT_CONFLICT = "CHECKPOINT_CONFLICT";
-    /** Another poller's cycle holds the lease: this cycle did nothing. */
-    public static final String POLL_IN_PROGRESS = "POLL_IN_PROGRESS";
     /** Longer than the order poller's Lambda timeout, so a live cycle never loses it between two pages. */
     public static final Duration DEFAULT_CYCLE_LEASE = Duration.ofMinutes(5);
-    /** A release the reconciliation sweep found eligible with no shipment ledger record: enqueued by the sweep. */
-    public static final String SWEEP_FOUND = "SWEEP_FOUND";
 
     private final ReleaseSource source;
     private final PollSettings settings;
@@ -146,7 +142,7 @@ public final class ReleasePoller implements OrderPolling {
     private PollSummary inProgress(String pollId, Instant started, CycleLease lease) {
         Map<String, String> at = checkpoints.load(checkpointName()).map(Checkpoint::values).orElse(Map.of());
         audit.record(new AuditEntry(pollId, clock.instant(), AuditOperation.POLL_CYCLE, AuditOutcome.SKIPPED,
-                POLL_IN_PROGRESS, "another poll cycle is running: " + lease.describeHolder(),
+                 Reason.POLL_IN_PROGRESS.code(), "another poll cycle is running: " + lease.describeHolder(),
                 clock.millis() - started.toEpochMilli(), ChangedSinceCycle.details(0, 0, 0, 0, at), null));
         return new PollSummary(pollId, 0, 0, 0, Map.of(), 0, at);
     }

@@ -3,6 +3,7 @@ package com.epicorups.pipeline;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.epicorups.core.DaemonThreads;
+import com.epicorups.core.Reason;
 import com.epicorups.logging.CorrelationId;
 import com.epicorups.logging.JsonLogger;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs one SQS batch through a {@link MessageHandler}, at most {@code concurrency} messages at a time, and
+ * Runs one SQS batch through a {@link MessageHandler}: opens it ({@link MessageHandler#open}), hands each message to
+ * the {@link MessageBatch}, at most {@code concurrency} messages at a time, finishes it, and
  * answers with the ids of the messages to redeliver (ReportBatchItemFailures). Nothing one message does can
  * fail the others: an exception out of the handler counts as a transient failure of that message only.
  * The pool is created once per container and reused by later invocations.
@@ -69,12 +71,12 @@ public final class SqsBatchProcessor {
         List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
         List<InboundMessage> messages = onceEach(records.stream().map(m -> toInbound(m, maxReceiveCount)).toList());
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        MessageHandler handler = prepare(batchHandler, messages);
+        MessageBatch handler = open(batchHandler, messages);
         if (messages.size() == 1) {
             if (handleOne(messages.get(0), handler)) {
                 failures.add(new SQSBatchResponse.BatchItemFailure(messages.get(0).messageId()));
             }
-            return new SQSBatchResponse(afterBatch(handler, messages, failures));
+            return new SQSBatchResponse(finish(handler, messages, failures));
         }
         List<Future<Boolean>> futures = new ArrayList<>();
         for (InboundMessage message : messages) {
@@ -94,7 +96,7 @@ public final class SqsBatchProcessor {
                 failures.add(new SQSBatchResponse.BatchItemFailure(messages.get(i).messageId()));
             }
         }
-        return new SQSBatchResponse(afterBatch(handler, messages, failures));
+        return new SQSBatchResponse(finish(handler, messages, failures));
     }
 
     /**
@@ -115,8 +117,8 @@ public final class SqsBatchProcessor {
         return messages;
     }
 
-    /** Adds the messages the handler's end-of-batch work could not finish for (each failure listed once). */
-    private static List<SQSBatchResponse.BatchItemFailure> afterBatch(MessageHandler handler,
+    /** Adds the messages the batch's end-of-batch work could not finish for (each failure listed once). */
+    private static List<SQSBatchResponse.BatchItemFailure> finish(MessageBatch handler,
                                                                       List<InboundMessage> messages,
                                                                       List<SQSBatchResponse.BatchItemFailure> failures) {
         if (messages.isEmpty()) {
@@ -124,7 +126,7 @@ public final class SqsBatchProcessor {
         }
         List<String> more;
         try {
-            more = handler.afterBatch();
+            more = handler.finish();
         } catch (RuntimeException e) {
             // A broken end-of-batch step must not lose work: every message is delivered again.
             LOG.warn("batch_end_failed", "messages", messages.size(), "error", e.getClass().getName());
@@ -140,23 +142,23 @@ public final class SqsBatchProcessor {
         return failures;
     }
 
-    /** The batch's handler; a failing preparation only costs the batch its shared work, never a message. */
-    private static MessageHandler prepare(MessageHandler handler, List<InboundMessage> messages) {
+    /** The opened batch; a failing preparation only costs the batch its shared work, never a message. */
+    private static MessageBatch open(MessageHandler handler, List<InboundMessage> messages) {
         if (messages.isEmpty()) {
-            return handler;
+            return handler::handle;
         }
         try {
-            MessageHandler prepared = handler.forBatch(messages);
-            return prepared == null ? handler : prepared;
+            MessageBatch prepared = handler.open(messages);
+            return prepared == null ? handler::handle : prepared;
         } catch (RuntimeException e) {
             LOG.warn("batch_prepare_failed", "messages", messages.size(),
                     "error", e.getClass().getName());
-            return handler;
+            return handler::handle;
         }
     }
 
     /** Returns whether the message must be redelivered. */
-    private boolean handleOne(InboundMessage message, MessageHandler handler) {
+    private boolean handleOne(InboundMessage message, MessageBatch handler) {
         CorrelationId.set(message.messageId());
         try {
             MessageResult result;
@@ -168,7 +170,7 @@ public final class SqsBatchProcessor {
                 }
                 LOG.warn("message_handler_threw", "messageId", String.valueOf(message.messageId()),
                         "error", e.getClass().getName());
-                result = MessageResult.retry("UNEXPECTED_ERROR", e.getClass().getName());
+                result = MessageResult.retry(Reason.UNEXPECTED_ERROR, e.getClass().getName());
             }
             if (result == null || result.isRetry()) {
                 backoff.apply(message, result);

@@ -1,6 +1,7 @@
 package com.epicorups.pipeline;
 
 import com.epicorups.core.ConnectorException;
+import com.epicorups.core.Reason;
 import com.epicorups.logging.CorrelationId;
 import com.epicorups.logging.JsonLogger;
 import com.epicorups.model.ReleaseKey;
@@ -76,7 +77,7 @@ public final class SubscriptionRenewal {
             } catch (ConnectorException e) {
                 failedCalls++;
                 audit.record(runId, AuditOperation.TRACK_ALERT_SUBSCRIBE,
-                        e.isTransient() ? AuditOutcome.RETRYING : AuditOutcome.FAILED, e.reasonCode(),
+                        e.isTransient() ? AuditOutcome.RETRYING : AuditOutcome.FAILED, e.reason(),
                         Texts.messageOf(e), started, Map.of("numbers", String.valueOf(chunk.size())));
                 continue;
             }
@@ -89,7 +90,7 @@ public final class SubscriptionRenewal {
             accepted += result.accepted().size();
             rejected += result.rejected().size();
             result.rejected().forEach((number, reason) -> audit.record(number,
-                    AuditOperation.TRACK_ALERT_SUBSCRIBE, AuditOutcome.FAILED, "SUBSCRIPTION_REJECTED",
+                    AuditOperation.TRACK_ALERT_SUBSCRIBE, AuditOutcome.FAILED, Reason.SUBSCRIPTION_REJECTED,
                     reason, started, releaseByNumber.get(number) == null ? Map.of()
                             : Map.of("releaseKey", releaseByNumber.get(number).asString())));
             audit.record(runId, AuditOperation.TRACK_ALERT_SUBSCRIBE, AuditOutcome.SUCCESS, null,

@@ -1,6 +1,7 @@
 package com.epicorups.pipeline;
 
 import com.epicorups.core.Json;
+import com.epicorups.core.Reason;
 import com.epicorups.port.TrackAlertReceiver;
 import com.epicorups.port.WebhookVerdict;
 import com.epicorups.queue.MessageQueue;
@@ -43,19 +44,19 @@ public final class TrackAlertIntake {
         try {
             verdict = receiver.receive(headers == null ? Map.of() : headers, body);
         } catch (RuntimeException e) {
-            audit.record(AUDIT_SUBJECT, AuditOperation.WEBHOOK_RECEIVED, AuditOutcome.FAILED, "WEBHOOK_ERROR",
+            audit.record(AUDIT_SUBJECT, AuditOperation.WEBHOOK_RECEIVED, AuditOutcome.FAILED, Reason.WEBHOOK_ERROR,
                     e.getClass().getSimpleName(), started, Map.of());
-            return error(500, "WEBHOOK_ERROR");
+            return error(500, Reason.WEBHOOK_ERROR);
         }
         if (!verdict.isAccepted()) {
-            String reason = verdict.rejectReason() == null ? "WEBHOOK_REJECTED" : verdict.rejectReason();
+            Reason reason = verdict.rejectReason() == null ? Reason.WEBHOOK_REJECTED : verdict.rejectReason();
             Map<String, String> details = new LinkedHashMap<>();
             details.put("httpStatus", String.valueOf(verdict.httpStatus()));
-            if (WebhookVerdict.MALFORMED.equals(reason) && body != null) {
+            if (reason == Reason.WEBHOOK_MALFORMED && body != null) {
                 // Authenticated, so it is UPS's: UPS does not send it again, and this is all that says what it was.
                 details.put("bodyExcerpt", Texts.truncate(body, BODY_EXCERPT_CHARS));
             }
-            String detail = verdict.detail() == null ? reason : verdict.detail();
+            String detail = verdict.detail() == null ? reason.code() : verdict.detail();
             if (verdict.httpStatus() == 401) {
                 audit.recordRefusedCall(AUDIT_SUBJECT, AuditOperation.WEBHOOK_RECEIVED, reason, detail, started,
                         details);
@@ -74,17 +75,17 @@ public final class TrackAlertIntake {
             // (AuditReplay re-enqueues FAILED entries; the writer drops it if UPS did deliver it again).
             String subject = verdict.update().trackingNumbers().isEmpty() ? AUDIT_SUBJECT
                     : verdict.update().trackingNumbers().get(0);
-            audit.record(subject, AuditOperation.WEBHOOK_RECEIVED, AuditOutcome.FAILED, "ENQUEUE_FAILED",
+            audit.record(subject, AuditOperation.WEBHOOK_RECEIVED, AuditOutcome.FAILED, Reason.ENQUEUE_FAILED,
                     "Track Alert event could not be enqueued (" + e.getClass().getSimpleName() + ": "
                             + Texts.messageOf(e) + "); replay it from the audit", started,
                     Map.of("eventId", String.valueOf(verdict.update().eventId()),
                             AuditReplay.REPLAY_QUEUE, TrackingWriting.SOURCE_QUEUE), update);
-            return error(503, "ENQUEUE_FAILED");
+            return error(503, Reason.ENQUEUE_FAILED);
         }
         return new WebhookResponse(200, "{\"status\":\"accepted\"}");
     }
 
-    private static WebhookResponse error(int status, String reason) {
-        return new WebhookResponse(status, "{\"error\":\"" + reason.replaceAll("[^A-Za-z0-9_]", "_") + "\"}");
+    private static WebhookResponse error(int status, Reason reason) {
+        return new WebhookResponse(status, "{\"error\":\"" + reason.code() + "\"}");
     }
 }

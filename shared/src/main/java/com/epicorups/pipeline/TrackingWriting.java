@@ -1,8 +1,8 @@
 package com.epicorups.pipeline;
 
 import com.epicorups.core.ConnectorException;
-import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
+import com.epicorups.core.Reason;
 import com.epicorups.logging.CorrelationId;
 import com.epicorups.logging.JsonLogger;
 import com.epicorups.model.ReleaseKey;
@@ -66,7 +66,7 @@ public final class TrackingWriting implements MessageHandler {
 
     @Override
     public MessageResult handle(InboundMessage message) {
-        return forBatch(List.of(message)).handle(message);
+        return open(List.of(message)).handle(message);
     }
 
     /**
@@ -76,7 +76,7 @@ public final class TrackingWriting implements MessageHandler {
      * batch are merged into the newest); then each message is finished with its release's outcome.
      */
     @Override
-    public MessageHandler forBatch(List<InboundMessage> messages) {
+    public MessageBatch open(List<InboundMessage> messages) {
         // By identity: the batch processor hands back the very messages it prepared (ids may repeat or be absent).
         Map<InboundMessage, MessageResult> results = new IdentityHashMap<>();
         Map<InboundMessage, Pending> pending = new IdentityHashMap<>();
@@ -90,7 +90,7 @@ public final class TrackingWriting implements MessageHandler {
                 judged = judge(message);
             } catch (RuntimeException e) {
                 // The audit log itself failed: leave the message for SQS to redeliver.
-                judged = MessageResult.retry("UNEXPECTED_ERROR", e.getClass().getName());
+                judged = MessageResult.retry(Reason.UNEXPECTED_ERROR, e.getClass().getName());
             }
             if (judged instanceof Pending p) {
                 pending.put(message, p);
@@ -107,7 +107,7 @@ public final class TrackingWriting implements MessageHandler {
             }
             Pending p = pending.get(message);
             if (p == null) {
-                return forBatch(List.of(message)).handle(message);
+                return open(List.of(message)).handle(message);
             }
             return CorrelationId.with(p.subject(), () -> finish(p, outcomes.get(p.key())));
         };
@@ -129,8 +129,8 @@ public final class TrackingWriting implements MessageHandler {
             update = parse(message.body());
         } catch (ConnectorException e) {
             audit.record("message#" + message.messageId(), AuditOperation.TRACKING_UPDATE, AuditOutcome.FAILED,
-                    e.reasonCode(), Texts.messageOf(e), null, Map.of("replayQueue", SOURCE_QUEUE), message.body());
-            return sendToDlq(message, e.reasonCode(), Texts.messageOf(e));
+                    e.reason(), Texts.messageOf(e), null, Map.of("replayQueue", SOURCE_QUEUE), message.body());
+            return sendToDlq(message, e.reason(), Texts.messageOf(e));
         }
         String subject = update.releaseKey() != null ? update.releaseKey().asString()
                 : update.trackingNumbers().get(0);
@@ -142,9 +142,9 @@ public final class TrackingWriting implements MessageHandler {
         String subject = initialSubject;
         try {
             if (processed.seen(update.eventId())) {
-                audit.record(subject, AuditOperation.TRACKING_UPDATE, AuditOutcome.SKIPPED, "DUPLICATE_EVENT",
+                audit.record(subject, AuditOperation.TRACKING_UPDATE, AuditOutcome.SKIPPED, Reason.DUPLICATE_EVENT,
                         "event " + update.eventId() + " was already written", started, eventDetails(update));
-                return MessageResult.skipped("DUPLICATE_EVENT", update.eventId());
+                return MessageResult.skipped(Reason.DUPLICATE_EVENT, update.eventId());
             }
             Optional<ShipmentRecord> record;
             ReleaseKey key;
@@ -155,9 +155,9 @@ public final class TrackingWriting implements MessageHandler {
                 record = findByTrackingNumbers(update.trackingNumbers());
                 if (record.isEmpty()) {
                     audit.record(subject, AuditOperation.TRACKING_UPDATE, AuditOutcome.SKIPPED,
-                            "UNKNOWN_TRACKING_NUMBER", "no shipped release has tracking number(s) "
+                            Reason.UNKNOWN_TRACKING_NUMBER, "no shipped release has tracking number(s) "
                                     + update.trackingNumbers(), started, eventDetails(update));
-                    return MessageResult.skipped("UNKNOWN_TRACKING_NUMBER", update.trackingNumbers().toString());
+                    return MessageResult.skipped(Reason.UNKNOWN_TRACKING_NUMBER, update.trackingNumbers().toString());
                 }
                 key = record.get().key();
                 subject = key.asString();
@@ -178,21 +178,21 @@ public final class TrackingWriting implements MessageHandler {
                     : new TrackingFacts(numbers, null, null, null, null, labelLocation);
             Pending p = new Pending(message, update, subject, key, record, current, facts, started);
             if (epicorHasIt(p, applied, sameFact)) {
-                audit.record(subject, AuditOperation.EPICOR_WRITE, AuditOutcome.SKIPPED, "NOTHING_TO_WRITE",
+                audit.record(subject, AuditOperation.EPICOR_WRITE, AuditOutcome.SKIPPED, Reason.NOTHING_TO_WRITE,
                         "Epicor already had these facts (shipment ledger)", clock.instant(), Map.of());
                 return finishWritten(p, false);
             }
             return p;
         } catch (ConnectorException e) {
             if (e.isTransient()) {
-                return retry(message, subject, AuditOperation.TRACKING_UPDATE, e.reasonCode(), Texts.messageOf(e),
+                return retry(message, subject, AuditOperation.TRACKING_UPDATE, e.reason(), Texts.messageOf(e),
                         started);
             }
-            audit.record(subject, AuditOperation.TRACKING_UPDATE, AuditOutcome.FAILED, e.reasonCode(),
+            audit.record(subject, AuditOperation.TRACKING_UPDATE, AuditOutcome.FAILED, e.reason(),
                     Texts.messageOf(e), started, withReplay(eventDetails(update)), message.body());
-            return sendToDlq(message, e.reasonCode(), Texts.messageOf(e));
+            return sendToDlq(message, e.reason(), Texts.messageOf(e));
         } catch (RuntimeException e) {
-            return retry(message, subject, AuditOperation.TRACKING_UPDATE, "UNEXPECTED_ERROR",
+            return retry(message, subject, AuditOperation.TRACKING_UPDATE, Reason.UNEXPECTED_ERROR,
                     e.getClass().getName() + ": " + Texts.messageOf(e), started);
         }
     }
@@ -302,20 +302,20 @@ public final class TrackingWriting implements MessageHandler {
                     Texts.truncate(String.valueOf(value), 500)));
             audit.record(p.subject(), AuditOperation.EPICOR_WRITE,
                     written.isEmpty() ? AuditOutcome.SKIPPED : AuditOutcome.SUCCESS,
-                    written.isEmpty() ? "NOTHING_TO_WRITE" : null,
+                    written.isEmpty() ? Reason.NOTHING_TO_WRITE : null,
                     written.isEmpty() ? "Epicor already had these facts" : written.size() + " field(s) written",
                     clock.instant(), writtenDetails);
             step = AuditOperation.TRACKING_UPDATE;
             return finishWritten(p, true);
         } catch (ConnectorException e) {
             if (e.isTransient()) {
-                return retry(p.message(), p.subject(), step, e.reasonCode(), Texts.messageOf(e), p.started());
+                return retry(p.message(), p.subject(), step, e.reason(), Texts.messageOf(e), p.started());
             }
-            audit.record(p.subject(), step, AuditOutcome.FAILED, e.reasonCode(), Texts.messageOf(e), p.started(),
+            audit.record(p.subject(), step, AuditOutcome.FAILED, e.reason(), Texts.messageOf(e), p.started(),
                     withReplay(eventDetails(p.update())), p.message().body());
-            return sendToDlq(p.message(), e.reasonCode(), Texts.messageOf(e));
+            return sendToDlq(p.message(), e.reason(), Texts.messageOf(e));
         } catch (RuntimeException e) {
-            return retry(p.message(), p.subject(), step, "UNEXPECTED_ERROR",
+            return retry(p.message(), p.subject(), step, Reason.UNEXPECTED_ERROR,
                     e.getClass().getName() + ": " + Texts.messageOf(e), p.started());
         }
     }
@@ -337,10 +337,10 @@ public final class TrackingWriting implements MessageHandler {
             return MessageResult.done();
         }
         String last = p.record().map(r -> r.lastStatus() + " at " + r.lastEventTime()).orElse("?");
-        audit.record(p.subject(), AuditOperation.TRACKING_UPDATE, AuditOutcome.SKIPPED, "STALE_EVENT",
+        audit.record(p.subject(), AuditOperation.TRACKING_UPDATE, AuditOutcome.SKIPPED, Reason.STALE_EVENT,
                 update.status() + " at " + update.eventTime() + " is older than " + last
                         + "; only tracking numbers and label location written", p.started(), eventDetails(update));
-        return MessageResult.skipped("STALE_EVENT", update.eventId());
+        return MessageResult.skipped(Reason.STALE_EVENT, update.eventId());
     }
 
     static String writtenFactId(ReleaseKey key, com.epicorups.model.TrackingStatus status, Instant eventTime) {
@@ -352,7 +352,7 @@ public final class TrackingWriting implements MessageHandler {
      * A transient failure: retried by SQS, except on the message's last receive, where it is final (dead-lettered
      * with the reason and audited FAILED for replay, as a permanent failure is) unless the DLQ cannot be reached.
      */
-    private MessageResult retry(InboundMessage message, String subject, AuditOperation step, String reason,
+    private MessageResult retry(InboundMessage message, String subject, AuditOperation step, Reason reason,
                                 String text, Instant started) {
         Optional<String> exhausted = deadLetters.deadLetterIfLastReceive(message, reason, text);
         if (exhausted.isPresent()) {
@@ -376,7 +376,7 @@ public final class TrackingWriting implements MessageHandler {
         return Optional.empty();
     }
 
-    private MessageResult sendToDlq(InboundMessage message, String reason, String text) {
+    private MessageResult sendToDlq(InboundMessage message, Reason reason, String text) {
         return deadLetters.deadLetter(message, reason, text);
     }
 
@@ -438,6 +438,6 @@ public final class TrackingWriting implements MessageHandler {
     }
 
     private static ConnectorException malformed(String message) {
-        return new ConnectorException(FailureKind.PERMANENT, "MALFORMED_MESSAGE", message);
+        return new ConnectorException(Reason.MALFORMED_MESSAGE, message);
     }
 }

@@ -5,7 +5,8 @@
  * <ul>
  *   <li>{@link com.epicorups.pipeline.ShipmentCreation}: one shipment-requests message → at most one UPS
  *       shipment (ledger claim, reconcile-by-reference on any non-first attempt, Epicor recheck, address
- *       validation, create, label, ledger SHIPPED, TrackingUpdate).</li>
+ *       validation, create, label, ledger SHIPPED, TrackingUpdate), a state machine ({@code AttemptState},
+ *       {@code ShipmentSteps}) whose failure policy is one class ({@code CreationFailurePolicy}).</li>
  *   <li>{@link com.epicorups.pipeline.TrackingWriting}: one tracking-updates message → Epicor write-back
  *       (dedupe by event id, never backwards, ledger WRITTEN).</li>
  *   <li>{@link com.epicorups.pipeline.ReleasePoller}: the order poll (one cycle at a time per company, the

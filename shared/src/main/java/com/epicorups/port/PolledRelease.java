@@ -1,5 +1,6 @@
 package com.epicorups.port;
 
+import com.epicorups.core.Reason;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ReleaseReferences;
 import com.epicorups.model.ShippableRelease;
@@ -21,8 +22,8 @@ public interface PolledRelease {
     /** The part and ship-to rows its mapping read, for the creator's re-read; may be null. */
     ReleaseReferences references();
 
-    /** Reason code of a skip or of a needed fix; null for a shippable release. */
-    String skipReason();
+    /** Reason of a skip or of a needed fix; null for a shippable release. */
+    Reason skipReason();
 
     /** What the reason refers to, for a person. */
     String detail();

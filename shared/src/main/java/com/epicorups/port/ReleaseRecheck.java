@@ -1,5 +1,6 @@
 package com.epicorups.port;
 
+import com.epicorups.core.Reason;
 import com.epicorups.model.ShippableRelease;
 
 /**
@@ -7,12 +8,12 @@ import com.epicorups.model.ShippableRelease;
  * the current release (with the current address, weight and value), or the reason code why it must no
  * longer be shipped (RELEASE_GONE, RELEASE_CLOSED, RELEASE_VOID, ALREADY_SHIPPED_IN_EPICOR, NO_WEIGHT, ...).
  */
-public record ReleaseRecheck(ShippableRelease current, String notShippableReason, String detail) {
+public record ReleaseRecheck(ShippableRelease current, Reason notShippableReason, String detail) {
     public static ReleaseRecheck shippable(ShippableRelease current) {
         return new ReleaseRecheck(current, null, null);
     }
 
-    public static ReleaseRecheck notShippable(String reason, String detail) {
+    public static ReleaseRecheck notShippable(Reason reason, String detail) {
         return new ReleaseRecheck(null, reason, detail);
     }
 

@@ -1,5 +1,6 @@
 package com.epicorups.port;
 
+import com.epicorups.core.Reason;
 import com.epicorups.model.TrackingUpdate;
 
 /**
@@ -7,15 +8,12 @@ import com.epicorups.model.TrackingUpdate;
  * (when accepted) and, when rejected, a specific reason (WEBHOOK_UNAUTHENTICATED, WEBHOOK_TOO_LARGE,
  * WEBHOOK_MALFORMED, ...).
  */
-public record WebhookVerdict(int httpStatus, TrackingUpdate update, String rejectReason, String detail) {
-    /** An authenticated call whose body is not a Track Alert event. */
-    public static final String MALFORMED = "WEBHOOK_MALFORMED";
-
+public record WebhookVerdict(int httpStatus, TrackingUpdate update, Reason rejectReason, String detail) {
     public static WebhookVerdict accepted(TrackingUpdate update) {
         return new WebhookVerdict(200, update, null, null);
     }
 
-    public static WebhookVerdict rejected(int httpStatus, String reason, String detail) {
+    public static WebhookVerdict rejected(int httpStatus, Reason reason, String detail) {
         return new WebhookVerdict(httpStatus, null, reason, detail);
     }
 

@@ -1,5 +1,6 @@
 package com.epicorups.ups;
 
+import com.epicorups.core.Reason;
 import com.epicorups.model.Address;
 import com.epicorups.ups.address.UpsAddressValidation;
 import com.epicorups.ups.auth.UpsTokenException;
@@ -101,7 +102,7 @@ public final class UpsPing {
         if (e.httpStatus() == 403) {
             return "UPS refused the token for this merchant (HTTP 403): check UpsSecret.merchantId / the warehouse account is linked to the app";
         }
-        if (e.httpStatus() == 0 && UpsTokenException.UNAVAILABLE.equals(e.reasonCode())) {
+        if (e.httpStatus() == 0 && e.reason() == Reason.UPS_TOKEN_UNAVAILABLE) {
             return "cannot reach the UPS token endpoint: check UpsSecret.baseUrl (" + http.settings().baseUrl() + "): " + e.getMessage();
         }
         return e.reasonCode() + ": " + e.getMessage();
@@ -109,10 +110,10 @@ public final class UpsPing {
 
     private String explainApi(UpsApiException e, String operation) {
         String product = UpsErrorClassifier.productFor(operation);
-        if (e.hasCode("250002") || UpsApiException.AUTH.equals(e.reasonCode())) {
+        if (e.hasCode("250002") || e.reason() == Reason.UPS_AUTH) {
             return "the UPS app lacks the " + product + " API product (or the credentials are for another environment): " + e.getMessage();
         }
-        if (UpsApiException.CONNECTION.equals(e.reasonCode()) || UpsApiException.TIMEOUT.equals(e.reasonCode())) {
+        if (e.reason() == Reason.UPS_CONNECTION || e.reason() == Reason.UPS_TIMEOUT) {
             return "cannot reach UPS at " + http.settings().baseUrl() + ": check UpsSecret.baseUrl: " + e.getMessage();
         }
         if (e.httpStatus() == 404) {

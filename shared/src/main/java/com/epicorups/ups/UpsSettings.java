@@ -1,7 +1,7 @@
 package com.epicorups.ups;
 
 import com.epicorups.core.ConnectorException;
-import com.epicorups.core.FailureKind;
+import com.epicorups.core.Reason;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
@@ -420,7 +420,7 @@ public final class UpsSettings {
     }
 
     private static ConnectorException invalid(String message) {
-        return new ConnectorException(FailureKind.PERMANENT, "UPS_SETTINGS_INVALID", message);
+        return new ConnectorException(Reason.UPS_SETTINGS_INVALID, message);
     }
 
     private static <T> T require(T value, String name) {
@@ -445,8 +445,7 @@ public final class UpsSettings {
     public Warehouse warehouse(String code) {
         Warehouse w = code == null ? null : warehouses.get(code);
         if (w == null) {
-            throw new ConnectorException(FailureKind.PERMANENT, "UNKNOWN_WAREHOUSE",
-                    "no UPS shipper is configured for warehouse '" + code + "' (CONNECTOR_SETTINGS ups.warehouses has "
+            throw new ConnectorException(Reason.UNKNOWN_WAREHOUSE, "no UPS shipper is configured for warehouse '" + code + "' (CONNECTOR_SETTINGS ups.warehouses has "
                             + warehouses.keySet() + ")");
         }
         return w;
@@ -464,7 +463,7 @@ public final class UpsSettings {
             return serviceMap.get(code);
         }
         if (refuseUnmappedShipVia && !code.isEmpty()) {
-            throw new ConnectorException(FailureKind.PERMANENT, "SHIP_VIA_NOT_UPS", "ShipVia '" + code
+            throw new ConnectorException(Reason.SHIP_VIA_NOT_UPS, "ShipVia '" + code
                     + "' is not in ups.serviceMap " + serviceMap.keySet() + " (ups.unmappedShipVia is REFUSE)");
         }
         return defaultServiceCode;

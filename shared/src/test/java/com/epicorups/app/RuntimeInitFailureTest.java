@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.epicorups.config.ConfigException;
 import com.epicorups.core.Json;
+import com.epicorups.core.Reason;
 import com.epicorups.logging.JsonLogger;
 import com.epicorups.logging.LogConfig;
 import com.epicorups.logging.LogLevel;
@@ -66,7 +67,7 @@ class RuntimeInitFailureTest {
         assertThat(line.path("message").asText()).isEqualTo("init_failed");
         assertThat(line.path("errorType").asText()).isEqualTo(ConfigException.class.getName());
         assertThat(line.path("errorMessage").asText()).contains(ConfigFailingUseCaseFactory.PROBLEMS);
-        assertThat(line.path("reasonCode").asText()).isEqualTo(ConfigException.REASON_CODE);
+        assertThat(line.path("reasonCode").asText()).isEqualTo(Reason.CONFIG_INVALID.code());
     }
 
     @Test

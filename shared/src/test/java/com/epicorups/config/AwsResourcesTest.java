@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.epicorups.core.FailureKind;
+import com.epicorups.core.Reason;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -93,7 +94,7 @@ class AwsResourcesTest {
                 .contains("LABEL_BUCKET is missing: set it to the name of the S3 bucket that keeps the labels")
                 .contains("WEBHOOK_SECRET_ID is missing");
         assertThat(error.kind()).isEqualTo(FailureKind.PERMANENT);
-        assertThat(error.reasonCode()).isEqualTo(ConfigException.REASON_CODE);
+        assertThat(error.reasonCode()).isEqualTo(Reason.CONFIG_INVALID.code());
     }
 
     @Test

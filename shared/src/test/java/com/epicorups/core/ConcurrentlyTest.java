@@ -25,7 +25,7 @@ class ConcurrentlyTest {
 
     @Test
     void aFailureOfTheFirstIsRethrownAsItWasThrown() {
-        ConnectorException boom = new ConnectorException(FailureKind.TRANSIENT, "EPICOR_UNAVAILABLE", "503");
+        ConnectorException boom = new ConnectorException(Reason.EPICOR_UNAVAILABLE, "503");
 
         assertThatThrownBy(() -> Concurrently.both(() -> {
             throw boom;

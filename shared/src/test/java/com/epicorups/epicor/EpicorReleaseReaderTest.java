@@ -47,7 +47,7 @@ class EpicorReleaseReaderTest extends EpicorTestSupport {
     void aDeletedReleaseIsGone() {
         ReleaseRecheck r = new EpicorReleaseReader(client(settings()), settings()).recheck(key(4242));
         assertThat(r.isShippable()).isFalse();
-        assertThat(r.notShippableReason()).isEqualTo("RELEASE_GONE");
+        assertThat(r.notShippableReason().code()).isEqualTo("RELEASE_GONE");
         assertThat(fake.requests).hasSize(1);
     }
 
@@ -62,12 +62,12 @@ class EpicorReleaseReaderTest extends EpicorTestSupport {
         fake.simpleRelease(5005, 100);
         fake.touch(fake.find("Parts", r -> r.path("PartNum").asText().equals("P-5005")), r -> r.putNull("NetWeight"));
         EpicorReleaseReader reader = new EpicorReleaseReader(client(settings()), settings());
-        assertThat(reader.recheck(key(5001)).notShippableReason()).isEqualTo("RELEASE_VOID");
-        assertThat(reader.recheck(key(5002)).notShippableReason()).isEqualTo("RELEASE_CLOSED");
-        assertThat(reader.recheck(key(5003)).notShippableReason()).isEqualTo("NOT_ELIGIBLE");
-        assertThat(reader.recheck(key(5004)).notShippableReason()).isEqualTo("ORDER_CLOSED");
+        assertThat(reader.recheck(key(5001)).notShippableReason().code()).isEqualTo("RELEASE_VOID");
+        assertThat(reader.recheck(key(5002)).notShippableReason().code()).isEqualTo("RELEASE_CLOSED");
+        assertThat(reader.recheck(key(5003)).notShippableReason().code()).isEqualTo("NOT_ELIGIBLE");
+        assertThat(reader.recheck(key(5004)).notShippableReason().code()).isEqualTo("ORDER_CLOSED");
         assertThat(reader.recheck(key(5005))).satisfies(r -> {
-            assertThat(r.notShippableReason()).isEqualTo("NO_WEIGHT");
+            assertThat(r.notShippableReason().code()).isEqualTo("NO_WEIGHT");
             assertThat(r.detail()).contains("NetWeight");
         });
     }
@@ -111,8 +111,8 @@ class EpicorReleaseReaderTest extends EpicorTestSupport {
         Map<ReleaseKey, ReleaseRecheck> result = new EpicorReleaseReader(c, settings()).recheckAll(keys);
         assertThat(result).hasSize(31);
         assertThat(result.values().stream().filter(ReleaseRecheck::isShippable)).hasSize(29);
-        assertThat(result.get(key(7003)).notShippableReason()).isEqualTo("RELEASE_VOID");
-        assertThat(result.get(key(7999)).notShippableReason()).isEqualTo("RELEASE_GONE");
+        assertThat(result.get(key(7003)).notShippableReason().code()).isEqualTo("RELEASE_VOID");
+        assertThat(result.get(key(7999)).notShippableReason().code()).isEqualTo("RELEASE_GONE");
         // eligible releases + the two it left out (void, gone) + orders + lines + parts + ship-tos, one call each
         assertThat(c.callCount()).isEqualTo(6);
         System.out.println("[calls] recheckAll of 31 releases: " + c.callCount() + " Epicor calls");
@@ -202,7 +202,7 @@ class EpicorReleaseReaderTest extends EpicorTestSupport {
         assertThat(result.get(key(7400)).current().partNum()).isEqualTo("P-HEAVY");
         assertThat(result.get(key(7400)).current().weight()).isEqualByComparingTo("36.000");
         assertThat(result.get(key(7401)).current().shipTo().name()).isEqualTo("Dock YARD");
-        assertThat(result.get(key(7402)).notShippableReason()).isEqualTo("NO_PART");
+        assertThat(result.get(key(7402)).notShippableReason().code()).isEqualTo("NO_PART");
         // five reads at once, then the new part and the new ship-to (the retired part is not asked for again)
         assertThat(fake.requestsTo("/Parts?")).hasSize(2);
         assertThat(fake.requestsTo("/ShipToes?")).hasSize(2);
@@ -227,9 +227,9 @@ class EpicorReleaseReaderTest extends EpicorTestSupport {
         EpicorReleaseReader reader = new EpicorReleaseReader(c, settings());
 
         Map<ReleaseKey, ReleaseRecheck> before = reader.recheckAll(keys, refs);
-        assertThat(before.get(key(7500)).notShippableReason()).isEqualTo("NO_PART");
+        assertThat(before.get(key(7500)).notShippableReason().code()).isEqualTo("NO_PART");
         assertThat(before.get(key(7500)).detail()).contains("P-NEW").contains("Part master");
-        assertThat(before.get(key(7501)).notShippableReason()).isEqualTo("SHIP_TO_INACTIVE");
+        assertThat(before.get(key(7501)).notShippableReason().code()).isEqualTo("SHIP_TO_INACTIVE");
         assertThat(before.get(key(7501)).detail()).contains("OLD").contains("inactive");
 
         fake.part("P-NEW", "3", "LB");

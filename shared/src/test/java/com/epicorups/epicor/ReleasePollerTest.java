@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.epicorups.app.EpicorPolling;
 import com.epicorups.core.ConnectorException;
+import com.epicorups.core.Reason;
 import com.epicorups.epicor.EpicorSettings.CheckpointMode;
 import com.epicorups.epicor.EpicorSettings.WeightSource;
 import com.epicorups.model.ShipmentRequestMessage;
@@ -324,8 +325,8 @@ class ReleasePollerTest extends EpicorTestSupport {
         boolean anyConflict = pollers.stream().anyMatch(ReleasePoller::lastCycleConflicted);
         System.out.println("[concurrency] checkpoint writes " + written.size() + ", a poller saw a conflict: " + anyConflict);
         if (anyConflict) {
-            assertThat(audit.all()).anyMatch(e -> ReleasePoller.CHECKPOINT_CONFLICT.equals(e.reasonCode())
-                    || ReleasePoller.POLL_IN_PROGRESS.equals(e.reasonCode()));
+            assertThat(audit.all()).anyMatch(e -> Reason.CHECKPOINT_CONFLICT.code().equals(e.reasonCode())
+                    || Reason.POLL_IN_PROGRESS.code().equals(e.reasonCode()));
         }
     }
 
@@ -346,7 +347,7 @@ class ReleasePollerTest extends EpicorTestSupport {
         assertThat(summary.pages()).isEqualTo(1);
         assertThat(checkpoints.load("epicor-releases#EPIC06").orElseThrow().values()).containsEntry("sysRevId", "999999");
         assertThat(audit.all()).filteredOn(e -> e.operation() == AuditOperation.POLL_CYCLE).singleElement()
-                .satisfies(e -> assertThat(e.reasonCode()).isEqualTo(ReleasePoller.CHECKPOINT_CONFLICT));
+                .satisfies(e -> assertThat(e.reasonCode()).isEqualTo(Reason.CHECKPOINT_CONFLICT.code()));
     }
 
     @Test

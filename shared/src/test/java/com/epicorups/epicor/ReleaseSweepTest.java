@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.epicorups.app.EpicorPolling;
 import com.epicorups.core.ConnectorException;
+import com.epicorups.core.Reason;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.pipeline.ReleasePoller;
 import com.epicorups.port.PollSummary;
@@ -153,7 +154,7 @@ class ReleaseSweepTest extends EpicorTestSupport {
         assertThat(page.getRequestUrl().queryParameter("$select")).isEqualTo(String.join(",", EpicorFields.ORDER_REL));
         assertThat(audit.forSubject("EPIC06#5000#1#1")).singleElement().satisfies(e -> {
             assertThat(e.operation()).isEqualTo(AuditOperation.RELEASE_ENQUEUED);
-            assertThat(e.reasonCode()).isEqualTo(ReleasePoller.SWEEP_FOUND);
+            assertThat(e.reasonCode()).isEqualTo(Reason.SWEEP_FOUND.code());
             assertThat(e.message()).contains("changed-since poll had not enqueued it");
         });
         assertThat(audit.all().stream().filter(e -> e.operation() == AuditOperation.RELEASE_SKIPPED).count())
@@ -209,7 +210,7 @@ class ReleaseSweepTest extends EpicorTestSupport {
         assertThat(queue.keys()).isEmpty();
         assertThat(sweepAudits()).singleElement().satisfies(e -> assertThat(e.details())
                 .containsEntry("releasesSeen", "5").containsEntry("alreadyInLedger", "5").containsEntry("enqueued", "0"));
-        assertThat(audit.all()).noneMatch(e -> ReleasePoller.SWEEP_FOUND.equals(e.reasonCode()));
+        assertThat(audit.all()).noneMatch(e -> Reason.SWEEP_FOUND.code().equals(e.reasonCode()));
     }
 
     @Test

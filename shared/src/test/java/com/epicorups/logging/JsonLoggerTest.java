@@ -3,8 +3,8 @@ package com.epicorups.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.epicorups.core.ConnectorException;
-import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
+import com.epicorups.core.Reason;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -103,7 +103,7 @@ class JsonLoggerTest {
     @Test
     void reportsErrorsWithTheirReasonCode() throws Exception {
         JsonLogger.getLogger("x").error("shipment failed",
-                new ConnectorException(FailureKind.PERMANENT, "ADDRESS_REJECTED", "no such street"), "attempt", 1);
+                new ConnectorException(Reason.ADDRESS_REJECTED, "no such street"), "attempt", 1);
 
         JsonNode line = line(0);
         assertThat(line.path("errorType").asText()).isEqualTo(ConnectorException.class.getName());

@@ -3,6 +3,7 @@ package com.epicorups.pipeline;
 import static com.epicorups.pipeline.TestDoubles.transientError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.epicorups.core.Reason;
 import com.epicorups.model.TrackingSource;
 import com.epicorups.model.TrackingStatus;
 import com.epicorups.model.TrackingUpdate;
@@ -89,7 +90,7 @@ class QuantumViewPollingTest {
 
         QuantumViewSummary summary = polling.pollOnce("poll-1");
 
-        assertThat(summary.error()).isEqualTo("SQS_UNAVAILABLE");
+        assertThat(summary.error()).isEqualTo("QUEUE_SEND_FAILED");
         AuditEntry lost = audit.forSubject("1ZA").get(0);
         assertThat(lost.outcome()).isEqualTo(AuditOutcome.FAILED);
         assertThat(lost.replayMessage()).contains("\"eventId\":\"qv-1\"");
@@ -110,8 +111,8 @@ class QuantumViewPollingTest {
 
     @Test
     void withoutASubscriptionACycleIsASkipNotAFailure() {
-        script.add(new com.epicorups.core.ConnectorException(com.epicorups.core.FailureKind.PERMANENT,
-                "QUANTUM_VIEW_NOT_CONFIGURED", "ups.quantumViewSubscription is not configured"));
+        script.add(new com.epicorups.core.ConnectorException(Reason.QUANTUM_VIEW_NOT_CONFIGURED,
+                "ups.quantumViewSubscription is not configured"));
 
         QuantumViewSummary summary = polling.pollOnce("poll-1");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.epicorups.core.ConnectorException;
+import com.epicorups.core.Reason;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ReleaseReferences;
 import com.epicorups.model.ShippableRelease;
@@ -92,7 +93,7 @@ class ReleasePollerLeaseTest {
 
     @Test
     void aRefusedStartGivesTheLeaseBackAndIsAuditedFailed() {
-        source.startFailure = TestDoubles.permanent("SOURCE_AUTH");
+        source.startFailure = TestDoubles.permanent("EPICOR_AUTH");
 
         assertThatThrownBy(() -> poller().pollOnce("p1")).isSameAs(source.startFailure);
 
@@ -100,7 +101,7 @@ class ReleasePollerLeaseTest {
         assertThat(source.reads).isZero();
         assertThat(audited(AuditOperation.POLL_CYCLE)).singleElement().satisfies(e -> {
             assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
-            assertThat(e.reasonCode()).isEqualTo("SOURCE_AUTH");
+            assertThat(e.reasonCode()).isEqualTo("EPICOR_AUTH");
         });
     }
 
@@ -155,7 +156,7 @@ class ReleasePollerLeaseTest {
         assertThat(source.reads).isZero();
         assertThat(leaseOwner()).isEqualTo("other-poll");
         assertThat(audited(AuditOperation.POLL_CYCLE)).singleElement().satisfies(e -> {
-            assertThat(e.reasonCode()).isEqualTo(ReleasePoller.POLL_IN_PROGRESS);
+            assertThat(e.reasonCode()).isEqualTo(Reason.POLL_IN_PROGRESS.code());
             assertThat(e.message()).contains("other-poll");
         });
 
@@ -245,7 +246,7 @@ class ReleasePollerLeaseTest {
         }
 
         @Override
-        public String skipReason() {
+        public Reason skipReason() {
             return null;
         }
 

@@ -8,6 +8,7 @@ import static com.epicorups.pipeline.TestDoubles.transientError;
 import static com.epicorups.pipeline.TestDoubles.usAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.epicorups.core.Reason;
 import com.epicorups.model.Address;
 import com.epicorups.model.ShippableRelease;
 import com.epicorups.model.TrackingSource;
@@ -267,7 +268,7 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"NO_SHIP_FROM", "UPS_BUSINESS_ERROR", "FIELD_TOO_LONG"})
+    @ValueSource(strings = {"UNKNOWN_WAREHOUSE", "UPS_BUSINESS_ERROR", "FIELD_TOO_LONG"})
     void aPermanentUpsRefusalGoesToTheDlqWithItsReason(String code) {
         ups.failBeforeCreate = permanent(code);
         assertPermanentFailure(code, AuditOperation.SHIPMENT_CREATE);
@@ -276,7 +277,7 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
 
     @Test
     void aReleaseWithoutWeightInEpicorGoesToTheDlq() {
-        epicor.current.put(KEY, ReleaseRecheck.notShippable("NO_WEIGHT", "part WIDGET-1 has no weight"));
+        epicor.current.put(KEY, ReleaseRecheck.notShippable(Reason.NO_WEIGHT, "part WIDGET-1 has no weight"));
         assertPermanentFailure("NO_WEIGHT", AuditOperation.SHIPMENT_CREATE);
         assertThat(ups.creates).hasValue(0);
     }
@@ -288,7 +289,7 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
     @Test
     void aReleaseEnqueuedWithoutAShipToFailsWithItsReasonAndShipsOnRedriveOnceEpicorHasTheAddress() {
         enqueued = release(KEY, 100, null);
-        epicor.current.put(KEY, ReleaseRecheck.notShippable("NO_SHIP_TO_ADDRESS",
+        epicor.current.put(KEY, ReleaseRecheck.notShippable(Reason.NO_SHIP_TO_ADDRESS,
                 "ShipTo 'NOWHERE' of customer 100: no such address record"));
         assertPermanentFailure("NO_SHIP_TO_ADDRESS", AuditOperation.SHIPMENT_CREATE);
 
@@ -314,7 +315,7 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
                 partNum.isEmpty() ? null : partNum, asPolled.partDescription(), asPolled.quantity(),
                 asPolled.quantityUom(), null, asPolled.weightUnit(), asPolled.value(), asPolled.currencyCode(),
                 asPolled.warehouse(), asPolled.plant(), asPolled.shipViaCode(), asPolled.shipTo());
-        epicor.current.put(KEY, ReleaseRecheck.notShippable("NO_PART", partNum.isEmpty()
+        epicor.current.put(KEY, ReleaseRecheck.notShippable(Reason.NO_PART, partNum.isEmpty()
                 ? "the release has no PartNum" : "part '" + partNum + "' is not in the Part master"));
         assertPermanentFailure("NO_PART", AuditOperation.SHIPMENT_CREATE);
         assertThat(ups.creates).hasValue(0);
@@ -335,7 +336,7 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
     /** An inactive ship-to is a fix to make (reactivate it, or point the release elsewhere), not a skip. */
     @Test
     void aReleaseWhoseShipToIsInactiveGoesToTheDlqAndShipsOnRedriveOnceItIsActive() {
-        epicor.current.put(KEY, ReleaseRecheck.notShippable("SHIP_TO_INACTIVE",
+        epicor.current.put(KEY, ReleaseRecheck.notShippable(Reason.SHIP_TO_INACTIVE,
                 "ShipTo 100/'OLD' is inactive (ShipTo.Inactive)"));
         assertPermanentFailure("SHIP_TO_INACTIVE", AuditOperation.SHIPMENT_CREATE);
         assertThat(ups.creates).hasValue(0);
@@ -350,8 +351,8 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
 
     @Test
     void dataThatNeedsAFixIsNotTakenForAReleaseNobodyWants() {
-        assertThat(ShipmentCreation.NO_LONGER_WANTED).doesNotContain("NO_PART", "NO_WEIGHT", "SHIP_TO_INACTIVE",
-                "NO_SHIP_TO_ADDRESS");
+        assertThat(java.util.Arrays.stream(Reason.values()).filter(Reason::noLongerWanted).map(Reason::code))
+                .doesNotContain("NO_PART", "NO_WEIGHT", "SHIP_TO_INACTIVE", "NO_SHIP_TO_ADDRESS");
     }
 
     @Test
@@ -434,7 +435,8 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"NOT_ELIGIBLE", "NOT_UPS_SHIP_VIA", "LINE_VOID",
             "ORDER_VOID", "DROP_SHIP"})
     void aReleaseEpicorNoLongerWantsShippedByUsIsSkippedNotDeadLettered(String reason) {
-        epicor.current.put(KEY, ReleaseRecheck.notShippable(reason, "changed in Epicor after the poll"));
+        epicor.current.put(KEY, ReleaseRecheck.notShippable(Reason.ofCode(reason).orElseThrow(),
+                "changed in Epicor after the poll"));
 
         MessageResult result = deliver();
 
@@ -446,7 +448,7 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
 
     @Test
     void aReleaseCancelledInEpicorBeforeShippingIsSkipped() {
-        epicor.current.put(KEY, ReleaseRecheck.notShippable("RELEASE_CLOSED", "OpenRelease is false"));
+        epicor.current.put(KEY, ReleaseRecheck.notShippable(Reason.RELEASE_CLOSED, "OpenRelease is false"));
 
         MessageResult result = deliver();
 
@@ -532,7 +534,7 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
 
     @Test
     void aLabelStoreFailureKeepsTheClaimAndTheLabelIsRecoveredLater() {
-        labels.failNext = transientError("S3_UNAVAILABLE");
+        labels.failNext = transientError("UNEXPECTED_ERROR");
 
         assertThat(deliver().disposition()).isEqualTo(Disposition.RETRY);
         assertThat(record().state()).isEqualTo(LedgerState.CLAIMED);
@@ -620,7 +622,7 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
     void aBatchedReReadThatFindsAReleaseCancelledSkipsItAndShipsTheRest() {
         var other = new com.epicorups.model.ReleaseKey("EPIC06", 6200, 1, 1);
         ShippableRelease r = release(other, 10, usAddress("9 Peachtree St"));
-        epicor.current.put(other, ReleaseRecheck.notShippable("RELEASE_CLOSED", "closed in Epicor"));
+        epicor.current.put(other, ReleaseRecheck.notShippable(Reason.RELEASE_CLOSED, "closed in Epicor"));
 
         var response = new SqsBatchProcessor(2).process(batchOf(List.of(requestBody(enqueued), requestBody(r))),
                 creation);
@@ -914,7 +916,7 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
 
     @Test
     void inABatchTheUpdateSendFailingOnTheLastReceiveIsDeadLetteredWithWhyAndAuditedFailed() {
-        // The production path: SqsBatchProcessor hands the batch to forBatch, whose "label created" updates
+        // The production path: SqsBatchProcessor hands the batch to open, whose "label created" updates
         // are sent together after the batch. A send that fails there on a message's last receive must not be
         // left to SQS's redrive (no reason, no FAILED audit: nobody would know to replay the update).
         String shipped = shippableRequestBody(6700, usAddress("7 Peachtree St"));
@@ -930,7 +932,7 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
                 .as("only the message SQS will deliver again comes back").containsExactly("u1");
         assertThat(dlq.sent).singleElement().satisfies(s -> {
             assertThat(s.body()).isEqualTo(shipped);
-            assertThat(s.attributes()).containsEntry("reasonCode", "SQS_UNAVAILABLE");
+            assertThat(s.attributes()).containsEntry("reasonCode", "QUEUE_SEND_FAILED");
             assertThat(s.attributes().get("reasonMessage")).contains("a replay finds it in the ledger");
         });
         var shippedKey = new com.epicorups.model.ReleaseKey("EPIC06", 6700, 1, 1);

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.epicorups.core.Reason;
 import com.epicorups.model.Address;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ShippableRelease;
@@ -167,7 +168,7 @@ class ShipmentGroupingTest extends ShipmentCreationFixture {
 
     @Test
     void aPermanentGroupFailureDeadLettersEveryReleaseWithTheReason() {
-        ups.failBeforeCreate = permanent("UPS_INVALID_SHIPPER");
+        ups.failBeforeCreate = permanent("UPS_BUSINESS_ERROR");
         List<ShippableRelease> order = oneOrder(7401, 3, usAddress("1 Peachtree St"));
 
         SQSBatchResponse response = process(creation(true), order);
@@ -175,7 +176,7 @@ class ShipmentGroupingTest extends ShipmentCreationFixture {
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(ups.creates).hasValue(1);
         assertThat(dlq.sent).hasSize(3).allSatisfy(s -> {
-            assertThat(s.attributes()).containsEntry("reasonCode", "UPS_INVALID_SHIPPER");
+            assertThat(s.attributes()).containsEntry("reasonCode", "UPS_BUSINESS_ERROR");
             assertThat(s.attributes().get("reasonMessage")).isNotBlank();
         });
         assertThat(dlq.bodies()).containsExactlyInAnyOrderElementsOf(order.stream().map(TestDoubles::requestBody)
@@ -251,7 +252,7 @@ class ShipmentGroupingTest extends ShipmentCreationFixture {
     @Test
     void aReleaseThatIsNoLongerShippableLeavesTheGroupAndTheRestShipTogether() {
         List<ShippableRelease> order = oneOrder(7801, 3, usAddress("1 Peachtree St"));
-        epicor.current.put(order.get(2).key(), ReleaseRecheck.notShippable("RELEASE_CLOSED", "closed"));
+        epicor.current.put(order.get(2).key(), ReleaseRecheck.notShippable(Reason.RELEASE_CLOSED, "closed"));
 
         assertThat(process(creation(true), order).getBatchItemFailures()).isEmpty();
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.epicorups.core.Reason;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,10 +77,10 @@ class SqsBatchProcessorTest {
         SQSBatchResponse response = processor.process(event(6), m -> {
             seen.put(m.messageId(), m);
             return switch (m.messageId()) {
-                case "m1" -> MessageResult.retry("UPS_UNAVAILABLE", "503");
+                case "m1" -> MessageResult.retry(Reason.UPS_UNAVAILABLE, "503");
                 case "m2" -> throw new IllegalStateException("bug");
-                case "m3" -> MessageResult.deadLettered("MALFORMED_MESSAGE", "parse error");
-                case "m4" -> MessageResult.skipped("ALREADY_SHIPPED", null);
+                case "m3" -> MessageResult.deadLettered(Reason.MALFORMED_MESSAGE, "parse error");
+                case "m4" -> MessageResult.skipped(Reason.ALREADY_SHIPPED, null);
                 default -> MessageResult.done();
             };
         });
@@ -108,7 +109,7 @@ class SqsBatchProcessorTest {
 
         SQSBatchResponse response = new SqsBatchProcessor(4, VisibilityBackoff.none(), 5).process(event, m -> {
             handled.add(m);
-            return m.messageId().equals("m1") ? MessageResult.retry("UPS_UNAVAILABLE", "503") : MessageResult.done();
+            return m.messageId().equals("m1") ? MessageResult.retry(Reason.UPS_UNAVAILABLE, "503") : MessageResult.done();
         });
 
         assertThat(handled).extracting(InboundMessage::messageId).containsExactlyInAnyOrder("m0", "m1", "m2");
@@ -126,7 +127,7 @@ class SqsBatchProcessorTest {
         SqsBatchProcessor processor = new SqsBatchProcessor(2, backoff);
 
         processor.process(event(4), m -> m.messageId().equals("m0") ? MessageResult.done()
-                : MessageResult.retry("UPS_UNAVAILABLE", null));
+                : MessageResult.retry(Reason.UPS_UNAVAILABLE, null));
 
         assertThat(delays).doesNotContainKey("rh-0")
                 .containsEntry("rh-1", Duration.ofSeconds(60))
@@ -141,12 +142,12 @@ class SqsBatchProcessorTest {
         VisibilityBackoff backoff = new VisibilityBackoff(delays::put, Duration.ofSeconds(30), Duration.ofMinutes(15));
 
         new SqsBatchProcessor(2, backoff).process(event(2), m -> m.messageId().equals("m0")
-                ? MessageResult.retryAfter("CLAIM_IN_PROGRESS", null, Duration.ofMinutes(10))
-                : MessageResult.retryAfter("CLAIM_IN_PROGRESS", null, Duration.ofSeconds(5)));
+                ? MessageResult.retryAfter(Reason.CLAIM_IN_PROGRESS, null, Duration.ofMinutes(10))
+                : MessageResult.retryAfter(Reason.CLAIM_IN_PROGRESS, null, Duration.ofSeconds(5)));
 
         assertThat(delays).containsEntry("rh-0", Duration.ofMinutes(10).plusSeconds(1))
                 .containsEntry("rh-1", Duration.ofSeconds(60));
-        assertThat(backoff.delayFor(InboundMessage.of("x", "b"), MessageResult.retryAfter("X", null,
+        assertThat(backoff.delayFor(InboundMessage.of("x", "b"), MessageResult.retryAfter(Reason.CLAIM_IN_PROGRESS, null,
                 Duration.ofDays(2)))).isEqualTo(Duration.ofHours(12));
     }
 
@@ -156,7 +157,7 @@ class SqsBatchProcessorTest {
             throw new IllegalStateException("sqs down");
         }, Duration.ofSeconds(30), Duration.ofMinutes(15));
         SQSBatchResponse response = new SqsBatchProcessor(1, backoff)
-                .process(event(1), m -> MessageResult.retry("X", null));
+                .process(event(1), m -> MessageResult.retry(Reason.UPS_UNAVAILABLE, null));
         assertThat(failedIds(response)).containsExactly("m0");
     }
 
@@ -176,8 +177,8 @@ class SqsBatchProcessorTest {
         SQSBatchResponse response = new SqsBatchProcessor(2, backoff, 3).process(event(4), m -> {
             last.put(m.messageId(), m.isLastReceive());
             return m.isLastReceive() && m.messageId().equals("m2")
-                    ? MessageResult.deadLettered("UPS_UNAVAILABLE", "after 3 attempts")
-                    : MessageResult.retry("UPS_UNAVAILABLE", null);
+                    ? MessageResult.deadLettered(Reason.UPS_UNAVAILABLE, "after 3 attempts")
+                    : MessageResult.retry(Reason.UPS_UNAVAILABLE, null);
         });
 
         assertThat(last).containsEntry("m0", false).containsEntry("m1", false).containsEntry("m2", true)

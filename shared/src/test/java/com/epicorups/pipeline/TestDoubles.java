@@ -3,6 +3,7 @@ package com.epicorups.pipeline;
 import com.epicorups.core.ConnectorException;
 import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
+import com.epicorups.core.Reason;
 import com.epicorups.model.Address;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ShipmentRequestMessage;
@@ -22,11 +23,8 @@ import com.epicorups.store.LabelStore;
 import com.epicorups.store.ShipmentLedger;
 import com.epicorups.store.ShipmentRecord;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,12 +65,18 @@ final class TestDoubles {
         }
     }
 
+    /** A failure with the reason of {@code code}, permanent whatever the reason's own kind. */
     static ConnectorException permanent(String code) {
-        return new ConnectorException(FailureKind.PERMANENT, code, code + " detail");
+        return new ConnectorException(reason(code), FailureKind.PERMANENT, code + " detail", null);
     }
 
+    /** A failure with the reason of {@code code}, transient whatever the reason's own kind. */
     static ConnectorException transientError(String code) {
-        return new ConnectorException(FailureKind.TRANSIENT, code, code + " detail");
+        return new ConnectorException(reason(code), FailureKind.TRANSIENT, code + " detail", null);
+    }
+
+    private static Reason reason(String code) {
+        return Reason.ofCode(code).orElseThrow(() -> new IllegalArgumentException("no reason has code " + code));
     }
 
 
@@ -95,7 +99,7 @@ final class TestDoubles {
         @Override
         public String send(String body, Map<String, String> attributes) {
             if (failures.get() > 0 && failures.decrementAndGet() >= 0) {
-                throw transientError("SQS_UNAVAILABLE");
+                throw transientError("QUEUE_SEND_FAILED");
             }
             sent.add(new Sent(body, Map.copyOf(attributes)));
             return "msg-" + ids.incrementAndGet();
@@ -229,7 +233,7 @@ final class TestDoubles {
             Map<ReleaseKey, ReleaseRecheck> result = new java.util.LinkedHashMap<>();
             for (ReleaseKey key : keys) {
                 ReleaseRecheck r = current.get(key);
-                result.put(key, r == null ? ReleaseRecheck.notShippable("RELEASE_GONE", "no such release") : r);
+                result.put(key, r == null ? ReleaseRecheck.notShippable(Reason.RELEASE_GONE, "no such release") : r);
             }
             return result;
         }
@@ -243,7 +247,7 @@ final class TestDoubles {
                 throw fail;
             }
             ReleaseRecheck r = current.get(key);
-            return r == null ? ReleaseRecheck.notShippable("RELEASE_GONE", "no such release") : r;
+            return r == null ? ReleaseRecheck.notShippable(Reason.RELEASE_GONE, "no such release") : r;
         }
     }
 

@@ -2,6 +2,7 @@ package com.epicorups.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.epicorups.core.Reason;
 import com.epicorups.model.TrackingSource;
 import com.epicorups.model.TrackingStatus;
 import com.epicorups.model.TrackingUpdate;
@@ -23,8 +24,8 @@ class TrackAlertIntakeTest {
     private final RecordingQueue queue = new RecordingQueue();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final TrackAlertReceiver receiver = (headers, body) -> !CREDENTIAL.equals(headers.get("credential"))
-            ? WebhookVerdict.rejected(401, "WEBHOOK_UNAUTHENTICATED", "credential does not match")
-            : body.startsWith("not json") ? WebhookVerdict.rejected(400, WebhookVerdict.MALFORMED, "body is not JSON")
+            ? WebhookVerdict.rejected(401, Reason.WEBHOOK_UNAUTHENTICATED, "credential does not match")
+            : body.startsWith("not json") ? WebhookVerdict.rejected(400, Reason.WEBHOOK_MALFORMED, "body is not JSON")
             : WebhookVerdict.accepted(new TrackingUpdate("ta-1", TrackingSource.TRACK_ALERT, null, null,
             List.of("1ZA"), TrackingStatus.OUT_FOR_DELIVERY, "Out for delivery", clock.instant(), null, null, null));
     private final TrackAlertIntake intake = new TrackAlertIntake(receiver, queue, audit, clock);
@@ -62,7 +63,7 @@ class TrackAlertIntakeTest {
                 .isEqualTo(401);
 
         assertThat(audit.all()).hasSize(2);
-        assertThat(audit.all()).filteredOn(e -> e.reasonCode().equals(WebhookVerdict.MALFORMED)).singleElement()
+        assertThat(audit.all()).filteredOn(e -> e.reasonCode().equals(Reason.WEBHOOK_MALFORMED.code())).singleElement()
                 .satisfies(e -> assertThat(e.details().get("bodyExcerpt"))
                         .startsWith(malformed.substring(0, TrackAlertIntake.BODY_EXCERPT_CHARS))
                         .contains("[truncated 10 chars]"));

@@ -327,7 +327,7 @@ class TrackingWritingTest {
 
     @Test
     void aPermanentEpicorFailureGoesToTheDlqWithItsReason() {
-        epicor.failNext = permanent("EPICOR_FIELD_MISSING");
+        epicor.failNext = permanent("EPICOR_BUSINESS_RULE");
         String body = json(created());
 
         MessageResult result = writer.handle(new InboundMessage("m", body, "rh", 1, "TrackingUpdatesQueue"));
@@ -335,7 +335,7 @@ class TrackingWritingTest {
         assertThat(result.disposition()).isEqualTo(Disposition.DEAD_LETTERED);
         assertThat(dlq.sent).singleElement().satisfies(s -> {
             assertThat(s.body()).isEqualTo(body);
-            assertThat(s.attributes()).containsEntry("reasonCode", "EPICOR_FIELD_MISSING")
+            assertThat(s.attributes()).containsEntry("reasonCode", "EPICOR_BUSINESS_RULE")
                     .containsEntry("sourceQueue", "TrackingUpdatesQueue").containsKeys("failedAt", "reasonMessage");
         });
         assertThat(audits(AuditOperation.EPICOR_WRITE)).singleElement().satisfies(e -> {

@@ -1,16 +1,15 @@
 package com.epicorups.epicor.error;
 
 import com.epicorups.core.ConnectorException;
-import com.epicorups.core.FailureKind;
+import com.epicorups.core.Reason;
 
 /** An Epicor call failed. Carries what Epicor said (HTTP status, ErrorMessage, ErrorType) when it said anything. */
 public abstract class EpicorException extends ConnectorException {
     private final int httpStatus;
     private final String errorType;
 
-    protected EpicorException(FailureKind kind, String reasonCode, int httpStatus, String errorType, String message,
-                              Throwable cause) {
-        super(kind, reasonCode, message, cause);
+    protected EpicorException(Reason reason, int httpStatus, String errorType, String message, Throwable cause) {
+        super(reason, message, cause);
         this.httpStatus = httpStatus;
         this.errorType = errorType;
     }

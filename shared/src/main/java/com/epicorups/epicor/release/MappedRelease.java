@@ -1,5 +1,6 @@
 package com.epicorups.epicor.release;
 
+import com.epicorups.core.Reason;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ReleaseReferences;
 import com.epicorups.model.ShippableRelease;
@@ -11,9 +12,9 @@ import com.epicorups.port.PolledRelease;
  * bad: no part, no weight, an inactive ship-to, no usable address) — then both the release and the reason are
  * set, the release is enqueued and the creator fails it into the DLQ with that reason, replayable after the fix.
  */
-public record MappedRelease(ReleaseKey key, long sysRevId, ShippableRelease release, String skipReason, String detail,
+public record MappedRelease(ReleaseKey key, long sysRevId, ShippableRelease release, Reason skipReason, String detail,
                             ReleaseReferences references) implements PolledRelease {
-    public MappedRelease(ReleaseKey key, long sysRevId, ShippableRelease release, String skipReason, String detail) {
+    public MappedRelease(ReleaseKey key, long sysRevId, ShippableRelease release, Reason skipReason, String detail) {
         this(key, sysRevId, release, skipReason, detail, null);
     }
 
@@ -26,11 +27,11 @@ public record MappedRelease(ReleaseKey key, long sysRevId, ShippableRelease rele
         return new MappedRelease(r.key(), r.sysRevId(), r, null, null);
     }
 
-    public static MappedRelease skipped(ReleaseKey key, long sysRevId, String reason, String detail) {
+    public static MappedRelease skipped(ReleaseKey key, long sysRevId, Reason reason, String detail) {
         return new MappedRelease(key, sysRevId, null, reason, detail);
     }
 
-    public static MappedRelease needsFix(ShippableRelease r, String reason, String detail) {
+    public static MappedRelease needsFix(ShippableRelease r, Reason reason, String detail) {
         return new MappedRelease(r.key(), r.sysRevId(), r, reason, detail);
     }
 

@@ -1,5 +1,6 @@
 package com.epicorups.epicor.release;
 
+import com.epicorups.core.Reason;
 import com.epicorups.epicor.EpicorSettings;
 import com.epicorups.model.Address;
 import com.epicorups.model.ReleaseKey;
@@ -42,43 +43,43 @@ public final class ReleaseMapper {
         ReleaseKey key = keyOf(rel, settings.company());
         long rev = Rows.longValue(rel, "SysRevID");
         if (hed == null) {
-            return MappedRelease.skipped(key, rev, SkipReason.RELEASE_GONE, "order header " + key.orderNum() + " not found");
+            return MappedRelease.skipped(key, rev, Reason.RELEASE_GONE, "order header " + key.orderNum() + " not found");
         }
         if (dtl == null) {
-            return MappedRelease.skipped(key, rev, SkipReason.RELEASE_GONE, "order line " + key.orderLine() + " not found");
+            return MappedRelease.skipped(key, rev, Reason.RELEASE_GONE, "order line " + key.orderLine() + " not found");
         }
         if (Rows.bool(hed, "VoidOrder")) {
-            return MappedRelease.skipped(key, rev, SkipReason.ORDER_VOID, "OrderHed.VoidOrder is true");
+            return MappedRelease.skipped(key, rev, Reason.ORDER_VOID, "OrderHed.VoidOrder is true");
         }
         if (!Rows.bool(hed, "OpenOrder")) {
-            return MappedRelease.skipped(key, rev, SkipReason.ORDER_CLOSED, "OrderHed.OpenOrder is false");
+            return MappedRelease.skipped(key, rev, Reason.ORDER_CLOSED, "OrderHed.OpenOrder is false");
         }
         if (Rows.bool(dtl, "VoidLine")) {
-            return MappedRelease.skipped(key, rev, SkipReason.LINE_VOID, "OrderDtl.VoidLine is true");
+            return MappedRelease.skipped(key, rev, Reason.LINE_VOID, "OrderDtl.VoidLine is true");
         }
         if (!Rows.bool(dtl, "OpenLine")) {
-            return MappedRelease.skipped(key, rev, SkipReason.LINE_CLOSED, "OrderDtl.OpenLine is false");
+            return MappedRelease.skipped(key, rev, Reason.LINE_CLOSED, "OrderDtl.OpenLine is false");
         }
         if (Rows.bool(rel, "VoidRelease")) {
-            return MappedRelease.skipped(key, rev, SkipReason.RELEASE_VOID, "OrderRel.VoidRelease is true");
+            return MappedRelease.skipped(key, rev, Reason.RELEASE_VOID, "OrderRel.VoidRelease is true");
         }
         if (!Rows.bool(rel, "OpenRelease")) {
-            return MappedRelease.skipped(key, rev, SkipReason.RELEASE_CLOSED, "OrderRel.OpenRelease is false");
+            return MappedRelease.skipped(key, rev, Reason.RELEASE_CLOSED, "OrderRel.OpenRelease is false");
         }
         if (Rows.bool(rel, "DropShip")) {
-            return MappedRelease.skipped(key, rev, SkipReason.DROP_SHIP, "OrderRel.DropShip is true: the supplier ships it");
+            return MappedRelease.skipped(key, rev, Reason.DROP_SHIP, "OrderRel.DropShip is true: the supplier ships it");
         }
         if ("CONTRACT".equalsIgnoreCase(Rows.text(dtl, "LineType"))) {
-            return MappedRelease.skipped(key, rev, SkipReason.SERVICE_ITEM, "OrderDtl.LineType is CONTRACT");
+            return MappedRelease.skipped(key, rev, Reason.SERVICE_ITEM, "OrderDtl.LineType is CONTRACT");
         }
         BigDecimal required = Rows.decimalOrZero(rel, "OurReqQty");
         if (required.signum() <= 0) {
-            return MappedRelease.skipped(key, rev, SkipReason.ZERO_QUANTITY, "OrderRel.OurReqQty is " + required.toPlainString());
+            return MappedRelease.skipped(key, rev, Reason.ZERO_QUANTITY, "OrderRel.OurReqQty is " + required.toPlainString());
         }
         BigDecimal remaining = required.subtract(Rows.decimalOrZero(rel, "OurStockShippedQty"))
                 .subtract(Rows.decimalOrZero(rel, "OurJobShippedQty"));
         if (remaining.signum() <= 0) {
-            return MappedRelease.skipped(key, rev, SkipReason.ALREADY_SHIPPED_IN_EPICOR,
+            return MappedRelease.skipped(key, rev, Reason.ALREADY_SHIPPED_IN_EPICOR,
                     "Epicor already shipped " + required.subtract(remaining).toPlainString() + " of " + required.toPlainString());
         }
         String partNum = Rows.text(rel, "PartNum");
@@ -90,16 +91,16 @@ public final class ReleaseMapper {
         // and ships after a fix and a redrive), but marked as needing a fix. A skip would be only an audit line,
         // and the poll sees the release again only when its OrderRel row changes, which fixing a Part or a
         // ShipTo row does not do. The first problem found is the reason; the detail names every one.
-        List<String> problems = new ArrayList<>();
+        List<Reason> problems = new ArrayList<>();
         List<String> problemDetails = new ArrayList<>();
         if (partNum == null) {
-            problems.add(SkipReason.NO_PART);
+            problems.add(Reason.NO_PART);
             problemDetails.add("the release has no PartNum");
         } else if (part == null) {
-            problems.add(SkipReason.NO_PART);
+            problems.add(Reason.NO_PART);
             problemDetails.add("part '" + partNum + "' is not in the Part master");
         } else if (Rows.bool(part, "IsServices")) {
-            return MappedRelease.skipped(key, rev, SkipReason.SERVICE_ITEM, "Part.IsServices is true for '" + partNum + "'");
+            return MappedRelease.skipped(key, rev, Reason.SERVICE_ITEM, "Part.IsServices is true for '" + partNum + "'");
         }
         String shipVia = Rows.text(rel, "ShipViaCode");
         if (shipVia == null) {
@@ -107,7 +108,7 @@ public final class ReleaseMapper {
         }
         // A blank ShipVia names no carrier: it ships with UPS's default service.
         if (!settings.upsShipViaCodes().isEmpty() && shipVia != null && !settings.upsShipViaCodes().contains(shipVia)) {
-            return MappedRelease.skipped(key, rev, SkipReason.NOT_UPS_SHIP_VIA, "ShipViaCode '" + shipVia
+            return MappedRelease.skipped(key, rev, Reason.NOT_UPS_SHIP_VIA, "ShipViaCode '" + shipVia
                     + "' is not one of the UPS ship vias " + settings.upsShipViaCodes());
         }
         boolean net = settings.weightSource() == EpicorSettings.WeightSource.NET;
@@ -117,13 +118,13 @@ public final class ReleaseMapper {
             BigDecimal unitWeight = Rows.decimal(part, weightField);
             String weightUom = Rows.text(part, weightField + "UOM");
             if (unitWeight == null || unitWeight.signum() <= 0) {
-                problems.add(SkipReason.NO_WEIGHT);
+                problems.add(Reason.NO_WEIGHT);
                 problemDetails.add("Part." + weightField + " of '" + partNum + "' is "
                         + (unitWeight == null ? "empty" : unitWeight.toPlainString()));
             } else {
                 weight = WeightConversion.convert(unitWeight.multiply(remaining), weightUom, settings.weightUnit());
                 if (weight.isEmpty()) {
-                    problems.add(SkipReason.NO_WEIGHT);
+                    problems.add(Reason.NO_WEIGHT);
                     problemDetails.add("Part." + weightField + "UOM of '" + partNum + "' is '" + weightUom
                             + "', not a weight unit (LB, LBS, KG, KGS, G, OZ)");
                 }
@@ -131,13 +132,13 @@ public final class ReleaseMapper {
         }
         ShipToSource source = ShipToSource.of(rel, hed);
         if (source instanceof ShipToSource.ShipTo st && shipTo != null && Rows.bool(shipTo, "Inactive")) {
-            problems.add(SkipReason.SHIP_TO_INACTIVE);
+            problems.add(Reason.SHIP_TO_INACTIVE);
             problemDetails.add("ShipTo " + st.custNum() + "/'" + st.shipToNum() + "' is inactive (ShipTo.Inactive)");
         }
         Address address = address(source, rel, hed, shipTo);
         String incomplete = incompleteness(address);
         if (incomplete != null) {
-            problems.add(SkipReason.NO_SHIP_TO_ADDRESS);
+            problems.add(Reason.NO_SHIP_TO_ADDRESS);
             problemDetails.add(describe(source) + ": " + incomplete);
         }
         BigDecimal sellingRemaining = Rows.decimalOrZero(rel, "SellingReqQty")

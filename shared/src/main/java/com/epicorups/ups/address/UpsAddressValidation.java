@@ -1,8 +1,8 @@
 package com.epicorups.ups.address;
 
 import com.epicorups.core.ConnectorException;
-import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
+import com.epicorups.core.Reason;
 import com.epicorups.model.Address;
 import com.epicorups.port.AddressCheck;
 import com.epicorups.port.AddressValidation;
@@ -59,16 +59,13 @@ public final class UpsAddressValidation implements AddressValidation {
                 }
             }
             String first = candidates.isEmpty() ? "" : "; first candidate: " + describe(candidates.get(0).path("AddressKeyFormat"));
-            throw new ConnectorException(FailureKind.PERMANENT, "ADDRESS_AMBIGUOUS",
-                    "UPS found " + candidates.size() + " possible addresses for " + describe(shipTo) + "; check "
+            throw new ConnectorException(Reason.ADDRESS_AMBIGUOUS, "UPS found " + candidates.size() + " possible addresses for " + describe(shipTo) + "; check "
                             + (fields.isEmpty() ? "street, city, state, postal code" : String.join(", ", fields)) + first);
         }
         if (Nodes.indicator(xav, "NoCandidatesIndicator") || candidates.isEmpty()) {
-            throw new ConnectorException(FailureKind.PERMANENT, "ADDRESS_REJECTED",
-                    "UPS found no address matching " + describe(shipTo) + "; check street, city, state and postal code");
+            throw new ConnectorException(Reason.ADDRESS_REJECTED, "UPS found no address matching " + describe(shipTo) + "; check street, city, state and postal code");
         }
-        throw new ConnectorException(FailureKind.PERMANENT, "ADDRESS_REJECTED",
-                "UPS address validation gave no verdict for " + describe(shipTo));
+        throw new ConnectorException(Reason.ADDRESS_REJECTED, "UPS address validation gave no verdict for " + describe(shipTo));
     }
 
     static ObjectNode request(Address a) {

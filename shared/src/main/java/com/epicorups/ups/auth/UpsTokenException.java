@@ -1,7 +1,7 @@
 package com.epicorups.ups.auth;
 
 import com.epicorups.core.ConnectorException;
-import com.epicorups.core.FailureKind;
+import com.epicorups.core.Reason;
 
 /**
  * The token endpoint could not give us a token. Reason codes: UPS_TOKEN_REJECTED (400/401/403: client
@@ -11,17 +11,10 @@ import com.epicorups.core.FailureKind;
  * All of them are alarm-worthy.
  */
 public class UpsTokenException extends ConnectorException {
-    public static final String REJECTED = "UPS_TOKEN_REJECTED";
-    public static final String THROTTLED = "UPS_TOKEN_THROTTLED";
-    public static final String BUDGET_EXHAUSTED = "UPS_TOKEN_BUDGET_EXHAUSTED";
-    public static final String UNAVAILABLE = "UPS_TOKEN_UNAVAILABLE";
-    public static final String WAIT_TIMEOUT = "UPS_TOKEN_WAIT_TIMEOUT";
-    public static final String BAD_RESPONSE = "UPS_TOKEN_BAD_RESPONSE";
-
     private final int httpStatus;
 
-    public UpsTokenException(FailureKind kind, String reasonCode, int httpStatus, String message, Throwable cause) {
-        super(kind, reasonCode, message, cause);
+    public UpsTokenException(Reason reason, int httpStatus, String message, Throwable cause) {
+        super(reason, message, cause);
         this.httpStatus = httpStatus;
     }
 

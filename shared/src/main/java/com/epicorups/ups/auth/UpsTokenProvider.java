@@ -1,8 +1,8 @@
 package com.epicorups.ups.auth;
 
 import com.epicorups.core.Backoff;
-import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
+import com.epicorups.core.Reason;
 import com.epicorups.logging.JsonLogger;
 import com.epicorups.store.CachedToken;
 import com.epicorups.store.TokenCacheStore;
@@ -210,7 +210,7 @@ public final class UpsTokenProvider {
             st.blockedUntil = blocked;
         }
         if (blocked != null && now.isBefore(blocked)) {
-            throw new UpsTokenException(FailureKind.TRANSIENT, UpsTokenException.THROTTLED, 429,
+            throw new UpsTokenException(Reason.UPS_TOKEN_THROTTLED, 429,
                     "UPS token endpoint throttled this client (429); no token request until " + blocked, null);
         }
     }
@@ -231,7 +231,7 @@ public final class UpsTokenProvider {
             }
             failIfBlocked(key, st, clock.instant());
         }
-        throw new UpsTokenException(FailureKind.TRANSIENT, UpsTokenException.WAIT_TIMEOUT, 0,
+        throw new UpsTokenException(Reason.UPS_TOKEN_WAIT_TIMEOUT, 0,
                 "another instance holds the UPS token refresh lease for " + key + " and stored no token within "
                         + tuning.peerWait(), null);
     }
@@ -244,7 +244,7 @@ public final class UpsTokenProvider {
             if (today > settings.tokenDailyBudget()) {
                 LOG.error("ups_token_budget_exhausted", "cacheKey", key, "requestsToday", today,
                         "budget", settings.tokenDailyBudget());
-                throw new UpsTokenException(FailureKind.PERMANENT, UpsTokenException.BUDGET_EXHAUSTED, 0,
+                throw new UpsTokenException(Reason.UPS_TOKEN_BUDGET_EXHAUSTED, 0,
                         "UPS token request refused: the daily budget of " + settings.tokenDailyBudget()
                                 + " token requests for " + key + " is used up (raise ups.tokenDailyBudget only after "
                                 + "finding why tokens are requested so often)", null);
@@ -255,13 +255,13 @@ public final class UpsTokenProvider {
             try {
                 response = http.send(request(merchantId), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
-                last = new UpsTokenException(FailureKind.TRANSIENT, UpsTokenException.UNAVAILABLE, 0,
+                last = new UpsTokenException(Reason.UPS_TOKEN_UNAVAILABLE, 0,
                         "UPS token endpoint " + settings.baseUrl() + TOKEN_PATH + " unreachable: " + e, e);
                 pause(attempt);
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new UpsTokenException(FailureKind.TRANSIENT, UpsTokenException.UNAVAILABLE, 0,
+                throw new UpsTokenException(Reason.UPS_TOKEN_UNAVAILABLE, 0,
                         "interrupted while requesting a UPS token", e);
             }
             int status = response.statusCode();
@@ -282,7 +282,7 @@ public final class UpsTokenProvider {
                 st.blockedUntil = until;
                 store.blockUntil(key, until);
                 LOG.error("ups_token_throttled", "cacheKey", key, "blockedUntil", String.valueOf(until));
-                throw new UpsTokenException(FailureKind.TRANSIENT, UpsTokenException.THROTTLED, 429,
+                throw new UpsTokenException(Reason.UPS_TOKEN_THROTTLED, 429,
                         "UPS token endpoint throttled this client (429, " + brief(response.body())
                                 + "); no token request until " + until, null);
             }
@@ -291,17 +291,17 @@ public final class UpsTokenProvider {
                         : status == 403 ? "the merchant is blocked or the account " + merchantId
                         + " is not linked to this app (HTTP 403)"
                         : "the token request was invalid (HTTP 400)";
-                throw new UpsTokenException(FailureKind.PERMANENT, UpsTokenException.REJECTED, status,
+                throw new UpsTokenException(Reason.UPS_TOKEN_REJECTED, status,
                         "UPS refused the token request: " + why + ": " + brief(response.body()), null);
             }
-            last = new UpsTokenException(FailureKind.TRANSIENT, UpsTokenException.UNAVAILABLE, status,
+            last = new UpsTokenException(Reason.UPS_TOKEN_UNAVAILABLE, status,
                     "UPS token endpoint failed with HTTP " + status + ": " + brief(response.body()), null);
             if (status < 500) {
                 throw last;
             }
             pause(attempt);
         }
-        throw new UpsTokenException(FailureKind.TRANSIENT, UpsTokenException.UNAVAILABLE,
+        throw new UpsTokenException(Reason.UPS_TOKEN_UNAVAILABLE,
                 last instanceof UpsTokenException u ? u.httpStatus() : 0,
                 "no UPS token after " + tuning.maxAttempts() + " attempts: " + (last == null ? "" : last.getMessage()), last);
     }
@@ -338,20 +338,20 @@ public final class UpsTokenProvider {
         try {
             json = Json.mapper().readTree(body);
         } catch (IOException e) {
-            throw new UpsTokenException(FailureKind.TRANSIENT, UpsTokenException.BAD_RESPONSE, 200,
+            throw new UpsTokenException(Reason.UPS_TOKEN_BAD_RESPONSE, 200,
                     "UPS token response is not JSON", e);
         }
         String token = json.path("access_token").asText("");
         String expiresIn = json.path("expires_in").asText("").trim();
         if (token.isEmpty() || expiresIn.isEmpty()) {
-            throw new UpsTokenException(FailureKind.TRANSIENT, UpsTokenException.BAD_RESPONSE, 200,
+            throw new UpsTokenException(Reason.UPS_TOKEN_BAD_RESPONSE, 200,
                     "UPS token response lacks access_token or expires_in", null);
         }
         long lifetime;
         try {
             lifetime = Long.parseLong(expiresIn);
         } catch (NumberFormatException e) {
-            throw new UpsTokenException(FailureKind.TRANSIENT, UpsTokenException.BAD_RESPONSE, 200,
+            throw new UpsTokenException(Reason.UPS_TOKEN_BAD_RESPONSE, 200,
                     "UPS token expires_in is not a number: " + expiresIn, e);
         }
         Instant issued = requestedAt;

@@ -1,8 +1,8 @@
 package com.epicorups.ups.quantumview;
 
 import com.epicorups.core.ConnectorException;
-import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
+import com.epicorups.core.Reason;
 import com.epicorups.logging.JsonLogger;
 import com.epicorups.model.TrackingUpdate;
 import com.epicorups.port.QuantumView;
@@ -36,14 +36,11 @@ public final class UpsQuantumView implements QuantumView {
         this.mapper = new QuantumViewMapper(http.settings().eventTimeZone());
     }
 
-    /** Quantum View is optional (Track Alert alone may be used): its absence is a skip, not a failure. */
-    public static final String NOT_CONFIGURED = "QUANTUM_VIEW_NOT_CONFIGURED";
-
     @Override
     public QuantumViewBatch readUnread() {
         String subscription = http.settings().quantumViewSubscription();
         if (subscription == null) {
-            throw new ConnectorException(FailureKind.PERMANENT, NOT_CONFIGURED,
+            throw new ConnectorException(Reason.QUANTUM_VIEW_NOT_CONFIGURED,
                     "ups.quantumViewSubscription is not configured: name the Quantum View subscription to read");
         }
         List<TrackingUpdate> updates = new ArrayList<>();

@@ -1,7 +1,7 @@
 package com.epicorups.ups.ship;
 
 import com.epicorups.core.ConnectorException;
-import com.epicorups.core.FailureKind;
+import com.epicorups.core.Reason;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,8 +12,6 @@ import java.util.List;
  * recorded as an audit note; text that cannot fit fails with FIELD_TOO_LONG naming the field.
  */
 public final class FieldFitter {
-    public static final String FIELD_TOO_LONG = "FIELD_TOO_LONG";
-
     private final List<String> notes;
 
     public FieldFitter(List<String> notes) {
@@ -50,7 +48,7 @@ public final class FieldFitter {
             wrapped = wrap(String.join(" ", clean), max);
         }
         if (wrapped.size() > maxLines) {
-            throw new ConnectorException(FailureKind.PERMANENT, FIELD_TOO_LONG,
+            throw new ConnectorException(Reason.FIELD_TOO_LONG,
                     field + " does not fit UPS's " + maxLines + " lines of " + max + " characters without losing text: '"
                             + String.join(" / ", clean) + "' (" + String.join(" ", clean).length() + " characters)");
         }
@@ -67,10 +65,10 @@ public final class FieldFitter {
         String n = name == null ? null : name.trim().replaceAll("\\s+", " ");
         String a = attention == null || attention.isBlank() ? null : attention.trim().replaceAll("\\s+", " ");
         if (n == null || n.isEmpty()) {
-            throw new ConnectorException(FailureKind.PERMANENT, "MISSING_FIELD", field + ".Name is empty");
+            throw new ConnectorException(Reason.MISSING_FIELD, field + ".Name is empty");
         }
         if (a != null && a.length() > max) {
-            throw new ConnectorException(FailureKind.PERMANENT, FIELD_TOO_LONG,
+            throw new ConnectorException(Reason.FIELD_TOO_LONG,
                     field + ".AttentionName is longer than UPS's " + max + " characters: '" + a + "'");
         }
         if (n.length() <= max) {
@@ -82,7 +80,7 @@ public final class FieldFitter {
         String rest = String.join(" ", parts.subList(1, parts.size()));
         String newAttention = a == null ? rest : rest + " " + a;
         if (newAttention.length() > max) {
-            throw new ConnectorException(FailureKind.PERMANENT, FIELD_TOO_LONG,
+            throw new ConnectorException(Reason.FIELD_TOO_LONG,
                     field + ".Name is longer than UPS's " + max + " characters and the rest does not fit the attention name: '"
                             + n + "'" + (a == null ? "" : " (attention '" + a + "')"));
         }
@@ -96,7 +94,7 @@ public final class FieldFitter {
         for (String t : texts) {
             for (String word : t.split("\\s+")) {
                 if (word.length() > max) {
-                    throw new ConnectorException(FailureKind.PERMANENT, FIELD_TOO_LONG, field + " has a word longer than UPS's "
+                    throw new ConnectorException(Reason.FIELD_TOO_LONG, field + " has a word longer than UPS's "
                             + max + " characters, which cannot be split at a word boundary: '" + word + "'");
                 }
             }
@@ -110,7 +108,7 @@ public final class FieldFitter {
         }
         String v = value.trim();
         if (v.length() > max) {
-            throw new ConnectorException(FailureKind.PERMANENT, FIELD_TOO_LONG,
+            throw new ConnectorException(Reason.FIELD_TOO_LONG,
                     field + " is longer than UPS's " + max + " characters: '" + v + "'");
         }
         return v.isEmpty() ? null : v;

@@ -1,8 +1,8 @@
 package com.epicorups.ups.ship;
 
 import com.epicorups.core.ConnectorException;
-import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
+import com.epicorups.core.Reason;
 import com.epicorups.model.Address;
 import com.epicorups.model.ShippableRelease;
 import com.epicorups.ups.UpsSettings;
@@ -54,12 +54,11 @@ public final class ShipmentRequestMapper {
         FieldFitter fit = new FieldFitter(notes);
         Address to = first.shipTo();
         if (to == null) {
-            throw new ConnectorException(FailureKind.PERMANENT, "MISSING_FIELD", "release " + first.key() + " has no ship-to address");
+            throw new ConnectorException(Reason.MISSING_FIELD, "release " + first.key() + " has no ship-to address");
         }
         String toCountry = upper(to.countryCode());
         if (toCountry == null || !toCountry.matches("[A-Z]{2}")) {
-            throw new ConnectorException(FailureKind.PERMANENT, "MISSING_FIELD",
-                    "ShipTo.CountryCode must be a 2-letter ISO code, was '" + to.countryCode() + "'");
+            throw new ConnectorException(Reason.MISSING_FIELD, "ShipTo.CountryCode must be a 2-letter ISO code, was '" + to.countryCode() + "'");
         }
         String fromCountry = wh.countryCode();
         boolean domesticLane = fromCountry.equals(toCountry) && (toCountry.equals("US") || toCountry.equals("PR"));
@@ -114,13 +113,13 @@ public final class ShipmentRequestMapper {
         ObjectNode toAddress = shipTo.putObject("Address");
         List<String> lines = fit.lines("ShipTo.AddressLine", to.lines(), LINE_MAX, LINES_MAX);
         if (lines.isEmpty()) {
-            throw new ConnectorException(FailureKind.PERMANENT, "MISSING_FIELD", "ShipTo.AddressLine is empty for " + first.key());
+            throw new ConnectorException(Reason.MISSING_FIELD, "ShipTo.AddressLine is empty for " + first.key());
         }
         ArrayNode lineArray = toAddress.putArray("AddressLine");
         lines.forEach(lineArray::add);
         String city = fit.exact("ShipTo.City", to.city(), CITY_MAX);
         if (city == null) {
-            throw new ConnectorException(FailureKind.PERMANENT, "MISSING_FIELD", "ShipTo.City is empty for " + first.key());
+            throw new ConnectorException(Reason.MISSING_FIELD, "ShipTo.City is empty for " + first.key());
         }
         toAddress.put("City", city);
         String state = fit.exact("ShipTo.StateProvinceCode", upper(to.stateProvince()), STATE_MAX);
@@ -157,7 +156,7 @@ public final class ShipmentRequestMapper {
         if (fromCountry.equals("US") && (toCountry.equals("PR") || toCountry.equals("CA"))) {
             BigDecimal total = total(releases);
             if (total == null) {
-                throw new ConnectorException(FailureKind.PERMANENT, "MISSING_FIELD", "Shipment.InvoiceLineTotal is required "
+                throw new ConnectorException(Reason.MISSING_FIELD, "Shipment.InvoiceLineTotal is required "
                         + "from the US to " + toCountry + " but release " + first.key() + " has no value");
             }
             ObjectNode ilt = shipment.putObject("InvoiceLineTotal");
@@ -200,8 +199,7 @@ public final class ShipmentRequestMapper {
             return first;
         }
         if (!settings.groupReleasesByOrder()) {
-            throw new ConnectorException(FailureKind.PERMANENT, "GROUPING_DISABLED",
-                    releases.size() + " releases given for one shipment but ups.groupReleasesByOrder is false");
+            throw new ConnectorException(Reason.GROUPING_DISABLED, releases.size() + " releases given for one shipment but ups.groupReleasesByOrder is false");
         }
         for (ShippableRelease r : releases) {
             boolean same = r.key().company().equals(first.key().company()) && r.key().orderNum() == first.key().orderNum()
@@ -209,8 +207,7 @@ public final class ShipmentRequestMapper {
                     && Objects.equals(settings.serviceFor(r.shipViaCode()), settings.serviceFor(first.shipViaCode()))
                     && Objects.equals(r.shipTo(), first.shipTo());
             if (!same) {
-                throw new ConnectorException(FailureKind.PERMANENT, "GROUP_MISMATCH",
-                        "release " + r.key() + " cannot share a shipment with " + first.key()
+                throw new ConnectorException(Reason.GROUP_MISMATCH, "release " + r.key() + " cannot share a shipment with " + first.key()
                                 + ": order, warehouse, service and ship-to must be the same");
             }
         }
@@ -260,7 +257,7 @@ public final class ShipmentRequestMapper {
     static String weight(ShippableRelease r) {
         BigDecimal w = r.weight();
         if (w == null || w.signum() <= 0) {
-            throw new ConnectorException(FailureKind.PERMANENT, "NO_WEIGHT", "release " + r.key() + " has no positive weight");
+            throw new ConnectorException(Reason.NO_WEIGHT, "release " + r.key() + " has no positive weight");
         }
         BigDecimal rounded = w.setScale(1, RoundingMode.CEILING).max(new BigDecimal("0.1")).stripTrailingZeros();
         String text = rounded.toPlainString();
@@ -268,7 +265,7 @@ public final class ShipmentRequestMapper {
             text = w.setScale(0, RoundingMode.CEILING).toPlainString();
         }
         if (text.length() > 5) {
-            throw new ConnectorException(FailureKind.PERMANENT, FieldFitter.FIELD_TOO_LONG,
+            throw new ConnectorException(Reason.FIELD_TOO_LONG,
                     "Package.PackageWeight.Weight " + w + " does not fit UPS's 5 characters");
         }
         return text;
@@ -298,8 +295,7 @@ public final class ShipmentRequestMapper {
         String digits = phone == null ? "" : phone.replaceAll("[^0-9]", "");
         if (digits.isEmpty()) {
             if (required) {
-                throw new ConnectorException(FailureKind.PERMANENT, "MISSING_FIELD",
-                        field + ".Number is required by UPS for an international shipment");
+                throw new ConnectorException(Reason.MISSING_FIELD, field + ".Number is required by UPS for an international shipment");
             }
             return null;
         }
@@ -311,7 +307,7 @@ public final class ShipmentRequestMapper {
                 String problem = field + ".Number '" + phone.trim() + "' is not area code + 7 digits (+ 4-digit extension)"
                         + " as UPS requires for " + country;
                 if (required) {
-                    throw new ConnectorException(FailureKind.PERMANENT, "INVALID_FIELD", problem);
+                    throw new ConnectorException(Reason.INVALID_FIELD, problem);
                 }
                 fit.notes().add(problem + ": omitted");
                 return null;

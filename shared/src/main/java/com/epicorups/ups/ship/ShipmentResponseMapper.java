@@ -1,6 +1,6 @@
 package com.epicorups.ups.ship;
 
-import com.epicorups.core.FailureKind;
+import com.epicorups.core.Reason;
 import com.epicorups.port.PackageLabel;
 import com.epicorups.ups.transport.UpsApiException;
 import com.epicorups.ups.wire.Nodes;
@@ -34,7 +34,7 @@ final class ShipmentResponseMapper {
         }
         if (id == null || packages.isEmpty() || packages.stream().anyMatch(p -> p.trackingNumber() == null)) {
             // The label may exist at UPS although we cannot read it: the caller must reconcile, not re-ship.
-            throw new UpsApiException(FailureKind.TRANSIENT, UpsApiException.BAD_RESPONSE, "ship", 200, List.of(), true,
+            throw new UpsApiException(Reason.UPS_BAD_RESPONSE, "ship", 200, List.of(), true,
                     null, "UPS ship answered 200 without a shipment id or package tracking numbers", null);
         }
         Map<String, String> charges = new LinkedHashMap<>();

@@ -1,8 +1,8 @@
 package com.epicorups.ups.ship;
 
 import com.epicorups.core.ConnectorException;
-import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
+import com.epicorups.core.Reason;
 import com.epicorups.model.ShippableRelease;
 import com.epicorups.port.CreatedShipment;
 import com.epicorups.port.PackageLabel;
@@ -184,7 +184,7 @@ public final class UpsShippingClient implements UpsShipping {
     /** Voids with the token of the warehouse's account (null = the secret's merchant id). */
     public void voidShipment(String shipmentId, String warehouseCode) {
         if (shipmentId == null || !shipmentId.trim().matches("[0-9A-Za-z]{10,35}")) {
-            throw new ConnectorException(FailureKind.PERMANENT, "INVALID_SHIPMENT_ID", "not a UPS shipment id: " + shipmentId);
+            throw new ConnectorException(Reason.INVALID_SHIPMENT_ID, "not a UPS shipment id: " + shipmentId);
         }
         String merchant = warehouseCode == null ? null : settings.warehouse(warehouseCode).tokenMerchantId(settings.merchantId());
         String id = shipmentId.trim().toUpperCase();
@@ -192,8 +192,7 @@ public final class UpsShippingClient implements UpsShipping {
         JsonNode summary = json.path("VoidShipmentResponse").path("SummaryResult").path("Status");
         String code = Nodes.text(summary, "Code");
         if (!"1".equals(code)) {
-            throw new ConnectorException(FailureKind.PERMANENT, "UPS_VOID_FAILED",
-                    "UPS did not void " + id + ": status " + code + " " + Nodes.text(summary, "Description"));
+            throw new ConnectorException(Reason.UPS_VOID_FAILED, "UPS did not void " + id + ": status " + code + " " + Nodes.text(summary, "Description"));
         }
     }
 }

@@ -1,7 +1,7 @@
 package com.epicorups.ups.track;
 
 import com.epicorups.core.ConnectorException;
-import com.epicorups.core.FailureKind;
+import com.epicorups.core.Reason;
 import com.epicorups.model.TrackingStatus;
 import com.epicorups.ups.transport.UpsHttp;
 import com.epicorups.ups.wire.Nodes;
@@ -31,7 +31,7 @@ public final class UpsTrackingClient {
     public Optional<TrackingSnapshot> track(String trackingNumber) {
         String n = trackingNumber == null ? "" : trackingNumber.trim().toUpperCase();
         if (n.length() < 7 || n.length() > 34 || !n.matches("[0-9A-Z]+")) {
-            throw new ConnectorException(FailureKind.PERMANENT, "INVALID_TRACKING_NUMBER", "not a UPS inquiry number: " + trackingNumber);
+            throw new ConnectorException(Reason.INVALID_TRACKING_NUMBER, "not a UPS inquiry number: " + trackingNumber);
         }
         JsonNode json;
         try {

@@ -1,6 +1,7 @@
 package com.epicorups.ups.trackalert;
 
 import com.epicorups.core.Json;
+import com.epicorups.core.Reason;
 import com.epicorups.model.TrackingSource;
 import com.epicorups.model.TrackingStatus;
 import com.epicorups.model.TrackingUpdate;
@@ -35,11 +36,6 @@ import java.util.Map;
  */
 public final class TrackAlertWebhookReceiver implements TrackAlertReceiver {
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
-    public static final String UNAUTHENTICATED = "WEBHOOK_UNAUTHENTICATED";
-    public static final String TOO_LARGE = "WEBHOOK_TOO_LARGE";
-    /** The caller's JWT could not be checked: the issuer's key set (JWKS) is unavailable. */
-    public static final String AUTH_UNAVAILABLE = "WEBHOOK_AUTH_UNAVAILABLE";
-    public static final String MALFORMED = WebhookVerdict.MALFORMED;
 
     private final TrackAlertVersion version;
     private final boolean bearerValidatedByGateway;
@@ -87,42 +83,42 @@ public final class TrackAlertWebhookReceiver implements TrackAlertReceiver {
         } catch (JwtRejectedException keysUnavailable) {
             // Our side failed, not the caller: a 5xx raises the webhook's alarm, where a 401 would pass for a
             // stranger's call while UPS's events are refused.
-            return WebhookVerdict.rejected(503, AUTH_UNAVAILABLE, "bearer JWT not checked: " + keysUnavailable.detail());
+            return WebhookVerdict.rejected(503, Reason.WEBHOOK_AUTH_UNAVAILABLE, "bearer JWT not checked: " + keysUnavailable.detail());
         }
         if (denied != null) {
-            return WebhookVerdict.rejected(401, UNAUTHENTICATED, denied);
+            return WebhookVerdict.rejected(401, Reason.WEBHOOK_UNAUTHENTICATED, denied);
         }
         if (body == null || body.isBlank()) {
-            return WebhookVerdict.rejected(400, MALFORMED, "empty body");
+            return WebhookVerdict.rejected(400, Reason.WEBHOOK_MALFORMED, "empty body");
         }
         // A char is at most 3 UTF-8 bytes: only count bytes when the length alone does not decide.
         if (body.length() > maxBodyBytes
                 || (body.length() * 3L > maxBodyBytes && body.getBytes(StandardCharsets.UTF_8).length > maxBodyBytes)) {
-            return WebhookVerdict.rejected(413, TOO_LARGE, "body larger than " + maxBodyBytes + " bytes");
+            return WebhookVerdict.rejected(413, Reason.WEBHOOK_TOO_LARGE, "body larger than " + maxBodyBytes + " bytes");
         }
         JsonNode json;
         try {
             json = Json.mapper().readTree(body);
         } catch (Exception e) {
-            return WebhookVerdict.rejected(400, MALFORMED, "body is not JSON");
+            return WebhookVerdict.rejected(400, Reason.WEBHOOK_MALFORMED, "body is not JSON");
         }
         if (json == null || !json.isObject()) {
-            return WebhookVerdict.rejected(400, MALFORMED, "body is not a JSON object");
+            return WebhookVerdict.rejected(400, Reason.WEBHOOK_MALFORMED, "body is not a JSON object");
         }
         String tracking = Nodes.text(json, "trackingNumber");
         if (tracking == null) {
-            return WebhookVerdict.rejected(400, MALFORMED, "trackingNumber is missing");
+            return WebhookVerdict.rejected(400, Reason.WEBHOOK_MALFORMED, "trackingNumber is missing");
         }
         tracking = tracking.toUpperCase(Locale.ROOT);
         if (!tracking.matches("[0-9A-Z]{7,34}")) {
-            return WebhookVerdict.rejected(400, MALFORMED, "trackingNumber is not a UPS number");
+            return WebhookVerdict.rejected(400, Reason.WEBHOOK_MALFORMED, "trackingNumber is not a UPS number");
         }
         JsonNode status = json.path("activityStatus");
         String type = Nodes.text(status, "type");
         String code = Nodes.text(status, "code");
         String description = Nodes.text(status, "description");
         if (type == null && code == null && description == null) {
-            return WebhookVerdict.rejected(400, MALFORMED, "activityStatus is missing");
+            return WebhookVerdict.rejected(400, Reason.WEBHOOK_MALFORMED, "activityStatus is missing");
         }
         TrackingStatus mapped = UpsStatusMapper.map(type, code, description);
         ZoneOffset offset = UpsStatusMapper.offset(Nodes.text(json, "gmtOffset"));

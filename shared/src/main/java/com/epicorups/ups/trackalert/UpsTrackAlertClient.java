@@ -1,8 +1,8 @@
 package com.epicorups.ups.trackalert;
 
 import com.epicorups.core.ConnectorException;
-import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
+import com.epicorups.core.Reason;
 import com.epicorups.port.SubscriptionResult;
 import com.epicorups.port.TrackAlertSubscriptions;
 import com.epicorups.ups.UpsSettings;
@@ -54,8 +54,7 @@ public final class UpsTrackAlertClient implements TrackAlertSubscriptions {
         this.v1Credential = v1Credential;
         this.clock = clock;
         if (settings.trackAlertVersion() == UpsSettings.TrackAlertVersion.V1 && (v1Credential == null || v1Credential.isBlank())) {
-            throw new ConnectorException(FailureKind.PERMANENT, "UPS_SETTINGS_INVALID",
-                    "Track Alert v1 needs the webhook credential (WebhookSecret.credential)");
+            throw new ConnectorException(Reason.UPS_SETTINGS_INVALID, "Track Alert v1 needs the webhook credential (WebhookSecret.credential)");
         }
     }
 

@@ -1,36 +1,27 @@
 package com.epicorups.ups.transport;
 
 import com.epicorups.core.ConnectorException;
-import com.epicorups.core.FailureKind;
+import com.epicorups.core.Reason;
 import com.epicorups.ups.wire.UpsError;
 import java.util.List;
 
 /**
- * A failed UPS call, classified. {@link #httpStatus()} is 0 when no response arrived (timeout, connection).
+ * A failed UPS call, classified (UPS_RATE_LIMITED, UPS_UNAVAILABLE, UPS_TIMEOUT, UPS_CONNECTION, UPS_BAD_RESPONSE,
+ * UPS_AUTH, UPS_BLOCKED_MERCHANT, UPS_BUSINESS_ERROR); UPS's own error codes are in {@link #errors()}. {@link #httpStatus()} is 0 when no response arrived (timeout, connection).
  * {@link #outcomeUnknown()} is true when the request may have been processed by UPS although we got no
  * answer (a timeout or broken connection after sending, or a 5xx): for a ship POST this means a label may
  * exist and the caller must look it up before trying again.
  */
 public class UpsApiException extends ConnectorException {
-    public static final String BUSINESS_ERROR = "UPS_BUSINESS_ERROR";
-    public static final String AUTH = "UPS_AUTH";
-    public static final String BLOCKED_MERCHANT = "UPS_BLOCKED_MERCHANT";
-    public static final String RATE_LIMITED = "UPS_RATE_LIMITED";
-    public static final String UNAVAILABLE = "UPS_UNAVAILABLE";
-    public static final String TIMEOUT = "UPS_TIMEOUT";
-    public static final String CONNECTION = "UPS_CONNECTION";
-    public static final String BAD_RESPONSE = "UPS_BAD_RESPONSE";
-
     private final String operation;
     private final int httpStatus;
     private final List<UpsError> errors;
     private final boolean outcomeUnknown;
     private final String responseBody;
 
-    public UpsApiException(FailureKind kind, String reasonCode, String operation, int httpStatus,
-                           List<UpsError> errors, boolean outcomeUnknown, String responseBody, String message,
-                           Throwable cause) {
-        super(kind, reasonCode, message, cause);
+    public UpsApiException(Reason reason, String operation, int httpStatus, List<UpsError> errors,
+                           boolean outcomeUnknown, String responseBody, String message, Throwable cause) {
+        super(reason, message, cause);
         this.operation = operation;
         this.httpStatus = httpStatus;
         this.errors = errors == null ? List.of() : List.copyOf(errors);

@@ -1,6 +1,6 @@
 package com.epicorups.ups.transport;
 
-import com.epicorups.core.FailureKind;
+import com.epicorups.core.Reason;
 import com.epicorups.ups.wire.UpsError;
 import java.util.List;
 import java.util.Set;
@@ -26,11 +26,11 @@ public final class UpsErrorClassifier {
                                            boolean mutating) {
         String codes = errors.isEmpty() ? "no UPS error code" : errors.toString();
         if (status == 429 || errors.stream().anyMatch(e -> "10429".equals(e.code()))) {
-            return new UpsApiException(FailureKind.TRANSIENT, UpsApiException.RATE_LIMITED, operation, status, errors,
+            return new UpsApiException(Reason.UPS_RATE_LIMITED, operation, status, errors,
                     false, body, "UPS " + operation + " throttled (HTTP " + status + ", " + codes + ")", null);
         }
         if (status >= 500 || errors.stream().anyMatch(e -> "10004".equals(e.code()))) {
-            return new UpsApiException(FailureKind.TRANSIENT, UpsApiException.UNAVAILABLE, operation, status, errors,
+            return new UpsApiException(Reason.UPS_UNAVAILABLE, operation, status, errors,
                     mutating, body, "UPS " + operation + " unavailable (HTTP " + status + ", " + codes + ")", null);
         }
         if (isTokenProblem(status, errors)) {
@@ -38,14 +38,14 @@ public final class UpsErrorClassifier {
                     ? ": the token was refused; the UPS app may lack the " + productFor(operation)
                     + " API product, or the credentials belong to another environment"
                     : ": the token was refused even after a refresh";
-            return new UpsApiException(FailureKind.PERMANENT, UpsApiException.AUTH, operation, status, errors, false,
+            return new UpsApiException(Reason.UPS_AUTH, operation, status, errors, false,
                     body, "UPS " + operation + " authentication failed (HTTP " + status + ", " + codes + ")" + hint, null);
         }
         if (status == 403) {
-            return new UpsApiException(FailureKind.PERMANENT, UpsApiException.BLOCKED_MERCHANT, operation, status,
+            return new UpsApiException(Reason.UPS_BLOCKED_MERCHANT, operation, status,
                     errors, false, body, "UPS " + operation + " refused: blocked merchant (HTTP 403, " + codes + ")", null);
         }
-        return new UpsApiException(FailureKind.PERMANENT, UpsApiException.BUSINESS_ERROR, operation, status, errors,
+        return new UpsApiException(Reason.UPS_BUSINESS_ERROR, operation, status, errors,
                 false, body, "UPS " + operation + " rejected the request (HTTP " + status + ", " + codes + ")", null);
     }
 

@@ -1,8 +1,8 @@
 package com.epicorups.ups.transport;
 
 import com.epicorups.core.Backoff;
-import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
+import com.epicorups.core.Reason;
 import com.epicorups.core.http.PlainHttpClient;
 import com.epicorups.logging.JsonLogger;
 import com.epicorups.logging.Redactor;
@@ -111,18 +111,18 @@ public final class UpsHttp {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 failure = null;
             } catch (HttpTimeoutException e) {
-                failure = new UpsApiException(FailureKind.TRANSIENT, UpsApiException.TIMEOUT, operation, 0, List.of(),
+                failure = new UpsApiException(Reason.UPS_TIMEOUT, operation, 0, List.of(),
                         mutating, null, "UPS " + operation + " timed out after " + timeout
                         + (mutating ? " (UPS may have processed it: look it up before retrying)" : ""), e);
             } catch (ConnectException e) {
-                failure = new UpsApiException(FailureKind.TRANSIENT, UpsApiException.CONNECTION, operation, 0, List.of(),
+                failure = new UpsApiException(Reason.UPS_CONNECTION, operation, 0, List.of(),
                         false, null, "cannot connect to UPS at " + settings.baseUrl() + " for " + operation + ": " + e, e);
             } catch (IOException e) {
-                failure = new UpsApiException(FailureKind.TRANSIENT, UpsApiException.CONNECTION, operation, 0, List.of(),
+                failure = new UpsApiException(Reason.UPS_CONNECTION, operation, 0, List.of(),
                         mutating, null, "UPS " + operation + " connection failed: " + e, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new UpsApiException(FailureKind.TRANSIENT, UpsApiException.CONNECTION, operation, 0, List.of(),
+                throw new UpsApiException(Reason.UPS_CONNECTION, operation, 0, List.of(),
                         mutating, null, "interrupted during UPS " + operation, e);
             }
             if (failure == null) {
@@ -185,7 +185,7 @@ public final class UpsHttp {
         try {
             return Json.mapper().readTree(body);
         } catch (JsonProcessingException e) {
-            throw new UpsApiException(FailureKind.TRANSIENT, UpsApiException.BAD_RESPONSE, operation, 200, List.of(),
+            throw new UpsApiException(Reason.UPS_BAD_RESPONSE, operation, 200, List.of(),
                     mutating, null, "UPS " + operation + " answered 2xx with a body that is not JSON", e);
         }
     }

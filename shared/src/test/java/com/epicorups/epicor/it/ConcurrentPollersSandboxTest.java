@@ -3,6 +3,7 @@ package com.epicorups.epicor.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.epicorups.app.EpicorPolling;
+import com.epicorups.core.Reason;
 import com.epicorups.epicor.EpicorSettings;
 import com.epicorups.pipeline.ReleasePoller;
 import com.epicorups.port.PollSummary;
@@ -80,7 +81,7 @@ class ConcurrentPollersSandboxTest extends SandboxSupport {
         assertThat(poller.lastCycleConflicted()).isTrue();
         assertThat(sandbox.requests().size()).as("no Epicor call while another cycle holds the lease").isZero();
         assertThat(audit.forSubject("while-held")).singleElement().satisfies(e -> {
-            assertThat(e.reasonCode()).isEqualTo(ReleasePoller.POLL_IN_PROGRESS);
+            assertThat(e.reasonCode()).isEqualTo(Reason.POLL_IN_PROGRESS.code());
             assertThat(e.message()).contains("poll-that-died");
         });
 
@@ -114,7 +115,7 @@ class ConcurrentPollersSandboxTest extends SandboxSupport {
         assertThat(queue.batchSizes).as("only the page enqueued before the takeover").hasSize(1);
         assertThat(summary.pages()).isEqualTo(2);
         assertThat(audit.forSubject("older-poll")).singleElement()
-                .satisfies(e -> assertThat(e.reasonCode()).isEqualTo(ReleasePoller.CHECKPOINT_CONFLICT));
+                .satisfies(e -> assertThat(e.reasonCode()).isEqualTo(Reason.CHECKPOINT_CONFLICT.code()));
         assertThat(checkpoints.load(poller[0].leaseName()).orElseThrow().values())
                 .as("the newer poller's lease is left alone").containsEntry("owner", "newer-poll");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.epicorups.core.ConnectorException;
 import com.epicorups.core.FailureKind;
+import com.epicorups.core.Reason;
 import com.epicorups.epicor.EpicorClient;
 import com.epicorups.epicor.EpicorSettings;
 import com.epicorups.epicor.EpicorSettings.WriteBackMapping;
@@ -138,7 +139,7 @@ class EpicorWriteBackSandboxTest extends SandboxSupport {
                 List.of("1Z999AA10123456998"), TrackingStatus.IN_TRANSIT, null, null, null, null)))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.PERMANENT);
-                    assertThat(e.reasonCode()).isEqualTo(EpicorTrackingWriter.PACK_NOT_FOUND);
+                    assertThat(e.reasonCode()).isEqualTo(Reason.EPICOR_PACK_NOT_FOUND.code());
                 });
         assertThat(badRequests()).isEmpty();
     }

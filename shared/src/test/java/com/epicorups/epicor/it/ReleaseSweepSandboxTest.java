@@ -3,6 +3,7 @@ package com.epicorups.epicor.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.epicorups.app.EpicorPolling;
+import com.epicorups.core.Reason;
 import com.epicorups.epicor.EpicorSettings;
 import com.epicorups.pipeline.ReleasePoller;
 import com.epicorups.port.PollSummary;
@@ -84,7 +85,7 @@ class ReleaseSweepSandboxTest extends SandboxSupport {
         assertThat(audit.forSubject(queue.messages.get(0).release().key().asString())).singleElement()
                 .satisfies(e -> {
                     assertThat(e.operation()).isEqualTo(AuditOperation.RELEASE_ENQUEUED);
-                    assertThat(e.reasonCode()).isEqualTo(ReleasePoller.SWEEP_FOUND);
+                    assertThat(e.reasonCode()).isEqualTo(Reason.SWEEP_FOUND.code());
                 });
         assertThat(badRequests()).as("the strict OData parser accepted the sweep's queries").isEmpty();
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.epicorups.core.FailureKind;
+import com.epicorups.core.Reason;
 import com.epicorups.logging.JsonLogger;
 import com.epicorups.logging.LogConfig;
 import com.epicorups.logging.LogLevel;
@@ -131,7 +132,7 @@ class UpsTokenProviderTest {
         UpsTokenProvider tokens = provider(ups.settingsBuilder().build());
         assertThatThrownBy(tokens::accessToken).isInstanceOfSatisfying(UpsTokenException.class, e -> {
             assertThat(e.kind()).isEqualTo(FailureKind.PERMANENT);
-            assertThat(e.reasonCode()).isEqualTo(UpsTokenException.REJECTED);
+            assertThat(e.reasonCode()).isEqualTo(Reason.UPS_TOKEN_REJECTED.code());
             assertThat(e.httpStatus()).isEqualTo(401);
             assertThat(e.getMessage()).contains("client id or client secret");
         });
@@ -144,7 +145,7 @@ class UpsTokenProviderTest {
         UpsTokenProvider tokens = provider(ups.settingsBuilder().build());
         assertThatThrownBy(tokens::accessToken).isInstanceOfSatisfying(UpsTokenException.class, e -> {
             assertThat(e.kind()).isEqualTo(FailureKind.TRANSIENT);
-            assertThat(e.reasonCode()).isEqualTo(UpsTokenException.UNAVAILABLE);
+            assertThat(e.reasonCode()).isEqualTo(Reason.UPS_TOKEN_UNAVAILABLE.code());
             assertThat(e.getMessage()).contains("after 3 attempts");
         });
         assertThat(ups.tokenCalls.get()).isEqualTo(3);
@@ -168,7 +169,7 @@ class UpsTokenProviderTest {
 
         assertThatThrownBy(tokens::accessToken).isInstanceOfSatisfying(UpsTokenException.class, e -> {
             assertThat(e.kind()).isEqualTo(FailureKind.TRANSIENT);
-            assertThat(e.reasonCode()).isEqualTo(UpsTokenException.THROTTLED);
+            assertThat(e.reasonCode()).isEqualTo(Reason.UPS_TOKEN_THROTTLED.code());
         });
         assertThat(ups.tokenCalls.get()).isEqualTo(1);
         assertThat(ups.sleeper.sleeps).isEmpty();
@@ -177,7 +178,7 @@ class UpsTokenProviderTest {
         assertThatThrownBy(tokens::accessToken).hasMessageContaining("no token request until");
         // Another instance sharing the store is blocked too.
         assertThatThrownBy(() -> provider(settings).accessToken())
-                .isInstanceOfSatisfying(UpsTokenException.class, e -> assertThat(e.reasonCode()).isEqualTo(UpsTokenException.THROTTLED));
+                .isInstanceOfSatisfying(UpsTokenException.class, e -> assertThat(e.reasonCode()).isEqualTo(Reason.UPS_TOKEN_THROTTLED.code()));
         assertThat(ups.tokenCalls.get()).isEqualTo(1);
 
         ups.clock.advance(Duration.ofMinutes(2));
@@ -206,7 +207,7 @@ class UpsTokenProviderTest {
         tokens.invalidate();
 
         assertThatThrownBy(tokens::accessToken).isInstanceOfSatisfying(UpsTokenException.class, e -> {
-            assertThat(e.reasonCode()).isEqualTo(UpsTokenException.BUDGET_EXHAUSTED);
+            assertThat(e.reasonCode()).isEqualTo(Reason.UPS_TOKEN_BUDGET_EXHAUSTED.code());
             assertThat(e.kind()).isEqualTo(FailureKind.PERMANENT);
         });
         assertThat(ups.tokenCalls.get()).isEqualTo(2);
@@ -260,7 +261,7 @@ class UpsTokenProviderTest {
         assertThat(ups.tokenCalls.get()).isEqualTo(2);
         ups.clock.advance(Duration.ofMinutes(3));
         assertThatThrownBy(tokens::accessToken).isInstanceOfSatisfying(UpsTokenException.class,
-                e -> assertThat(e.reasonCode()).isEqualTo(UpsTokenException.THROTTLED));
+                e -> assertThat(e.reasonCode()).isEqualTo(Reason.UPS_TOKEN_THROTTLED.code()));
     }
 
     @Test

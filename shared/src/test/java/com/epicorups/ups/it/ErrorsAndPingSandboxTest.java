@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.epicorups.core.ConnectorException;
 import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
+import com.epicorups.core.Reason;
 import com.epicorups.model.ShippableRelease;
 import com.epicorups.sandbox.ups.Operation;
 import com.epicorups.ups.UpsClients;
@@ -60,7 +61,7 @@ class ErrorsAndPingSandboxTest {
         assertThatThrownBy(() -> clients.tracking().track(UNKNOWN))
                 .isInstanceOfSatisfying(UpsApiException.class, e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.TRANSIENT);
-                    assertThat(e.reasonCode()).isEqualTo(UpsApiException.RATE_LIMITED);
+                    assertThat(e.reasonCode()).isEqualTo(Reason.UPS_RATE_LIMITED.code());
                     assertThat(e.upsCodes()).containsExactly("10429");
                     assertThat(e.httpStatus()).isEqualTo(429);
                 });
@@ -78,7 +79,7 @@ class ErrorsAndPingSandboxTest {
         assertThatThrownBy(() -> clients.shipping().create(List.of(domestic())))
                 .isInstanceOfSatisfying(UpsApiException.class, e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.TRANSIENT);
-                    assertThat(e.reasonCode()).isEqualTo(UpsApiException.RATE_LIMITED);
+                    assertThat(e.reasonCode()).isEqualTo(Reason.UPS_RATE_LIMITED.code());
                     assertThat(e.outcomeUnknown()).isFalse();
                 });
         assertThat(ups.sandbox().requests(Operation.SHIP) - before).isEqualTo(1);
@@ -93,7 +94,7 @@ class ErrorsAndPingSandboxTest {
         assertThatThrownBy(() -> clients.shipping().create(List.of(domestic())))
                 .isInstanceOfSatisfying(UpsApiException.class, e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.TRANSIENT);
-                    assertThat(e.reasonCode()).isEqualTo(UpsApiException.UNAVAILABLE);
+                    assertThat(e.reasonCode()).isEqualTo(Reason.UPS_UNAVAILABLE.code());
                     assertThat(e.upsCodes()).containsExactly("10004");
                     assertThat(e.outcomeUnknown()).as("a 500 on a POST that has no idempotency key").isTrue();
                 });
@@ -134,7 +135,7 @@ class ErrorsAndPingSandboxTest {
                 Releases.NEW_YORK))))
                 .isInstanceOfSatisfying(UpsApiException.class, e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.PERMANENT);
-                    assertThat(e.reasonCode()).isEqualTo(UpsApiException.BUSINESS_ERROR);
+                    assertThat(e.reasonCode()).isEqualTo(Reason.UPS_BUSINESS_ERROR.code());
                     assertThat(e.upsCodes()).containsExactly("120100");
                     assertThat(e.getMessage()).contains("120100");
                     assertThat(e.outcomeUnknown()).isFalse();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
+import com.epicorups.core.Reason;
 import com.epicorups.model.Address;
 import com.epicorups.model.ShippableRelease;
 import com.epicorups.port.CreatedShipment;
@@ -215,7 +216,7 @@ class ShippingSandboxTest {
                 .isInstanceOfSatisfying(UpsApiException.class, e -> {
                     assertThat(e.outcomeUnknown()).isTrue();
                     assertThat(e.kind()).isEqualTo(FailureKind.TRANSIENT);
-                    assertThat(e.reasonCode()).isEqualTo(UpsApiException.TIMEOUT);
+                    assertThat(e.reasonCode()).isEqualTo(Reason.UPS_TIMEOUT.code());
                 });
         assertThat(ups.sandbox().shipments().count()).isEqualTo(before + 1);
 

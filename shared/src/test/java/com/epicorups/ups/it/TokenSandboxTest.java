@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.epicorups.core.FailureKind;
+import com.epicorups.core.Reason;
 import com.epicorups.port.CreatedShipment;
 import com.epicorups.sandbox.ups.Operation;
 import com.epicorups.store.TokenCacheStore;
@@ -90,13 +91,13 @@ class TokenSandboxTest {
 
         assertThatThrownBy(() -> clients.tracking().track(UNKNOWN))
                 .isInstanceOfSatisfying(UpsTokenException.class, e -> {
-                    assertThat(e.reasonCode()).isEqualTo(UpsTokenException.THROTTLED);
+                    assertThat(e.reasonCode()).isEqualTo(Reason.UPS_TOKEN_THROTTLED.code());
                     assertThat(e.kind()).isEqualTo(FailureKind.TRANSIENT);
                     assertThat(e.httpStatus()).isEqualTo(429);
                 });
         assertThatThrownBy(() -> clients.tracking().track(UNKNOWN))
                 .isInstanceOfSatisfying(UpsTokenException.class,
-                        e -> assertThat(e.reasonCode()).isEqualTo(UpsTokenException.THROTTLED));
+                        e -> assertThat(e.reasonCode()).isEqualTo(Reason.UPS_TOKEN_THROTTLED.code()));
         assertThat(tokenRequests()).as("blocked calls fail fast without asking UPS").isEqualTo(before + 1);
 
         ups.clock().advance(Duration.ofMinutes(6));
@@ -115,7 +116,7 @@ class TokenSandboxTest {
 
         assertThatThrownBy(() -> clients.tracking().track(UNKNOWN))
                 .isInstanceOfSatisfying(UpsTokenException.class, e -> {
-                    assertThat(e.reasonCode()).isEqualTo(UpsTokenException.BUDGET_EXHAUSTED);
+                    assertThat(e.reasonCode()).isEqualTo(Reason.UPS_TOKEN_BUDGET_EXHAUSTED.code());
                     assertThat(e.kind()).isEqualTo(FailureKind.PERMANENT);
                 });
         assertThat(tokenRequests() - before).as("the third request never left").isEqualTo(2);
@@ -132,7 +133,7 @@ class TokenSandboxTest {
             UpsClients second = ups.clients();
             assertThatThrownBy(() -> second.tracking().track(UNKNOWN))
                     .isInstanceOfSatisfying(UpsTokenException.class, e -> {
-                        assertThat(e.reasonCode()).isEqualTo(UpsTokenException.THROTTLED);
+                        assertThat(e.reasonCode()).isEqualTo(Reason.UPS_TOKEN_THROTTLED.code());
                         assertThat(e.httpStatus()).isEqualTo(429);
                     });
         } finally {
@@ -166,7 +167,7 @@ class TokenSandboxTest {
 
         assertThatThrownBy(() -> clients.tracking().track(UNKNOWN))
                 .isInstanceOfSatisfying(UpsTokenException.class, e -> {
-                    assertThat(e.reasonCode()).isEqualTo(UpsTokenException.REJECTED);
+                    assertThat(e.reasonCode()).isEqualTo(Reason.UPS_TOKEN_REJECTED.code());
                     assertThat(e.httpStatus()).isEqualTo(403);
                     assertThat(e.kind()).isEqualTo(FailureKind.PERMANENT);
                 });

@@ -2,6 +2,7 @@ package com.epicorups.ups.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.epicorups.core.Reason;
 import com.epicorups.model.TrackingSource;
 import com.epicorups.model.TrackingStatus;
 import com.epicorups.port.CreatedShipment;
@@ -176,7 +177,7 @@ class TrackAlertSandboxTest {
         assertThat(ta.deliverEvent(webhookUrl(), Map.of(), tn, Status.IN_TRANSIT)).isEqualTo(401);
 
         assertThat(verdicts.get(0).update().status()).isEqualTo(TrackingStatus.IN_TRANSIT);
-        assertThat(verdicts.get(1).rejectReason()).isEqualTo(TrackAlertWebhookReceiver.UNAUTHENTICATED);
+        assertThat(verdicts.get(1).rejectReason()).isEqualTo(Reason.WEBHOOK_UNAUTHENTICATED);
         assertThat(verdicts.get(1).detail()).doesNotContain("guessed-secret");
     }
 
@@ -216,6 +217,6 @@ class TrackAlertSandboxTest {
         assertThat(ta.deliverEvent(webhookUrl(), TrackAlert.v1Headers(V2_BEARER), tn, Status.DELIVERED)).isEqualTo(401);
 
         assertThat(verdicts.get(0).update().status()).isEqualTo(TrackingStatus.DELIVERED);
-        assertThat(verdicts.subList(1, 4)).allMatch(v -> TrackAlertWebhookReceiver.UNAUTHENTICATED.equals(v.rejectReason()));
+        assertThat(verdicts.subList(1, 4)).allMatch(v -> Reason.WEBHOOK_UNAUTHENTICATED.equals(v.rejectReason()));
     }
 }

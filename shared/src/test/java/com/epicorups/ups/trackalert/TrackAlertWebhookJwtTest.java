@@ -1,5 +1,6 @@
 package com.epicorups.ups.trackalert;
 
+import com.epicorups.core.Reason;
 import com.epicorups.testing.MutableClock;
 import static com.epicorups.ups.trackalert.TestJwts.NOW;
 import static com.epicorups.ups.trackalert.TestJwts.claims;
@@ -47,7 +48,7 @@ class TrackAlertWebhookJwtTest {
     private static void assertUnchecked(WebhookVerdict v) {
         assertThat(v.isAccepted()).isFalse();
         assertThat(v.httpStatus()).isEqualTo(503);
-        assertThat(v.rejectReason()).isEqualTo(TrackAlertWebhookReceiver.AUTH_UNAVAILABLE);
+        assertThat(v.rejectReason()).isEqualTo(Reason.WEBHOOK_AUTH_UNAVAILABLE);
     }
 
     private static String inlineSecret(String extra) {
@@ -68,7 +69,7 @@ class TrackAlertWebhookJwtTest {
     private static void assertUnauthenticated(WebhookVerdict v, String detail, String token) {
         assertThat(v.isAccepted()).isFalse();
         assertThat(v.httpStatus()).isEqualTo(401);
-        assertThat(v.rejectReason()).isEqualTo(TrackAlertWebhookReceiver.UNAUTHENTICATED);
+        assertThat(v.rejectReason()).isEqualTo(Reason.WEBHOOK_UNAUTHENTICATED);
         assertThat(v.detail()).isEqualTo(detail);
         if (token != null) {
             assertThat(v.detail()).doesNotContain(token).doesNotContain(token.split("\\.")[1]);

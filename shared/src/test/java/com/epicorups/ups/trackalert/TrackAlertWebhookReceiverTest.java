@@ -2,6 +2,7 @@ package com.epicorups.ups.trackalert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.epicorups.core.Reason;
 import com.epicorups.model.TrackingSource;
 import com.epicorups.model.TrackingStatus;
 import com.epicorups.port.WebhookVerdict;
@@ -58,7 +59,7 @@ class TrackAlertWebhookReceiverTest {
     void v1RejectsAWrongOrMissingCredentialWithoutParsing() {
         WebhookVerdict wrong = v1.receive(Map.of("credential", "current-cre"), "not json at all");
         assertThat(wrong.httpStatus()).isEqualTo(401);
-        assertThat(wrong.rejectReason()).isEqualTo(TrackAlertWebhookReceiver.UNAUTHENTICATED);
+        assertThat(wrong.rejectReason()).isEqualTo(Reason.WEBHOOK_UNAUTHENTICATED);
         assertThat(wrong.detail()).doesNotContain("current-cre");
         WebhookVerdict missing = v1.receive(Map.of("User-Agent", "UPSPubSubTrackingService"), "not json at all");
         assertThat(missing.httpStatus()).isEqualTo(401);
@@ -122,7 +123,7 @@ class TrackAlertWebhookReceiverTest {
         String huge = "{\"trackingNumber\":\"1Z204W4R0308071865\",\"deliveryPhoto\":\"" + "A".repeat(70_000) + "\"}";
         WebhookVerdict verdict = v1.receive(Map.of("credential", "current-cred"), huge);
         assertThat(verdict.httpStatus()).isEqualTo(413);
-        assertThat(verdict.rejectReason()).isEqualTo(TrackAlertWebhookReceiver.TOO_LARGE);
+        assertThat(verdict.rejectReason()).isEqualTo(Reason.WEBHOOK_TOO_LARGE);
         assertThat(v1.receive(Map.of(), huge).httpStatus()).isEqualTo(401);
     }
 
@@ -138,7 +139,7 @@ class TrackAlertWebhookReceiverTest {
     @Test
     void malformedBodiesAre400() {
         Map<String, String> ok = Map.of("credential", "current-cred");
-        assertThat(v1.receive(ok, "{not json").rejectReason()).isEqualTo(TrackAlertWebhookReceiver.MALFORMED);
+        assertThat(v1.receive(ok, "{not json").rejectReason()).isEqualTo(Reason.WEBHOOK_MALFORMED);
         assertThat(v1.receive(ok, "{not json").httpStatus()).isEqualTo(400);
         assertThat(v1.receive(ok, "[1,2]").httpStatus()).isEqualTo(400);
         assertThat(v1.receive(ok, "").httpStatus()).isEqualTo(400);

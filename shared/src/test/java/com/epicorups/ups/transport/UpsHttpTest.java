@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
+import com.epicorups.core.Reason;
 import com.epicorups.ups.UpsSettings;
 import com.epicorups.ups.UpsTestSupport;
 import com.epicorups.ups.auth.UpsTokenProvider;
@@ -69,7 +70,7 @@ class UpsHttpTest {
         assertThatThrownBy(() -> http.post("ship", "/api/shipments/v2409/ship", Json.mapper().createObjectNode(), null,
                 UpsHttp.Retry.NEVER)).isInstanceOfSatisfying(UpsApiException.class, e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.PERMANENT);
-                    assertThat(e.reasonCode()).isEqualTo(UpsApiException.AUTH);
+                    assertThat(e.reasonCode()).isEqualTo(Reason.UPS_AUTH.code());
                     assertThat(e.httpStatus()).isEqualTo(401);
                     assertThat(e.upsCodes()).containsExactly("250002");
                     assertThat(e.getMessage()).contains("may lack the Shipping API product");
@@ -117,7 +118,7 @@ class UpsHttpTest {
         ups.on("/api/x", r -> UpsTestSupport.error(503, "10004", "Service Unavailable"));
         assertThatThrownBy(() -> http().get("x", "/api/x", null)).isInstanceOfSatisfying(UpsApiException.class, e -> {
             assertThat(e.kind()).isEqualTo(FailureKind.TRANSIENT);
-            assertThat(e.reasonCode()).isEqualTo(UpsApiException.UNAVAILABLE);
+            assertThat(e.reasonCode()).isEqualTo(Reason.UPS_UNAVAILABLE.code());
         });
         assertThat(ups.requestsTo("/api/x")).hasSize(3);
     }
@@ -138,7 +139,7 @@ class UpsHttpTest {
         ups.on("/api/shipments", r -> UpsTestSupport.error(429, "10429", "Too Many Requests"));
         assertThatThrownBy(() -> http().post("ship", "/api/shipments/v2409/ship", Json.mapper().createObjectNode(), null,
                 UpsHttp.Retry.NEVER)).isInstanceOfSatisfying(UpsApiException.class, e -> {
-                    assertThat(e.reasonCode()).isEqualTo(UpsApiException.RATE_LIMITED);
+                    assertThat(e.reasonCode()).isEqualTo(Reason.UPS_RATE_LIMITED.code());
                     assertThat(e.isTransient()).isTrue();
                     assertThat(e.outcomeUnknown()).isFalse();
                 });
@@ -163,7 +164,7 @@ class UpsHttpTest {
             assertThatThrownBy(() -> http.send("ship", "POST", "/api/shipments/v2409/ship",
                     Json.mapper().createObjectNode(), null, UpsHttp.Retry.NEVER, Duration.ofMillis(200)))
                     .isInstanceOfSatisfying(UpsApiException.class, e -> {
-                        assertThat(e.reasonCode()).isEqualTo(UpsApiException.TIMEOUT);
+                        assertThat(e.reasonCode()).isEqualTo(Reason.UPS_TIMEOUT.code());
                         assertThat(e.isTransient()).isTrue();
                         assertThat(e.outcomeUnknown()).isTrue();
                     });
@@ -180,7 +181,7 @@ class UpsHttpTest {
         assertThatThrownBy(() -> http().post("x", "/api/x", Json.mapper().createObjectNode(), null, UpsHttp.Retry.IDEMPOTENT))
                 .isInstanceOfSatisfying(UpsApiException.class, e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.PERMANENT);
-                    assertThat(e.reasonCode()).isEqualTo(UpsApiException.BUSINESS_ERROR);
+                    assertThat(e.reasonCode()).isEqualTo(Reason.UPS_BUSINESS_ERROR.code());
                     assertThat(e.httpStatus()).isEqualTo(400);
                     assertThat(e.upsCodes()).containsExactly("120100", "120207");
                     assertThat(e.getMessage()).contains("Missing or invalid shipper number");
@@ -192,7 +193,7 @@ class UpsHttpTest {
     void blockedMerchantIsPermanent() {
         ups.on("/api/x", r -> UpsTestSupport.error(403, "250003", "Blocked Merchant"));
         assertThatThrownBy(() -> http().get("x", "/api/x", null)).isInstanceOfSatisfying(UpsApiException.class,
-                e -> assertThat(e.reasonCode()).isEqualTo(UpsApiException.BLOCKED_MERCHANT));
+                e -> assertThat(e.reasonCode()).isEqualTo(Reason.UPS_BLOCKED_MERCHANT.code()));
     }
 
     @Test
@@ -205,7 +206,7 @@ class UpsHttpTest {
                 new com.epicorups.core.Backoff(Duration.ofMillis(10), Duration.ofMillis(20)), 2);
         other.close();
         assertThatThrownBy(() -> http.get("x", "/api/x", null)).isInstanceOfSatisfying(UpsApiException.class, e -> {
-            assertThat(e.reasonCode()).isIn(UpsApiException.CONNECTION, UpsApiException.TIMEOUT);
+            assertThat(e.reasonCode()).isIn(Reason.UPS_CONNECTION.code(), Reason.UPS_TIMEOUT.code());
             assertThat(e.isTransient()).isTrue();
             assertThat(e.httpStatus()).isZero();
         });

@@ -3,6 +3,7 @@ package com.epicorups.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.epicorups.config.ConfigException;
+import com.epicorups.core.Reason;
 import com.epicorups.logging.EmbeddedMetrics;
 import com.epicorups.logging.Redactor;
 import com.epicorups.sandbox.ups.Operation;
@@ -139,7 +140,7 @@ class LogLinesAreMaskedJsonTest {
                     assertThat(l.path("message").asText()).isEqualTo("init_failed");
                     assertThat(l.path("errorType").asText()).isEqualTo(ConfigException.class.getName());
                     assertThat(l.path("errorMessage").asText()).isEqualTo(message);
-                    assertThat(l.path("reasonCode").asText()).isEqualTo(ConfigException.REASON_CODE);
+                    assertThat(l.path("reasonCode").asText()).isEqualTo(Reason.CONFIG_INVALID.code());
                 });
     }
 

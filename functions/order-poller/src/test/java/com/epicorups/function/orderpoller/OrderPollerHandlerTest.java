@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.epicorups.app.Runtime;
 import com.epicorups.core.ConnectorException;
-import com.epicorups.core.FailureKind;
+import com.epicorups.core.Reason;
 import com.epicorups.port.PollSummary;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class OrderPollerHandlerTest {
     @Test
     void aFailedCycleFailsTheInvocation() {
         OrderPollerHandler handler = new OrderPollerHandler(pollId -> {
-            throw new ConnectorException(FailureKind.TRANSIENT, "EPICOR_UNAVAILABLE", "503");
+            throw new ConnectorException(Reason.EPICOR_UNAVAILABLE, "503");
         });
         assertThatThrownBy(() -> handler.handleRequest(new ScheduledEvent(), null))
                 .isInstanceOf(ConnectorException.class);

@@ -8,7 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.epicorups.app.Runtime;
 import com.epicorups.core.ConnectorException;
-import com.epicorups.core.FailureKind;
+import com.epicorups.core.Reason;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ShippableRelease;
 import com.epicorups.pipeline.ShipmentCreation;
@@ -106,7 +106,7 @@ class ShipmentCreatorHandlerTest {
     }
 
     private static ReleaseRecheck failTransient() {
-        throw new ConnectorException(FailureKind.TRANSIENT, "EPICOR_UNAVAILABLE", "503");
+        throw new ConnectorException(Reason.EPICOR_UNAVAILABLE, "503");
     }
 
     private static ShippableRelease releaseFromEvent(SQSEvent event, ReleaseKey key) {

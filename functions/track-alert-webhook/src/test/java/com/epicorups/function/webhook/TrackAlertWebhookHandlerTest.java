@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.epicorups.app.Runtime;
+import com.epicorups.core.Reason;
 import com.epicorups.model.TrackingSource;
 import com.epicorups.model.TrackingStatus;
 import com.epicorups.model.TrackingUpdate;
@@ -29,7 +30,7 @@ class TrackAlertWebhookHandlerTest {
     private final TrackAlertReceiver receiver = (headers, body) -> {
         bodiesSeen.add(body);
         if (!"test-credential-value".equals(headers.get("credential"))) {
-            return WebhookVerdict.rejected(401, "WEBHOOK_UNAUTHENTICATED", "credential header missing or wrong");
+            return WebhookVerdict.rejected(401, Reason.WEBHOOK_UNAUTHENTICATED, "credential header missing or wrong");
         }
         return WebhookVerdict.accepted(new TrackingUpdate("ta-1", TrackingSource.TRACK_ALERT, null, null,
                 List.of("1Z999AA10123456784"), TrackingStatus.IN_TRANSIT, "On the Way", Instant.now(), null, null,
