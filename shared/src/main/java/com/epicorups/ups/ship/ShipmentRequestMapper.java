@@ -187,7 +187,7 @@ public final class ShipmentRequestMapper {
             label.put("HTTPUserAgent", "Mozilla/4.5");
         }
         label.putObject("LabelStockSize").put("Height", settings.labelStockHeight()).put("Width", settings.labelStockWidth());
-        return new Mapped(root, List.copyOf(notes), wh, wh.tokenMerchantId(settings.merchantId()), domesticLane);
+        return new Mapped(root, List.copyOf(notes), wh, wh.merchantId(), domesticLane);
     }
 
     private ShippableRelease checkGroup(List<ShippableRelease> releases) {
