@@ -1,5 +1,6 @@
 package com.epicorups.app;
 
+import com.epicorups.core.http.HttpClientFactory;
 import com.epicorups.pipeline.PipelineSettings;
 import com.epicorups.pipeline.QuantumViewPolling;
 import com.epicorups.pipeline.ShipmentCreation;
@@ -15,6 +16,11 @@ import com.epicorups.port.OrderPolling;
  */
 public final class LambdaUseCaseFactory implements UseCaseFactory {
     private final ConnectorAssembly assembly = new ConnectorAssembly(AwsParts.fromEnvironment(System.getenv()));
+
+    /** Lambda's init: also primes the HTTP client, so that a SnapStart snapshot holds its code loaded. */
+    public LambdaUseCaseFactory() {
+        HttpClientFactory.prime();
+    }
 
     @Override
     public PipelineSettings settings() {

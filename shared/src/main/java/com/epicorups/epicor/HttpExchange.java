@@ -1,6 +1,6 @@
 package com.epicorups.epicor;
 
-import com.epicorups.core.http.PlainHttpClient;
+import com.epicorups.core.http.HttpClientFactory;
 import com.epicorups.epicor.error.EpicorTransientException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -28,11 +28,10 @@ public final class HttpExchange {
     }
 
     /**
-     * The production client: {@link PlainHttpClient} (HTTP/1.1, no redirects, like the JDK client it replaces,
-     * without the JDK client's cold-start cost).
+     * The production client ({@link HttpClientFactory}: HTTP/1.1, no redirects).
      */
     public static HttpClient defaultClient(Duration connectTimeout) {
-        return PlainHttpClient.withConnectTimeout(connectTimeout);
+        return HttpClientFactory.create(connectTimeout);
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request, String what) {
