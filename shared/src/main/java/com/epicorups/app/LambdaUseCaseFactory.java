@@ -19,7 +19,7 @@ public final class LambdaUseCaseFactory implements UseCaseFactory {
 
     /** Lambda's init: also primes the HTTP client, so that a SnapStart snapshot holds its code loaded. */
     public LambdaUseCaseFactory() {
-        HttpClientFactory.prime();
+        HttpClientFactory.primeAtInit();
     }
 
     @Override

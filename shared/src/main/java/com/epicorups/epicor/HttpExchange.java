@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -47,7 +48,7 @@ public final class HttpExchange {
                     + ":" + port(built) + " (" + describe(e) + ")", e);
         } catch (IOException e) {
             Throwable root = rootCause(e);
-            String reason = root instanceof UnknownHostException ? "unknown host " + built.uri().getHost() : describe(e);
+            String reason = unknownHost(root) ? "unknown host " + built.uri().getHost() : describe(e);
             throw new EpicorTransientException(0, null, what + ": I/O error talking to Epicor (" + reason + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -67,8 +68,16 @@ public final class HttpExchange {
         return r;
     }
 
+    /** The JDK client's root cause for a name that does not resolve is UnresolvedAddressException. */
+    private static boolean unknownHost(Throwable root) {
+        return root instanceof UnknownHostException || root instanceof UnresolvedAddressException;
+    }
+
     private static String describe(Throwable e) {
         Throwable root = rootCause(e);
+        if (unknownHost(root)) {
+            return "unknown host";
+        }
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
