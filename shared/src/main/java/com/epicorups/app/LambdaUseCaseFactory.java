@@ -1,5 +1,6 @@
 package com.epicorups.app;
 
+import com.epicorups.core.http.HttpClientFactory;
 import com.epicorups.pipeline.PipelineSettings;
 import com.epicorups.pipeline.QuantumViewPolling;
 import com.epicorups.pipeline.ShipmentCreation;
@@ -8,6 +9,7 @@ import com.epicorups.pipeline.SubscriptionRenewal;
 import com.epicorups.pipeline.TrackAlertIntake;
 import com.epicorups.pipeline.TrackingWriting;
 import com.epicorups.port.OrderPolling;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The composition root Lambda finds through {@link java.util.ServiceLoader} (see {@link Runtime#current()}):
@@ -15,6 +17,7 @@ import com.epicorups.port.OrderPolling;
  */
 public final class LambdaUseCaseFactory implements UseCaseFactory {
     private final ConnectorAssembly assembly = new ConnectorAssembly(AwsParts.fromEnvironment(System.getenv()));
+    private final AtomicBoolean httpClientPrimed = new AtomicBoolean();
 
     @Override
     public PipelineSettings settings() {
@@ -23,21 +26,25 @@ public final class LambdaUseCaseFactory implements UseCaseFactory {
 
     @Override
     public OrderPolling orderPolling() {
+        primeHttpClient();
         return assembly.orderPolling();
     }
 
     @Override
     public ShipmentCreation shipmentCreation() {
+        primeHttpClient();
         return assembly.shipmentCreation();
     }
 
     @Override
     public TrackingWriting trackingWriting() {
+        primeHttpClient();
         return assembly.trackingWriting();
     }
 
     @Override
     public QuantumViewPolling quantumViewPolling() {
+        primeHttpClient();
         return assembly.quantumViewPolling();
     }
 
@@ -48,6 +55,7 @@ public final class LambdaUseCaseFactory implements UseCaseFactory {
 
     @Override
     public SubscriptionRenewal subscriptionRenewal() {
+        primeHttpClient();
         return assembly.subscriptionRenewal();
     }
 
@@ -59,5 +67,16 @@ public final class LambdaUseCaseFactory implements UseCaseFactory {
     @Override
     public SqsBatchProcessor trackingUpdatesBatch() {
         return assembly.trackingUpdatesBatch();
+    }
+
+    /**
+     * For the functions that call Epicor or UPS, whose handlers ask for their use case at init: primes the HTTP
+     * client once, so that a SnapStart snapshot holds its code loaded (docs/decisions/0018-http-client.md). The
+     * webhook calls neither and skips it.
+     */
+    private void primeHttpClient() {
+        if (httpClientPrimed.compareAndSet(false, true)) {
+            HttpClientFactory.primeAtInit();
+        }
     }
 }

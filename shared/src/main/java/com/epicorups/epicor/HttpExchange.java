@@ -1,6 +1,6 @@
 package com.epicorups.epicor;
 
-import com.epicorups.core.http.PlainHttpClient;
+import com.epicorups.core.http.HttpClientFactory;
 import com.epicorups.epicor.error.EpicorTransientException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,11 +29,10 @@ public final class HttpExchange {
     }
 
     /**
-     * The production client: {@link PlainHttpClient} (HTTP/1.1, no redirects, like the JDK client it replaces,
-     * without the JDK client's cold-start cost).
+     * The production client ({@link HttpClientFactory}: HTTP/1.1, no redirects).
      */
     public static HttpClient defaultClient(Duration connectTimeout) {
-        return PlainHttpClient.withConnectTimeout(connectTimeout);
+        return HttpClientFactory.create(connectTimeout);
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request, String what) {
@@ -48,7 +48,7 @@ public final class HttpExchange {
                     + ":" + port(built) + " (" + describe(e) + ")", e);
         } catch (IOException e) {
             Throwable root = rootCause(e);
-            String reason = root instanceof UnknownHostException ? "unknown host " + built.uri().getHost() : describe(e);
+            String reason = unknownHost(root) ? "unknown host " + built.uri().getHost() : describe(e);
             throw new EpicorTransientException(0, null, what + ": I/O error talking to Epicor (" + reason + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -68,8 +68,16 @@ public final class HttpExchange {
         return r;
     }
 
+    /** The JDK client's root cause for a name that does not resolve is UnresolvedAddressException. */
+    private static boolean unknownHost(Throwable root) {
+        return root instanceof UnknownHostException || root instanceof UnresolvedAddressException;
+    }
+
     private static String describe(Throwable e) {
         Throwable root = rootCause(e);
+        if (unknownHost(root)) {
+            return "unknown host";
+        }
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 

@@ -41,6 +41,7 @@ class EpicorPingTest extends EpicorTestSupport {
         assertThat(refused.message()).contains("cannot connect");
         PingResult unknown = ping(secret(b -> b.baseUrl("http://epicor.nonexistent.invalid/EpicorLive")));
         assertThat(unknown.problem()).isEqualTo(Problem.BASE_URL);
+        assertThat(unknown.message()).contains("cannot connect to epicor.nonexistent.invalid:80 (unknown host)");
         PingResult tokenRefused = ping(secret(b -> b.baseUrl("http://127.0.0.1:" + closed + "/EpicorLive")
                 .authMode(EpicorSecret.AuthMode.TOKEN)));
         assertThat(tokenRefused.problem()).isEqualTo(Problem.BASE_URL);

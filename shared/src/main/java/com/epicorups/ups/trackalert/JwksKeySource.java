@@ -1,7 +1,7 @@
 package com.epicorups.ups.trackalert;
 
 import com.epicorups.core.Json;
-import com.epicorups.core.http.PlainHttpClient;
+import com.epicorups.core.http.HttpClientFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.net.URI;
@@ -69,7 +69,7 @@ public final class JwksKeySource {
         if (settings.inlineJwks() != null) {
             return inline(settings.inlineJwks());
         }
-        return remote(settings.jwksUrl(), PlainHttpClient.withConnectTimeout(FETCH_TIMEOUT), clock);
+        return remote(settings.jwksUrl(), HttpClientFactory.create(FETCH_TIMEOUT), clock);
     }
 
     /** The current keys, fetching them when none are cached or the cache is older than {@link #CACHE_FOR}. */

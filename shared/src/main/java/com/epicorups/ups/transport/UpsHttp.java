@@ -3,7 +3,7 @@ package com.epicorups.ups.transport;
 import com.epicorups.core.Backoff;
 import com.epicorups.core.Json;
 import com.epicorups.core.Reason;
-import com.epicorups.core.http.PlainHttpClient;
+import com.epicorups.core.http.HttpClientFactory;
 import com.epicorups.logging.JsonLogger;
 import com.epicorups.logging.Redactor;
 import com.epicorups.ups.UpsSecret;
@@ -67,9 +67,9 @@ public final class UpsHttp {
         this.maxAttempts = Math.max(1, maxAttempts);
     }
 
-    /** The production client ({@link PlainHttpClient}: HTTP/1.1, no redirects) with the settings' connect timeout. */
+    /** The production client ({@link HttpClientFactory}: HTTP/1.1, no redirects) with the settings' connect timeout. */
     public static HttpClient newHttpClient(UpsSettings settings) {
-        return PlainHttpClient.withConnectTimeout(settings.connectTimeout());
+        return HttpClientFactory.create(settings.connectTimeout());
     }
 
     public UpsSettings settings() {

@@ -11,7 +11,7 @@ import static com.epicorups.ups.trackalert.TestJwts.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.epicorups.core.http.PlainHttpClient;
+import com.epicorups.core.http.HttpClientFactory;
 import java.net.URI;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -165,7 +165,7 @@ class JwtBearerValidatorTest {
         AtomicReference<String> served = jwksEndpoint.served;
         AtomicInteger hits = jwksEndpoint.hits;
         JwtBearerValidator v = new JwtBearerValidator(ISS, AUD, null, JwksKeySource.remote(URI.create(url),
-                PlainHttpClient.withConnectTimeout(JwksKeySource.FETCH_TIMEOUT), clock), clock, Duration.ofSeconds(60));
+                HttpClientFactory.create(JwksKeySource.FETCH_TIMEOUT), clock), clock, Duration.ofSeconds(60));
 
         assertThat(rejection(v, valid())).isNull();
         assertThat(rejection(v, valid())).isNull();
@@ -200,7 +200,7 @@ class JwtBearerValidatorTest {
         String url = jwksEndpoint.serve("not json");
         AtomicReference<String> served = jwksEndpoint.served;
         JwtBearerValidator v = new JwtBearerValidator(ISS, AUD, null, JwksKeySource.remote(URI.create(url),
-                PlainHttpClient.withConnectTimeout(JwksKeySource.FETCH_TIMEOUT), clock), clock, Duration.ofSeconds(60));
+                HttpClientFactory.create(JwksKeySource.FETCH_TIMEOUT), clock), clock, Duration.ofSeconds(60));
         assertThat(rejection(v, valid())).isEqualTo("JWKS is not JSON");
         served.set(jwks(rsaJwk("k1", KEY)));
         assertThat(rejection(v, valid())).startsWith("JWKS unavailable");

@@ -3,18 +3,17 @@ package com.epicorups.core.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.epicorups.config.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
-import java.net.ProxySelector;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -40,14 +39,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PlainHttpClientTest {
+/**
+ * The production HTTP client ({@link HttpClientFactory}: the JDK client, HTTP/1.1, no redirects, each call bounded
+ * as a whole) as the Epicor and UPS clients rely on it, against real sockets.
+ */
+class HttpClientFactoryTest {
     private static final String JSON = "{\"name\":\"Grüße – ✓\"}";
 
     private MockWebServer server;
     /** Generous: only a test about a timeout sets a short one, on its request. */
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final PlainHttpClient client = PlainHttpClient.withConnectTimeout(Duration.ofSeconds(30));
+    private final HttpClient client = HttpClientFactory.create(Duration.ofSeconds(30));
 
     @BeforeEach
     void start() throws IOException {
@@ -259,9 +262,11 @@ class PlainHttpClientTest {
                 return false;
             });
             try {
+                // The JDK client's own timeout ends with the response head: this one is the whole call's deadline.
                 assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(URI.create(raw.url("/trickle")))
                         .timeout(Duration.ofMillis(300)).build(), HttpResponse.BodyHandlers.ofString()))
-                        .isInstanceOf(HttpTimeoutException.class);
+                        .isInstanceOf(HttpTimeoutException.class)
+                        .hasMessage("request timed out");
             } finally {
                 clientGaveUp.countDown();
             }
@@ -274,17 +279,28 @@ class PlainHttpClientTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
+        // With a request timeout, as every call of the connector has one: the failure keeps its type through the
+        // deadline's wrapper (DeadlineHttpClient), and without one, as the JDK client throws it.
+        assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/x"))
+                .timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(ConnectException.class);
         assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/x"))
                 .build(), HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(ConnectException.class);
     }
 
     @Test
-    void anUnknownHostIsAConnectExceptionCausedByUnknownHostException() {
-        assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(URI.create("http://no-such-host.invalid/x"))
-                .build(), HttpResponse.BodyHandlers.ofString()))
-                .isInstanceOf(ConnectException.class)
-                .hasRootCauseInstanceOf(UnknownHostException.class);
+    void anUnknownHostIsAConnectExceptionThatSaysSo() {
+        for (Duration timeout : new Duration[] {TIMEOUT, null}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://no-such-host.invalid/x"));
+            if (timeout != null) {
+                request.timeout(timeout);
+            }
+            assertThatThrownBy(() -> client.send(request.build(), HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOf(ConnectException.class)
+                    .hasMessage("unknown host no-such-host.invalid")
+                    .hasRootCauseInstanceOf(UnresolvedAddressException.class);
+        }
     }
 
     @Test
@@ -330,7 +346,6 @@ class PlainHttpClientTest {
         assertThat(server.takeRequest().getSequenceNumber()).isZero();
         assertThat(server.takeRequest().getSequenceNumber()).isEqualTo(1);
         assertThat(server.takeRequest().getSequenceNumber()).isEqualTo(2);
-        assertThat(client.idleConnections("http://localhost:" + server.getPort())).isEqualTo(1);
     }
 
     @Test
@@ -339,7 +354,6 @@ class PlainHttpClientTest {
         server.enqueue(new MockResponse().setBody("b"));
         assertThat(client.send(HttpRequest.newBuilder(uri("/1")).build(), HttpResponse.BodyHandlers.ofString()).body())
                 .isEqualTo("a");
-        assertThat(client.idleConnections("http://localhost:" + server.getPort())).isZero();
         assertThat(client.send(HttpRequest.newBuilder(uri("/2")).build(), HttpResponse.BodyHandlers.ofString()).body())
                 .isEqualTo("b");
         server.takeRequest();
@@ -452,8 +466,6 @@ class PlainHttpClientTest {
             pool.shutdownNow();
         }
         assertThat(server.getRequestCount()).isEqualTo(n);
-        assertThat(client.idleConnections("http://localhost:" + server.getPort()))
-                .isEqualTo(PlainHttpClient.MAX_IDLE_PER_DESTINATION);
     }
 
     @Test
@@ -465,17 +477,6 @@ class PlainHttpClientTest {
                 HttpResponse.BodyHandlers.ofString())).failsWithin(TIMEOUT)
                 .withThrowableOfType(java.util.concurrent.ExecutionException.class)
                 .withCauseInstanceOf(ConnectException.class);
-    }
-
-    @Test
-    void requestsThroughAnHttpProxyGoToTheJdkClient() throws Exception {
-        server.enqueue(new MockResponse().setBody("via proxy"));
-        PlainHttpClient proxied = PlainHttpClient.builder()
-                .proxy(ProxySelector.of(new InetSocketAddress("localhost", server.getPort()))).build();
-        HttpResponse<String> r = proxied.send(HttpRequest.newBuilder(URI.create("http://epicor.example.invalid/x?y=1"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.body()).isEqualTo("via proxy");
-        assertThat(server.takeRequest().getRequestLine()).isEqualTo("GET http://epicor.example.invalid/x?y=1 HTTP/1.1");
     }
 
     @Test
@@ -497,7 +498,7 @@ class PlainHttpClientTest {
         server.useHttps(serverTls.getSocketFactory(), false);
         server.enqueue(new MockResponse().setBody("secure 1"));
         server.enqueue(new MockResponse().setBody("secure 2"));
-        PlainHttpClient tls = PlainHttpClient.builder().sslContext(clientTls).connectTimeout(Duration.ofSeconds(30)).build();
+        HttpClient tls = HttpClientFactory.create(Duration.ofSeconds(30), clientTls);
         URI base = URI.create("https://localhost:" + server.getPort());
         HttpResponse<String> first = tls.send(HttpRequest.newBuilder(base.resolve("/1")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -516,18 +517,41 @@ class PlainHttpClientTest {
         assertThatThrownBy(() -> tls.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.getPort() + "/3"))
                 .build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(SSLHandshakeException.class);
         // A client trusting only the default CA set does not accept the self-signed certificate.
-        assertThatThrownBy(() -> PlainHttpClient.withConnectTimeout(Duration.ofSeconds(30))
+        assertThatThrownBy(() -> HttpClientFactory.create(Duration.ofSeconds(30))
                 .send(HttpRequest.newBuilder(base.resolve("/4")).build(), HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(SSLHandshakeException.class);
     }
 
     @Test
-    void clientSettingsAreReportedWithoutTouchingTls() {
+    void clientSettingsAreThoseTheConnectorReliesOn() {
         assertThat(client.connectTimeout()).hasValue(Duration.ofSeconds(30));
         assertThat(client.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+        assertThat(client.followRedirects()).isEqualTo(HttpClient.Redirect.NEVER);
         assertThat(client.proxy()).isEmpty();
         assertThat(client.cookieHandler()).isEmpty();
         assertThat(client.authenticator()).isEmpty();
         assertThat(client.executor()).isEmpty();
+    }
+
+    /** The JDK client resends every method with this property; the connector must never resend a ship POST. */
+    @Test
+    void aJvmThatWouldResendEveryMethodGetsNoClient() {
+        for (String value : List.of("true", "", "TRUE")) {
+            System.setProperty(HttpClientFactory.RETRY_EVERY_METHOD, value);
+            try {
+                assertThatThrownBy(() -> HttpClientFactory.create(Duration.ofSeconds(1)))
+                        .isInstanceOf(ConfigException.class)
+                        .hasMessageContaining(HttpClientFactory.RETRY_EVERY_METHOD)
+                        .hasMessageContaining("second paid label");
+            } finally {
+                System.clearProperty(HttpClientFactory.RETRY_EVERY_METHOD);
+            }
+        }
+        System.setProperty(HttpClientFactory.RETRY_EVERY_METHOD, "false");
+        try {
+            assertThat(HttpClientFactory.create(Duration.ofSeconds(1)).version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+        } finally {
+            System.clearProperty(HttpClientFactory.RETRY_EVERY_METHOD);
+        }
     }
 }
