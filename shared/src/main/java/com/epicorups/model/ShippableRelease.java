@@ -1,5 +1,6 @@
 package com.epicorups.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -32,7 +33,8 @@ public record ShippableRelease(
         String plant,
         String shipViaCode,
         Address shipTo,
-        List<String> notes) {
+        // Absent from the queue message when empty, so messages keep the shape they had before notes existed.
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes) {
 
     public ShippableRelease {
         notes = notes == null ? List.of() : List.copyOf(notes);
