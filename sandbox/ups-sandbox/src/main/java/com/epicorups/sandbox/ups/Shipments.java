@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -165,6 +164,9 @@ public final class Shipments {
         format = format.isEmpty() ? "GIF" : format.toUpperCase(Locale.ROOT);
         String service = Json.text(shipment, "Service", "Code");
         List<JsonNode> packages = Json.list(shipment.get("Package"));
+        if (packages.isEmpty()) { // the schema requires one; reached only when validation is sampled
+            return failure("120802", "Missing Package");
+        }
         List<String> shipmentRefs = references(shipment.get("ReferenceNumber"));
         String unit = Json.text(packages.get(0), "PackageWeight", "UnitOfMeasurement", "Code");
         String weightUnit = unit.isEmpty() ? "LBS" : unit.toUpperCase(Locale.ROOT);
