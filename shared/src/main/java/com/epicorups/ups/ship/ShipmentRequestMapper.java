@@ -210,7 +210,7 @@ public final class ShipmentRequestMapper {
         label.putObject("LabelStockSize").put("Height", settings.labelStockHeight()).put("Width", settings.labelStockWidth());
         List<String> cut = fit.cutFields();
         if (!cut.isEmpty()) {
-            notes.add(0, "text cut to fit UPS (ups.textTooLong FIT): " + String.join(", ", cut));
+            notes.add(0, "text cut to fit UPS (ups.textTooLong " + settings.textTooLong() + "): " + String.join(", ", cut));
         }
         return new Mapped(root, List.copyOf(notes), wh, wh.tokenMerchantId(settings.merchantId()), domesticLane, cut);
     }
