@@ -93,6 +93,10 @@ public enum Reason {
     MISSING_FIELD("MISSING_FIELD", Kind.NEEDS_FIX),
     INVALID_FIELD("INVALID_FIELD", Kind.NEEDS_FIX),
     FIELD_TOO_LONG("FIELD_TOO_LONG", Kind.NEEDS_FIX),
+    /** A country code that is not ISO 3166-1 alpha-2 (UK instead of GB, a name, a number). */
+    INVALID_COUNTRY_CODE("INVALID_COUNTRY_CODE", Kind.NEEDS_FIX),
+    /** A US, CA, PR or VN address without the StateProvinceCode UPS requires there. */
+    MISSING_STATE_PROVINCE("MISSING_STATE_PROVINCE", Kind.NEEDS_FIX),
     GROUPING_DISABLED("GROUPING_DISABLED", Kind.PERMANENT),
     GROUP_MISMATCH("GROUP_MISMATCH", Kind.PERMANENT),
     /** UPS answered a grouped create with a package count we cannot map to the releases. */

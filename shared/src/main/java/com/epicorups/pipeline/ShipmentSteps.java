@@ -291,9 +291,7 @@ final class ShipmentSteps {
     }
 
     static ShippableRelease withShipTo(ShippableRelease r, Address shipTo) {
-        return new ShippableRelease(r.key(), r.sysRevId(), r.customerId(), r.poNumber(), r.partNum(),
-                r.partDescription(), r.quantity(), r.quantityUom(), r.weight(), r.weightUnit(), r.value(),
-                r.currencyCode(), r.warehouse(), r.plant(), r.shipViaCode(), shipTo);
+        return r.withShipTo(shipTo);
     }
 
     private static Map<String, String> shipmentDetails(CreatedShipment s) {

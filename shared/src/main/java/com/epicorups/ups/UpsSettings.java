@@ -22,6 +22,16 @@ import java.util.Set;
 public final class UpsSettings {
     public enum LabelFormat { GIF, ZPL, EPL }
 
+    /**
+     * What the shipment creator does with text longer than UPS takes once nothing more can be kept by re-wrapping
+     * it (ups.textTooLong): FIT sends the words that fit and names what was cut in the audit entry; REFUSE fails
+     * the release with FIELD_TOO_LONG (DLQ, no UPS call) for a person to shorten the data in Epicor.
+     */
+    public enum TextTooLong { FIT, REFUSE }
+
+    /** Label stock UPS prints thermal labels on: 4 wide, 6 or 8 high (LabelSpecification_LabelStockSize). */
+    public static final Set<String> LABEL_STOCK_SIZES = Set.of("4x6", "4x8");
+
     /** The default of ups.labelRecoveryNotFoundCodes: the ups-sandbox's "No label found" code. */
     public static final String DEFAULT_LABEL_RECOVERY_NOT_FOUND = "120541";
 
@@ -52,6 +62,7 @@ public final class UpsSettings {
     private final LabelFormat labelFormat;
     private final String labelStockHeight;
     private final String labelStockWidth;
+    private final TextTooLong textTooLong;
     private final boolean groupReleasesByOrder;
     private final boolean refuseUnmappedShipVia;
     private final String requestOption;
@@ -84,6 +95,7 @@ public final class UpsSettings {
         this.labelFormat = require(b.labelFormat, "ups.labelFormat");
         this.labelStockHeight = requireText(b.labelStockHeight, "ups.labelStockSize height");
         this.labelStockWidth = requireText(b.labelStockWidth, "ups.labelStockSize width");
+        this.textTooLong = require(b.textTooLong, "ups.textTooLong");
         this.groupReleasesByOrder = b.groupReleasesByOrder;
         this.refuseUnmappedShipVia = b.refuseUnmappedShipVia;
         this.requestOption = requireText(b.requestOption, "ups.requestOption");
@@ -115,6 +127,10 @@ public final class UpsSettings {
         }
         if (!"standard".equals(trackAlertType) && !"enhanced".equals(trackAlertType)) {
             throw invalid("ups.trackAlertType must be standard or enhanced, was " + trackAlertType);
+        }
+        if (!LABEL_STOCK_SIZES.contains(labelStockWidth + "x" + labelStockHeight)) {
+            throw invalid("ups.labelStockSize must be 4x6 or 4x8 (width x height, inches): UPS prints labels 4 wide "
+                    + "and 6 or 8 high, was " + labelStockWidth + "x" + labelStockHeight);
         }
         if (transactionSrc.length() > 512) {
             throw invalid("ups.transactionSrc must be at most 512 characters");
@@ -152,10 +168,11 @@ public final class UpsSettings {
         if (w.city() == null || w.city().isBlank()) {
             throw invalid(where + ".address.city is missing");
         }
-        if (w.countryCode() == null || !w.countryCode().matches("[A-Z]{2}")) {
-            throw invalid(where + ".address.countryCode must be a 2-letter ISO code");
+        if (w.countryCode() == null || !Set.of(java.util.Locale.getISOCountries()).contains(w.countryCode())) {
+            throw invalid(where + ".address.countryCode must be a 2-letter ISO 3166 code (GB, not UK), was '"
+                    + w.countryCode() + "'");
         }
-        if (("US".equals(w.countryCode()) || "CA".equals(w.countryCode()))
+        if (("US".equals(w.countryCode()) || "CA".equals(w.countryCode()) || "PR".equals(w.countryCode()))
                 && (w.stateProvince() == null || w.stateProvince().isBlank())) {
             throw invalid(where + ".address.stateProvince is required for " + w.countryCode());
         }
@@ -178,6 +195,7 @@ public final class UpsSettings {
         b.labelFormat = labelFormat;
         b.labelStockHeight = labelStockHeight;
         b.labelStockWidth = labelStockWidth;
+        b.textTooLong = textTooLong;
         b.groupReleasesByOrder = groupReleasesByOrder;
         b.refuseUnmappedShipVia = refuseUnmappedShipVia;
         b.requestOption = requestOption;
@@ -276,6 +294,13 @@ public final class UpsSettings {
             b.labelStock(wh[0].trim(), wh[1].trim());
         } else if (stock.isObject()) {
             b.labelStock(Objects.requireNonNullElse(str(stock, "width"), "4"), Objects.requireNonNullElse(str(stock, "height"), "6"));
+        }
+        if (str(ups, "textTooLong") != null) {
+            try {
+                b.textTooLong(TextTooLong.valueOf(str(ups, "textTooLong").toUpperCase()));
+            } catch (IllegalArgumentException e) {
+                throw invalid("ups.textTooLong must be FIT or REFUSE, was " + str(ups, "textTooLong"));
+            }
         }
         b.groupReleasesByOrder(bool(ups, "groupReleasesByOrder", false));
         if (str(ups, "unmappedShipVia") != null) {
@@ -484,6 +509,7 @@ public final class UpsSettings {
     public LabelFormat labelFormat() { return labelFormat; }
     public String labelStockHeight() { return labelStockHeight; }
     public String labelStockWidth() { return labelStockWidth; }
+    public TextTooLong textTooLong() { return textTooLong; }
     public boolean groupReleasesByOrder() { return groupReleasesByOrder; }
     public String requestOption() { return requestOption; }
     public boolean declaredValue() { return declaredValue; }
@@ -524,6 +550,7 @@ public final class UpsSettings {
         private LabelFormat labelFormat = LabelFormat.ZPL;
         private String labelStockHeight = "6";
         private String labelStockWidth = "4";
+        private TextTooLong textTooLong = TextTooLong.FIT;
         private boolean groupReleasesByOrder;
         private boolean refuseUnmappedShipVia;
         private String requestOption = "validate";
@@ -560,6 +587,7 @@ public final class UpsSettings {
         public Builder packagingCode(String v) { packagingCode = v; return this; }
         public Builder labelFormat(LabelFormat v) { labelFormat = v; return this; }
         public Builder labelStock(String width, String height) { labelStockWidth = width; labelStockHeight = height; return this; }
+        public Builder textTooLong(TextTooLong v) { textTooLong = v; return this; }
         public Builder groupReleasesByOrder(boolean v) { groupReleasesByOrder = v; return this; }
         public Builder refuseUnmappedShipVia(boolean v) { refuseUnmappedShipVia = v; return this; }
         public Builder requestOption(String v) { requestOption = v; return this; }

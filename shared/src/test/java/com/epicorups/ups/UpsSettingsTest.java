@@ -105,6 +105,41 @@ class UpsSettingsTest {
     }
 
     @Test
+    void labelStockOtherThanWhatUpsPrintsIsAConfigurationErrorNamingTheAllowedSizes() throws Exception {
+        for (String stock : new String[]{"\"6x4\"", "\"4x7\"", "{\"width\":\"8\",\"height\":\"4\"}"}) {
+            assertThatThrownBy(() -> UpsSettings.fromJson(json(SECRET), json("{\"ups\":{\"labelStockSize\":" + stock + "}}")))
+                    .as(stock).isInstanceOfSatisfying(ConnectorException.class, e -> {
+                        assertThat(e.reasonCode()).isEqualTo("UPS_SETTINGS_INVALID");
+                        assertThat(e.getMessage()).contains("ups.labelStockSize").contains("4x6 or 4x8");
+                    });
+        }
+        assertThat(UpsSettings.fromJson(json(SECRET), json("{\"ups\":{\"labelStockSize\":\"4x8\"}}")).labelStockHeight())
+                .isEqualTo("8");
+    }
+
+    @Test
+    void textTooLongFitsByDefaultAndCanRefuse() throws Exception {
+        assertThat(UpsSettings.fromJson(json(SECRET), json("{\"ups\":{}}")).textTooLong())
+                .isEqualTo(UpsSettings.TextTooLong.FIT);
+        UpsSettings refuse = UpsSettings.fromJson(json(SECRET), json("{\"ups\":{\"textTooLong\":\"refuse\"}}"));
+        assertThat(refuse.textTooLong()).isEqualTo(UpsSettings.TextTooLong.REFUSE);
+        assertThat(refuse.toBuilder().build().textTooLong()).isEqualTo(UpsSettings.TextTooLong.REFUSE);
+        assertThatThrownBy(() -> UpsSettings.fromJson(json(SECRET), json("{\"ups\":{\"textTooLong\":\"TRUNCATE\"}}")))
+                .hasMessage("ups.textTooLong must be FIT or REFUSE, was TRUNCATE");
+    }
+
+    @Test
+    void aWarehouseCountryThatIsNotIso3166OrAPuertoRicanWarehouseWithoutStateIsRefused() throws Exception {
+        String uk = WAREHOUSE.replace("\"countryCode\":\"us\"", "\"countryCode\":\"uk\"");
+        assertThatThrownBy(() -> UpsSettings.fromJson(json(SECRET), json("{\"ups\":{\"warehouses\":{\"LON\":" + uk + "}}}")))
+                .hasMessageContaining("ups.warehouses.LON.address.countryCode").hasMessageContaining("UK");
+        String pr = WAREHOUSE.replace("\"countryCode\":\"us\"", "\"countryCode\":\"pr\"")
+                .replace("\"stateProvince\":\"GA\",", "");
+        assertThatThrownBy(() -> UpsSettings.fromJson(json(SECRET), json("{\"ups\":{\"warehouses\":{\"SJU\":" + pr + "}}}")))
+                .hasMessage("ups.warehouses.SJU.address.stateProvince is required for PR");
+    }
+
+    @Test
     void unknownWarehouseIsAPermanentFailure() throws Exception {
         UpsSettings s = UpsSettings.fromJson(json(SECRET), null);
         assertThatThrownBy(() -> s.warehouse("NOPE")).isInstanceOfSatisfying(ConnectorException.class,

@@ -13,6 +13,8 @@ import com.epicorups.ups.transport.Sleeper;
 import com.epicorups.ups.transport.UpsHttp;
 import com.epicorups.sandbox.ups.UpsSandbox;
 import com.epicorups.sandbox.ups.ValidationFailure;
+import com.epicorups.sandbox.ups.spec.UpsSpec;
+import com.epicorups.sandbox.ups.spec.UpsSpecs;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +62,9 @@ public final class UpsSandboxExtension implements BeforeAllCallback, AfterAllCal
                 .build().start()
                 .validateResponses(true);
         sandbox.quantumView().subscriptionName(QV_SUBSCRIPTION);
+        // Parsing Shipping.yaml takes seconds on a busy machine: pay for it here, not in the first test's ship call
+        // (which would time out against the clients' short test timeouts).
+        UpsSpecs.validator(UpsSpec.SHIPPING);
     }
 
     @Override

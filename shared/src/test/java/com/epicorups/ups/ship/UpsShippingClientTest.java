@@ -184,10 +184,11 @@ class UpsShippingClientTest {
     }
 
     @Test
-    void textThatCannotFitNeverReachesUps() {
+    void withTextTooLongRefuseTextThatCannotFitNeverReachesUps() {
+        UpsShippingClient refusing = client(ups.settingsBuilder().textTooLong(UpsSettings.TextTooLong.REFUSE).build());
         String tooLong = "Unit 12 Block C ".repeat(8).trim();
         ShippableRelease rel = release(1, us("CUSTOMER INC", null, List.of(tooLong)), "UPSG", null);
-        assertThatThrownBy(() -> client().create(List.of(rel))).isInstanceOfSatisfying(ConnectorException.class, e -> {
+        assertThatThrownBy(() -> refusing.create(List.of(rel))).isInstanceOfSatisfying(ConnectorException.class, e -> {
             assertThat(e.kind()).isEqualTo(FailureKind.PERMANENT);
             assertThat(e.reasonCode()).isEqualTo("FIELD_TOO_LONG");
             assertThat(e.getMessage()).contains("ShipTo.AddressLine");
@@ -195,10 +196,10 @@ class UpsShippingClientTest {
         String longCity = "Llanfairpwllgwyngyllgogerychwyrndrobwll";
         ShippableRelease rel2 = release(1, new Address("X", null, List.of("1 St"), longCity, "NY", "10001", "US", null,
                 null, null), "UPSG", null);
-        assertThatThrownBy(() -> client().create(List.of(rel2))).hasMessageContaining("ShipTo.City");
+        assertThatThrownBy(() -> refusing.create(List.of(rel2))).hasMessageContaining("ShipTo.City");
         String longName = "A".repeat(30) + " " + "B".repeat(30) + " " + "C".repeat(20);
         ShippableRelease rel3 = release(1, us(longName, "DOCK", List.of("1 St")), "UPSG", null);
-        assertThatThrownBy(() -> client().create(List.of(rel3))).hasMessageContaining("ShipTo.Name");
+        assertThatThrownBy(() -> refusing.create(List.of(rel3))).hasMessageContaining("ShipTo.Name");
         assertThat(ups.requestsTo("/api/shipments")).isEmpty();
     }
 

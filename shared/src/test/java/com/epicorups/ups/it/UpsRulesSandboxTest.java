@@ -1,0 +1,127 @@
+package com.epicorups.ups.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.epicorups.core.ConnectorException;
+import com.epicorups.core.Reason;
+import com.epicorups.core.Json;
+import com.epicorups.model.Address;
+import com.epicorups.model.ReleaseKey;
+import com.epicorups.model.ShippableRelease;
+import com.epicorups.model.WeightUnit;
+import com.epicorups.port.CreatedShipment;
+import com.epicorups.sandbox.ups.Operation;
+import com.epicorups.ups.UpsClients;
+import com.epicorups.ups.ship.ShipmentRequestMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Issue 12: the sandbox refuses what UPS refuses; the connector sends what it accepts, or fails before any UPS
+ * call with a reason naming the field.
+ */
+class UpsRulesSandboxTest {
+    @RegisterExtension
+    static final UpsSandboxExtension ups = new UpsSandboxExtension();
+
+    private static final String LONG_CUSTOMER =
+            "The Northwestern Consolidated Agricultural Machinery and Implement Cooperative of America, Inc.";
+
+    private static JsonNode sent(CreatedShipment created) throws Exception {
+        return Json.mapper().readTree(created.requestBody()).path("ShipmentRequest").path("Shipment");
+    }
+
+    private static UpsClients clients() {
+        return ups.clients(ups.settingsBuilder().service("UPS EARLY", "14").build());
+    }
+
+    private static ShippableRelease release(String shipVia, Address to, String weight) {
+        return Releases.release(Releases.nextOrder(), 1, "CHI", shipVia, to, weight);
+    }
+
+    private static void assertRefusedBeforeUps(ShippableRelease release, String reason, String field) {
+        int before = ups.sandbox().requests(Operation.SHIP);
+        assertThatThrownBy(() -> clients().shipping().create(List.of(release)))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.reasonCode()).isEqualTo(reason);
+                    assertThat(e.isTransient()).isFalse();
+                    assertThat(e.getMessage()).contains(field);
+                });
+        assertThat(ups.sandbox().requests(Operation.SHIP)).as("no UPS call").isEqualTo(before);
+    }
+
+    @Test
+    void aRealCustomersNinetyFiveCharacterNameShipsAndTheCutIsNamed() throws Exception {
+        Address to = new Address(LONG_CUSTOMER, null, List.of("4500 N Industrial Pkwy"), "Spokane", "WA", "99216", "US",
+                "509-555-0100", null, null);
+
+        CreatedShipment created = clients().shipping().create(List.of(release("UPS GROUND", to, "8")));
+
+        JsonNode shipTo = sent(created).path("ShipTo");
+        assertThat(shipTo.path("Name").asText()).isEqualTo("The Northwestern Consolidated");
+        assertThat(shipTo.path("AttentionName").asText()).isEqualTo("Agricultural Machinery and");
+        assertThat(created.auditNotes().get(0)).contains("ShipTo.Name");
+        assertThat(ups.sandbox().shipments().status(created.shipmentId())).isPresent();
+    }
+
+    @Test
+    void controlCharactersFromEpicorNeverReachUps() throws Exception {
+        Address to = new Address("Acme\tParts", "Dock\r\nB", List.of("1 Main St\u0007"), "New York", "NY", "10001", "US",
+                "212-555-0100", null, null);
+
+        CreatedShipment created = clients().shipping().create(List.of(release("UPS GROUND", to, "3")));
+
+        assertThat(sent(created).at("/ShipTo/Name").asText()).isEqualTo("Acme Parts");
+        assertThat(sent(created).at("/ShipTo/AttentionName").asText()).isEqualTo("Dock B");
+    }
+
+    @Test
+    void nextDayAirEarlyShipsWithTheOrdersContactWhenTheShipToHasNone() throws Exception {
+        Address to = new Address("Contoso Retail", null, List.of("1111 S Figueroa St"), "Los Angeles", "CA", "90015", "US",
+                null, null, null).withOrderContact("Grace Kim", "213-555-0150");
+
+        CreatedShipment created = clients().shipping().create(List.of(release("UPS EARLY", to, "3")));
+
+        JsonNode shipTo = sent(created).path("ShipTo");
+        assertThat(sent(created).at("/Service/Code").asText()).isEqualTo("14");
+        assertThat(shipTo.path("AttentionName").asText()).isEqualTo("Grace Kim");
+        assertThat(shipTo.at("/Phone/Number").asText()).isEqualTo("2135550150");
+    }
+
+    @Test
+    void nextDayAirEarlyWithoutAnyPhoneFailsBeforeUps() {
+        Address to = new Address("Contoso Retail", "Receiving", List.of("1111 S Figueroa St"), "Los Angeles", "CA", "90015",
+                "US", null, null, null);
+
+        assertRefusedBeforeUps(release("UPS EARLY", to, "3"), "MISSING_FIELD", "ShipTo.Phone.Number");
+    }
+
+    @Test
+    void aPartSoLightItRoundsToNothingShipsAtTheSmallestWeightAndIsBilledAsOnePound() throws Exception {
+        ShippableRelease feather = new ShippableRelease(new ReleaseKey("EPIC06", Releases.nextOrder(), 1, 1), 1L,
+                "CUST01", null, "SHIM-001", "Brass shim 0.1 mm", new BigDecimal("2"), "EA", new BigDecimal("0.001"),
+                WeightUnit.LBS, new BigDecimal("1.20"), "USD", "CHI", "MfgSys", "UPS GROUND", Releases.NEW_YORK);
+
+        CreatedShipment created = clients().shipping().create(List.of(feather));
+
+        assertThat(sent(created).at("/Package/0/PackageWeight/Weight").asText()).isEqualTo("0.1");
+        assertThat(created.charges().get("BillingWeight")).startsWith("1.0");
+        assertThat(created.auditNotes()).anyMatch(n -> n.startsWith("Package.PackageWeight.Weight"));
+    }
+
+    @Test
+    void aCountryThatIsNotIsoAndAUsAddressWithoutStateFailBeforeUps() {
+        Address london = new Address("Harrods Ltd", "Goods In", List.of("87 Brompton Rd"), "London", null, "SW1X 7XL",
+                "UK", "+44 20 7730 1234", null, null);
+        Address noState = new Address("Northwind Traders", null, List.of("350 5th Ave"), "New York", null, "10118", "US",
+                null, null, null);
+
+        assertRefusedBeforeUps(release("UPS STANDARD", london, "3"), Reason.INVALID_COUNTRY_CODE.code(), "'UK'");
+        assertRefusedBeforeUps(release("UPS GROUND", noState, "3"), Reason.MISSING_STATE_PROVINCE.code(),
+                "ShipTo.Address.StateProvinceCode");
+    }
+}
