@@ -104,6 +104,12 @@ public enum Reason {
     /** Quantum View is optional: its absence is audited as a skip. */
     QUANTUM_VIEW_NOT_CONFIGURED("QUANTUM_VIEW_NOT_CONFIGURED", Kind.PERMANENT),
     SUBSCRIPTION_REJECTED("SUBSCRIPTION_REJECTED", Kind.PERMANENT),
+    /**
+     * Label Recovery, asked after an attempt that may have shipped, answered something that does not say "nothing
+     * was shipped" (an error code not in ups.labelRecoveryNotFoundCodes, or no label): UPS may hold a shipment, so the
+     * release is not shipped again until a person has looked.
+     */
+    RECOVERY_INCONCLUSIVE("RECOVERY_INCONCLUSIVE", Kind.PERMANENT),
 
     // The Track Alert webhook.
     WEBHOOK_UNAUTHENTICATED("WEBHOOK_UNAUTHENTICATED", Kind.PERMANENT),

@@ -32,9 +32,6 @@ public final class UpsSettings {
     /** Label stock UPS prints thermal labels on: 4 wide, 6 or 8 high (LabelSpecification_LabelStockSize). */
     public static final Set<String> LABEL_STOCK_SIZES = Set.of("4x6", "4x8");
 
-    /** The default of ups.labelRecoveryNotFoundCodes: the ups-sandbox's "No label found" code. */
-    public static final String DEFAULT_LABEL_RECOVERY_NOT_FOUND = "120541";
-
     public enum TrackAlertVersion { V1, V2 }
 
     /** One shipping location: shipper account and ship-from address. */
@@ -570,11 +567,10 @@ public final class UpsSettings {
         private String transactionSrc = "epicor-ups-connector";
         private ZoneId eventTimeZone = ZoneId.of("UTC");
         /**
-         * UPS publishes no Label Recovery "nothing found" code. The default is the code the ups-sandbox answers
-         * with (120541), so the sandbox and the client agree by code; against real UPS the client also reads
-         * a "no ... found" message as not found. Set ups.labelRecoveryNotFoundCodes once the CIE answer is known.
+         * UPS publishes no Label Recovery "nothing found" code, so none is assumed: until the code UPS answers is
+         * confirmed in CIE and set here, a Label Recovery answer is never read as "nothing shipped" (issue 12).
          */
-        private final Set<String> labelRecoveryNotFoundCodes = new LinkedHashSet<>(List.of(DEFAULT_LABEL_RECOVERY_NOT_FOUND));
+        private final Set<String> labelRecoveryNotFoundCodes = new LinkedHashSet<>();
 
         public Builder baseUrl(URI v) { baseUrl = v; return this; }
         public Builder baseUrl(String v) { baseUrl = URI.create(v); return this; }

@@ -40,6 +40,12 @@ public final class Shipments {
         void event(StoredPackage pkg, PackageEvent event);
     }
 
+    /**
+     * What the sandbox answers when Label Recovery finds nothing: its own code, since UPS publishes none (README,
+     * "Label Recovery that finds nothing").
+     */
+    public static final String NOT_FOUND_CODE = "SBX0801";
+
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss").withZone(ZoneOffset.UTC);
 
@@ -50,8 +56,8 @@ public final class Shipments {
     private final AtomicLong packageSequence = new AtomicLong(1_000_000L + (System.nanoTime() % 1_000_000L));
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean packageResultsAsObject;
-    private volatile Reply labelRecoveryNotFound = Reply.error(400, "120541",
-            "No label found for the given tracking number or reference");
+    private volatile Reply labelRecoveryNotFound = Reply.error(400, NOT_FOUND_CODE,
+            "No label found for the given tracking number or reference (the sandbox's answer: UPS publishes none)");
 
     Shipments(Clock clock, Set<String> shipperNumbers) {
         this.clock = clock;
@@ -72,9 +78,9 @@ public final class Shipments {
     }
 
     /**
-     * What Label Recovery answers when it finds nothing (default: 400 {@code 120541} "No label found for the given
-     * tracking number or reference", the sandbox's invention). For tests of a client that must not take an unknown
-     * answer for "nothing found".
+     * What Label Recovery answers when it finds nothing (default: 400 {@link #NOT_FOUND_CODE} "No label found for the
+     * given tracking number or reference", the sandbox's invention). For tests of a client that must not take an
+     * unknown answer for "nothing found", and for tests playing the code a shipper confirmed in CIE.
      */
     public Shipments labelRecoveryNotFound(int httpStatus, String code, String message) {
         this.labelRecoveryNotFound = Reply.error(httpStatus, code, message);
@@ -309,10 +315,8 @@ public final class Shipments {
 
     /**
      * Label Recovery by {@code TrackingNumber} or by {@code ReferenceValues}. UPS does not publish what it answers
-     * when nothing matches; the sandbox answers {@link #labelRecoveryNotFound} (by default 400 {@code 120541}
-     * "No label found", the code the connector's {@code ups.labelRecoveryNotFoundCodes} defaults to). Public
-     * reports show UPS using 120541 for "Shipment/ReferenceNumber is not allowed for this shipment" (which Ship
-     * answers here too), so that default is the sandbox's invention: see the README.
+     * when nothing matches; the sandbox answers {@link #labelRecoveryNotFound} (by default 400 {@link #NOT_FOUND_CODE}
+     * "No label found", a code no client can take for UPS's): see the README.
      *
      * <p>By reference, one response describes one shipment ({@code ShipmentIdentificationNumber} names the
      * leading package): {@code LabelResults} holds the packages of the earliest matching shipment. When several

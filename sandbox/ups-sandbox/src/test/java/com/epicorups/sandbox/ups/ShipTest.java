@@ -153,11 +153,12 @@ class ShipTest extends SandboxTestBase {
 
         TestClient.Answer none = client.post("/api/labels/v1/recovery", TestClient.labelRecoveryByReference("SO-404", "A1B2C3"));
         assertThat(none.status()).isEqualTo(400);
-        assertThat(TestClient.errorCode(none)).isEqualTo("120541");
+        assertThat(TestClient.errorCode(none)).as("the sandbox's own code: UPS publishes none").isEqualTo("SBX0801");
 
         client.delete("/api/shipments/v2409/void/cancel/" + id);
         TestClient.Answer afterVoid = client.post("/api/labels/v1/recovery", TestClient.labelRecoveryByReference("SO-1", "A1B2C3"));
         assertThat(afterVoid.status()).isEqualTo(400);
+        assertThat(TestClient.errorCode(afterVoid)).isEqualTo("SBX0801");
     }
 
     private static String decodedLabel(JsonNode shipResponse) {
