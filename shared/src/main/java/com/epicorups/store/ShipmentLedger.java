@@ -54,6 +54,13 @@ public interface ShipmentLedger {
 
     void recordSubscription(ReleaseKey key, Instant expiresAt);
 
+    /**
+     * Track Alert refused every tracking number of the release for good (UPS called them invalid, or CIE refused
+     * numbers that are not its test numbers, VSS215): the release is no longer listed for renewal, so it is not
+     * refused again every run. Its tracking still arrives through Quantum View and the Tracking API.
+     */
+    void recordSubscriptionRefused(ReleaseKey key);
+
     /** Shipped, not yet in a terminal status, whose Track Alert subscription ends before {@code before}. */
     List<ShipmentRecord> subscriptionsExpiringBefore(Instant before, int limit);
 }

@@ -349,6 +349,11 @@ final class TestDoubles {
         }
 
         @Override
+        public void recordSubscriptionRefused(ReleaseKey key) {
+            delegate.recordSubscriptionRefused(key);
+        }
+
+        @Override
         public List<ShipmentRecord> subscriptionsExpiringBefore(Instant before, int limit) {
             return delegate.subscriptionsExpiringBefore(before, limit);
         }

@@ -307,6 +307,18 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
     }
 
     @Override
+    public void recordSubscriptionRefused(ReleaseKey key) {
+        // Out of the sparse renewal index; nothing but a new shipment (markShipped) puts it back.
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key.asString()))
+                    .updateExpression("REMOVE openSubscription")
+                    .conditionExpression("attribute_exists(pk)"));
+        } catch (ConditionalCheckFailedException unknownRelease) {
+            // nothing to record against
+        }
+    }
+
+    @Override
     public List<ShipmentRecord> subscriptionsExpiringBefore(Instant before, int limit) {
         long beforeSeconds = before.getEpochSecond() + (before.getNano() > 0 ? 1 : 0);
         List<ShipmentRecord> due = new ArrayList<>();

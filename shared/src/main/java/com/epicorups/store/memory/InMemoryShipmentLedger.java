@@ -11,15 +11,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The local-run shipment ledger: same contract as the DynamoDB one, held in memory. */
 public final class InMemoryShipmentLedger implements ShipmentLedger {
     private final Map<ReleaseKey, ShipmentRecord> records = new HashMap<>();
     // Like the table's byTrackingNumber index: a lookup, not a scan of every release.
     private final Map<String, ReleaseKey> byTrackingNumber = new HashMap<>();
+    // Like the table's sparse renewal index without the release: out until it is shipped again.
+    private final Set<ReleaseKey> subscriptionRefused = new HashSet<>();
 
     @Override
     public synchronized ClaimResult claim(ReleaseKey key, String owner, Instant now, Duration lease) {
@@ -53,6 +57,7 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
         ShipmentRecord shipped = new ShipmentRecord(key, LedgerState.SHIPPED, current.attempt(), null, null,
                 shipmentId, trackingNumbers, labelLocation, TrackingStatus.LABEL_CREATED, now, null, null, now);
         records.put(key, shipped);
+        subscriptionRefused.remove(key);
         trackingNumbers.forEach(number -> byTrackingNumber.put(number, key));
         return shipped;
     }
@@ -123,9 +128,17 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
     }
 
     @Override
+    public synchronized void recordSubscriptionRefused(ReleaseKey key) {
+        if (records.containsKey(key)) {
+            subscriptionRefused.add(key);
+        }
+    }
+
+    @Override
     public synchronized List<ShipmentRecord> subscriptionsExpiringBefore(Instant before, int limit) {
         return records.values().stream()
                 .filter(ShipmentRecord::shipped)
+                .filter(r -> !subscriptionRefused.contains(r.key()))
                 .filter(r -> r.lastStatus() == null || !r.lastStatus().terminal())
                 .filter(r -> r.subscriptionExpiresAt() == null || r.subscriptionExpiresAt().isBefore(before))
                 // never-subscribed first, then soonest expiry: the order of the DynamoDB index

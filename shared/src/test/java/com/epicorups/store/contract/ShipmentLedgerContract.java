@@ -238,6 +238,21 @@ public abstract class ShipmentLedgerContract {
     }
 
     @Test
+    void aReleaseWhoseSubscriptionTrackAlertRefusedForGoodIsNoLongerListedForRenewal() {
+        Instant now = T0.plus(Duration.ofDays(10));
+        ship(KEY, "1ZA");
+        ReleaseKey refused = new ReleaseKey("EPIC06", 6011, 1, 1);
+        ship(refused, "1ZB");
+        ledger.recordSubscriptionRefused(refused);
+        ledger.recordSubscriptionRefused(new ReleaseKey("EPIC06", 6012, 1, 1)); // unknown: nothing to record
+
+        assertThat(ledger.subscriptionsExpiringBefore(now, 10)).extracting(ShipmentRecord::key).containsExactly(KEY);
+        assertThat(ledger.get(refused).orElseThrow().state()).isEqualTo(LedgerState.SHIPPED);
+        assertThat(ledger.recordStatus(refused, TrackingStatus.IN_TRANSIT, now)).as("tracking still recorded").isTrue();
+        assertThat(ledger.subscriptionsExpiringBefore(now, 10)).extracting(ShipmentRecord::key).containsExactly(KEY);
+    }
+
+    @Test
     void getAllFindsTheRecordsOfManyKeysInAnyStateAndLeavesOutKeysItHasNever() {
         List<ReleaseKey> asked = new ArrayList<>();
         List<ReleaseKey> recorded = new ArrayList<>();

@@ -11,6 +11,7 @@ import com.epicorups.ups.auth.TokenMetrics;
 import com.epicorups.ups.auth.UpsTokenProvider;
 import com.epicorups.ups.transport.Sleeper;
 import com.epicorups.ups.transport.UpsHttp;
+import com.epicorups.sandbox.ups.Environment;
 import com.epicorups.sandbox.ups.UpsSandbox;
 import com.epicorups.sandbox.ups.ValidationFailure;
 import com.epicorups.sandbox.ups.spec.UpsSpec;
@@ -46,10 +47,21 @@ public final class UpsSandboxExtension implements BeforeAllCallback, AfterAllCal
     public static final String RNO_ACCOUNT = "R4N5O6";
     public static final String QV_SUBSCRIPTION = "OutboundShipments";
 
+    private final Environment environment;
     private MutableClock clock;
     private UpsSandbox sandbox;
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private final List<String> metricLines = new CopyOnWriteArrayList<>();
+
+    /** A sandbox playing UPS production (onlinetools.ups.com). */
+    public UpsSandboxExtension() {
+        this(Environment.PRODUCTION);
+    }
+
+    /** A sandbox playing {@code environment}: {@link Environment#CIE} answers as UPS's test host does. */
+    public UpsSandboxExtension(Environment environment) {
+        this.environment = environment;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -59,6 +71,7 @@ public final class UpsSandboxExtension implements BeforeAllCallback, AfterAllCal
                 .shipperNumber(CHI_ACCOUNT).shipperNumber(ATL_ACCOUNT).shipperNumber(RNO_ACCOUNT)
                 .tokenLifetime(Duration.ofHours(1)).dailyTokenQuota(250)
                 .clock(clock).latency(Duration.ZERO)
+                .environment(environment)
                 .build().start()
                 .validateResponses(true);
         sandbox.quantumView().subscriptionName(QV_SUBSCRIPTION);
