@@ -97,6 +97,10 @@ public enum Reason {
     INVALID_COUNTRY_CODE("INVALID_COUNTRY_CODE", Kind.NEEDS_FIX),
     /** A US, CA, PR or VN address without the StateProvinceCode UPS requires there. */
     MISSING_STATE_PROVINCE("MISSING_STATE_PROVINCE", Kind.NEEDS_FIX),
+    /** One unit of the release weighs more than a UPS package may (150 lb / 70 kg, or ups.maxPackageWeight). */
+    FREIGHT_NOT_PARCEL("FREIGHT_NOT_PARCEL", Kind.NEEDS_FIX),
+    /** The release needs more packages than the 200 a UPS shipment holds. */
+    TOO_MANY_PACKAGES("TOO_MANY_PACKAGES", Kind.NEEDS_FIX),
     GROUPING_DISABLED("GROUPING_DISABLED", Kind.PERMANENT),
     GROUP_MISMATCH("GROUP_MISMATCH", Kind.PERMANENT),
     /** UPS answered a grouped create with a package count we cannot map to the releases. */

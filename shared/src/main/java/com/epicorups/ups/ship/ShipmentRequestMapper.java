@@ -27,11 +27,6 @@ import java.util.Set;
  */
 public final class ShipmentRequestMapper {
     static final String NEXT_DAY_AIR_EARLY = "14";
-    /**
-     * The smallest package weight sent: the string holds one decimal, and UPS bills a package under 1 lb as 1 lb
-     * anyway, so a lighter release costs nothing more at 0.1.
-     */
-    static final BigDecimal MIN_PACKAGE_WEIGHT = new BigDecimal("0.1");
     static final int NAME_MAX = 35;
     static final int LINE_MAX = 35;
     static final int LINES_MAX = 3;
@@ -54,15 +49,31 @@ public final class ShipmentRequestMapper {
      *
      * @param auditNotes one note per adjustment; the first names the cut fields when text was cut
      * @param cutFields  the fields whose text was not sent in full (e.g. ShipTo.Name, ShipTo.AddressLine)
+     * @param packagesPerRelease how many of the request's packages each release has, in the order of the releases
      */
     public record Mapped(ObjectNode body, List<String> auditNotes, Warehouse warehouse, String merchantId,
-                         boolean domesticLane, List<String> cutFields) {
+                         boolean domesticLane, List<String> cutFields, List<Integer> packagesPerRelease) {
     }
 
     private final UpsSettings settings;
+    private final PackagePlanner planner;
 
     public ShipmentRequestMapper(UpsSettings settings) {
+        this(settings, new PackagePlanner());
+    }
+
+    public ShipmentRequestMapper(UpsSettings settings, PackagePlanner planner) {
         this.settings = settings;
+        this.planner = planner;
+    }
+
+    /**
+     * The packages of each release as {@link #map} would send them, or the release's own failure (a unit heavier
+     * than a package may be, too many packages, no weight). No request is built.
+     */
+    public List<List<PackagePlanner.PlannedPackage>> plan(List<ShippableRelease> releases) {
+        List<String> ignored = new ArrayList<>();
+        return releases.stream().map(r -> planner.plan(r, ignored)).toList();
     }
 
     public Mapped map(List<ShippableRelease> releases, LocalDate shipDate) {
@@ -181,22 +192,34 @@ public final class ShipmentRequestMapper {
             ilt.put("MonetaryValue", total.setScale(0, RoundingMode.CEILING).max(BigDecimal.ONE).toPlainString());
         }
         ArrayNode packages = shipment.putArray("Package");
+        List<Integer> packagesPerRelease = new ArrayList<>();
         for (ShippableRelease r : releases) {
-            ObjectNode pkg = packages.addObject();
-            pkg.putObject("Packaging").put("Code", settings.packagingCode());
-            ObjectNode weight = pkg.putObject("PackageWeight");
-            weight.putObject("UnitOfMeasurement").put("Code", r.weightUnit() == null ? "LBS" : r.weightUnit().name());
-            weight.put("Weight", weight(r, notes));
-            if (domesticLane) {
-                ArrayNode refs = pkg.putArray("ReferenceNumber");
-                references(fit, "Package.ReferenceNumber", r).forEach(v -> refs.addObject().put("Value", v));
+            List<PackagePlanner.PlannedPackage> planned = planner.plan(r, notes);
+            packagesPerRelease.add(planned.size());
+            // Every package carries its release's references: Label Recovery finds each by them after a timeout.
+            List<String> references = domesticLane ? references(fit, "Package.ReferenceNumber", r) : List.of();
+            for (PackagePlanner.PlannedPackage p : planned) {
+                ObjectNode pkg = packages.addObject();
+                pkg.putObject("Packaging").put("Code", settings.packagingCode());
+                ObjectNode weight = pkg.putObject("PackageWeight");
+                weight.putObject("UnitOfMeasurement").put("Code", r.weightUnit() == null ? "LBS" : r.weightUnit().name());
+                weight.put("Weight", p.weight());
+                if (domesticLane) {
+                    ArrayNode refs = pkg.putArray("ReferenceNumber");
+                    references.forEach(v -> refs.addObject().put("Value", v));
+                }
+                if (settings.declaredValue() && p.value() != null && p.value().signum() > 0) {
+                    ObjectNode dv = pkg.putObject("PackageServiceOptions").putObject("DeclaredValue");
+                    dv.putObject("Type").put("Code", "01");
+                    dv.put("CurrencyCode", currency(r));
+                    dv.put("MonetaryValue", p.value().setScale(2, RoundingMode.HALF_UP).toPlainString());
+                }
             }
-            if (settings.declaredValue() && r.value() != null && r.value().signum() > 0) {
-                ObjectNode dv = pkg.putObject("PackageServiceOptions").putObject("DeclaredValue");
-                dv.putObject("Type").put("Code", "01");
-                dv.put("CurrencyCode", currency(r));
-                dv.put("MonetaryValue", r.value().setScale(2, RoundingMode.HALF_UP).toPlainString());
-            }
+        }
+        if (packages.size() > PackagePlanner.MAX_PACKAGES) {
+            throw new ConnectorException(Reason.TOO_MANY_PACKAGES, releases.size() + " releases of order "
+                    + first.key().orderNum() + " need " + packages.size() + " packages; a UPS shipment holds at most "
+                    + PackagePlanner.MAX_PACKAGES);
         }
         ObjectNode label = sr.putObject("LabelSpecification");
         label.putObject("LabelImageFormat").put("Code", settings.labelFormat().name());
@@ -208,7 +231,8 @@ public final class ShipmentRequestMapper {
         if (!cut.isEmpty()) {
             notes.add(0, "text cut to fit UPS (ups.textTooLong " + settings.textTooLong() + "): " + String.join(", ", cut));
         }
-        return new Mapped(root, List.copyOf(notes), wh, wh.tokenMerchantId(settings.merchantId()), domesticLane, cut);
+        return new Mapped(root, List.copyOf(notes), wh, wh.tokenMerchantId(settings.merchantId()), domesticLane, cut,
+                List.copyOf(packagesPerRelease));
     }
 
     private ShippableRelease checkGroup(List<ShippableRelease> releases) {
@@ -273,33 +297,6 @@ public final class ShipmentRequestMapper {
             }
         }
         return parts.isEmpty() ? null : String.join("; ", parts);
-    }
-
-    /**
-     * The package weight: rounded up to a tenth, at least {@link #MIN_PACKAGE_WEIGHT} (a lighter release is noted,
-     * not refused), in at most UPS's 5 characters.
-     */
-    static String weight(ShippableRelease r, List<String> notes) {
-        BigDecimal w = r.weight();
-        if (w == null || w.signum() <= 0) {
-            throw new ConnectorException(Reason.NO_WEIGHT, "release " + r.key() + " has no positive weight");
-        }
-        if (w.compareTo(MIN_PACKAGE_WEIGHT) < 0) {
-            String unit = r.weightUnit() == null ? "LBS" : r.weightUnit().name();
-            notes.add("Package.PackageWeight.Weight: release " + r.key() + " weighs " + w.toPlainString() + " " + unit
-                    + ", less than UPS's smallest package weight; sent as " + MIN_PACKAGE_WEIGHT + " " + unit
-                    + " (UPS bills a package under 1 lb as 1 lb)");
-        }
-        BigDecimal rounded = w.setScale(1, RoundingMode.CEILING).max(MIN_PACKAGE_WEIGHT).stripTrailingZeros();
-        String text = rounded.toPlainString();
-        if (text.length() > 5) {
-            text = w.setScale(0, RoundingMode.CEILING).toPlainString();
-        }
-        if (text.length() > 5) {
-            throw new ConnectorException(Reason.FIELD_TOO_LONG,
-                    "Package.PackageWeight.Weight " + w + " does not fit UPS's 5 characters");
-        }
-        return text;
     }
 
     private static BigDecimal total(List<ShippableRelease> releases) {

@@ -62,7 +62,8 @@ public final class UpsShippingClient implements UpsShipping {
         ShipmentResponseMapper.Shipped shipped = ShipmentResponseMapper.shipped(json);
         List<String> notes = new ArrayList<>(mapped.auditNotes());
         notes.addAll(shipped.alerts());
-        return new CreatedShipment(shipped.shipmentId(), shipped.packages(), shipped.charges(), sent, notes);
+        return new CreatedShipment(shipped.shipmentId(), shipped.packages(), shipped.charges(), sent, notes,
+                mapped.packagesPerRelease());
     }
 
     /**
@@ -82,9 +83,13 @@ public final class UpsShippingClient implements UpsShipping {
         String to = first.shipTo().countryCode().trim().toUpperCase(java.util.Locale.ROOT);
         try {
             String from = settings.warehouse(first.warehouse()).countryCode();
-            return from.equals(to) && (to.equals("US") || to.equals("PR"));
+            if (!from.equals(to) || !(to.equals("US") || to.equals("PR"))) {
+                return false;
+            }
+            // Releases that together need more packages than a shipment holds ship apart, each on its own.
+            return mapper.plan(releases).stream().mapToInt(List::size).sum() <= PackagePlanner.MAX_PACKAGES;
         } catch (RuntimeException e) {
-            return false; // an unknown warehouse fails on the single path with its own reason
+            return false; // an unknown warehouse, a freight unit: fails on the single path with its own reason
         }
     }
 

@@ -124,4 +124,58 @@ class UpsRulesSandboxTest {
         assertRefusedBeforeUps(release("UPS GROUND", noState, "3"), Reason.MISSING_STATE_PROVINCE.code(),
                 "ShipTo.Address.StateProvinceCode");
     }
+
+    private static ShippableRelease pumps(int order, int line, String quantity, String unitWeight) {
+        BigDecimal q = new BigDecimal(quantity);
+        return new ShippableRelease(new ReleaseKey("EPIC06", order, line, 1), 1L, "CUST01", "PO-" + order, "PUMP-200",
+                "Centrifugal pump", q, "EA", q.multiply(new BigDecimal(unitWeight)), WeightUnit.LBS,
+                new BigDecimal("2500.00"), "USD", "CHI", "MfgSys", "UPS GROUND", Releases.NEW_YORK);
+    }
+
+    @Test
+    void aReleaseHeavierThanOnePackageShipsAsSeveralPackagesEachWithinTheLimitAndTheReference() throws Exception {
+        ShippableRelease heavy = pumps(Releases.nextOrder(), 1, "10", "27.6");
+
+        CreatedShipment created = clients().shipping().create(List.of(heavy));
+
+        JsonNode packages = sent(created).path("Package");
+        assertThat(packages).hasSize(2);
+        assertThat(packages).allSatisfy(p -> {
+            assertThat(p.at("/PackageWeight/Weight").asText()).isEqualTo("138");
+            assertThat(p.at("/ReferenceNumber/0/Value").asText()).isEqualTo(heavy.key().reference());
+        });
+        assertThat(created.packagesPerRelease()).containsExactly(2);
+        assertThat(created.trackingNumbers()).hasSize(2).doesNotHaveDuplicates();
+        assertThat(created.packages()).allSatisfy(p -> assertThat(p.label()).isNotEmpty());
+        assertThat(created.auditNotes()).anyMatch(n -> n.contains("sent as 2 packages of 5, 5 EA"));
+        assertThat(created.charges().get("BillingWeight")).startsWith("276");
+        // Label Recovery by the release's reference finds every package.
+        assertThat(clients().shipping().findByReference(heavy).orElseThrow().trackingNumbers())
+                .containsExactlyElementsOf(created.trackingNumbers());
+    }
+
+    @Test
+    void aSingleUnitHeavierThanAPackageIsFreightAndNeverReachesUps() {
+        assertRefusedBeforeUps(pumps(Releases.nextOrder(), 1, "2", "180"), "FREIGHT_NOT_PARCEL", "freight");
+        assertRefusedBeforeUps(pumps(Releases.nextOrder(), 1, "201", "100"), "TOO_MANY_PACKAGES", "at most 200");
+    }
+
+    @Test
+    void aGroupedOrderGivesEachReleaseItsOwnPackages() throws Exception {
+        int order = Releases.nextOrder();
+        List<ShippableRelease> releases = List.of(pumps(order, 1, "10", "27.6"),
+                Releases.release(order, 2, "CHI", "UPS GROUND", Releases.NEW_YORK, "3"));
+
+        assertThat(clients().shipping().canGroup(releases)).isTrue();
+        CreatedShipment created = clients().shipping().create(releases);
+
+        assertThat(created.packagesPerRelease()).containsExactly(2, 1);
+        JsonNode packages = sent(created).path("Package");
+        assertThat(packages).extracting(p -> p.at("/ReferenceNumber/0/Value").asText())
+                .containsExactly(releases.get(0).key().reference(), releases.get(0).key().reference(),
+                        releases.get(1).key().reference());
+        assertThat(created.trackingNumbers()).hasSize(3);
+        List<ShippableRelease> tooMany = List.of(pumps(order, 1, "150", "100"), pumps(order, 2, "60", "100"));
+        assertThat(clients().shipping().canGroup(tooMany)).as("201+ packages together ship apart").isFalse();
+    }
 }
