@@ -143,9 +143,11 @@ final class ShipmentSteps {
         return switch (claim.status()) {
             case ALREADY_SHIPPED -> new ResendUpdate(claim.record());
             case IN_PROGRESS -> new ClaimTaken(claim.record());
-            // Any attempt that is not the release's first may follow one that UPS answered: look there first.
-            case CLAIMED, RECLAIMED_AFTER_EXPIRY -> claim.status() == ClaimResult.Status.RECLAIMED_AFTER_EXPIRY
-                    || claim.record().attempt() > 1 ? new Reconcile(c.reread()) : new Reread(c.reread());
+            // An attempt after one whose claim lapsed may follow one that UPS answered: look there first. Any other
+            // claim follows attempts that ended before UPS could make anything (decision 20): no look-up, which could
+            // not say "nothing" unless UPS's code for it is configured.
+            case RECLAIMED_AFTER_EXPIRY -> new Reconcile(c.reread());
+            case CLAIMED -> new Reread(c.reread());
         };
     }
 

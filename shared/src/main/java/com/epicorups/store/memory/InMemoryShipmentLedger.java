@@ -24,6 +24,8 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
     private final Map<String, ReleaseKey> byTrackingNumber = new HashMap<>();
     // Like the table's sparse renewal index without the release: out until it is shipped again.
     private final Set<ReleaseKey> subscriptionRefused = new HashSet<>();
+    // Like the table's reconcileFirst attribute: releases an attempt of which ended with UPS's answer unknown.
+    private final Set<ReleaseKey> reconcileFirst = new HashSet<>();
 
     @Override
     public synchronized ClaimResult claim(ReleaseKey key, String owner, Instant now, Duration lease) {
@@ -33,21 +35,31 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
             ShipmentRecord claimed = new ShipmentRecord(key, LedgerState.CLAIMED, attempt, owner, now.plus(lease),
                     null, List.of(), null, null, null, null, null, now);
             records.put(key, claimed);
-            return new ClaimResult(ClaimResult.Status.CLAIMED, claimed);
+            return new ClaimResult(reconcileFirst.contains(key) ? ClaimResult.Status.RECLAIMED_AFTER_EXPIRY
+                    : ClaimResult.Status.CLAIMED, claimed);
         }
         if (current.shipped()) {
             return new ClaimResult(ClaimResult.Status.ALREADY_SHIPPED, current);
         }
         if (current.state() == LedgerState.CLAIMED && owner.equals(current.owner())) {
-            return ClaimResult.repeatedByOwner(current);
+            ClaimResult repeated = ClaimResult.repeatedByOwner(current);
+            if (repeated.status() == ClaimResult.Status.RECLAIMED_AFTER_EXPIRY) {
+                reconcileFirst.add(key);
+            }
+            return repeated;
         }
         if (current.leaseUntil() != null && current.leaseUntil().isAfter(now)) {
             return new ClaimResult(ClaimResult.Status.IN_PROGRESS, current);
         }
+        if (current.owner() != null) {
+            // Its lease ran out (a given-back claim names no owner): that attempt may have reached UPS.
+            reconcileFirst.add(key);
+        }
         ShipmentRecord reclaimed = new ShipmentRecord(key, LedgerState.CLAIMED, current.attempt() + 1, owner,
                 now.plus(lease), null, List.of(), null, null, null, null, null, now);
         records.put(key, reclaimed);
-        return new ClaimResult(ClaimResult.Status.RECLAIMED_AFTER_EXPIRY, reclaimed);
+        return new ClaimResult(reconcileFirst.contains(key) ? ClaimResult.Status.RECLAIMED_AFTER_EXPIRY
+                : ClaimResult.Status.CLAIMED, reclaimed);
     }
 
     @Override
