@@ -1,8 +1,10 @@
 package com.epicorups.app;
 
+import com.epicorups.config.ConnectorSettings;
 import com.epicorups.epicor.EpicorClient;
 import com.epicorups.epicor.EpicorPing;
 import com.epicorups.epicor.EpicorReleaseReader;
+import com.epicorups.epicor.EpicorSecret;
 import com.epicorups.epicor.EpicorSettings;
 import com.epicorups.epicor.EpicorTrackingWriter;
 import com.epicorups.model.ReleaseKey;
@@ -33,14 +35,13 @@ import com.epicorups.model.ShippableRelease;
 import com.epicorups.queue.MessageQueue;
 import com.epicorups.queue.MessageVisibility;
 import com.epicorups.ups.UpsClients;
+import com.epicorups.ups.UpsSecret;
 import com.epicorups.ups.UpsSettings;
-import com.epicorups.ups.UpsSettings.TrackAlertVersion;
 import com.epicorups.ups.trackalert.TrackAlertWebhookReceiver;
-import com.epicorups.ups.trackalert.WebhookCredentials;
+import com.epicorups.ups.trackalert.WebhookSecret;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -79,24 +80,20 @@ public final class ConnectorAssembly implements UseCaseFactory {
 
     public ConnectorAssembly(ConnectorParts parts) {
         this.parts = parts;
-        this.pipelineSettings = PipelineSettings.fromJson(parts.settings().pipeline());
-        JsonNode settingsRoot = parts.settings().root();
-        this.epicor = new SecretBound<>(parts.epicorSecret(), secret -> {
-            EpicorSettings settings = withUpsShipVias(EpicorSettings.fromJson(secret, settingsRoot),
-                    parts.settings());
-            EpicorClient client = new EpicorClient(settings);
-            return new EpicorSide(settings, client, new EpicorReleaseReader(client, settings),
-                    new EpicorTrackingWriter(client, settings),
-                    EpicorPolling.poller(client, settings, parts.checkpoints(), parts.shipmentRequests(),
+        ConnectorSettings settings = parts.settings();
+        this.pipelineSettings = settings.pipeline();
+        this.epicor = new SecretBound<>(parts.epicorSecret(), json -> {
+            EpicorSecret secret = EpicorSecret.parse(json);
+            EpicorClient client = new EpicorClient(secret, settings.epicor());
+            return new EpicorSide(settings.epicor(), client, new EpicorReleaseReader(client, settings.epicor()),
+                    new EpicorTrackingWriter(client, settings.epicor()),
+                    EpicorPolling.poller(client, settings.epicor(), parts.checkpoints(), parts.shipmentRequests(),
                             parts.auditLog(), parts.clock(), ReleasePoller.DEFAULT_CYCLE_LEASE, parts.ledger()));
         });
-        this.ups = new SecretBound<>(parts.upsSecret(), secret -> {
-            UpsSettings settings = UpsSettings.fromJson(secret, parts.settings().ups());
-            return new UpsSide(settings, new UpsClients(settings, parts.tokenCache()));
-        });
+        this.ups = new SecretBound<>(parts.upsSecret(), json ->
+                new UpsSide(settings.ups(), new UpsClients(UpsSecret.parse(json), settings.ups(), parts.tokenCache())));
         this.webhookReceiver = new SecretBound<>(parts.webhookSecret(),
-                secret -> new TrackAlertWebhookReceiver(trackAlertVersion(parts.settings().ups()),
-                        WebhookCredentials.fromJson(secret)));
+                json -> new TrackAlertWebhookReceiver(settings.ups().trackAlertVersion(), WebhookSecret.parse(json)));
     }
 
     public ConnectorParts parts() {
@@ -140,7 +137,7 @@ public final class ConnectorAssembly implements UseCaseFactory {
                     .auditLog(parts.auditLog())
                     .clock(parts.clock())
                     .settings(pipelineSettings)
-                    .groupReleasesByOrder(groupReleasesByOrder(parts.settings()))
+                    .groupReleasesByOrder(parts.settings().ups().groupReleasesByOrder())
                     .build();
         }
         return shipmentCreation;
@@ -194,7 +191,7 @@ public final class ConnectorAssembly implements UseCaseFactory {
     public synchronized SubscriptionRenewal subscriptionRenewal() {
         if (subscriptionRenewal == null) {
             TrackAlertSubscriptions subscriptions = numbers -> ups.get().clients()
-                    .trackAlert(text(parts.webhookSecret().get(), "credential")).subscribe(numbers);
+                    .trackAlert(WebhookSecret.parse(parts.webhookSecret().get()).credential()).subscribe(numbers);
             subscriptionRenewal = new SubscriptionRenewal(parts.ledger(), subscriptions, parts.auditLog(),
                     parts.clock(), pipelineSettings);
         }
@@ -276,42 +273,6 @@ public final class ConnectorAssembly implements UseCaseFactory {
                 ups.get().clients().shipping().voidShipment(shipmentId);
             }
         };
-    }
-
-    /**
-     * ups.groupReleasesByOrder for the shipment creator, read from the settings alone so that building the
-     * pipeline never needs the UPS secret (the UPS client validates the value strictly when it is built).
-     */
-    static boolean groupReleasesByOrder(com.epicorups.config.ConnectorSettings settings) {
-        return settings.ups().path("groupReleasesByOrder").asBoolean(false);
-    }
-
-    /**
-     * Which releases are UPS's: {@code epicor.upsShipViaCodes} when set (an empty list means all); otherwise the
-     * ShipVia codes of {@code ups.serviceMap}, so a release another carrier ships is skipped at the poll
-     * (NOT_UPS_SHIP_VIA) instead of getting a paid UPS label. No service map: every release is UPS's.
-     */
-    static EpicorSettings withUpsShipVias(EpicorSettings settings, com.epicorups.config.ConnectorSettings all) {
-        if (all.epicor().has("upsShipViaCodes")) {
-            return settings;
-        }
-        JsonNode serviceMap = all.ups().path("serviceMap");
-        if (!serviceMap.isObject() || serviceMap.isEmpty()) {
-            return settings;
-        }
-        java.util.Set<String> codes = new java.util.LinkedHashSet<>();
-        serviceMap.fieldNames().forEachRemaining(codes::add);
-        return settings.toBuilder().upsShipViaCodes(codes).build();
-    }
-
-    private static TrackAlertVersion trackAlertVersion(JsonNode upsSettings) {
-        String value = text(upsSettings, "trackAlertVersion");
-        return value == null ? TrackAlertVersion.V2 : TrackAlertVersion.valueOf(value.toUpperCase(Locale.ROOT));
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText();
     }
 
     static Supplier<JsonNode> constant(JsonNode node) {

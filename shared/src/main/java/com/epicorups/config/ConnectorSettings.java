@@ -1,34 +1,38 @@
 package com.epicorups.config;
 
 import com.epicorups.core.Json;
+import com.epicorups.core.settings.Wording;
+import com.epicorups.epicor.EpicorSettings;
+import com.epicorups.pipeline.PipelineSettings;
+import com.epicorups.ups.UpsSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 
 /**
- * The non-secret settings of CONNECTOR_SETTINGS: a JSON object with optional sub-objects {@code epicor},
- * {@code ups} and {@code pipeline}. This class only checks the outer shape; each client parses its own
- * sub-object into a typed settings record with its own defaults.
+ * CONNECTOR_SETTINGS, typed and checked: a JSON object with optional sections {@code epicor}, {@code ups} and
+ * {@code pipeline}, each bound to its record ({@link EpicorSettings}, {@link UpsSettings}, {@link PipelineSettings})
+ * with every default in place. Parsed once when a function starts; every problem of the whole document (an
+ * unknown key anywhere, a wrong type, a value out of range) is reported together in one {@link ConfigException}.
+ * Holds no secret: those are read at first use ({@code EpicorSecret}, {@code UpsSecret}, {@code WebhookSecret}).
  */
-public final class ConnectorSettings {
+public record ConnectorSettings(EpicorSettings epicor, UpsSettings ups, PipelineSettings pipeline) {
     public static final String VARIABLE = "CONNECTOR_SETTINGS";
-    private static final Set<String> SECTIONS = Set.of("epicor", "ups", "pipeline");
+    private static final List<String> SECTIONS = List.of("epicor", "ups", "pipeline");
+    private static final Wording TOP_LEVEL = Wording.of(VARIABLE, key -> VARIABLE + " key \"" + key + "\"");
 
-    private final ObjectNode epicor;
-    private final ObjectNode ups;
-    private final ObjectNode pipeline;
-
-    private ConnectorSettings(ObjectNode epicor, ObjectNode ups, ObjectNode pipeline) {
-        this.epicor = epicor;
-        this.ups = ups;
-        this.pipeline = pipeline;
+    public ConnectorSettings {
+        Objects.requireNonNull(epicor, "epicor");
+        Objects.requireNonNull(ups, "ups");
+        Objects.requireNonNull(pipeline, "pipeline");
     }
 
     /** Every default: no settings given. */
@@ -44,7 +48,11 @@ public final class ConnectorSettings {
         return parse(env.get(VARIABLE));
     }
 
-    /** Parses the JSON text; null or blank means every default. */
+    /**
+     * Parses the JSON text; null or blank means every default.
+     *
+     * @throws ConfigException listing every problem of the document
+     */
     public static ConnectorSettings parse(String json) {
         if (json == null || json.isBlank()) {
             json = "{}";
@@ -65,45 +73,45 @@ public final class ConnectorSettings {
             throw new ConfigException(List.of(VARIABLE + " must be a JSON object with optional \"epicor\", \"ups\" and"
                     + " \"pipeline\" objects, but is a JSON " + root.getNodeType().name().toLowerCase()));
         }
+        return fromJson(object);
+    }
+
+    /** @throws ConfigException listing every problem of the document */
+    public static ConnectorSettings fromJson(ObjectNode root) {
         List<String> problems = new ArrayList<>();
-        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!SECTIONS.contains(name)) {
-                problems.add(VARIABLE + " has an unknown key \"" + name
-                        + "\": the known keys are \"epicor\", \"ups\" and \"pipeline\"");
+                problems.add(TOP_LEVEL.unknownKey(name, name, SECTIONS));
             }
         }
-        ObjectNode epicor = section(object, "epicor", problems);
-        ObjectNode ups = section(object, "ups", problems);
-        ObjectNode pipeline = section(object, "pipeline", problems);
+        ObjectNode epicor = section(root, "epicor", problems);
+        ObjectNode ups = section(root, "ups", problems);
+        ObjectNode pipeline = section(root, "pipeline", problems);
+        ConnectorSettings settings = new ConnectorSettings(
+                EpicorSettings.read(withUpsShipViaCodes(epicor, ups), problems),
+                UpsSettings.read(ups, problems),
+                PipelineSettings.read(pipeline, problems));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new ConnectorSettings(epicor, ups, pipeline);
+        return settings;
     }
 
-    /** Settings owned by the Epicor client; an empty object when none are given. */
-    /** The whole settings document with its three sections, for parsers that take the whole document. */
-    public ObjectNode root() {
-        ObjectNode root = Json.mapper().createObjectNode();
-        root.set("epicor", epicor.deepCopy());
-        root.set("ups", ups.deepCopy());
-        root.set("pipeline", pipeline.deepCopy());
-        return root;
-    }
-
-    public JsonNode epicor() {
-        return epicor.deepCopy();
-    }
-
-    /** Settings owned by the UPS client; an empty object when none are given. */
-    public JsonNode ups() {
-        return ups.deepCopy();
-    }
-
-    /** Settings owned by the pipeline (lease times, batch concurrency); an empty object when none are given. */
-    public JsonNode pipeline() {
-        return pipeline.deepCopy();
+    /**
+     * Which releases are UPS's: {@code epicor.upsShipViaCodes} when given (an empty list means all); otherwise the
+     * ShipVia codes of {@code ups.serviceMap}, so a release another carrier ships is skipped at the poll
+     * (NOT_UPS_SHIP_VIA) instead of getting a paid UPS label. No service map: every release is UPS's.
+     */
+    private static ObjectNode withUpsShipViaCodes(ObjectNode epicor, ObjectNode ups) {
+        JsonNode serviceMap = ups.path("serviceMap");
+        if (epicor.hasNonNull("upsShipViaCodes") || !serviceMap.isObject() || serviceMap.isEmpty()) {
+            return epicor;
+        }
+        ObjectNode withCodes = epicor.deepCopy();
+        ArrayNode codes = withCodes.putArray("upsShipViaCodes");
+        serviceMap.fieldNames().forEachRemaining(codes::add);
+        return withCodes;
     }
 
     private static ObjectNode section(ObjectNode root, String name, List<String> problems) {
@@ -114,13 +122,8 @@ public final class ConnectorSettings {
         if (node instanceof ObjectNode object) {
             return object;
         }
-        problems.add(VARIABLE + " key \"" + name + "\" must be a JSON object, but is a JSON "
-                + node.getNodeType().name().toLowerCase());
+        problems.add(TOP_LEVEL.problem(name, "must be a JSON object, but is a JSON "
+                + node.getNodeType().name().toLowerCase()));
         return Json.mapper().createObjectNode();
-    }
-
-    @Override
-    public String toString() {
-        return "ConnectorSettings{epicor=" + epicor + ", ups=" + ups + ", pipeline=" + pipeline + "}";
     }
 }

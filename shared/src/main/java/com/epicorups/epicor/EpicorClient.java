@@ -35,6 +35,7 @@ public final class EpicorClient {
         void sleep(Duration d) throws InterruptedException;
     }
 
+    private final EpicorSecret secret;
     private final EpicorSettings settings;
     private final HttpExchange http;
     private final Identity identity;
@@ -42,31 +43,44 @@ public final class EpicorClient {
     private final Sleeper sleeper;
     private final String callSettings;
 
-    public EpicorClient(EpicorSettings settings) {
-        this(settings, HttpExchange.defaultClient(settings.connectTimeout()), Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+    public EpicorClient(EpicorSecret secret, EpicorSettings settings) {
+        this(secret, settings, HttpExchange.defaultClient(settings.connectTimeout()), Clock.systemUTC(),
+                d -> Thread.sleep(d.toMillis()));
     }
 
-    public EpicorClient(EpicorSettings settings, HttpClient httpClient, Clock clock, Sleeper sleeper) {
+    public EpicorClient(EpicorSecret secret, EpicorSettings settings, HttpClient httpClient, Clock clock,
+                        Sleeper sleeper) {
+        this.secret = Objects.requireNonNull(secret, "secret");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.http = new HttpExchange(httpClient, settings.readTimeout());
-        this.identity = identityFor(settings, clock);
+        this.identity = identityFor(secret, settings, clock);
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax());
         this.sleeper = sleeper;
-        this.callSettings = settings.plant() == null ? null : Json.mapper().createObjectNode()
-                .put("Company", settings.company()).put("Plant", settings.plant()).toString();
+        this.callSettings = secret.plant() == null ? null : Json.mapper().createObjectNode()
+                .put("Company", secret.company()).put("Plant", secret.plant()).toString();
     }
 
-    private static Identity identityFor(EpicorSettings s, Clock clock) {
+    private static Identity identityFor(EpicorSecret s, EpicorSettings settings, Clock clock) {
         return switch (s.authMode()) {
             case BASIC -> new BasicIdentity(s.username(), s.password());
             case TOKEN -> new TokenResourceIdentity(s.tokenResourceUrl(), s.apiKey(), s.username(), s.password(), clock);
             case OAUTH2 -> new OAuth2Identity(s.tokenUrl(), s.clientId(), s.clientSecret(), s.scope(),
-                    s.oauthClientAuth(), clock);
+                    settings.oauthClientAuth(), clock);
         };
     }
 
     public EpicorSettings settings() {
         return settings;
+    }
+
+    /** The Epicor company every call and release key is for (the EpicorSecret's). */
+    public String company() {
+        return secret.company();
+    }
+
+    /** Where and as whom this client calls: for the connection check's messages (never printed whole). */
+    EpicorSecret secret() {
+        return secret;
     }
 
     /** Start of a poll cycle: token identities get a fresh token now (one call), Basic does nothing. */
@@ -99,7 +113,7 @@ public final class EpicorClient {
     /** GET of a set, a keyed entity or a BAQ; returns the parsed JSON body. */
     public JsonNode get(String servicePath, OData.Query query) {
         String q = query == null ? "" : query.encoded();
-        URI uri = URI.create(settings.odataRoot() + servicePath + (q.isEmpty() ? "" : "?" + q));
+        URI uri = URI.create(secret.odataRoot() + servicePath + (q.isEmpty() ? "" : "?" + q));
         String body = execute("GET " + servicePath, uri, "GET", null);
         try {
             return Json.mapper().readTree(body);
@@ -110,7 +124,7 @@ public final class EpicorClient {
 
     /** PATCH of a partial row (→ the BO's UpdateExt); Epicor answers 204. */
     public void patch(String servicePath, ObjectNode partialRow) {
-        URI uri = URI.create(settings.odataRoot() + servicePath);
+        URI uri = URI.create(secret.odataRoot() + servicePath);
         execute("PATCH " + servicePath, uri, "PATCH", partialRow.toString());
     }
 
@@ -119,7 +133,7 @@ public final class EpicorClient {
      * transient failures like every call, so only idempotent methods belong here.
      */
     public JsonNode post(String servicePath, ObjectNode body) {
-        URI uri = URI.create(settings.odataRoot() + servicePath);
+        URI uri = URI.create(secret.odataRoot() + servicePath);
         String reply = execute("POST " + servicePath, uri, "POST", body.toString());
         try {
             return reply.isBlank() ? Json.mapper().createObjectNode() : Json.mapper().readTree(reply);
@@ -155,7 +169,7 @@ public final class EpicorClient {
 
     private String once(String what, URI uri, String method, String jsonBody) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .header("x-api-key", settings.apiKey())
+                .header("x-api-key", secret.apiKey())
                 .header("Authorization", identity.authorization(http))
                 .header("Accept", "application/json");
         if (callSettings != null) {
@@ -187,9 +201,9 @@ public final class EpicorClient {
     /** For diagnostics that need the raw status of one call without retries (EpicorPing). */
     HttpResponse<String> rawGet(String servicePath, OData.Query query) {
         String q = query == null ? "" : query.encoded();
-        URI uri = URI.create(settings.odataRoot() + servicePath + (q.isEmpty() ? "" : "?" + q));
+        URI uri = URI.create(secret.odataRoot() + servicePath + (q.isEmpty() ? "" : "?" + q));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .header("x-api-key", settings.apiKey())
+                .header("x-api-key", secret.apiKey())
                 .header("Authorization", identity.authorization(http))
                 .header("Accept", "application/json")
                 .GET();
@@ -201,7 +215,7 @@ public final class EpicorClient {
 
     /** The status of a plain GET of an absolute URL (no identity), for EpicorPing's probes. */
     int probeStatus(URI uri) {
-        return http.send(HttpRequest.newBuilder(uri).header("x-api-key", settings.apiKey())
+        return http.send(HttpRequest.newBuilder(uri).header("x-api-key", secret.apiKey())
                 .header("Accept", "application/json").GET(), "GET " + uri.getPath()).statusCode();
     }
 }

@@ -24,12 +24,12 @@ public final class EpicorPing {
 
     public PingResult ping() {
         int before = client.callCount();
-        EpicorSettings s = client.settings();
-        if (s.authMode() != EpicorSettings.AuthMode.BASIC) {
+        EpicorSecret s = client.secret();
+        if (s.authMode() != EpicorSecret.AuthMode.BASIC) {
             try {
                 client.refreshIdentity();
             } catch (EpicorTransientException e) {
-                boolean tokenResource = s.authMode() == EpicorSettings.AuthMode.TOKEN;
+                boolean tokenResource = s.authMode() == EpicorSecret.AuthMode.TOKEN;
                 if (e.httpStatus() == 0) {
                     return result(tokenResource ? Problem.BASE_URL : Problem.IDENTITY,
                             (tokenResource ? "base URL " + s.baseUrl() : "OAuth2 token URL " + s.tokenUrl())
@@ -89,7 +89,7 @@ public final class EpicorPing {
         return result(Problem.COMPANY, e.getMessage(), status, before);
     }
 
-    private boolean rootExists(EpicorSettings s) {
+    private boolean rootExists(EpicorSecret s) {
         try {
             return client.probeStatus(java.net.URI.create(s.tokenResourceUrl())) != 404;
         } catch (EpicorTransientException e) {

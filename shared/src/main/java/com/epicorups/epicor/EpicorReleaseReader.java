@@ -52,7 +52,7 @@ public final class EpicorReleaseReader implements EpicorReleases {
         } catch (EpicorNotFoundException e) {
             return ReleaseRecheck.notShippable(Reason.RELEASE_GONE, "Epicor has no release " + key.reference());
         }
-        return judge(List.of(key), List.of(row), eligible(List.of(ReleaseMapper.keyOf(row, settings.company()))), null,
+        return judge(List.of(key), List.of(row), eligible(List.of(ReleaseMapper.keyOf(row, client.company()))), null,
                 null).get(key);
     }
 
@@ -90,7 +90,7 @@ public final class EpicorReleaseReader implements EpicorReleases {
         List<JsonNode> rows = new ArrayList<>(assembler.releases(distinct, settings.eligibilityFilter(),
                 EpicorFields.ORDER_REL));
         Set<ReleaseKey> eligible = new HashSet<>();
-        rows.forEach(r -> eligible.add(ReleaseMapper.keyOf(r, settings.company())));
+        rows.forEach(r -> eligible.add(ReleaseMapper.keyOf(r, client.company())));
         List<ReleaseKey> others = distinct.stream().filter(k -> !eligible.contains(k)).toList();
         if (!others.isEmpty()) {
             rows.addAll(assembler.releases(others, null, EpicorFields.ORDER_REL));
@@ -103,7 +103,7 @@ public final class EpicorReleaseReader implements EpicorReleases {
                                                   ReleaseAssembler.ReadAhead readAhead) {
         Map<ReleaseKey, JsonNode> found = new LinkedHashMap<>();
         for (JsonNode r : rows) {
-            found.put(ReleaseMapper.keyOf(r, settings.company()), r);
+            found.put(ReleaseMapper.keyOf(r, client.company()), r);
         }
         List<JsonNode> toMap = new ArrayList<>();
         Map<ReleaseKey, ReleaseRecheck> result = new LinkedHashMap<>();
@@ -139,7 +139,7 @@ public final class EpicorReleaseReader implements EpicorReleases {
         }
         Set<ReleaseKey> out = new HashSet<>();
         for (JsonNode r : assembler.releases(keys, settings.eligibilityFilter(), KEY_SELECT)) {
-            out.add(ReleaseMapper.keyOf(r, settings.company()));
+            out.add(ReleaseMapper.keyOf(r, client.company()));
         }
         return out;
     }

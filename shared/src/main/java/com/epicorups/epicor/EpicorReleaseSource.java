@@ -44,7 +44,7 @@ public final class EpicorReleaseSource implements ReleaseSource {
 
     /** The name of the poll's change checkpoint for this company (the sweep's and the lease's are named after it). */
     public String checkpointName() {
-        return "epicor-releases#" + settings.company();
+        return "epicor-releases#" + client.company();
     }
 
     @Override
@@ -110,13 +110,13 @@ public final class EpicorReleaseSource implements ReleaseSource {
         }
         Map<ReleaseKey, JsonNode> byKey = new LinkedHashMap<>();
         for (JsonNode r : baqRows) {
-            byKey.put(new ReleaseKey(settings.company(), r.path(BAQ_PREFIX + "OrderNum").asInt(),
+            byKey.put(new ReleaseKey(client.company(), r.path(BAQ_PREFIX + "OrderNum").asInt(),
                     r.path(BAQ_PREFIX + "OrderLine").asInt(), r.path(BAQ_PREFIX + "OrderRelNum").asInt()), r);
         }
         List<JsonNode> rels = assembler.releases(byKey.keySet(), null, EpicorFields.ORDER_REL);
         Map<ReleaseKey, JsonNode> found = new HashMap<>();
         for (JsonNode rel : rels) {
-            found.put(ReleaseMapper.keyOf(rel, settings.company()), rel);
+            found.put(ReleaseMapper.keyOf(rel, client.company()), rel);
         }
         List<MappedRelease> gone = new ArrayList<>();
         for (Map.Entry<ReleaseKey, JsonNode> e : byKey.entrySet()) {

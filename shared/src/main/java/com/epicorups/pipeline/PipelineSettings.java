@@ -1,108 +1,93 @@
 package com.epicorups.pipeline;
 
-import com.epicorups.core.Json;
+import com.epicorups.core.settings.SettingsBinder;
+import com.epicorups.core.settings.Wording;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
+import java.util.Objects;
 
 /**
- * The {@code pipeline} sub-object of CONNECTOR_SETTINGS. Every key is optional:
- * <ul>
- *   <li>{@code claimLeaseSeconds} (600, 240..43200): how long a creator's ledger claim lasts; after it an
- *       unfinished claim is reconciled with UPS before anything is created</li>
- *   <li>{@code batchConcurrency} (5, 1..50): messages of one SQS batch handled at once</li>
- *   <li>{@code renewalWindowHours} (48, 1..336): Track Alert subscriptions ending within it are renewed</li>
- *   <li>{@code retryBaseSeconds} (30, 1..900) and {@code retryMaxSeconds} (900, base..43200): visibility
- *       backoff of a transiently failed message, doubling with its receive count</li>
- *   <li>{@code maxRenewalsPerRun} (5000, 1..100000): releases one renewal run looks at</li>
- * </ul>
- * Unknown keys are rejected so that a typo does not silently fall back to a default.
+ * The {@code pipeline} section of CONNECTOR_SETTINGS: queue-side behaviour. Every key is optional, a JSON whole
+ * number within its range:
+ *
+ * @param claimLeaseSeconds  (600, 240..43200) how long a creator's ledger claim lasts; after it an unfinished
+ *                           claim is reconciled with UPS before anything is created
+ * @param batchConcurrency   (5, 1..50) messages of one SQS batch handled at once
+ * @param renewalWindowHours (48, 1..336) Track Alert subscriptions ending within it are renewed
+ * @param retryBaseSeconds   (30, 1..900) visibility backoff of a transiently failed message, doubling with its
+ *                           receive count
+ * @param retryMaxSeconds    (900 or retryBaseSeconds if larger, retryBaseSeconds..43200) longest such backoff
+ * @param maxRenewalsPerRun  (5000, 1..100000) releases one renewal run looks at
  */
-public record PipelineSettings(Duration claimLease, int batchConcurrency, Duration renewalWindow,
-                               Duration retryBase, Duration retryMax, int maxRenewalsPerRun) {
+public record PipelineSettings(Integer claimLeaseSeconds, Integer batchConcurrency, Integer renewalWindowHours,
+                               Integer retryBaseSeconds, Integer retryMaxSeconds, Integer maxRenewalsPerRun) {
 
     /** Twice the shipment creator's Lambda timeout in template.yaml. */
     public static final int MIN_CLAIM_LEASE_SECONDS = 240;
 
-    private static final Set<String> KEYS = Set.of("claimLeaseSeconds", "batchConcurrency", "renewalWindowHours",
-            "retryBaseSeconds", "retryMaxSeconds", "maxRenewalsPerRun");
+    /** Problems read {@code CONNECTOR_SETTINGS.pipeline.batchConcurrency must be ..., got 0}. */
+    public static final Wording WORDING = Wording.of("CONNECTOR_SETTINGS", path -> "CONNECTOR_SETTINGS." + path)
+            .sayingValueAs("got");
 
     public PipelineSettings {
-        if (retryMax.compareTo(retryBase) < 0) {
-            throw new IllegalArgumentException("pipeline.retryMaxSeconds must be at least pipeline.retryBaseSeconds");
-        }
+        claimLeaseSeconds = Objects.requireNonNullElse(claimLeaseSeconds, 600);
+        batchConcurrency = Objects.requireNonNullElse(batchConcurrency, 5);
+        renewalWindowHours = Objects.requireNonNullElse(renewalWindowHours, 48);
+        retryBaseSeconds = Objects.requireNonNullElse(retryBaseSeconds, 30);
+        retryMaxSeconds = Objects.requireNonNullElse(retryMaxSeconds, Math.max(900, retryBaseSeconds));
+        maxRenewalsPerRun = Objects.requireNonNullElse(maxRenewalsPerRun, 5000);
+    }
+
+    /** For the settings reader: the components in declaration order. */
+    private PipelineSettings(SettingsBinder.Components c) {
+        this(c.next(), c.next(), c.next(), c.next(), c.next(), c.next());
     }
 
     public static PipelineSettings defaults() {
-        return new PipelineSettings(Duration.ofMinutes(10), 5, Duration.ofHours(48), Duration.ofSeconds(30),
-                Duration.ofMinutes(15), 5000);
+        return new PipelineSettings(null, null, null, null, null, null);
     }
 
-    /** Parses the whole CONNECTOR_SETTINGS JSON (null or blank means all defaults). */
-    public static PipelineSettings fromConnectorSettings(String connectorSettingsJson) {
-        if (connectorSettingsJson == null || connectorSettingsJson.isBlank()) {
-            return defaults();
-        }
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(connectorSettingsJson);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("CONNECTOR_SETTINGS is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("CONNECTOR_SETTINGS must be a JSON object");
-        }
-        return fromJson(root.get("pipeline"));
+    /**
+     * Binds the {@code pipeline} section (null: every default) and adds each of its problems to {@code problems}.
+     * Values with a problem are left at their defaults.
+     */
+    public static PipelineSettings read(JsonNode section, List<String> problems) {
+        PipelineSettings settings = SettingsBinder.bind(section, PipelineSettings.class, "pipeline", WORDING, problems);
+        settings.check(problems);
+        return settings;
     }
 
-    /** Parses the {@code pipeline} object itself (null means all defaults). */
-    public static PipelineSettings fromJson(JsonNode pipeline) {
-        if (pipeline == null || pipeline.isNull()) {
-            return defaults();
+    /** The section alone, e.g. {@code {"batchConcurrency": 8}}; @throws IllegalArgumentException naming every problem */
+    public static PipelineSettings parse(JsonNode section) {
+        List<String> problems = new ArrayList<>();
+        PipelineSettings settings = read(section, problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
         }
-        if (!pipeline.isObject()) {
-            throw new IllegalArgumentException("CONNECTOR_SETTINGS.pipeline must be a JSON object");
-        }
-        List<String> unknown = new ArrayList<>();
-        for (Iterator<String> names = pipeline.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!KEYS.contains(name)) {
-                unknown.add(name);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("CONNECTOR_SETTINGS.pipeline has unknown keys " + unknown
-                    + "; known keys: " + KEYS.stream().sorted().toList());
-        }
+        return settings;
+    }
+
+    private void check(List<String> problems) {
         // Never shorter than the creator's Lambda timeout (120 s) plus margin: a claim that lapses while a ship
         // call is still running would let another attempt find nothing at UPS and buy a second label.
-        long lease = integer(pipeline, "claimLeaseSeconds", 600, MIN_CLAIM_LEASE_SECONDS, 43_200);
-        long concurrency = integer(pipeline, "batchConcurrency", 5, 1, 50);
-        long window = integer(pipeline, "renewalWindowHours", 48, 1, 336);
-        long retryBase = integer(pipeline, "retryBaseSeconds", 30, 1, 900);
-        long retryMax = integer(pipeline, "retryMaxSeconds", Math.max(900, retryBase), retryBase, 43_200);
-        long renewals = integer(pipeline, "maxRenewalsPerRun", 5000, 1, 100_000);
-        return new PipelineSettings(Duration.ofSeconds(lease), (int) concurrency, Duration.ofHours(window),
-                Duration.ofSeconds(retryBase), Duration.ofSeconds(retryMax), (int) renewals);
+        range(problems, "claimLeaseSeconds", claimLeaseSeconds, MIN_CLAIM_LEASE_SECONDS, 43_200);
+        range(problems, "batchConcurrency", batchConcurrency, 1, 50);
+        range(problems, "renewalWindowHours", renewalWindowHours, 1, 336);
+        range(problems, "retryBaseSeconds", retryBaseSeconds, 1, 900);
+        range(problems, "retryMaxSeconds", retryMaxSeconds, retryBaseSeconds, 43_200);
+        range(problems, "maxRenewalsPerRun", maxRenewalsPerRun, 1, 100_000);
     }
 
-    private static long integer(JsonNode node, String key, long defaultValue, long min, long max) {
-        JsonNode value = node.get(key);
-        if (value == null || value.isNull()) {
-            return defaultValue;
+    public Duration claimLease() { return Duration.ofSeconds(claimLeaseSeconds); }
+    public Duration renewalWindow() { return Duration.ofHours(renewalWindowHours); }
+    public Duration retryBase() { return Duration.ofSeconds(retryBaseSeconds); }
+    public Duration retryMax() { return Duration.ofSeconds(retryMaxSeconds); }
+
+    private static void range(List<String> problems, String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            problems.add(WORDING.problem("pipeline." + key, "must be between " + min + " and " + max + ", got " + value));
         }
-        if (!value.isIntegralNumber()) {
-            throw new IllegalArgumentException("CONNECTOR_SETTINGS.pipeline." + key + " must be a whole number, got "
-                    + value);
-        }
-        long v = value.asLong();
-        if (v < min || v > max) {
-            throw new IllegalArgumentException("CONNECTOR_SETTINGS.pipeline." + key + " must be between " + min
-                    + " and " + max + ", got " + v);
-        }
-        return v;
     }
 }

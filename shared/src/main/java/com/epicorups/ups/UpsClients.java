@@ -11,15 +11,15 @@ import com.epicorups.ups.transport.UpsHttp;
 import java.net.http.HttpClient;
 
 /**
- * Wires the UPS clients for one credential set: one HttpClient, one token provider, one transport.
+ * Wires the UPS clients for one UpsSecret and the ups settings: one HttpClient, one token provider, one transport.
  * Build once per Lambda container.
  */
 public final class UpsClients {
     private final UpsHttp http;
 
-    public UpsClients(UpsSettings settings, TokenCacheStore tokenStore) {
+    public UpsClients(UpsSecret secret, UpsSettings settings, TokenCacheStore tokenStore) {
         HttpClient client = UpsHttp.newHttpClient(settings);
-        this.http = new UpsHttp(settings, client, new UpsTokenProvider(settings, client, tokenStore));
+        this.http = new UpsHttp(secret, settings, client, new UpsTokenProvider(secret, settings, client, tokenStore));
     }
 
     public UpsClients(UpsHttp http) {

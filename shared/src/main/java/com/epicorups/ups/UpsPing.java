@@ -46,7 +46,7 @@ public final class UpsPing {
         List<Check> checks = new ArrayList<>();
         try {
             http.tokens().accessToken();
-            checks.add(new Check("token", true, "UPS issued a token for client " + http.settings().clientId()));
+            checks.add(new Check("token", true, "UPS issued a token for client " + http.clientId()));
         } catch (UpsTokenException e) {
             checks.add(new Check("token", false, explainToken(e)));
             return new Result(false, checks);
@@ -89,13 +89,13 @@ public final class UpsPing {
                 // UPS is known to say this also for an existing app that lacks API products, so the secret
                 // stays a suspect too; the client id is named first.
                 return "UPS rejected the client id / client secret, saying the client id is invalid (HTTP 401 from the "
-                        + "token endpoint): check UpsSecret.clientId (" + http.settings().clientId() + ") and that the app "
-                        + "exists in this environment (" + http.settings().baseUrl() + ") with its API products, then "
+                        + "token endpoint): check UpsSecret.clientId (" + http.clientId() + ") and that the app "
+                        + "exists in this environment (" + http.baseUrl() + ") with its API products, then "
                         + "UpsSecret.clientSecret";
             }
             if (CLIENT_SECRET_INVALID.matcher(said).find()) {
                 return "UPS knows the client id but rejected the client secret (HTTP 401 from the token endpoint): "
-                        + "check UpsSecret.clientSecret for client " + http.settings().clientId();
+                        + "check UpsSecret.clientSecret for client " + http.clientId();
             }
             return "UPS rejected the client id / client secret (HTTP 401 from the token endpoint): check UpsSecret.clientId and clientSecret";
         }
@@ -103,7 +103,7 @@ public final class UpsPing {
             return "UPS refused the token for this merchant (HTTP 403): check UpsSecret.merchantId / the warehouse account is linked to the app";
         }
         if (e.httpStatus() == 0 && e.reason() == Reason.UPS_TOKEN_UNAVAILABLE) {
-            return "cannot reach the UPS token endpoint: check UpsSecret.baseUrl (" + http.settings().baseUrl() + "): " + e.getMessage();
+            return "cannot reach the UPS token endpoint: check UpsSecret.baseUrl (" + http.baseUrl() + "): " + e.getMessage();
         }
         return e.reasonCode() + ": " + e.getMessage();
     }
@@ -114,10 +114,10 @@ public final class UpsPing {
             return "the UPS app lacks the " + product + " API product (or the credentials are for another environment): " + e.getMessage();
         }
         if (e.reason() == Reason.UPS_CONNECTION || e.reason() == Reason.UPS_TIMEOUT) {
-            return "cannot reach UPS at " + http.settings().baseUrl() + ": check UpsSecret.baseUrl: " + e.getMessage();
+            return "cannot reach UPS at " + http.baseUrl() + ": check UpsSecret.baseUrl: " + e.getMessage();
         }
         if (e.httpStatus() == 404) {
-            return "UPS answered 404 for the " + product + " API: check UpsSecret.baseUrl points at UPS (" + http.settings().baseUrl() + ")";
+            return "UPS answered 404 for the " + product + " API: check UpsSecret.baseUrl points at UPS (" + http.baseUrl() + ")";
         }
         return e.reasonCode() + ": " + e.getMessage();
     }

@@ -2,7 +2,8 @@
  * The UPS client: everything the connector does with UPS's OAuth REST APIs.
  *
  * <ul>
- *   <li>{@link com.epicorups.ups.UpsSettings}: UpsSecret + CONNECTOR_SETTINGS.ups, validated.</li>
+ *   <li>{@link com.epicorups.ups.UpsSettings}: CONNECTOR_SETTINGS.ups, typed and checked;
+ *       {@link com.epicorups.ups.UpsSecret}: the endpoint and the OAuth client credentials. The clients get both.</li>
  *   <li>{@code auth}: {@link com.epicorups.ups.auth.UpsTokenProvider} (client credentials, shared cache,
  *       lease, daily budget, 429 block).</li>
  *   <li>{@code transport}: {@link com.epicorups.ups.transport.UpsHttp} (headers, one token refresh on

@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 class GroupingSettingTest {
     @Test
     void groupingIsOffUnlessTheUpsSettingsTurnItOn() {
-        assertThat(ConnectorAssembly.groupReleasesByOrder(ConnectorSettings.parse("{}"))).isFalse();
-        assertThat(ConnectorAssembly.groupReleasesByOrder(ConnectorSettings.parse(
-                "{\"ups\":{\"groupReleasesByOrder\":false}}"))).isFalse();
-        assertThat(ConnectorAssembly.groupReleasesByOrder(ConnectorSettings.parse(
-                "{\"ups\":{\"groupReleasesByOrder\":true}}"))).isTrue();
-        assertThat(ConnectorAssembly.groupReleasesByOrder(ConnectorSettings.parse(
-                "{\"ups\":{\"groupReleasesByOrder\":\"true\"}}"))).isTrue();
+        assertThat(ConnectorSettings.parse("{}").ups().groupReleasesByOrder()).isFalse();
+        assertThat(ConnectorSettings.parse("{\"ups\":{\"groupReleasesByOrder\":false}}").ups().groupReleasesByOrder())
+                .isFalse();
+        assertThat(ConnectorSettings.parse("{\"ups\":{\"groupReleasesByOrder\":true}}").ups().groupReleasesByOrder())
+                .isTrue();
+        assertThat(ConnectorSettings.parse("{\"ups\":{\"groupReleasesByOrder\":\"true\"}}").ups().groupReleasesByOrder())
+                .isTrue();
     }
 }

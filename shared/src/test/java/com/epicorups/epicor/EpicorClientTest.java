@@ -46,7 +46,7 @@ class EpicorClientTest extends EpicorTestSupport {
     @Test
     void callSettingsCarriesCompanyAndPlantWhenAPlantIsConfigured() {
         fake.order(5001, 100);
-        EpicorClient c = client(settings(b -> b.plant("MfgSys")));
+        EpicorClient c = client(secret(b -> b.plant("MfgSys")), settings());
         c.getRows(EpicorFields.SALES_ORDERS, ONE);
         assertThat(fake.requests.get(0).getHeader("CallSettings")).isEqualTo("{\"Company\":\"EPIC06\",\"Plant\":\"MfgSys\"}");
     }
@@ -54,7 +54,7 @@ class EpicorClientTest extends EpicorTestSupport {
     @Test
     void tokenModeGetsATokenFromTokenResourceWithHeaderCredentialsAndUsesItAsBearer() {
         fake.order(5001, 100);
-        EpicorClient c = client(settings(b -> b.authMode(EpicorSettings.AuthMode.TOKEN)));
+        EpicorClient c = client(secret(b -> b.authMode(EpicorSecret.AuthMode.TOKEN)), settings());
         c.startCycle();
         c.getRows(EpicorFields.SALES_ORDERS, ONE);
         c.startCycle(); // a new cycle always gets a fresh token
@@ -75,7 +75,7 @@ class EpicorClientTest extends EpicorTestSupport {
     @Test
     void callsMadeAtTheSameTimeWithoutATokenWaitForOneTokenRequest() {
         fake.order(5001, 100);
-        EpicorClient c = client(settings(b -> b.authMode(EpicorSettings.AuthMode.TOKEN)));
+        EpicorClient c = client(secret(b -> b.authMode(EpicorSecret.AuthMode.TOKEN)), settings());
         // A slow token reply: both calls find no token while the first request is out.
         fake.onRequest = req -> {
             if (req.getPath().endsWith("/TokenResource.svc/")) {
@@ -99,7 +99,7 @@ class EpicorClientTest extends EpicorTestSupport {
     @Test
     void anExpiredTokenIsRenewedOnceAndTheCallRetriedOnce() {
         fake.order(5001, 100);
-        EpicorClient c = client(settings(b -> b.authMode(EpicorSettings.AuthMode.TOKEN)));
+        EpicorClient c = client(secret(b -> b.authMode(EpicorSecret.AuthMode.TOKEN)), settings());
         c.startCycle();
         fake.validTokens.clear(); // Epicor expired it
         List<JsonNode> rows = c.getRows(EpicorFields.SALES_ORDERS, ONE);
@@ -118,7 +118,7 @@ class EpicorClientTest extends EpicorTestSupport {
     void aSecond401AfterRenewalIsAnAuthFailureNotALoop() {
         fake.interceptors.add(r -> r.getPath().contains("/api/v2/")
                 ? FakeEpicor.error(401, "Unauthorized", "User account is locked", "Ice.Common.AuthenticationException") : null);
-        EpicorClient c = client(settings(b -> b.authMode(EpicorSettings.AuthMode.TOKEN)));
+        EpicorClient c = client(secret(b -> b.authMode(EpicorSecret.AuthMode.TOKEN)), settings());
         c.startCycle();
         assertThatThrownBy(() -> c.getRows(EpicorFields.SALES_ORDERS, ONE))
                 .isInstanceOfSatisfying(EpicorAuthException.class, e -> {
@@ -132,7 +132,7 @@ class EpicorClientTest extends EpicorTestSupport {
 
     @Test
     void basicModeDoesNotRetryA401() {
-        EpicorClient c = client(settings(b -> b.password("wrong")));
+        EpicorClient c = client(secret(b -> b.password("wrong")), settings());
         assertThatThrownBy(() -> c.getRows(EpicorFields.SALES_ORDERS, ONE)).isInstanceOf(EpicorAuthException.class)
                 .hasMessageContaining("invalid user name or password");
         assertThat(c.callCount()).isEqualTo(1);
@@ -141,8 +141,8 @@ class EpicorClientTest extends EpicorTestSupport {
     @Test
     void oauth2WithBasicClientAuthenticationPostsAFormAndReusesTheTokenUntilItExpires() throws Exception {
         fake.order(5001, 100);
-        EpicorClient c = client(settings(b -> b.authMode(EpicorSettings.AuthMode.OAUTH2).clientId("conn id")
-                .clientSecret("p@ss").scope("epicor_erp").tokenUrl(server.url("/oauth/token").toString())));
+        EpicorClient c = client(secret(b -> b.authMode(EpicorSecret.AuthMode.OAUTH2).clientId("conn id")
+                .clientSecret("p@ss").scope("epicor_erp").tokenUrl(server.url("/oauth/token").toString())), settings());
         c.startCycle();
         c.getRows(EpicorFields.SALES_ORDERS, ONE);
         c.startCycle();
@@ -162,9 +162,9 @@ class EpicorClientTest extends EpicorTestSupport {
     @Test
     void oauth2WithBodyClientCredentials() {
         fake.order(5001, 100);
-        EpicorClient c = client(settings(b -> b.authMode(EpicorSettings.AuthMode.OAUTH2).clientId("cid")
-                .clientSecret("sec").tokenUrl(server.url("/oauth/token").toString())
-                .oauthClientAuth(EpicorSettings.OAuthClientAuth.BODY)));
+        EpicorClient c = client(secret(b -> b.authMode(EpicorSecret.AuthMode.OAUTH2).clientId("cid")
+                .clientSecret("sec").tokenUrl(server.url("/oauth/token").toString())),
+                settings(b -> b.oauthClientAuth(EpicorSettings.OAuthClientAuth.BODY)));
         c.getRows(EpicorFields.SALES_ORDERS, ONE);
         RecordedRequest token = fake.requests.get(0);
         assertThat(token.getHeader("Authorization")).isNull();
@@ -248,7 +248,7 @@ class EpicorClientTest extends EpicorTestSupport {
     @Test
     void aReadTimeoutIsTransient() {
         fake.interceptors.add(r -> new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
-        EpicorClient c = client(settings(b -> b.readTimeout(Duration.ofMillis(300)).maxAttempts(2)));
+        EpicorClient c = client(settings(b -> b.readTimeout(Duration.ofSeconds(1)).maxAttempts(2)));
         assertThatThrownBy(() -> c.getRows(EpicorFields.SALES_ORDERS, ONE))
                 .isInstanceOfSatisfying(EpicorTransientException.class, e -> {
                     assertThat(e.httpStatus()).isZero();
@@ -264,7 +264,7 @@ class EpicorClientTest extends EpicorTestSupport {
             port = s.getLocalPort();
         }
         int closedPort = port;
-        EpicorClient c = client(settings(b -> b.baseUrl("http://127.0.0.1:" + closedPort + "/EpicorLive").maxAttempts(1)));
+        EpicorClient c = client(secret(b -> b.baseUrl("http://127.0.0.1:" + closedPort + "/EpicorLive")), settings(b -> b.maxAttempts(1)));
         assertThatThrownBy(() -> c.getRows(EpicorFields.SALES_ORDERS, ONE)).isInstanceOf(EpicorTransientException.class)
                 .hasMessageContaining("cannot connect");
     }

@@ -3,6 +3,10 @@ package com.epicorups.epicor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.epicorups.config.ConfigException;
+import com.epicorups.config.ConnectorSettings;
+import com.epicorups.core.ConnectorException;
+import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
 import com.epicorups.epicor.EpicorSettings.WriteBackMapping;
 import com.epicorups.model.WeightUnit;
@@ -19,17 +23,29 @@ class EpicorSettingsTest {
         }
     }
 
+    /** The epicor section of CONNECTOR_SETTINGS (the whole document when it has an "epicor" key). */
+    private static EpicorSettings settings(String json) {
+        String document = json.replace('\'', '"');
+        return ConnectorSettings.parse(document.contains("\"epicor\"") ? document : "{\"epicor\":" + document + "}").epicor();
+    }
+
+    private static EpicorSecret secret(String json) {
+        return EpicorSecret.parse(json(json));
+    }
+
     private static final String SECRET = "{'baseUrl':'https://erp.example.com/EpicorLive/','company':'EPIC06','apiKey':'k',"
             + "'authMode':'token','username':'u','password':'p','plant':'MfgSys'}";
 
     @Test
     void defaultsWhenNoEpicorSettingsAreGiven() {
-        EpicorSettings s = EpicorSettings.fromJson(json(SECRET), null);
-        assertThat(s.baseUrl().toString()).isEqualTo("https://erp.example.com/EpicorLive");
-        assertThat(s.odataRoot()).isEqualTo("https://erp.example.com/EpicorLive/api/v2/odata/EPIC06/");
-        assertThat(s.tokenResourceUrl()).isEqualTo("https://erp.example.com/EpicorLive/TokenResource.svc/");
-        assertThat(s.authMode()).isEqualTo(EpicorSettings.AuthMode.TOKEN);
-        assertThat(s.plant()).isEqualTo("MfgSys");
+        EpicorSecret secret = secret(SECRET);
+        assertThat(secret.baseUrl().toString()).isEqualTo("https://erp.example.com/EpicorLive");
+        assertThat(secret.odataRoot()).isEqualTo("https://erp.example.com/EpicorLive/api/v2/odata/EPIC06/");
+        assertThat(secret.tokenResourceUrl()).isEqualTo("https://erp.example.com/EpicorLive/TokenResource.svc/");
+        assertThat(secret.authMode()).isEqualTo(EpicorSecret.AuthMode.TOKEN);
+        assertThat(secret.plant()).isEqualTo("MfgSys");
+        assertThat(secret.toString()).doesNotContain("'p'").doesNotContain("apiKey").doesNotContain("password");
+        EpicorSettings s = settings("{}");
         assertThat(s.pageSize()).isEqualTo(100);
         assertThat(s.eligibilityFilter()).isEqualTo(
                 "OpenRelease eq true and VoidRelease eq false and FirmRelease eq true and ReadyToFulfill eq true");
@@ -44,16 +60,15 @@ class EpicorSettingsTest {
                 java.util.Map.entry("trackingNumber", "TrackingNumber_c"), java.util.Map.entry("status", "UPSStatus_c"),
                 java.util.Map.entry("estimatedDelivery", "EstDeliveryDate_c"),
                 java.util.Map.entry("deliveredAt", "DeliveredDate_c"), java.util.Map.entry("labelLocation", "LabelLocation_c"));
-        assertThat(s.toString()).doesNotContain("'p'").doesNotContain("apiKey");
     }
 
     @Test
     void readsEveryEpicorSetting() {
-        EpicorSettings s = EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'pageSize':250,"
+        EpicorSettings s = settings("{'epicor':{'pageSize':250,"
                 + "'eligibilityFilter':'OpenRelease eq true','source':'BAQ','baqId':'UPS-READY','weightSource':'gross',"
                 + "'weightUnit':'KGS','checkpointMode':'CHANGEDATE','connectTimeoutSeconds':3,'readTimeoutSeconds':90,"
                 + "'maxAttempts':4,'keysPerCall':25,'sweepEveryHours':6,"
-                + "'writeBack':{'target':'CUST_SHIP','fields':{'status':'UPSStatus_c','labelLocation':null}}},'ups':{}}"));
+                + "'writeBack':{'target':'CUST_SHIP','fields':{'status':'UPSStatus_c','labelLocation':null}}},'ups':{}}");
         assertThat(s.pageSize()).isEqualTo(250);
         assertThat(s.eligibilityFilter()).isEqualTo("OpenRelease eq true");
         assertThat(s.source()).isEqualTo(EpicorSettings.Source.BAQ);
@@ -66,7 +81,7 @@ class EpicorSettingsTest {
         assertThat(s.maxAttempts()).isEqualTo(4);
         assertThat(s.keysPerCall()).isEqualTo(25);
         assertThat(s.sweepEvery()).isEqualTo(Duration.ofHours(6));
-        assertThat(EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'sweepEveryHours':0}}")).sweepEvery())
+        assertThat(settings("{'sweepEveryHours':0}").sweepEvery())
                 .as("0 turns the sweep off").isNull();
         assertThat(s.writeBack().target()).isEqualTo(WriteBackMapping.Target.CUST_SHIP);
         assertThat(s.writeBack().columnsByFact()).containsOnlyKeys("trackingNumber", "status");
@@ -75,7 +90,7 @@ class EpicorSettingsTest {
 
     @Test
     void fieldMappingIsAnAliasOfWriteBackFields() {
-        EpicorSettings s = EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'fieldMapping':{'status':'TrackStat_c'}}}"));
+        EpicorSettings s = settings("{'fieldMapping':{'status':'TrackStat_c'}}");
         assertThat(s.writeBack().status()).isEqualTo("TrackStat_c");
         assertThat(s.writeBack().trackingNumber()).isEqualTo("TrackingNumber_c");
         assertThat(s.writeBack().target()).isEqualTo(WriteBackMapping.Target.ORDER_REL_UD);
@@ -83,47 +98,84 @@ class EpicorSettingsTest {
 
     @Test
     void validationMessagesNameTheSetting() {
-        assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'pageSize':0}}")))
+        assertThatThrownBy(() -> settings("{'pageSize':0}"))
                 .hasMessageContaining("'epicor.pageSize'").hasMessageContaining("between 1 and 1000");
-        assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'pageSize':1001}}")))
+        assertThatThrownBy(() -> settings("{'pageSize':1001}"))
                 .hasMessageContaining("'epicor.pageSize'");
-        assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'pageSize':'ten'}}")))
+        assertThatThrownBy(() -> settings("{'pageSize':'ten'}"))
                 .hasMessageContaining("'epicor.pageSize' must be a whole number");
-        assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'maxPagesPerCycle':0}}")))
+        assertThatThrownBy(() -> settings("{'maxPagesPerCycle':0}"))
                 .hasMessageContaining("'epicor.maxPagesPerCycle'");
-        assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'sweepEveryHours':-1}}")))
+        assertThatThrownBy(() -> settings("{'sweepEveryHours':-1}"))
                 .hasMessageContaining("'epicor.sweepEveryHours' must be between 0 (off) and 720, was -1");
-        assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'sweepEveryHours':721}}")))
+        assertThatThrownBy(() -> settings("{'sweepEveryHours':721}"))
                 .hasMessageContaining("'epicor.sweepEveryHours'");
-        assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'sweepEveryHours':'daily'}}")))
+        assertThatThrownBy(() -> settings("{'sweepEveryHours':'daily'}"))
                 .hasMessageContaining("'epicor.sweepEveryHours' must be a whole number");
-        assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'source':'BAQ'}}")))
+        assertThatThrownBy(() -> settings("{'source':'BAQ'}"))
                 .hasMessageContaining("'epicor.baqId' is required when epicor.source is BAQ");
-        assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'weightUnit':'TONS'}}")))
+        assertThatThrownBy(() -> settings("{'weightUnit':'TONS'}"))
                 .hasMessageContaining("'epicor.weightUnit' must be one of [LBS, KGS]");
-        assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'writeBack':{'fields':{'colour':'X_c'}}}}")))
+        assertThatThrownBy(() -> settings("{'writeBack':{'fields':{'colour':'X_c'}}}"))
                 .hasMessageContaining("'epicor.writeBack.fields.colour' is not a fact");
-        assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET), json("{'epicor':{'writeBack':{'fields':{'status':'bad name'}}}}")))
+        assertThatThrownBy(() -> settings("{'writeBack':{'fields':{'status':'bad name'}}}"))
                 .hasMessageContaining("'epicor.writeBack.fields.status'");
-        assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET.replace("'apiKey':'k',", "")), null))
+        assertThatThrownBy(() -> secret(SECRET.replace("'apiKey':'k',", "")))
                 .hasMessageContaining("'apiKey' is required");
-        assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET.replace("https://erp.example.com/EpicorLive/", "erp")), null))
+        assertThatThrownBy(() -> secret(SECRET.replace("https://erp.example.com/EpicorLive/", "erp")))
                 .hasMessageContaining("'baseUrl' must be an http(s) URL");
-        assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET.replace("'token'", "'kerberos'")), null))
+        assertThatThrownBy(() -> secret(SECRET.replace("'token'", "'kerberos'")))
                 .hasMessageContaining("'authMode' must be one of [BASIC, TOKEN, OAUTH2]");
-        assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET.replace("'token'", "'OAUTH2'")), null))
+        assertThatThrownBy(() -> secret(SECRET.replace("'token'", "'OAUTH2'")))
                 .hasMessageContaining("'clientId' is required");
-        assertThatThrownBy(() -> EpicorSettings.fromJson(json(SECRET.replace("'u'", "''")), null))
+        assertThatThrownBy(() -> secret(SECRET.replace("'u'", "''")))
                 .hasMessageContaining("'username' is required");
     }
 
     @Test
     void oauth2NeedsClientCredentialsAndATokenUrl() {
-        EpicorSettings s = EpicorSettings.fromJson(json("{'baseUrl':'https://h/i','company':'C','apiKey':'k',"
+        EpicorSecret s = secret("{'baseUrl':'https://h/i','company':'C','apiKey':'k',"
                 + "'authMode':'OAUTH2','clientId':'id','clientSecret':'sec','tokenUrl':'https://login.epicor.com/connect/token',"
-                + "'scope':'epicor_erp'}"), json("{'epicor':{'oauthClientAuth':'BODY'}}"));
+                + "'scope':'epicor_erp'}");
         assertThat(s.tokenUrl().toString()).isEqualTo("https://login.epicor.com/connect/token");
-        assertThat(s.oauthClientAuth()).isEqualTo(EpicorSettings.OAuthClientAuth.BODY);
+        assertThat(settings("{'oauthClientAuth':'BODY'}").oauthClientAuth()).isEqualTo(EpicorSettings.OAuthClientAuth.BODY);
         assertThat(s.username()).isNull();
+    }
+
+    @Test
+    void settingsProblemsAreConfigErrorsAndSecretProblemsArePermanentEpicorSettingsFailures() {
+        assertThatThrownBy(() -> settings("{'pageSize':0}")).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).containsExactly(
+                        "Epicor setting 'epicor.pageSize' must be between 1 and 1000, was 0"));
+        assertThatThrownBy(() -> secret(SECRET.replace("'apiKey':'k',", "").replace("'u'", "''")))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.PERMANENT);
+                    assertThat(e.reasonCode()).isEqualTo("EPICOR_SETTINGS_INVALID");
+                    assertThat(e.getMessage()).isEqualTo(
+                            "Epicor setting 'apiKey' is required; Epicor setting 'username' is required");
+                });
+    }
+
+    @Test
+    void anUnknownKeyInTheSecretIsNamedButNoValueOfTheSecretIs() {
+        assertThatThrownBy(() -> secret(SECRET.replace("'password':'p'", "'pasword':'hunter2'")))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.reasonCode()).isEqualTo("EPICOR_SETTINGS_INVALID");
+                    assertThat(e.getMessage()).contains("EpicorSecret has an unknown key \"pasword\": did you mean \"password\"?")
+                            .contains("Epicor setting 'password' is required").doesNotContain("hunter2");
+                });
+    }
+
+    @Test
+    void aBuilderWritesTheJsonAUserWouldAndItIsCheckedTheSameWay() {
+        EpicorSettings built = EpicorSettings.builder().pageSize(250).readTimeout(Duration.ofSeconds(90))
+                .backoffBase(Duration.ofMillis(100)).upsShipViaCodes(java.util.Set.of("UPSG")).build();
+        assertThat(built).isEqualTo(settings("{'pageSize':250,'readTimeoutSeconds':90,'backoffBaseMillis':100,"
+                + "'upsShipViaCodes':['UPSG']}"));
+        assertThat(built.toBuilder().maxAttempts(5).build().pageSize()).isEqualTo(250);
+        assertThatThrownBy(() -> EpicorSettings.builder().pageSize(0).keysPerCall(0).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Epicor setting 'epicor.pageSize' must be between 1 and 1000, was 0; "
+                        + "Epicor setting 'epicor.keysPerCall' must be between 1 and 200, was 0");
     }
 }

@@ -36,13 +36,23 @@ abstract class EpicorTestSupport {
         return server.url("/EpicorLive").toString();
     }
 
-    protected EpicorSettings settings(UnaryOperator<EpicorSettings.Builder> customise) {
-        EpicorSettings.Builder b = EpicorSettings.builder()
+    /** The EpicorSecret for the fake (Basic identity), customised. */
+    protected EpicorSecret secret(UnaryOperator<EpicorSecret.Builder> customise) {
+        EpicorSecret.Builder b = EpicorSecret.builder()
                 .baseUrl(baseUrl())
                 .company(FakeEpicor.COMPANY)
                 .apiKey(FakeEpicor.API_KEY)
                 .username(FakeEpicor.USER)
-                .password(FakeEpicor.PASSWORD)
+                .password(FakeEpicor.PASSWORD);
+        return customise.apply(b).build();
+    }
+
+    protected EpicorSecret secret() {
+        return secret(b -> b);
+    }
+
+    protected EpicorSettings settings(UnaryOperator<EpicorSettings.Builder> customise) {
+        EpicorSettings.Builder b = EpicorSettings.builder()
                 .readTimeout(Duration.ofSeconds(60))
                 .backoffBase(Duration.ofMillis(1))
                 .backoffMax(Duration.ofMillis(2));
@@ -54,6 +64,10 @@ abstract class EpicorTestSupport {
     }
 
     protected EpicorClient client(EpicorSettings s) {
-        return new EpicorClient(s, HttpExchange.defaultClient(s.connectTimeout()), clock, sleeps::add);
+        return client(secret(), s);
+    }
+
+    protected EpicorClient client(EpicorSecret secret, EpicorSettings s) {
+        return new EpicorClient(secret, s, HttpExchange.defaultClient(s.connectTimeout()), clock, sleeps::add);
     }
 }

@@ -45,8 +45,12 @@ class ReleasePollerTest extends EpicorTestSupport {
     private final RecordingQueue queue = new RecordingQueue();
 
     private ReleasePoller poller(EpicorSettings s) {
-        return EpicorPolling.poller(client(s), s, checkpoints, queue, audit, clock, ReleasePoller.DEFAULT_CYCLE_LEASE,
-                null);
+        return poller(secret(), s);
+    }
+
+    private ReleasePoller poller(EpicorSecret secret, EpicorSettings s) {
+        return EpicorPolling.poller(client(secret, s), s, checkpoints, queue, audit, clock,
+                ReleasePoller.DEFAULT_CYCLE_LEASE, null);
     }
 
     private void customersAndReleases(int count, int ordersPerCustomer) {
@@ -603,8 +607,7 @@ class ReleasePollerTest extends EpicorTestSupport {
     void tokenModeFetchesATokenAtTheStartOfEveryCycleAndCountsIt() {
         fake.customer(100);
         fake.simpleRelease(5001, 100);
-        EpicorSettings s = settings(b -> b.authMode(EpicorSettings.AuthMode.TOKEN));
-        ReleasePoller p = poller(s);
+        ReleasePoller p = poller(secret(b -> b.authMode(EpicorSecret.AuthMode.TOKEN)), settings());
         PollSummary first = p.pollOnce("p1");
         PollSummary second = p.pollOnce("p2");
         assertThat(fake.tokensIssued.get()).isEqualTo(2);
@@ -617,7 +620,7 @@ class ReleasePollerTest extends EpicorTestSupport {
     void aRefusedTokenAtTheStartOfACycleReleasesTheLeaseAndIsAudited() {
         fake.customer(100);
         fake.simpleRelease(5001, 100);
-        EpicorSettings s = settings(b -> b.authMode(EpicorSettings.AuthMode.TOKEN));
+        EpicorSecret token = secret(b -> b.authMode(EpicorSecret.AuthMode.TOKEN));
         fake.interceptors.add(r -> r.getPath().endsWith("/TokenResource.svc/")
                 ? FakeEpicor.error(401, "Unauthorized", "User account is locked", "Ice.Common.AuthenticationException")
                 : null);
@@ -627,7 +630,7 @@ class ReleasePollerTest extends EpicorTestSupport {
                 new com.epicorups.logging.LogConfig(com.epicorups.logging.LogLevel.INFO, "test", lines::add,
                         java.time.Clock.systemUTC()));
         try {
-            assertThatThrownBy(() -> poller(s).pollOnce("p1")).isInstanceOf(ConnectorException.class)
+            assertThatThrownBy(() -> poller(token, settings()).pollOnce("p1")).isInstanceOf(ConnectorException.class)
                     .hasMessageContaining("User account is locked");
         } finally {
             com.epicorups.logging.JsonLogger.configure(previous);
@@ -646,7 +649,7 @@ class ReleasePollerTest extends EpicorTestSupport {
                     + "\"");
         });
         fake.interceptors.clear();
-        PollSummary next = poller(s).pollOnce("p2");
+        PollSummary next = poller(token, settings()).pollOnce("p2");
         assertThat(next.enqueued()).as("the lease was released: the next cycle polls at once").isEqualTo(1);
     }
 }

@@ -24,7 +24,7 @@ import com.epicorups.store.AuditOutcome;
 import com.epicorups.store.memory.InMemoryProcessedEventStore;
 import com.epicorups.ups.UpsSettings.TrackAlertVersion;
 import com.epicorups.ups.trackalert.TrackAlertWebhookReceiver;
-import com.epicorups.ups.trackalert.WebhookCredentials;
+import com.epicorups.ups.trackalert.WebhookSecret;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +70,7 @@ class FailureLoggingTest extends ShipmentCreationFixture {
     @Test
     void aMalformedWebhookIsLoggedWithItsReasonAndDetailButNotTheCredential() {
         TrackAlertIntake intake = new TrackAlertIntake(new TrackAlertWebhookReceiver(TrackAlertVersion.V1,
-                new WebhookCredentials(CREDENTIAL, null, null, List.of())), trackingUpdates, audit, clock);
+                new WebhookSecret(CREDENTIAL, null, null, List.of())), trackingUpdates, audit, clock);
 
         WebhookResponse response = intake.receive(Map.of("credential", CREDENTIAL),
                 "{\"trackingNumber\":\"  \",\"activityStatus\":{\"type\":\"I\"}}");
@@ -88,7 +88,7 @@ class FailureLoggingTest extends ShipmentCreationFixture {
     @Test
     void aCallWithoutTheCredentialIsAWarningNotAnErrorAndStillAudited() {
         TrackAlertIntake intake = new TrackAlertIntake(new TrackAlertWebhookReceiver(TrackAlertVersion.V1,
-                new WebhookCredentials(CREDENTIAL, null, null, List.of())), trackingUpdates, audit, clock);
+                new WebhookSecret(CREDENTIAL, null, null, List.of())), trackingUpdates, audit, clock);
 
         WebhookResponse response = intake.receive(Map.of("credential", "guess"), "{}");
 

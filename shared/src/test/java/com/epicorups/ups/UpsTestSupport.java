@@ -139,8 +139,16 @@ public final class UpsTestSupport implements AutoCloseable {
         return url.substring(0, url.length() - 1);
     }
 
+    public UpsSecret.Builder secretBuilder() {
+        return UpsSecret.builder().baseUrl(baseUrl()).clientId(CLIENT_ID).clientSecret(CLIENT_SECRET);
+    }
+
+    public UpsSecret secret() {
+        return secretBuilder().build();
+    }
+
     public UpsSettings.Builder settingsBuilder() {
-        return UpsSettings.builder().baseUrl(baseUrl()).clientId(CLIENT_ID).clientSecret(CLIENT_SECRET)
+        return UpsSettings.builder()
                 .requestTimeout(Duration.ofSeconds(60)).shipTimeout(Duration.ofSeconds(60))
                 .warehouse(new UpsSettings.Warehouse("MAIN", "ACME DISTRIBUTION", "SHIPPING DESK", "A1B2C3", null,
                         "(404) 555-1234", List.of("100 WAREHOUSE PKWY"), "ATLANTA", "GA", "30301", "US"))
@@ -148,7 +156,11 @@ public final class UpsTestSupport implements AutoCloseable {
     }
 
     public UpsTokenProvider tokenProvider(UpsSettings settings, TokenCacheStore store) {
-        return new UpsTokenProvider(settings, UpsHttp.newHttpClient(settings), store, clock, sleeper,
+        return tokenProvider(secret(), settings, store);
+    }
+
+    public UpsTokenProvider tokenProvider(UpsSecret secret, UpsSettings settings, TokenCacheStore store) {
+        return new UpsTokenProvider(secret, settings, UpsHttp.newHttpClient(settings), store, clock, sleeper,
                 new TokenMetrics(metricLines::add), UpsTokenProvider.Tuning.defaults());
     }
 
@@ -157,8 +169,12 @@ public final class UpsTestSupport implements AutoCloseable {
     }
 
     public UpsHttp http(UpsSettings settings, TokenCacheStore store) {
-        return new UpsHttp(settings, UpsHttp.newHttpClient(settings), tokenProvider(settings, store), sleeper,
-                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)), 3);
+        return http(secret(), settings, store);
+    }
+
+    public UpsHttp http(UpsSecret secret, UpsSettings settings, TokenCacheStore store) {
+        return new UpsHttp(secret, settings, UpsHttp.newHttpClient(settings), tokenProvider(secret, settings, store),
+                sleeper, new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)), 3);
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class ReleaseAssembler {
     public ReleaseAssembler(EpicorClient client, EpicorSettings settings) {
         this.client = client;
         this.settings = settings;
-        this.mapper = new ReleaseMapper(settings);
+        this.mapper = new ReleaseMapper(client.company(), settings);
     }
 
     /** The header and line rows a set of releases refers to. */

@@ -22,9 +22,12 @@ import java.util.Optional;
  * OrderDtl.DocUnitPrice (the order's currency, OrderHed.CurrencyCode) / the price-per factor (E 1, C 100, M 1000).
  */
 public final class ReleaseMapper {
+    private final String company;
     private final EpicorSettings settings;
 
-    public ReleaseMapper(EpicorSettings settings) {
+    /** @param company the EpicorSecret's company, for rows that do not carry their own */
+    public ReleaseMapper(String company, EpicorSettings settings) {
+        this.company = company;
         this.settings = settings;
     }
 
@@ -40,7 +43,7 @@ public final class ReleaseMapper {
      *               the address is one-time (OTS) or the row was not found
      */
     public MappedRelease map(JsonNode rel, JsonNode hed, JsonNode dtl, JsonNode part, JsonNode shipTo) {
-        ReleaseKey key = keyOf(rel, settings.company());
+        ReleaseKey key = keyOf(rel, company);
         long rev = Rows.longValue(rel, "SysRevID");
         if (hed == null) {
             return MappedRelease.skipped(key, rev, Reason.RELEASE_GONE, "order header " + key.orderNum() + " not found");

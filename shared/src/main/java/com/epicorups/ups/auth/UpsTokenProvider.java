@@ -6,6 +6,7 @@ import com.epicorups.core.Reason;
 import com.epicorups.logging.JsonLogger;
 import com.epicorups.store.CachedToken;
 import com.epicorups.store.TokenCacheStore;
+import com.epicorups.ups.UpsSecret;
 import com.epicorups.ups.UpsSettings;
 import com.epicorups.ups.transport.Sleeper;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,6 +58,7 @@ public final class UpsTokenProvider {
         int consecutiveThrottles;
     }
 
+    private final UpsSecret secret;
     private final UpsSettings settings;
     private final HttpClient http;
     private final TokenCacheStore store;
@@ -68,12 +70,13 @@ public final class UpsTokenProvider {
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private final AtomicInteger tokenRequests = new AtomicInteger();
 
-    public UpsTokenProvider(UpsSettings settings, HttpClient http, TokenCacheStore store) {
-        this(settings, http, store, Clock.systemUTC(), Sleeper.SYSTEM, TokenMetrics.stdout(), Tuning.defaults());
+    public UpsTokenProvider(UpsSecret secret, UpsSettings settings, HttpClient http, TokenCacheStore store) {
+        this(secret, settings, http, store, Clock.systemUTC(), Sleeper.SYSTEM, TokenMetrics.stdout(), Tuning.defaults());
     }
 
-    public UpsTokenProvider(UpsSettings settings, HttpClient http, TokenCacheStore store, Clock clock,
-                            Sleeper sleeper, TokenMetrics metrics, Tuning tuning) {
+    public UpsTokenProvider(UpsSecret secret, UpsSettings settings, HttpClient http, TokenCacheStore store,
+                            Clock clock, Sleeper sleeper, TokenMetrics metrics, Tuning tuning) {
+        this.secret = secret;
         this.settings = settings;
         this.http = http;
         this.store = store;
@@ -81,12 +84,12 @@ public final class UpsTokenProvider {
         this.sleeper = sleeper;
         this.metrics = metrics;
         this.tuning = tuning;
-        this.clientHash = sha256Hex(settings.clientId()).substring(0, 16);
+        this.clientHash = sha256Hex(secret.clientId()).substring(0, 16);
     }
 
     /** The cache key for an account: names the client id by hash and the merchant, never the secret. */
     public String cacheKey(String merchantId) {
-        String m = merchantId != null ? merchantId : settings.merchantId();
+        String m = merchantId != null ? merchantId : secret.merchantId();
         return "ups#" + clientHash + "#" + (m == null ? "default" : m);
     }
 
@@ -97,7 +100,7 @@ public final class UpsTokenProvider {
 
     /** A valid bearer token for the account {@code merchantId} (null = the secret's merchant id). */
     public String accessToken(String merchantId) {
-        String m = merchantId != null ? merchantId : settings.merchantId();
+        String m = merchantId != null ? merchantId : secret.merchantId();
         String key = cacheKey(m);
         State st = states.computeIfAbsent(key, k -> new State());
         CachedToken t = st.token;
@@ -256,7 +259,7 @@ public final class UpsTokenProvider {
                 response = http.send(request(merchantId), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 last = new UpsTokenException(Reason.UPS_TOKEN_UNAVAILABLE, 0,
-                        "UPS token endpoint " + settings.baseUrl() + TOKEN_PATH + " unreachable: " + e, e);
+                        "UPS token endpoint " + secret.baseUrl() + TOKEN_PATH + " unreachable: " + e, e);
                 pause(attempt);
                 continue;
             } catch (InterruptedException e) {
@@ -319,8 +322,8 @@ public final class UpsTokenProvider {
 
     private HttpRequest request(String merchantId) {
         String basic = Base64.getEncoder().encodeToString(
-                (settings.clientId() + ":" + settings.clientSecret()).getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(settings.baseUrl() + TOKEN_PATH))
+                (secret.clientId() + ":" + secret.clientSecret()).getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(secret.baseUrl() + TOKEN_PATH))
                 .timeout(settings.requestTimeout())
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -4,6 +4,7 @@ import com.epicorups.core.ConnectorException;
 import com.epicorups.core.Reason;
 import com.epicorups.model.ShippableRelease;
 import com.epicorups.model.WeightUnit;
+import com.epicorups.ups.UpsSettings;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ public final class PackagePlanner {
      */
     static final BigDecimal MIN_PACKAGE_WEIGHT = new BigDecimal("0.1");
     private static final BigDecimal TEN = BigDecimal.TEN;
+    private static final BigDecimal KG_PER_LB = new BigDecimal("0.45359237");
 
     /**
      * One package of a release.
@@ -57,6 +59,19 @@ public final class PackagePlanner {
     public PackagePlanner(BigDecimal maxLbs, BigDecimal maxKgs) {
         this.maxLbs = tenthsDown(maxLbs);
         this.maxKgs = tenthsDown(maxKgs);
+    }
+
+    /**
+     * The planner for ups.maxPackageWeight (null: UPS's own limits): the limit holds in either unit, converted and
+     * never above UPS's.
+     */
+    public static PackagePlanner forLimit(UpsSettings.PackageWeight max) {
+        if (max == null) {
+            return new PackagePlanner();
+        }
+        BigDecimal lbs = max.unit() == WeightUnit.LBS ? max.value() : max.value().divide(KG_PER_LB, 10, RoundingMode.HALF_UP);
+        BigDecimal kgs = max.unit() == WeightUnit.KGS ? max.value() : max.value().multiply(KG_PER_LB);
+        return new PackagePlanner(lbs.min(UPS_MAX_LBS), kgs.min(UPS_MAX_KGS));
     }
 
     /** UPS's limit in {@code unit}. */

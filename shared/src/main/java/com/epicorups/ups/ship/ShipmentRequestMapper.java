@@ -59,7 +59,7 @@ public final class ShipmentRequestMapper {
     private final PackagePlanner planner;
 
     public ShipmentRequestMapper(UpsSettings settings) {
-        this(settings, new PackagePlanner());
+        this(settings, PackagePlanner.forLimit(settings.maxPackageWeight()));
     }
 
     public ShipmentRequestMapper(UpsSettings settings, PackagePlanner planner) {
@@ -231,7 +231,7 @@ public final class ShipmentRequestMapper {
         if (!cut.isEmpty()) {
             notes.add(0, "text cut to fit UPS (ups.textTooLong " + settings.textTooLong() + "): " + String.join(", ", cut));
         }
-        return new Mapped(root, List.copyOf(notes), wh, wh.tokenMerchantId(settings.merchantId()), domesticLane, cut,
+        return new Mapped(root, List.copyOf(notes), wh, wh.merchantId(), domesticLane, cut,
                 List.copyOf(packagesPerRelease));
     }
 

@@ -102,7 +102,7 @@ public final class UpsShippingClient implements UpsShipping {
     @Override
     public Optional<CreatedShipment> findByReference(ShippableRelease release) {
         Warehouse wh = settings.warehouse(release.warehouse());
-        String merchant = wh.tokenMerchantId(settings.merchantId());
+        String merchant = wh.merchantId(); // null: the UpsSecret's merchant id
         String reference = release.key().reference();
         ObjectNode body = recoveryRequest(release.key().asString());
         ObjectNode refs = ((ObjectNode) body.get("LabelRecoveryRequest")).putObject("ReferenceValues");
@@ -206,7 +206,7 @@ public final class UpsShippingClient implements UpsShipping {
         if (shipmentId == null || !shipmentId.trim().matches("[0-9A-Za-z]{10,35}")) {
             throw new ConnectorException(Reason.INVALID_SHIPMENT_ID, "not a UPS shipment id: " + shipmentId);
         }
-        String merchant = warehouseCode == null ? null : settings.warehouse(warehouseCode).tokenMerchantId(settings.merchantId());
+        String merchant = warehouseCode == null ? null : settings.warehouse(warehouseCode).merchantId();
         String id = shipmentId.trim().toUpperCase();
         JsonNode json = http.delete(VOID, VOID_PATH + URLEncoder.encode(id, StandardCharsets.UTF_8), merchant).json();
         JsonNode summary = json.path("VoidShipmentResponse").path("SummaryResult").path("Status");

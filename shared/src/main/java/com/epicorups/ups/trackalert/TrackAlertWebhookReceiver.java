@@ -46,17 +46,17 @@ public final class TrackAlertWebhookReceiver implements TrackAlertReceiver {
     private final byte[] apiKeyDigest;
     private final JwtBearerValidator jwtValidator;
 
-    public TrackAlertWebhookReceiver(TrackAlertVersion version, WebhookCredentials credentials) {
+    public TrackAlertWebhookReceiver(TrackAlertVersion version, WebhookSecret credentials) {
         this(version, credentials, false, DEFAULT_MAX_BODY_BYTES, ZoneOffset.UTC);
     }
 
-    public TrackAlertWebhookReceiver(TrackAlertVersion version, WebhookCredentials credentials,
+    public TrackAlertWebhookReceiver(TrackAlertVersion version, WebhookSecret credentials,
                                      boolean bearerValidatedByGateway, int maxBodyBytes, ZoneId fallbackZone) {
         this(version, credentials, bearerValidatedByGateway, maxBodyBytes, fallbackZone, Clock.systemUTC());
     }
 
     /** {@code clock} decides JWT expiry and the JWKS cache age. */
-    public TrackAlertWebhookReceiver(TrackAlertVersion version, WebhookCredentials credentials,
+    public TrackAlertWebhookReceiver(TrackAlertVersion version, WebhookSecret credentials,
                                      boolean bearerValidatedByGateway, int maxBodyBytes, ZoneId fallbackZone, Clock clock) {
         this.jwtValidator = credentials.jwt() == null ? null : JwtBearerValidator.of(credentials.jwt(), clock);
         this.version = version;

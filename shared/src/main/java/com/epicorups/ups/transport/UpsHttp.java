@@ -6,6 +6,7 @@ import com.epicorups.core.Reason;
 import com.epicorups.core.http.PlainHttpClient;
 import com.epicorups.logging.JsonLogger;
 import com.epicorups.logging.Redactor;
+import com.epicorups.ups.UpsSecret;
 import com.epicorups.ups.UpsSettings;
 import com.epicorups.ups.auth.UpsTokenProvider;
 import com.epicorups.ups.wire.UpsError;
@@ -42,6 +43,7 @@ public final class UpsHttp {
     public record UpsResponse(int status, String body, JsonNode json, String transId) {
     }
 
+    private final UpsSecret secret;
     private final UpsSettings settings;
     private final HttpClient http;
     private final UpsTokenProvider tokens;
@@ -50,12 +52,13 @@ public final class UpsHttp {
     private final int maxAttempts;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
-    public UpsHttp(UpsSettings settings, HttpClient http, UpsTokenProvider tokens) {
-        this(settings, http, tokens, Sleeper.SYSTEM, new Backoff(Duration.ofMillis(200), Duration.ofSeconds(3)), 3);
+    public UpsHttp(UpsSecret secret, UpsSettings settings, HttpClient http, UpsTokenProvider tokens) {
+        this(secret, settings, http, tokens, Sleeper.SYSTEM, new Backoff(Duration.ofMillis(200), Duration.ofSeconds(3)), 3);
     }
 
-    public UpsHttp(UpsSettings settings, HttpClient http, UpsTokenProvider tokens, Sleeper sleeper, Backoff backoff,
-                   int maxAttempts) {
+    public UpsHttp(UpsSecret secret, UpsSettings settings, HttpClient http, UpsTokenProvider tokens, Sleeper sleeper,
+                   Backoff backoff, int maxAttempts) {
+        this.secret = secret;
         this.settings = settings;
         this.http = http;
         this.tokens = tokens;
@@ -71,6 +74,16 @@ public final class UpsHttp {
 
     public UpsSettings settings() {
         return settings;
+    }
+
+    /** The UpsSecret's base URL (CIE or production). */
+    public URI baseUrl() {
+        return secret.baseUrl();
+    }
+
+    /** The UpsSecret's OAuth client id (not secret; never the client secret). */
+    public String clientId() {
+        return secret.clientId();
     }
 
     public UpsTokenProvider tokens() {
@@ -116,7 +129,7 @@ public final class UpsHttp {
                         + (mutating ? " (UPS may have processed it: look it up before retrying)" : ""), e);
             } catch (ConnectException e) {
                 failure = new UpsApiException(Reason.UPS_CONNECTION, operation, 0, List.of(),
-                        false, null, "cannot connect to UPS at " + settings.baseUrl() + " for " + operation + ": " + e, e);
+                        false, null, "cannot connect to UPS at " + secret.baseUrl() + " for " + operation + ": " + e, e);
             } catch (IOException e) {
                 failure = new UpsApiException(Reason.UPS_CONNECTION, operation, 0, List.of(),
                         mutating, null, "UPS " + operation + " connection failed: " + e, e);
@@ -163,7 +176,7 @@ public final class UpsHttp {
                               Duration timeout) {
         // The token is masked in every log line from its first use on (a no-op once it is known).
         Redactor.global().register(token);
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(settings.baseUrl() + pathAndQuery))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(secret.baseUrl() + pathAndQuery))
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
                 .header("transId", transId)

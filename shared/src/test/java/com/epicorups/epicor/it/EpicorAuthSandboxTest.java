@@ -3,7 +3,7 @@ package com.epicorups.epicor.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.epicorups.epicor.EpicorSettings;
-import com.epicorups.epicor.EpicorSettings.AuthMode;
+import com.epicorups.epicor.EpicorSecret.AuthMode;
 import com.epicorups.pipeline.ReleasePoller;
 import com.epicorups.port.PollSummary;
 import com.epicorups.sandbox.epicor.EpicorDataset;
@@ -24,8 +24,8 @@ class EpicorAuthSandboxTest extends SandboxSupport {
     void aPollCycleSucceedsWithEachIdentity(AuthMode mode) {
         start(EpicorDataset.sample());
         RecordingQueue queue = new RecordingQueue();
-        EpicorSettings s = settings(mode, b -> b.pageSize(20));
-        ReleasePoller poller = poller(s, new InMemoryCheckpointStore(), queue, new InMemoryAuditLog());
+        ReleasePoller poller = poller(secret(mode, b -> b), settings(b -> b.pageSize(20)), new InMemoryCheckpointStore(),
+                queue, new InMemoryAuditLog());
 
         PollSummary first = poller.pollOnce("poll-1");
         sandbox.dataset().update("OrderRels", ReleasePollSandboxTest.rel(5001, 1, 1), java.util.Map.of("OurReqQty", 41));
@@ -66,7 +66,7 @@ class EpicorAuthSandboxTest extends SandboxSupport {
                 sandbox.faults().expireAllTokens();
             }
         });
-        PollSummary summary = poller(settings(AuthMode.OAUTH2, b -> b.pageSize(10)), queue, new InMemoryAuditLog())
+        PollSummary summary = poller(secret(AuthMode.OAUTH2, b -> b), settings(b -> b.pageSize(10)), queue, new InMemoryAuditLog())
                 .pollOnce("poll");
 
         assertThat(summary.enqueued()).isEqualTo(40);

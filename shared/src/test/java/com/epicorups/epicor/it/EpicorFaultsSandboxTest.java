@@ -7,7 +7,7 @@ import com.epicorups.core.ConnectorException;
 import com.epicorups.core.FailureKind;
 import com.epicorups.epicor.EpicorReleaseReader;
 import com.epicorups.epicor.EpicorSettings;
-import com.epicorups.epicor.EpicorSettings.AuthMode;
+import com.epicorups.epicor.EpicorSecret.AuthMode;
 import com.epicorups.epicor.error.EpicorAuthException;
 import com.epicorups.epicor.error.EpicorLicenceException;
 import com.epicorups.epicor.error.EpicorTransientException;
@@ -42,7 +42,7 @@ class EpicorFaultsSandboxTest extends SandboxSupport {
                 sandbox.faults().failNextWith401(1);
             }
         });
-        PollSummary summary = poller(settings(AuthMode.TOKEN, b -> b.pageSize(10)), queue, new InMemoryAuditLog())
+        PollSummary summary = poller(secret(AuthMode.TOKEN, b -> b), settings(b -> b.pageSize(10)), queue, new InMemoryAuditLog())
                 .pollOnce("poll");
 
         assertThat(summary.enqueued()).isEqualTo(40);
@@ -52,8 +52,8 @@ class EpicorFaultsSandboxTest extends SandboxSupport {
 
     @Test
     void a401ThatPersistsAfterTheRenewalIsPermanent() {
-        EpicorReleaseReader reader = new EpicorReleaseReader(client(settings(AuthMode.TOKEN, b -> b)),
-                settings(AuthMode.TOKEN, b -> b));
+        EpicorReleaseReader reader = new EpicorReleaseReader(client(secret(AuthMode.TOKEN, b -> b), settings()),
+                settings());
         sandbox.faults().failNextWith401(2);
         assertThatThrownBy(() -> reader.recheck(KEY))
                 .isInstanceOfSatisfying(EpicorAuthException.class, e -> {

@@ -3,7 +3,7 @@ package com.epicorups.epicor.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.epicorups.epicor.EpicorPing;
-import com.epicorups.epicor.EpicorSettings.AuthMode;
+import com.epicorups.epicor.EpicorSecret.AuthMode;
 import com.epicorups.epicor.PingResult;
 import com.epicorups.epicor.PingResult.Problem;
 import com.epicorups.sandbox.epicor.EpicorDataset;
@@ -82,7 +82,7 @@ class EpicorPingSandboxTest extends SandboxSupport {
         assertThat(result.message()).contains(String.valueOf(closedPort));
     }
 
-    private PingResult ping(AuthMode mode, UnaryOperator<com.epicorups.epicor.EpicorSettings.Builder> customise) {
-        return new EpicorPing(client(settings(mode, b -> customise.apply(b.maxAttempts(1))))).ping();
+    private PingResult ping(AuthMode mode, UnaryOperator<com.epicorups.epicor.EpicorSecret.Builder> customise) {
+        return new EpicorPing(client(secret(mode, customise), settings(b -> b.maxAttempts(1)))).ping();
     }
 }

@@ -106,7 +106,7 @@ class EpicorWriteBackSandboxTest extends SandboxSupport {
             }
         });
         EpicorTrackingWriter slowWriter = new EpicorTrackingWriter(
-                new EpicorClient(s, armsATimeoutForTheFirstPatch, Clock.systemUTC(), sleeps::add), s);
+                new EpicorClient(secret(), s, armsATimeoutForTheFirstPatch, Clock.systemUTC(), sleeps::add), s);
         Map<String, Object> written = slowWriter.write(KEY, facts(TrackingStatus.IN_TRANSIT, LocalDate.of(2026, 12, 2),
                 null));
 

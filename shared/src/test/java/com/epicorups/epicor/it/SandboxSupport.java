@@ -3,6 +3,7 @@ package com.epicorups.epicor.it;
 import com.epicorups.app.EpicorPolling;
 import com.epicorups.core.Json;
 import com.epicorups.epicor.EpicorClient;
+import com.epicorups.epicor.EpicorSecret;
 import com.epicorups.epicor.EpicorSettings;
 import com.epicorups.epicor.HttpExchange;
 import com.epicorups.model.ReleaseKey;
@@ -54,16 +55,14 @@ abstract class SandboxSupport {
         }
     }
 
-    protected EpicorSettings settings(EpicorSettings.AuthMode mode, UnaryOperator<EpicorSettings.Builder> customise) {
-        EpicorSettings.Builder b = EpicorSettings.builder()
+    /** The EpicorSecret for the sandbox with the given identity, customised. */
+    protected EpicorSecret secret(EpicorSecret.AuthMode mode, UnaryOperator<EpicorSecret.Builder> customise) {
+        EpicorSecret.Builder b = EpicorSecret.builder()
                 .baseUrl(sandbox.rootUrl())
                 .company(COMPANY)
                 .apiKey(API_KEY)
-                .authMode(mode)
-                .readTimeout(Duration.ofSeconds(60))
-                .backoffBase(Duration.ofMillis(1))
-                .backoffMax(Duration.ofMillis(2));
-        if (mode == EpicorSettings.AuthMode.OAUTH2) {
+                .authMode(mode);
+        if (mode == EpicorSecret.AuthMode.OAUTH2) {
             b.clientId(CLIENT_ID).clientSecret(CLIENT_SECRET).tokenUrl(sandbox.oauthTokenUrl());
         } else {
             b.username(USER).password(PASSWORD);
@@ -71,23 +70,48 @@ abstract class SandboxSupport {
         return customise.apply(b).build();
     }
 
+    protected EpicorSecret secret() {
+        return secret(EpicorSecret.AuthMode.BASIC, b -> b);
+    }
+
     protected EpicorSettings settings(UnaryOperator<EpicorSettings.Builder> customise) {
-        return settings(EpicorSettings.AuthMode.BASIC, customise);
+        EpicorSettings.Builder b = EpicorSettings.builder()
+                .readTimeout(Duration.ofSeconds(60))
+                .backoffBase(Duration.ofMillis(1))
+                .backoffMax(Duration.ofMillis(2));
+        return customise.apply(b).build();
     }
 
     protected EpicorClient client(EpicorSettings s) {
-        return new EpicorClient(s, HttpExchange.defaultClient(s.connectTimeout()),
+        return client(secret(), s);
+    }
+
+    protected EpicorClient client(EpicorSecret secret, EpicorSettings s) {
+        return new EpicorClient(secret, s, HttpExchange.defaultClient(s.connectTimeout()),
                 Clock.systemUTC(), sleeps::add);
+    }
+
+    protected EpicorSettings settings() {
+        return settings(b -> b);
     }
 
     protected ReleasePoller poller(EpicorSettings s, CheckpointStore checkpoints, MessageQueue queue,
                                    InMemoryAuditLog audit) {
-        return EpicorPolling.poller(client(s), s, checkpoints, queue, audit, Clock.systemUTC(),
+        return poller(secret(), s, checkpoints, queue, audit);
+    }
+
+    protected ReleasePoller poller(EpicorSecret secret, EpicorSettings s, CheckpointStore checkpoints,
+                                   MessageQueue queue, InMemoryAuditLog audit) {
+        return EpicorPolling.poller(client(secret, s), s, checkpoints, queue, audit, Clock.systemUTC(),
                 ReleasePoller.DEFAULT_CYCLE_LEASE, null);
     }
 
     protected ReleasePoller poller(EpicorSettings s, MessageQueue queue, InMemoryAuditLog audit) {
         return poller(s, new InMemoryCheckpointStore(), queue, audit);
+    }
+
+    protected ReleasePoller poller(EpicorSecret secret, EpicorSettings s, MessageQueue queue, InMemoryAuditLog audit) {
+        return poller(secret, s, new InMemoryCheckpointStore(), queue, audit);
     }
 
     /** Requests the sandbox answered with 400 (a query or body its strict parser refused). */

@@ -52,7 +52,7 @@ public abstract class AbstractConcurrentTokenRefreshTest {
         List<Future<String>> results = new ArrayList<>();
         try {
             for (int i = 0; i < callers; i++) {
-                UpsTokenProvider provider = new UpsTokenProvider(settings, UpsHttp.newHttpClient(settings), store,
+                UpsTokenProvider provider = new UpsTokenProvider(ups.secret(), settings, UpsHttp.newHttpClient(settings), store,
                         Clock.systemUTC(), Sleeper.SYSTEM, new TokenMetrics(line -> { }),
                         new UpsTokenProvider.Tuning(Duration.ofSeconds(30), Duration.ofSeconds(60),
                                 Duration.ofMillis(20), 3, new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)),

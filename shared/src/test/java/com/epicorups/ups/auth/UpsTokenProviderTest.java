@@ -12,6 +12,7 @@ import com.epicorups.logging.LogConfig;
 import com.epicorups.logging.LogLevel;
 import com.epicorups.store.CachedToken;
 import com.epicorups.store.memory.InMemoryTokenCacheStore;
+import com.epicorups.ups.UpsSecret;
 import com.epicorups.ups.UpsSettings;
 import com.epicorups.ups.UpsTestSupport;
 import java.nio.charset.StandardCharsets;
@@ -39,9 +40,13 @@ class UpsTokenProviderTest {
         return ups.tokenProvider(settings, store);
     }
 
+    private UpsTokenProvider provider(UpsSecret secret) {
+        return ups.tokenProvider(secret, ups.settingsBuilder().build(), store);
+    }
+
     @Test
     void requestsTokenWithBasicAuthFormBodyAndMerchantHeader() throws Exception {
-        UpsTokenProvider tokens = provider(ups.settingsBuilder().merchantId("A1B2C3").build());
+        UpsTokenProvider tokens = provider(ups.secretBuilder().merchantId("A1B2C3").build());
 
         assertThat(tokens.accessToken()).isEqualTo("token-1");
 
@@ -110,7 +115,7 @@ class UpsTokenProviderTest {
 
     @Test
     void cacheKeyNamesTheAccountNotTheSecret() {
-        UpsTokenProvider tokens = provider(ups.settingsBuilder().merchantId("A1B2C3").build());
+        UpsTokenProvider tokens = provider(ups.secretBuilder().merchantId("A1B2C3").build());
         assertThat(tokens.cacheKey(null)).matches("ups#[0-9a-f]{16}#A1B2C3");
         assertThat(tokens.cacheKey("Z9Z9Z9")).endsWith("#Z9Z9Z9");
         assertThat(provider(ups.settingsBuilder().build()).cacheKey(null)).endsWith("#default");

@@ -11,6 +11,7 @@ import com.epicorups.model.ShippableRelease;
 import com.epicorups.sandbox.ups.Operation;
 import com.epicorups.ups.UpsClients;
 import com.epicorups.ups.UpsPing;
+import com.epicorups.ups.UpsSecret;
 import com.epicorups.ups.UpsSettings;
 import com.epicorups.ups.ship.ShipmentRequestMapper;
 import com.epicorups.ups.transport.UpsApiException;
@@ -171,9 +172,9 @@ class ErrorsAndPingSandboxTest {
 
     @Test
     void pingWithAWrongClientSecretNamesTheCredential() {
-        UpsSettings settings = ups.settingsBuilder().clientSecret("wrong-secret").build();
+        UpsSecret secret = ups.secretBuilder().clientSecret("wrong-secret").build();
 
-        UpsPing.Result result = ups.clients(settings).ping().ping();
+        UpsPing.Result result = ups.clients(secret, ups.settings()).ping().ping();
 
         assertThat(result.ok()).isFalse();
         assertThat(result.checks()).singleElement().satisfies(c -> {
@@ -185,9 +186,9 @@ class ErrorsAndPingSandboxTest {
 
     @Test
     void pingWithAnUnknownClientIdNamesTheCredential() {
-        UpsSettings settings = ups.settingsBuilder().clientId("not-our-app").build();
+        UpsSecret secret = ups.secretBuilder().clientId("not-our-app").build();
 
-        UpsPing.Result result = ups.clients(settings).ping().ping();
+        UpsPing.Result result = ups.clients(secret, ups.settings()).ping().ping();
 
         assertThat(result.ok()).isFalse();
         assertThat(result.checks().get(0).detail()).contains("the client id is invalid").contains("UpsSecret.clientId (not-our-app)");
@@ -195,9 +196,9 @@ class ErrorsAndPingSandboxTest {
 
     @Test
     void errorBodiesCarryNoSecrets() throws Exception {
-        UpsSettings settings = ups.settingsBuilder().clientSecret("wrong-secret-xyz").build();
+        UpsSecret secret = ups.secretBuilder().clientSecret("wrong-secret-xyz").build();
         try {
-            ups.clients(settings).tracking().track(UNKNOWN);
+            ups.clients(secret, ups.settings()).tracking().track(UNKNOWN);
         } catch (ConnectorException e) {
             assertThat(e.getMessage()).doesNotContain("wrong-secret-xyz");
             assertThat(Json.mapper().writeValueAsString(e.getMessage())).doesNotContain("wrong-secret-xyz");

@@ -162,8 +162,7 @@ class TokenSandboxTest {
 
     @Test
     void unknownMerchantIsRefusedAsRejected() {
-        UpsSettings settings = ups.settingsBuilder().merchantId("ZZ9999").build();
-        UpsClients clients = ups.clients(settings);
+        UpsClients clients = ups.clients(ups.secretBuilder().merchantId("ZZ9999").build(), ups.settings());
 
         assertThatThrownBy(() -> clients.tracking().track(UNKNOWN))
                 .isInstanceOfSatisfying(UpsTokenException.class, e -> {
@@ -189,7 +188,7 @@ class TokenSandboxTest {
             for (int i = 0; i < callers; i++) {
                 // Separate HttpClient, provider and transport per caller, as separate Lambda containers have.
                 UpsTokenProvider provider = ups.tokenProvider(settings, UpsHttp.newHttpClient(settings), store, Sleeper.SYSTEM);
-                UpsHttp own = new UpsHttp(settings, UpsHttp.newHttpClient(settings), provider);
+                UpsHttp own = new UpsHttp(ups.secret(), settings, UpsHttp.newHttpClient(settings), provider);
                 results.add(pool.submit(() -> {
                     start.await();
                     tokens.add(provider.accessToken());

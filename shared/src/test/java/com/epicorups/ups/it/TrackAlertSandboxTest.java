@@ -18,7 +18,7 @@ import com.epicorups.ups.UpsSettings;
 import com.epicorups.ups.UpsSettings.TrackAlertVersion;
 import com.epicorups.ups.trackalert.TrackAlertWebhookReceiver;
 import com.epicorups.ups.trackalert.UpsTrackAlertClient;
-import com.epicorups.ups.trackalert.WebhookCredentials;
+import com.epicorups.ups.trackalert.WebhookSecret;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -139,7 +139,7 @@ class TrackAlertSandboxTest {
     @Test
     void v1SubscriptionCarriesOurWebhookAndUpsDeliveriesAreAccepted() {
         receiver = new TrackAlertWebhookReceiver(TrackAlertVersion.V1,
-                new WebhookCredentials(V1_CREDENTIAL, V1_PREVIOUS, null, List.of()));
+                new WebhookSecret(V1_CREDENTIAL, V1_PREVIOUS, null, List.of()));
         UpsSettings settings = ups.settingsBuilder().trackAlertVersion(TrackAlertVersion.V1)
                 .trackAlertWebhookUrl(webhookUrl()).build();
         UpsClients clients = ups.clients(settings);
@@ -168,7 +168,7 @@ class TrackAlertSandboxTest {
     @Test
     void v1PreviousCredentialIsAcceptedDuringRotationAndAWrongOneRejected() {
         receiver = new TrackAlertWebhookReceiver(TrackAlertVersion.V1,
-                new WebhookCredentials(V1_CREDENTIAL, V1_PREVIOUS, null, List.of()));
+                new WebhookSecret(V1_CREDENTIAL, V1_PREVIOUS, null, List.of()));
         String tn = validNumbers(1, 4_500_000L).get(0);
         TrackAlert ta = ups.sandbox().trackAlert();
 
@@ -185,7 +185,7 @@ class TrackAlertSandboxTest {
     @Test
     void v2PortalWebhookDeliversWithBearerAndApiKey() {
         receiver = new TrackAlertWebhookReceiver(TrackAlertVersion.V2,
-                new WebhookCredentials(null, null, V2_API_KEY, List.of(V2_BEARER)));
+                new WebhookSecret(null, null, V2_API_KEY, List.of(V2_BEARER)));
         ups.sandbox().trackAlert().webhookV2(webhookUrl(), V2_BEARER, V2_API_KEY);
         UpsClients clients = ups.clients();
         String tn = shipOne(clients);
@@ -213,7 +213,7 @@ class TrackAlertSandboxTest {
     @Test
     void theDeliveryDaysTypeDScansBecomeDeliveredOnlyAtTheDelivery() {
         receiver = new TrackAlertWebhookReceiver(TrackAlertVersion.V2,
-                new WebhookCredentials(null, null, V2_API_KEY, List.of(V2_BEARER)));
+                new WebhookSecret(null, null, V2_API_KEY, List.of(V2_BEARER)));
         ups.sandbox().trackAlert().webhookV2(webhookUrl(), V2_BEARER, V2_API_KEY);
         UpsClients clients = ups.clients();
         String tn = shipOne(clients);
@@ -238,7 +238,7 @@ class TrackAlertSandboxTest {
     @Test
     void v2DeliveryWithWrongApiKeyOrBearerIsRejected() {
         receiver = new TrackAlertWebhookReceiver(TrackAlertVersion.V2,
-                new WebhookCredentials(null, null, V2_API_KEY, List.of(V2_BEARER)));
+                new WebhookSecret(null, null, V2_API_KEY, List.of(V2_BEARER)));
         String tn = validNumbers(1, 4_600_000L).get(0);
         TrackAlert ta = ups.sandbox().trackAlert();
 

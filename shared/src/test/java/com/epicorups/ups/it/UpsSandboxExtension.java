@@ -4,6 +4,7 @@ import com.epicorups.core.Backoff;
 import com.epicorups.store.TokenCacheStore;
 import com.epicorups.store.memory.InMemoryTokenCacheStore;
 import com.epicorups.ups.UpsClients;
+import com.epicorups.ups.UpsSecret;
 import com.epicorups.ups.UpsSettings;
 import com.epicorups.testing.MutableClock;
 import com.epicorups.ups.UpsTestSupport.RecordingSleeper;
@@ -127,9 +128,17 @@ public final class UpsSandboxExtension implements BeforeAllCallback, AfterAllCal
      * its own UPS account (requested as the token's merchant id), a ShipVia service map, ZPL labels, Track
      * Alert v2 and the Quantum View subscription.
      */
+    /** The UpsSecret for the sandbox's app. */
+    public UpsSecret.Builder secretBuilder() {
+        return UpsSecret.builder().baseUrl(sandbox.baseUrl()).clientId(CLIENT_ID).clientSecret(CLIENT_SECRET);
+    }
+
+    public UpsSecret secret() {
+        return secretBuilder().build();
+    }
+
     public UpsSettings.Builder settingsBuilder() {
         return UpsSettings.builder()
-                .baseUrl(sandbox.baseUrl()).clientId(CLIENT_ID).clientSecret(CLIENT_SECRET)
                 .warehouse(new UpsSettings.Warehouse("CHI", "ACME DISTRIBUTION CHICAGO", "SHIPPING DESK", CHI_ACCOUNT,
                         CHI_ACCOUNT, "(312) 555-0140", List.of("2400 W 35TH ST", "DOCK 4"), "CHICAGO", "IL",
                         "60609", "US"))
@@ -157,18 +166,31 @@ public final class UpsSandboxExtension implements BeforeAllCallback, AfterAllCal
     }
 
     public UpsClients clients(UpsSettings settings) {
-        return new UpsClients(http(settings, new InMemoryTokenCacheStore()));
+        return clients(secret(), settings);
+    }
+
+    public UpsClients clients(UpsSecret secret, UpsSettings settings) {
+        return new UpsClients(http(secret, settings, new InMemoryTokenCacheStore()));
     }
 
     public UpsHttp http(UpsSettings settings, TokenCacheStore store) {
+        return http(secret(), settings, store);
+    }
+
+    public UpsHttp http(UpsSecret secret, UpsSettings settings, TokenCacheStore store) {
         HttpClient client = UpsHttp.newHttpClient(settings);
-        return new UpsHttp(settings, client, tokenProvider(settings, client, store, sleeper), sleeper,
+        return new UpsHttp(secret, settings, client, tokenProvider(secret, settings, client, store, sleeper), sleeper,
                 new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)), 3);
     }
 
     public UpsTokenProvider tokenProvider(UpsSettings settings, HttpClient client, TokenCacheStore store,
                                          Sleeper tokenSleeper) {
-        return new UpsTokenProvider(settings, client, store, clock, tokenSleeper, new TokenMetrics(metricLines::add),
+        return tokenProvider(secret(), settings, client, store, tokenSleeper);
+    }
+
+    public UpsTokenProvider tokenProvider(UpsSecret secret, UpsSettings settings, HttpClient client,
+                                         TokenCacheStore store, Sleeper tokenSleeper) {
+        return new UpsTokenProvider(secret, settings, client, store, clock, tokenSleeper, new TokenMetrics(metricLines::add),
                 new UpsTokenProvider.Tuning(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMillis(20), 3,
                         new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)), Duration.ofHours(1)));
     }

@@ -27,7 +27,7 @@ class ShipmentRequestMapperTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
 
     private static UpsSettings.Builder settings() {
-        return UpsSettings.builder().baseUrl("http://127.0.0.1:1").clientId("id").clientSecret("secret")
+        return UpsSettings.builder()
                 .warehouse(new UpsSettings.Warehouse("MAIN", "ACME DISTRIBUTION", "SHIPPING DESK", "A1B2C3", null,
                         "(404) 555-1234", List.of("100 WAREHOUSE PKWY"), "ATLANTA", "GA", "30301", "US"))
                 .service("UPSG", "03").service("EARLY", "14");

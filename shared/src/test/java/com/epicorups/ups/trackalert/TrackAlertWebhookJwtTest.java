@@ -36,7 +36,7 @@ class TrackAlertWebhookJwtTest {
     final JwksEndpoint jwksEndpoint = new JwksEndpoint();
 
     private TrackAlertWebhookReceiver receiver(String secretJson) throws Exception {
-        return new TrackAlertWebhookReceiver(TrackAlertVersion.V2, WebhookCredentials.fromJson(Json.mapper().readTree(secretJson)),
+        return new TrackAlertWebhookReceiver(TrackAlertVersion.V2, WebhookSecret.parse(Json.mapper().readTree(secretJson)),
                 false, TrackAlertWebhookReceiver.DEFAULT_MAX_BODY_BYTES, ZoneOffset.UTC, clock);
     }
 
@@ -192,27 +192,27 @@ class TrackAlertWebhookJwtTest {
 
     @Test
     void theSecretsJwtKeysAreCheckedAndNeverPrintTheKeys() throws Exception {
-        WebhookCredentials c = WebhookCredentials.fromJson(Json.mapper().readTree(
+        WebhookSecret c = WebhookSecret.parse(Json.mapper().readTree(
                 inlineSecret(",\"jwtLeewaySeconds\":5,\"apiKey\":\"k\",\"jwtClientId\":\"c1\"")));
         assertThat(c.jwt().clientId()).isEqualTo("c1");
         assertThat(c.jwt().issuer()).isEqualTo(ISS);
         assertThat(c.jwt().audience()).isEqualTo(AUD);
         assertThat(c.jwt().leeway()).isEqualTo(Duration.ofSeconds(5));
         assertThat(c.toString()).doesNotContain("\"k\"").contains("jwtIssuer=" + ISS);
-        assertThat(WebhookCredentials.fromJson(Json.mapper().readTree("{\"apiKey\":\"k\"}")).jwt()).isNull();
+        assertThat(WebhookSecret.parse(Json.mapper().readTree("{\"apiKey\":\"k\"}")).jwt()).isNull();
 
-        assertThatThrownBy(() -> WebhookCredentials.fromJson(Json.mapper().readTree("{\"jwtIssuer\":\"" + ISS + "\"}")))
+        assertThatThrownBy(() -> WebhookSecret.parse(Json.mapper().readTree("{\"jwtIssuer\":\"" + ISS + "\"}")))
                 .hasMessageContaining("jwksUrl");
-        assertThatThrownBy(() -> WebhookCredentials.fromJson(Json.mapper().readTree(
+        assertThatThrownBy(() -> WebhookSecret.parse(Json.mapper().readTree(
                 "{\"jwtIssuer\":\"" + ISS + "\",\"jwksUrl\":\"http://idp.example.com/jwks\"}"))).hasMessageContaining("https");
-        assertThatThrownBy(() -> WebhookCredentials.fromJson(Json.mapper().readTree("{\"jwksUrl\":\"https://idp/jwks\"}")))
+        assertThatThrownBy(() -> WebhookSecret.parse(Json.mapper().readTree("{\"jwksUrl\":\"https://idp/jwks\"}")))
                 .hasMessageContaining("jwtIssuer");
-        assertThatThrownBy(() -> WebhookCredentials.fromJson(Json.mapper().readTree(
+        assertThatThrownBy(() -> WebhookSecret.parse(Json.mapper().readTree(
                 "{\"jwtIssuer\":\"" + ISS + "\",\"jwks\":{\"x\":1}}"))).hasMessageContaining("jwks");
-        assertThatThrownBy(() -> WebhookCredentials.fromJson(Json.mapper().readTree(
+        assertThatThrownBy(() -> WebhookSecret.parse(Json.mapper().readTree(
                 inlineSecret(",\"jwtLeewaySeconds\":-1")))).hasMessageContaining("jwtLeewaySeconds");
         // The JWKS may also be stored as a JSON string inside the secret.
-        WebhookCredentials asString = WebhookCredentials.fromJson(Json.mapper().readTree("{\"jwtIssuer\":\"" + ISS + "\",\"jwks\":"
+        WebhookSecret asString = WebhookSecret.parse(Json.mapper().readTree("{\"jwtIssuer\":\"" + ISS + "\",\"jwks\":"
                 + Json.mapper().writeValueAsString(jwks(rsaJwk("k1", KEY))) + "}"));
         assertThat(asString.jwt().inlineJwks()).contains("k1");
     }

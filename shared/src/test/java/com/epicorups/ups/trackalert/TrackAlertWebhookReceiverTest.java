@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TrackAlertWebhookReceiverTest {
-    private static final WebhookCredentials CREDS = new WebhookCredentials("current-cred", "previous-cred", "ups-client-id",
+    private static final WebhookSecret CREDS = new WebhookSecret("current-cred", "previous-cred", "ups-client-id",
             List.of("bearer-abc"));
     private final TrackAlertWebhookReceiver v1 = new TrackAlertWebhookReceiver(TrackAlertVersion.V1, CREDS);
     private final TrackAlertWebhookReceiver v2 = new TrackAlertWebhookReceiver(TrackAlertVersion.V2, CREDS);
@@ -82,7 +82,7 @@ class TrackAlertWebhookReceiverTest {
     @Test
     void v2WithGatewayAuthorizerChecksOnlyTheApiKey() {
         TrackAlertWebhookReceiver gated = new TrackAlertWebhookReceiver(TrackAlertVersion.V2,
-                new WebhookCredentials(null, null, "ups-client-id", List.of()), true, 65536, java.time.ZoneOffset.UTC);
+                new WebhookSecret(null, null, "ups-client-id", List.of()), true, 65536, java.time.ZoneOffset.UTC);
         assertThat(gated.receive(Map.of("x-api-key", "ups-client-id"), DELIVERED).isAccepted()).isTrue();
         assertThat(gated.receive(Map.of(), DELIVERED).httpStatus()).isEqualTo(401);
     }
@@ -90,7 +90,7 @@ class TrackAlertWebhookReceiverTest {
     @Test
     void v2WithNothingConfiguredFailsClosed() {
         TrackAlertWebhookReceiver none = new TrackAlertWebhookReceiver(TrackAlertVersion.V2,
-                new WebhookCredentials(null, null, null, List.of()));
+                new WebhookSecret(null, null, null, List.of()));
         assertThat(none.receive(Map.of("Authorization", "Bearer x"), DELIVERED).httpStatus()).isEqualTo(401);
     }
 
@@ -171,7 +171,7 @@ class TrackAlertWebhookReceiverTest {
 
     @Test
     void credentialsParseFromTheWebhookSecret() throws Exception {
-        WebhookCredentials c = WebhookCredentials.fromJson(com.epicorups.core.Json.mapper().readTree(
+        WebhookSecret c = WebhookSecret.parse(com.epicorups.core.Json.mapper().readTree(
                 "{\"credential\":\"a\",\"previousCredential\":\"\",\"apiKey\":\"k\",\"bearerTokens\":[\"t1\",\"t2\"]}"));
         assertThat(c.credential()).isEqualTo("a");
         assertThat(c.previousCredential()).isNull();

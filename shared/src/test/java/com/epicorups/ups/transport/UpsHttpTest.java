@@ -202,7 +202,7 @@ class UpsHttpTest {
         UpsSettings settings = other.settingsBuilder().build();
         UpsTokenProvider tokens = other.tokenProvider(settings, new com.epicorups.store.memory.InMemoryTokenCacheStore());
         tokens.accessToken();
-        UpsHttp http = new UpsHttp(settings, UpsHttp.newHttpClient(settings), tokens, other.sleeper,
+        UpsHttp http = new UpsHttp(other.secret(), settings, UpsHttp.newHttpClient(settings), tokens, other.sleeper,
                 new com.epicorups.core.Backoff(Duration.ofMillis(10), Duration.ofMillis(20)), 2);
         other.close();
         assertThatThrownBy(() -> http.get("x", "/api/x", null)).isInstanceOfSatisfying(UpsApiException.class, e -> {

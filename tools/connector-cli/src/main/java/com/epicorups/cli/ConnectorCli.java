@@ -1,5 +1,6 @@
 package com.epicorups.cli;
 
+import com.epicorups.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +20,9 @@ public final class ConnectorCli implements Runnable {
         System.exit(code);
     }
 
+    /** Exit code of any command whose settings or secrets are invalid (the message names every problem). */
+    public static final int INVALID_CONFIGURATION = 3;
+
     /** The command line with its exception handler; tests call {@code execute} on it. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ConnectorCli());
@@ -29,7 +33,7 @@ public final class ConnectorCli implements Runnable {
             if (Boolean.getBoolean("connector.debug")) {
                 e.printStackTrace(commandLine.getErr());
             }
-            return 1;
+            return e instanceof ConfigException ? INVALID_CONFIGURATION : 1;
         });
         return cli;
     }

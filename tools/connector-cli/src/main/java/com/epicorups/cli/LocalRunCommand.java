@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Runs the whole connector in this process: Epicor and UPS sandboxes, ElasticMQ, in-memory "
                 + "stores, the six real handlers; prints a summary.",
                 "Exit code 0: every release shipped or ended in a visible (audited) state; 2: messages still in "
-                        + "retry backoff; 1: internal error."})
+                        + "retry backoff; 3: the settings or the config are invalid (each problem is named); "
+                        + "1: internal error."})
 public final class LocalRunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -28,6 +29,11 @@ public final class LocalRunCommand implements Callable<Integer> {
     @Option(names = "--epicor-data", paramLabel = "FILE",
             description = "Epicor dataset in the Epicor sandbox's format (default: the built-in sample data).")
     Path epicorData;
+
+    @Option(names = "--settings", paramLabel = "FILE",
+            description = "Your CONNECTOR_SETTINGS (JSON: warehouses, ShipVia map, write-back target, ...) instead of "
+                    + "the built-in ones, with the sandboxes; the UPS sandbox accepts your warehouses' accounts.")
+    Path settings;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "JSON {epicorSecret, upsSecret, webhookSecret, settings}: real endpoints instead of the "
@@ -70,6 +76,13 @@ public final class LocalRunCommand implements Callable<Integer> {
                         + "give one of them");
             }
             options = options.withEpicorData(epicorData);
+        }
+        if (settings != null) {
+            if (config != null) {
+                throw new IllegalArgumentException("--settings gives CONNECTOR_SETTINGS to the sandbox run; with --config "
+                        + "put them in its \"settings\" object: give one of them");
+            }
+            options = options.withSettings(LocalConfig.loadSettings(settings));
         }
         if (config != null) {
             options = options.withConfig(LocalConfig.load(config));

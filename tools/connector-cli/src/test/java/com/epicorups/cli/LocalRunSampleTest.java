@@ -122,7 +122,8 @@ class LocalRunSampleTest {
     void epicorHasTheTrackingNumberOfEveryShippedReleaseAndTheCarrierEvents() {
         List<RunReport.Release> shipped = report.releases().stream().filter(r -> r.outcome() == Outcome.SHIPPED).toList();
         assertThat(shipped).allSatisfy(r -> {
-            assertThat(r.epicorFields()).containsEntry("TrackingNumber_c", r.trackingNumbers().get(0));
+            // The main (first) tracking number, then the release's other packages' numbers.
+            assertThat(r.epicorFields()).containsEntry("TrackingNumber_c", String.join(",", r.trackingNumbers()));
             assertThat(r.epicorFields()).containsKey("UPSStatus_c");
             assertThat((String) r.epicorFields().get("LabelLocation_c")).endsWith(r.trackingNumbers().get(0) + ".zpl");
             assertThat(r.shipmentRequest().path("ShipmentRequest").path("Shipment").path("Package").isArray()).isTrue();
@@ -143,21 +144,44 @@ class LocalRunSampleTest {
     }
 
     @Test
+    void aReleaseHeavierThanOnePackageShipsAsSeveralPackagesEachTrackedWrittenAndLabelled() {
+        // 5014/1: 100 brackets of 2.5 lb = 250 lb, more than UPS's 150 lb a package: two packages of 50 brackets.
+        RunReport.Release heavy = byKey.get("EPIC06#5014#1#1");
+        assertThat(heavy.outcome()).isEqualTo(Outcome.SHIPPED);
+        assertThat(heavy.trackingNumbers()).hasSize(2).doesNotHaveDuplicates();
+        com.fasterxml.jackson.databind.JsonNode packages = heavy.shipmentRequest().at("/ShipmentRequest/Shipment/Package");
+        assertThat(packages).extracting(p -> p.at("/PackageWeight/Weight").asText()).containsExactly("125", "125");
+        assertThat(heavy.epicorFields()).containsEntry("TrackingNumber_c", String.join(",", heavy.trackingNumbers()));
+        assertThat(env.ledger().get(ReleaseKey.parse(heavy.key())).orElseThrow().trackingNumbers())
+                .containsExactlyElementsOf(heavy.trackingNumbers());
+        assertThat(heavy.trackingNumbers()).allSatisfy(tn ->
+                assertThat(env.ledger().findByTrackingNumber(tn).orElseThrow().key().asString()).isEqualTo(heavy.key()));
+        // Its second line, 3 pumps of 38 lb, is one package.
+        assertThat(byKey.get("EPIC06#5014#2#1").trackingNumbers()).hasSize(1);
+    }
+
+    @Test
     void upsSawOnlyValidRequestsAndOneToken() {
         assertThat(ups().validationFailures()).isEmpty();
         assertThat(report.counts().upsTokenRequests()).isEqualTo(1);
         assertThat(RunReport.tokenRequestsToday(env)).isEqualTo(1);
-        assertThat(report.counts().labelsStored()).isEqualTo(report.counts().shipped());
+        assertThat(report.counts().labelsStored()).as("a label per package").isEqualTo(packagesShipped())
+                .isEqualTo(report.counts().shipped() + 1);
+    }
+
+    private static long packagesShipped() {
+        return report.releases().stream().filter(r -> r.outcome() == Outcome.SHIPPED)
+                .mapToLong(r -> r.trackingNumbers().size()).sum();
     }
 
     /** How long the run took is reported (and printed), not asserted: a busy machine is slower, not wrong. */
     @Test
-    void reportsItsDurationAndProgressAndALabelPerShipment() throws Exception {
+    void reportsItsDurationAndProgressAndALabelPerPackage() throws Exception {
         assertThat(report.elapsedMillis()).isPositive();
         assertThat(progress).anyMatch(l -> l.startsWith("poll:")).anyMatch(l -> l.startsWith("shipment-creator:"))
                 .anyMatch(l -> l.startsWith("carrier:"));
         try (var files = Files.walk(env.labelDir())) {
-            assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(report.counts().shipped());
+            assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(packagesShipped());
         }
     }
 

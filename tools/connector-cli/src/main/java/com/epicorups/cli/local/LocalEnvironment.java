@@ -19,15 +19,17 @@ import com.epicorups.store.memory.InMemoryCheckpointStore;
 import com.epicorups.store.memory.InMemoryProcessedEventStore;
 import com.epicorups.store.memory.InMemoryShipmentLedger;
 import com.epicorups.store.memory.InMemoryTokenCacheStore;
+import com.epicorups.ups.UpsSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -54,6 +56,7 @@ public final class LocalEnvironment implements AutoCloseable {
      * @param epicorData         a dataset file in the Epicor sandbox's format; empty = EpicorDataset.sample()
      * @param outputDir          where labels (and by default the report) go
      * @param config             real endpoints instead of the sandboxes; empty = sandboxes
+     * @param settings           CONNECTOR_SETTINGS for the sandbox run; empty = the built-in ones for the sample data
      * @param visibilityTimeout  seconds a received message stays hidden (short locally, so retries come soon)
      */
     public record Options(Optional<Path> epicorData, Optional<EpicorDataset> epicorDataset, Path outputDir,
@@ -139,14 +142,20 @@ public final class LocalEnvironment implements AutoCloseable {
         JsonNode upsSecret;
         JsonNode webhookSecret;
         webhook = track(WebhookEndpoint.start());
+        settingsJson = options.config().map(c -> c.settings().deepCopy())
+                .or(() -> options.settings().map(ObjectNode::deepCopy))
+                .orElseGet(LocalConfig::defaultSettings);
+        localRetryBackoff(settingsJson);
+        section(settingsJson, "ups").filter(ups -> !ups.hasNonNull("trackAlertWebhookUrl"))
+                .ifPresent(ups -> ups.put("trackAlertWebhookUrl", webhook.url()));
+        // Checked before any sandbox starts: a wrong key ends the run at once, as it stops a function's start.
+        ConnectorSettings settings = ConnectorSettings.fromJson(settingsJson);
         if (options.config().isPresent()) {
             LocalConfig config = options.config().get();
-            settingsJson = config.settings().deepCopy();
             epicorSecret = config.epicorSecret();
             upsSecret = config.upsSecret();
             webhookSecret = config.webhookSecret();
         } else {
-            settingsJson = options.settings().map(ObjectNode::deepCopy).orElseGet(LocalConfig::defaultSettings);
             EpicorDataset dataset = options.epicorDataset()
                     .or(() -> options.epicorData().map(EpicorDataset::load))
                     .orElseGet(EpicorDataset::sample);
@@ -160,9 +169,7 @@ public final class LocalEnvironment implements AutoCloseable {
             UpsSandbox.Builder ups = UpsSandbox.builder()
                     .client(SANDBOX_UPS_CLIENT_ID, SANDBOX_UPS_CLIENT_SECRET)
                     .clock(options.clock());
-            for (String account : shipperAccounts(settingsJson)) {
-                ups.shipperNumber(account);
-            }
+            shipperAccounts(settings.ups()).forEach(ups::shipperNumber);
             upsSandbox = track(ups.build().start());
             upsSandbox.trackAlert().webhookV2(webhook.url(), WEBHOOK_BEARER, SANDBOX_UPS_CLIENT_ID);
             String company = dataset.companies().stream().sorted().findFirst().orElse("EPIC06");
@@ -184,15 +191,6 @@ public final class LocalEnvironment implements AutoCloseable {
             webhookNode.putArray("bearerTokens").add(WEBHOOK_BEARER);
             webhookSecret = webhookNode;
         }
-        if (!(settingsJson.get("ups") instanceof ObjectNode)) {
-            settingsJson.putObject("ups");
-        }
-        ObjectNode upsSettings = (ObjectNode) settingsJson.get("ups");
-        localRetryBackoff(settingsJson);
-        if (!upsSettings.hasNonNull("trackAlertWebhookUrl")) {
-            upsSettings.put("trackAlertWebhookUrl", webhook.url());
-        }
-        ConnectorSettings settings = ConnectorSettings.parse(settingsJson.toString());
 
         sqs = track(EmbeddedSqs.start(options.visibilityTimeout()));
         shipmentRequests = new RecordingQueue(new SqsMessageQueue(sqs.sqs(), sqs.shipmentRequests().url()));
@@ -222,25 +220,35 @@ public final class LocalEnvironment implements AutoCloseable {
      * 30 s..15 min: unless the settings say otherwise, 1 s doubling up to 4 s.
      */
     private static void localRetryBackoff(ObjectNode settings) {
-        if (!(settings.get("pipeline") instanceof ObjectNode)) {
-            settings.putObject("pipeline");
-        }
-        ObjectNode pipeline = (ObjectNode) settings.get("pipeline");
-        if (!pipeline.has("retryBaseSeconds")) {
-            pipeline.put("retryBaseSeconds", 1);
-        }
-        if (!pipeline.has("retryMaxSeconds")) {
-            pipeline.put("retryMaxSeconds", Math.max(4, pipeline.path("retryBaseSeconds").asInt(1)));
-        }
+        section(settings, "pipeline").ifPresent(pipeline -> {
+            if (!pipeline.has("retryBaseSeconds")) {
+                pipeline.put("retryBaseSeconds", 1);
+            }
+            if (!pipeline.has("retryMaxSeconds")) {
+                pipeline.put("retryMaxSeconds", Math.max(4, pipeline.path("retryBaseSeconds").asInt(1)));
+            }
+        });
     }
 
-    private static List<String> shipperAccounts(JsonNode settings) {
-        List<String> accounts = new ArrayList<>();
-        JsonNode warehouses = settings.path("ups").path("warehouses");
-        for (Iterator<JsonNode> it = warehouses.elements(); it.hasNext(); ) {
-            String account = it.next().path("accountNumber").asText("");
-            if (account.length() == 6) {
-                accounts.add(account);
+    /** The settings' section to adjust, created when absent; empty when it is not an object (reported by the parse). */
+    private static Optional<ObjectNode> section(ObjectNode settings, String name) {
+        JsonNode section = settings.get(name);
+        if (section == null || section.isNull()) {
+            return Optional.of(settings.putObject(name));
+        }
+        return section instanceof ObjectNode object ? Optional.of(object) : Optional.empty();
+    }
+
+    /**
+     * The UPS accounts the settings ship with, which the UPS sandbox must know to accept their shipments and
+     * tokens: every warehouse's accountNumber (its ShipperNumber) and its own merchantId (a token's x-merchant-id).
+     */
+    static Set<String> shipperAccounts(UpsSettings settings) {
+        Set<String> accounts = new LinkedHashSet<>();
+        for (UpsSettings.Warehouse warehouse : settings.warehouses().values()) {
+            accounts.add(warehouse.accountNumber());
+            if (warehouse.merchantId() != null) {
+                accounts.add(warehouse.merchantId());
             }
         }
         return accounts;

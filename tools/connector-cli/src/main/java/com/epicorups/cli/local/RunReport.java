@@ -262,7 +262,7 @@ public record RunReport(List<Release> releases, List<Excluded> excludedByFilter,
     /** Token requests counted today in the token cache (what `connector status` reads on AWS). */
     public static long tokenRequestsToday(LocalEnvironment env) {
         var ups = env.assembly().ups();
-        String key = ups.clients().http().tokens().cacheKey(ups.settings().merchantId());
+        String key = ups.clients().http().tokens().cacheKey(null); // the UpsSecret's merchant id
         return env.tokenCache().dailyRequests(key, LocalDate.now(ZoneOffset.UTC));
     }
 

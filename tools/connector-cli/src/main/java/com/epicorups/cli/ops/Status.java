@@ -55,7 +55,7 @@ public final class Status {
         String tokenError = null;
         try {
             ConnectorAssembly.UpsSide ups = assembly.ups();
-            String key = ups.clients().http().tokens().cacheKey(ups.settings().merchantId());
+            String key = ups.clients().http().tokens().cacheKey(null); // the UpsSecret's merchant id
             tokens = tokenCache.dailyRequests(key, today);
             budget = ups.settings().tokenDailyBudget();
         } catch (RuntimeException e) {
