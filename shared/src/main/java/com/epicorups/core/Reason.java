@@ -150,6 +150,10 @@ public enum Reason {
     NONE_AT_UPS("NONE_AT_UPS", Kind.OUTCOME),
     NO_LABEL("NO_LABEL", Kind.OUTCOME),
     ADDRESS_VALIDATION_NOT_AVAILABLE("ADDRESS_VALIDATION_NOT_AVAILABLE", Kind.OUTCOME),
+    /** ups.addressValidation BEST_EFFORT: UPS found no candidate or could not be asked; shipped as Epicor has it. */
+    ADDRESS_NOT_VALIDATED("ADDRESS_NOT_VALIDATED", Kind.OUTCOME),
+    /** ups.addressValidation OFF: Address Validation is never called. */
+    ADDRESS_VALIDATION_OFF("ADDRESS_VALIDATION_OFF", Kind.OUTCOME),
     DUPLICATE_EVENT("DUPLICATE_EVENT", Kind.OUTCOME),
     STALE_EVENT("STALE_EVENT", Kind.OUTCOME),
     NOTHING_TO_WRITE("NOTHING_TO_WRITE", Kind.OUTCOME),

@@ -173,7 +173,7 @@ final class OrderGrouping {
                             "country", String.valueOf(validated.countryCode()), "groupedWith", groupKeys));
         } else {
             audit.record(a.subject(), AuditOperation.ADDRESS_VALIDATION, AuditOutcome.SKIPPED,
-                    Reason.ADDRESS_VALIDATION_NOT_AVAILABLE,
+                    check.notValidatedReason(),
                     check.note() == null ? "address validation only covers US and PR" : check.note(), t,
                     Map.of("country", String.valueOf(shipTo.countryCode()), "groupedWith", groupKeys));
         }

@@ -218,7 +218,7 @@ final class ShipmentSteps {
                             "country", String.valueOf(check.address().countryCode())));
         } else {
             audit.record(a.subject(), AuditOperation.ADDRESS_VALIDATION, AuditOutcome.SKIPPED,
-                    Reason.ADDRESS_VALIDATION_NOT_AVAILABLE,
+                    check.notValidatedReason(),
                     check.note() == null ? "address validation only covers US and PR" : check.note(), t,
                     Map.of("country", String.valueOf(current.shipTo().countryCode())));
         }

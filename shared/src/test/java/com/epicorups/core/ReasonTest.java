@@ -53,7 +53,8 @@ class ReasonTest {
     /** Codes added since, each with its kind: issue 12 (what UPS really accepts). */
     private static final Map<String, Reason.Kind> CODES_ADDED_SINCE = table(
             "INVALID_COUNTRY_CODE NEEDS_FIX", "MISSING_STATE_PROVINCE NEEDS_FIX", "RECOVERY_INCONCLUSIVE PERMANENT",
-            "FREIGHT_NOT_PARCEL NEEDS_FIX", "TOO_MANY_PACKAGES NEEDS_FIX");
+            "FREIGHT_NOT_PARCEL NEEDS_FIX", "TOO_MANY_PACKAGES NEEDS_FIX", "ADDRESS_NOT_VALIDATED OUTCOME",
+            "ADDRESS_VALIDATION_OFF OUTCOME");
 
     /** ShipmentCreation.NO_LONGER_WANTED before the enum: re-check reasons that end in a skip, not the DLQ. */
     private static final Set<String> NO_LONGER_WANTED_BEFORE = Set.of("RELEASE_GONE", "RELEASE_CLOSED",

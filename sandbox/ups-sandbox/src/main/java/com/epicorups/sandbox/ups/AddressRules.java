@@ -11,10 +11,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Rules that decide the Address Validation (XAV) verdict. Checked in this order: in {@link Environment#CIE}, an
- * address outside New York and California → NoCandidatesIndicator (CIE "will only produce results for addresses
- * in New York (NY) and California (CA)", AddressValidation.yaml); a street line containing
- * the no-candidates marker ("NOWHERE") → NoCandidatesIndicator; the ambiguous marker ("AMBIGUOUS") or a
+ * Rules that decide the Address Validation (XAV) verdict. An address without a state is in its ZIP's
+ * ({@link ZipStates}: UPS validates against USPS data), and its candidates carry that state. Checked in this order: in
+ * {@link Environment#CIE}, an address outside New York and California → NoCandidatesIndicator (CIE "will only produce
+ * results for addresses in New York (NY) and California (CA)", AddressValidation.yaml); a street line containing
+ * the no-candidates marker ("NOWHERE"), or a ZIP that names no state → NoCandidatesIndicator; the ambiguous marker ("AMBIGUOUS") or a
  * postal code mapped to several cities → AmbiguousAddressIndicator with several candidates; a known address
  * (first street line + 5-digit ZIP) → ValidAddressIndicator with its normalised form; otherwise any
  * well-formed US/PR address validates to itself, uppercased, with a ZIP+4.
@@ -125,6 +126,10 @@ public final class AddressRules {
             }
         }
         String zip5 = zip.length() >= 5 ? zip.substring(0, 5) : zip;
+        if (state.isBlank() && ("US".equals(country) || "PR".equals(country))) {
+            // Validated against USPS data: a request without a state gets its ZIP's (ZipStates).
+            state = ZipStates.of(zip5);
+        }
         String street = lines.isEmpty() ? "" : lines.get(0).toUpperCase(Locale.ROOT);
         boolean classify = requestOption == 2 || requestOption == 3;
         boolean validate = requestOption == 1 || requestOption == 3;
@@ -137,7 +142,7 @@ public final class AddressRules {
         String indicator;
         boolean outsideCie = environment == Environment.CIE
                 && !Set.of("NY", "CA").contains(state.trim().toUpperCase(Locale.ROOT));
-        if (outsideCie || street.contains(noCandidatesMarker) || !zip5.matches("\\d{5}")) {
+        if (outsideCie || street.contains(noCandidatesMarker) || !zip5.matches("\\d{5}") || state.isBlank()) {
             indicator = "NoCandidatesIndicator";
         } else if (street.contains(ambiguousMarker) || ambiguousPostalCodes.containsKey(zip5)) {
             indicator = "AmbiguousAddressIndicator";

@@ -70,6 +70,13 @@ class CieModeTest extends SandboxTestBase {
         assertThat(california.has("ValidAddressIndicator")).isTrue();
         assertThat(texas.has("NoCandidatesIndicator")).as(texas.toString()).isTrue();
         assertThat(texas.has("Candidate")).isFalse();
+        // Without a state an address is in its ZIP's: Brooklyn is New York, Austin is not.
+        JsonNode brooklynNoState = client.post(AV, TestClient.xavRequestWithoutState("12 ELM ST", "Brooklyn", "11201", "US")).json()
+                .get("XAVResponse");
+        JsonNode austinNoState = client.post(AV, TestClient.xavRequestWithoutState("600 CONGRESS AVE", "Austin", "78701", "US"))
+                .json().get("XAVResponse");
+        assertThat(brooklynNoState.at("/Candidate/0/AddressKeyFormat/PoliticalDivision1").asText()).isEqualTo("NY");
+        assertThat(austinNoState.has("NoCandidatesIndicator")).isTrue();
     }
 
     @Test
