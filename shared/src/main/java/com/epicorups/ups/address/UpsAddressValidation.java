@@ -7,6 +7,7 @@ import com.epicorups.model.Address;
 import com.epicorups.port.AddressCheck;
 import com.epicorups.port.AddressValidation;
 import com.epicorups.ups.UpsSettings.AddressValidationMode;
+import com.epicorups.ups.ship.FieldFitter;
 import com.epicorups.ups.transport.UpsHttp;
 import com.epicorups.ups.wire.Nodes;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -98,13 +99,15 @@ public final class UpsAddressValidation implements AddressValidation {
         ObjectNode root = Json.mapper().createObjectNode();
         ObjectNode xav = root.putObject("XAVRequest");
         ObjectNode akf = xav.putObject("AddressKeyFormat");
-        if (a.name() != null && !a.name().isBlank()) {
-            akf.put("ConsigneeName", cut(a.name(), 40));
+        // No control characters reach UPS (issue 12): line breaks and tabs as spaces, the rest removed.
+        String name = FieldFitter.sendable(a.name());
+        if (name != null) {
+            akf.put("ConsigneeName", cut(name, 40));
         }
         ArrayNode lines = akf.putArray("AddressLine");
-        a.lines().stream().limit(3).forEach(l -> lines.add(cut(l.trim(), 100)));
-        put(akf, "PoliticalDivision2", a.city());
-        put(akf, "PoliticalDivision1", a.stateProvince());
+        a.lines().stream().map(FieldFitter::sendable).filter(l -> l != null).limit(3).forEach(l -> lines.add(cut(l, 100)));
+        put(akf, "PoliticalDivision2", FieldFitter.sendable(a.city()));
+        put(akf, "PoliticalDivision1", FieldFitter.sendable(a.stateProvince()));
         String postal = a.postalCode() == null ? "" : a.postalCode().replaceAll("[^0-9]", "");
         if (postal.length() >= 5) {
             akf.put("PostcodePrimaryLow", postal.substring(0, 5));

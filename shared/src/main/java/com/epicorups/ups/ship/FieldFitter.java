@@ -256,6 +256,11 @@ public final class FieldFitter {
         return v.isEmpty() ? null : v;
     }
 
+    /** {@link #clean} without an audit note, for requests whose text is not kept (Address Validation). */
+    public static String sendable(String value) {
+        return new FieldFitter(TextTooLong.FIT, new ArrayList<>()).clean("", value);
+    }
+
     /** Length as UPS counts it: characters (code points), not UTF-16 units. */
     static int length(CharSequence s) {
         return Character.codePointCount(s, 0, s.length());
