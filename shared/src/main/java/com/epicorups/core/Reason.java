@@ -93,6 +93,14 @@ public enum Reason {
     MISSING_FIELD("MISSING_FIELD", Kind.NEEDS_FIX),
     INVALID_FIELD("INVALID_FIELD", Kind.NEEDS_FIX),
     FIELD_TOO_LONG("FIELD_TOO_LONG", Kind.NEEDS_FIX),
+    /** A country code that is not ISO 3166-1 alpha-2 (UK instead of GB, a name, a number). */
+    INVALID_COUNTRY_CODE("INVALID_COUNTRY_CODE", Kind.NEEDS_FIX),
+    /** A US, CA, PR or VN address without the StateProvinceCode UPS requires there. */
+    MISSING_STATE_PROVINCE("MISSING_STATE_PROVINCE", Kind.NEEDS_FIX),
+    /** One unit of the release weighs more than a UPS package may (150 lb / 70 kg, or ups.maxPackageWeight). */
+    FREIGHT_NOT_PARCEL("FREIGHT_NOT_PARCEL", Kind.NEEDS_FIX),
+    /** The release needs more packages than the 200 a UPS shipment holds. */
+    TOO_MANY_PACKAGES("TOO_MANY_PACKAGES", Kind.NEEDS_FIX),
     GROUPING_DISABLED("GROUPING_DISABLED", Kind.PERMANENT),
     GROUP_MISMATCH("GROUP_MISMATCH", Kind.PERMANENT),
     /** UPS answered a grouped create with a package count we cannot map to the releases. */
@@ -100,6 +108,12 @@ public enum Reason {
     /** Quantum View is optional: its absence is audited as a skip. */
     QUANTUM_VIEW_NOT_CONFIGURED("QUANTUM_VIEW_NOT_CONFIGURED", Kind.PERMANENT),
     SUBSCRIPTION_REJECTED("SUBSCRIPTION_REJECTED", Kind.PERMANENT),
+    /**
+     * Label Recovery, asked after an attempt that may have shipped, answered something that does not say "nothing
+     * was shipped" (an error code not in ups.labelRecoveryNotFoundCodes, or no label): UPS may hold a shipment, so the
+     * release is not shipped again until a person has looked.
+     */
+    RECOVERY_INCONCLUSIVE("RECOVERY_INCONCLUSIVE", Kind.PERMANENT),
 
     // The Track Alert webhook.
     WEBHOOK_UNAUTHENTICATED("WEBHOOK_UNAUTHENTICATED", Kind.PERMANENT),
@@ -136,6 +150,10 @@ public enum Reason {
     NONE_AT_UPS("NONE_AT_UPS", Kind.OUTCOME),
     NO_LABEL("NO_LABEL", Kind.OUTCOME),
     ADDRESS_VALIDATION_NOT_AVAILABLE("ADDRESS_VALIDATION_NOT_AVAILABLE", Kind.OUTCOME),
+    /** ups.addressValidation BEST_EFFORT: UPS found no candidate or could not be asked; shipped as Epicor has it. */
+    ADDRESS_NOT_VALIDATED("ADDRESS_NOT_VALIDATED", Kind.OUTCOME),
+    /** ups.addressValidation OFF: Address Validation is never called. */
+    ADDRESS_VALIDATION_OFF("ADDRESS_VALIDATION_OFF", Kind.OUTCOME),
     DUPLICATE_EVENT("DUPLICATE_EVENT", Kind.OUTCOME),
     STALE_EVENT("STALE_EVENT", Kind.OUTCOME),
     NOTHING_TO_WRITE("NOTHING_TO_WRITE", Kind.OUTCOME),

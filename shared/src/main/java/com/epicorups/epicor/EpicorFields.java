@@ -47,14 +47,14 @@ public final class EpicorFields {
             "OpenRelease", "VoidRelease", "FirmRelease", "ReadyToFulfill", "DropShip",
             "Plant", "WarehouseCode", "ShipViaCode", "ShipToNum", "ShipToCustNum",
             "UseOTS", "OTSName", "OTSAddress1", "OTSAddress2", "OTSAddress3", "OTSCity", "OTSState", "OTSZIP",
-            "OTSCntryISOCode", "OTSPhoneNum", "OTSContact", "OTSEMailAddress", "ResDelivery",
+            "OTSCntryISOCode", "OTSPhoneNum", "OTSContact", "OTSEMailAddress", "ResDelivery", "ShipToContactName",
             "SysRevID", "ChangeDate", "ChangeTime");
 
     public static final List<String> ORDER_HED = List.of(
             "Company", "OrderNum", "CustNum", "CustomerCustID", "PONum", "OpenOrder", "VoidOrder", "CurrencyCode",
             "ShipViaCode", "ShipToNum", "ShipToCustNum", "UseOTS", "OTSName", "OTSAddress1", "OTSAddress2",
             "OTSAddress3", "OTSCity", "OTSState", "OTSZIP", "OTSCntryISOCode", "OTSPhoneNum", "OTSContact",
-            "ResDelivery");
+            "ResDelivery", "ShipToContactName", "ShipToContactPhoneNum");
 
     public static final List<String> ORDER_DTL = List.of(
             "Company", "OrderNum", "OrderLine", "PartNum", "LineDesc", "LineType", "OpenLine", "VoidLine",

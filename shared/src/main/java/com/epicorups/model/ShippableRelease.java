@@ -1,6 +1,8 @@
 package com.epicorups.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * Everything the shipment creator needs about one release, as read from Epicor by the poller
@@ -11,6 +13,8 @@ import java.math.BigDecimal;
  * @param warehouse  OrderRel.WarehouseCode: selects the shipper account and ship-from address
  * @param plant      OrderRel.Plant
  * @param shipViaCode OrderRel.ShipViaCode: mapped to a UPS service code by configuration
+ * @param notes      what the mapping from Epicor had to adjust (bad data it did not pass on), for the audit entry
+ *                   of the shipment; empty when nothing was
  */
 public record ShippableRelease(
         ReleaseKey key,
@@ -28,5 +32,26 @@ public record ShippableRelease(
         String warehouse,
         String plant,
         String shipViaCode,
-        Address shipTo) {
+        Address shipTo,
+        // Absent from the queue message when empty, so messages keep the shape they had before notes existed.
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes) {
+
+    public ShippableRelease {
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A release the mapping did not have to adjust. */
+    public ShippableRelease(ReleaseKey key, long sysRevId, String customerId, String poNumber, String partNum,
+                            String partDescription, BigDecimal quantity, String quantityUom, BigDecimal weight,
+                            WeightUnit weightUnit, BigDecimal value, String currencyCode, String warehouse,
+                            String plant, String shipViaCode, Address shipTo) {
+        this(key, sysRevId, customerId, poNumber, partNum, partDescription, quantity, quantityUom, weight, weightUnit,
+                value, currencyCode, warehouse, plant, shipViaCode, shipTo, List.of());
+    }
+
+    /** The same release shipped to {@code address} (e.g. the address as UPS Address Validation corrected it). */
+    public ShippableRelease withShipTo(Address address) {
+        return new ShippableRelease(key, sysRevId, customerId, poNumber, partNum, partDescription, quantity,
+                quantityUom, weight, weightUnit, value, currencyCode, warehouse, plant, shipViaCode, address, notes);
+    }
 }

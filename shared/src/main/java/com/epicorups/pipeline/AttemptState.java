@@ -17,7 +17,9 @@ import java.util.Map;
  * <pre>
  * Claim → ClaimAnswered ─┬─ ALREADY_SHIPPED → ResendUpdate → Skipped
  *                        ├─ IN_PROGRESS → ClaimTaken
- *                        └─ CLAIMED ─ (not the first attempt: Reconcile ─ adopted → Created) → Reread
+ *                        ├─ RECLAIMED_AFTER_EXPIRY → Reconcile ─ adopted → Created
+ *                        │                                       └ nothing at UPS → Reread
+ *                        └─ CLAIMED → Reread
  * Reread ─┬─ no longer wanted → Skip → Skipped
  *         └─ shippable → CheckAddress → Create → Created → StoreLabels → RecordShipped → SendUpdate → Done
  * any step that throws → Failed(its stage)

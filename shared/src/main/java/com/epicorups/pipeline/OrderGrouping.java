@@ -127,23 +127,29 @@ final class OrderGrouping {
 
             stage = Stage.CREATE;
             CreatedShipment created = ups.create(toShip);
-            if (created.packages().size() != attempts.size()) {
+            List<Integer> counts = created.packagesPerRelease();
+            if (counts.size() != attempts.size()
+                    || counts.stream().mapToInt(Integer::intValue).sum() != created.packages().size()) {
                 // UPS made something we cannot map to the releases: keep every claim, reconcile by reference.
                 stage = Stage.SHIPMENT_MADE;
                 throw new ConnectorException(Reason.GROUP_PACKAGE_MISMATCH, "UPS answered "
-                        + created.packages().size() + " package(s) for " + attempts.size() + " releases");
+                        + created.packages().size() + " package(s) for " + attempts.size() + " releases sent as "
+                        + counts + " packages");
             }
             Map<String, String> group = Map.of("groupedWith", groupKeys,
                     "groupPackages", String.valueOf(created.packages().size()));
             List<MessageResult> results = new ArrayList<>();
+            int from = 0;
             for (int i = 0; i < attempts.size(); i++) {
                 ReleaseAttempt a = attempts.get(i);
                 ShippableRelease enqueued = a.request().release();
                 boolean changed = current.get(i).sysRevId() != enqueued.sysRevId()
                         || !Objects.equals(current.get(i).shipTo(), enqueued.shipTo());
-                // UPS lists the packages in the order of the releases given (one package per release).
-                CreatedShipment own = new CreatedShipment(created.shipmentId(), List.of(created.packages().get(i)),
-                        created.charges(), created.requestBody(), created.auditNotes());
+                // UPS lists the packages in the order they were sent: each release's packages, release by release.
+                int to = from + counts.get(i);
+                CreatedShipment own = new CreatedShipment(created.shipmentId(), created.packages().subList(from, to),
+                        created.charges(), created.requestBody(), created.auditNotes(), List.of(to - from));
+                from = to;
                 results.add(CorrelationId.with(a.subject(), () -> steps.run(a, new Created(own, false, changed,
                         group))));
             }
@@ -167,7 +173,7 @@ final class OrderGrouping {
                             "country", String.valueOf(validated.countryCode()), "groupedWith", groupKeys));
         } else {
             audit.record(a.subject(), AuditOperation.ADDRESS_VALIDATION, AuditOutcome.SKIPPED,
-                    Reason.ADDRESS_VALIDATION_NOT_AVAILABLE,
+                    check.notValidatedReason(),
                     check.note() == null ? "address validation only covers US and PR" : check.note(), t,
                     Map.of("country", String.valueOf(shipTo.countryCode()), "groupedWith", groupKeys));
         }

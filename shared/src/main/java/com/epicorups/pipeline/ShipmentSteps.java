@@ -143,9 +143,11 @@ final class ShipmentSteps {
         return switch (claim.status()) {
             case ALREADY_SHIPPED -> new ResendUpdate(claim.record());
             case IN_PROGRESS -> new ClaimTaken(claim.record());
-            // Any attempt that is not the release's first may follow one that UPS answered: look there first.
-            case CLAIMED, RECLAIMED_AFTER_EXPIRY -> claim.status() == ClaimResult.Status.RECLAIMED_AFTER_EXPIRY
-                    || claim.record().attempt() > 1 ? new Reconcile(c.reread()) : new Reread(c.reread());
+            // An attempt after one whose claim lapsed may follow one that UPS answered: look there first. Any other
+            // claim follows attempts that ended before UPS could make anything (decision 20): no look-up, which could
+            // not say "nothing" unless UPS's code for it is configured.
+            case RECLAIMED_AFTER_EXPIRY -> new Reconcile(c.reread());
+            case CLAIMED -> new Reread(c.reread());
         };
     }
 
@@ -216,7 +218,7 @@ final class ShipmentSteps {
                             "country", String.valueOf(check.address().countryCode())));
         } else {
             audit.record(a.subject(), AuditOperation.ADDRESS_VALIDATION, AuditOutcome.SKIPPED,
-                    Reason.ADDRESS_VALIDATION_NOT_AVAILABLE,
+                    check.notValidatedReason(),
                     check.note() == null ? "address validation only covers US and PR" : check.note(), t,
                     Map.of("country", String.valueOf(current.shipTo().countryCode())));
         }
@@ -291,9 +293,7 @@ final class ShipmentSteps {
     }
 
     static ShippableRelease withShipTo(ShippableRelease r, Address shipTo) {
-        return new ShippableRelease(r.key(), r.sysRevId(), r.customerId(), r.poNumber(), r.partNum(),
-                r.partDescription(), r.quantity(), r.quantityUom(), r.weight(), r.weightUnit(), r.value(),
-                r.currencyCode(), r.warehouse(), r.plant(), r.shipViaCode(), shipTo);
+        return r.withShipTo(shipTo);
     }
 
     private static Map<String, String> shipmentDetails(CreatedShipment s) {

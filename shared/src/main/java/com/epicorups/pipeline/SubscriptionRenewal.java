@@ -67,6 +67,7 @@ public final class SubscriptionRenewal {
         int rejected = 0;
         int failedCalls = 0;
         Map<ReleaseKey, Instant> renewed = new HashMap<>();
+        Map<String, String> refused = new HashMap<>();
         for (int from = 0; from < numbers.size(); from += CHUNK) {
             List<String> chunk = numbers.subList(from, Math.min(numbers.size(), from + CHUNK));
             Instant started = clock.instant();
@@ -89,6 +90,7 @@ public final class SubscriptionRenewal {
             }
             accepted += result.accepted().size();
             rejected += result.rejected().size();
+            refused.putAll(result.rejected());
             result.rejected().forEach((number, reason) -> audit.record(number,
                     AuditOperation.TRACK_ALERT_SUBSCRIBE, AuditOutcome.FAILED, Reason.SUBSCRIPTION_REJECTED,
                     reason, started, releaseByNumber.get(number) == null ? Map.of()
@@ -100,8 +102,34 @@ public final class SubscriptionRenewal {
                             "expiresAt", String.valueOf(result.expiresAt())));
         }
         renewed.forEach(ledger::recordSubscription);
+        int dropped = dropRefused(expiring, refused, renewed.keySet(), runId);
         LOG.info("subscriptions_renewed", "releases", expiring.size(), "calls", calls,
-                "accepted", accepted, "rejected", rejected, "failedCalls", failedCalls);
+                "accepted", accepted, "rejected", rejected, "failedCalls", failedCalls, "dropped", dropped);
         return new RenewalSummary(runId, expiring.size(), calls, accepted, rejected, failedCalls);
+    }
+
+    /**
+     * A release none of whose tracking numbers Track Alert takes (each refused for good: invalid, or not a CIE test
+     * number, VSS215) leaves the renewal list instead of being refused again every run. A failed call refuses
+     * nothing: its releases stay listed.
+     */
+    private int dropRefused(List<ShipmentRecord> expiring, Map<String, String> refused, java.util.Set<ReleaseKey> renewed,
+                            String runId) {
+        int dropped = 0;
+        for (ShipmentRecord record : expiring) {
+            if (renewed.contains(record.key()) || record.trackingNumbers().isEmpty()
+                    || !refused.keySet().containsAll(record.trackingNumbers())) {
+                continue;
+            }
+            ledger.recordSubscriptionRefused(record.key());
+            dropped++;
+            List<String> reasons = record.trackingNumbers().stream().map(refused::get).distinct().toList();
+            audit.record(record.key().asString(), AuditOperation.TRACK_ALERT_SUBSCRIBE, AuditOutcome.FAILED,
+                    Reason.SUBSCRIPTION_REJECTED, "Track Alert refused every tracking number of the release ("
+                            + String.join("; ", reasons) + "): not subscribed again; its tracking comes from Quantum"
+                            + " View and the Tracking API", clock.instant(),
+                    Map.of("trackingNumbers", String.join(",", record.trackingNumbers()), "runId", runId));
+        }
+        return dropped;
     }
 }

@@ -10,18 +10,28 @@ import java.util.Map;
  *                     null when the shipment was recovered rather than created
  * @param charges      e.g. {"TotalCharges":"12.34 USD"}
  * @param auditNotes   field adjustments made to fit UPS limits (split lines, truncations), one per change
+ * @param packagesPerRelease how many of {@code packages} belong to each release given to create, in that order (UPS
+ *                     lists the packages in the order they were sent); empty when not known (a recovered shipment)
  */
 public record CreatedShipment(
         String shipmentId,
         List<PackageLabel> packages,
         Map<String, String> charges,
         String requestBody,
-        List<String> auditNotes) {
+        List<String> auditNotes,
+        List<Integer> packagesPerRelease) {
 
     public CreatedShipment {
         packages = List.copyOf(packages);
         charges = charges == null ? Map.of() : Map.copyOf(charges);
         auditNotes = auditNotes == null ? List.of() : List.copyOf(auditNotes);
+        packagesPerRelease = packagesPerRelease == null ? List.of() : List.copyOf(packagesPerRelease);
+    }
+
+    /** A shipment whose packages are not known release by release (recovered, or made for one release). */
+    public CreatedShipment(String shipmentId, List<PackageLabel> packages, Map<String, String> charges,
+                           String requestBody, List<String> auditNotes) {
+        this(shipmentId, packages, charges, requestBody, auditNotes, List.of());
     }
 
     public List<String> trackingNumbers() {

@@ -8,8 +8,9 @@ import java.util.Optional;
 /** UPS Shipping: create, find by reference (Label Recovery), void. */
 public interface UpsShipping {
     /**
-     * Creates one shipment for the releases (one package each; usually a single release, or several
-     * releases of one order when grouping is configured). The ship-to is the validated address.
+     * Creates one shipment for the releases (usually a single release, or several releases of one order when grouping
+     * is configured), each as one package or, when heavier than a package may be, several; the answer says how many
+     * packages each release has. The ship-to is the validated address.
      */
     CreatedShipment create(List<ShippableRelease> releases);
 

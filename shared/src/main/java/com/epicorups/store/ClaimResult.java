@@ -3,11 +3,14 @@ package com.epicorups.store;
 /** What {@link ShipmentLedger#claim} found. */
 public record ClaimResult(Status status, ShipmentRecord record) {
     public enum Status {
-        /** First claim, or a claim after NEEDS_ATTENTION (a replay): ship it. */
+        /**
+         * First claim, a claim after NEEDS_ATTENTION (a replay) or after a claim given back ({@link
+         * ShipmentLedger#releaseClaim}, only done while UPS cannot hold a shipment from it): ship it.
+         */
         CLAIMED,
         /**
-         * The previous claim's lease expired without an outcome: UPS may have created the shipment.
-         * Reconcile by reference at UPS before creating anything.
+         * A previous claim's lease expired without an outcome, now or at any earlier attempt of the release: UPS may
+         * have created the shipment. Reconcile by reference at UPS before creating anything.
          */
         RECLAIMED_AFTER_EXPIRY,
         /** Already shipped: acknowledge without calling UPS. */

@@ -24,7 +24,11 @@ public interface ShipmentLedger {
     /** CLAIMED by {@code owner} to NEEDS_ATTENTION with the reason; a later claim (replay) may ship it. */
     void markNeedsAttention(ReleaseKey key, String owner, String reasonCode, Instant now);
 
-    /** Gives up a claim after a transient failure, so the next delivery can claim at once. */
+    /**
+     * Gives up a claim after a transient failure while UPS cannot hold a shipment from this attempt (before the create
+     * call, or a create UPS refused unprocessed), so the next delivery can claim at once, without reconciling (unless
+     * an earlier claim of the release lapsed: then every later claim reconciles).
+     */
     void releaseClaim(ReleaseKey key, String owner);
 
     /** SHIPPED to WRITTEN once Epicor has the tracking number. Idempotent. */
@@ -53,6 +57,13 @@ public interface ShipmentLedger {
     boolean recordStatus(ReleaseKey key, TrackingStatus status, Instant eventTime);
 
     void recordSubscription(ReleaseKey key, Instant expiresAt);
+
+    /**
+     * Track Alert refused every tracking number of the release for good (UPS called them invalid, or CIE refused
+     * numbers that are not its test numbers, VSS215): the release is no longer listed for renewal, so it is not
+     * refused again every run. Its tracking still arrives through Quantum View and the Tracking API.
+     */
+    void recordSubscriptionRefused(ReleaseKey key);
 
     /** Shipped, not yet in a terminal status, whose Track Alert subscription ends before {@code before}. */
     List<ShipmentRecord> subscriptionsExpiringBefore(Instant before, int limit);

@@ -6,12 +6,14 @@ import com.epicorups.core.settings.Expected;
 import com.epicorups.core.settings.SettingsBinder;
 import com.epicorups.core.settings.TextForm;
 import com.epicorups.core.settings.Wording;
+import com.epicorups.model.WeightUnit;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -37,6 +39,9 @@ public record UpsSettings(
         String packagingCode,
         LabelFormat labelFormat,
         LabelStockSize labelStockSize,
+        TextTooLong textTooLong,
+        @Expected("a weight with its unit, like \"50 LBS\" or {\"value\": 50, \"unit\": \"LBS\"}") PackageWeight maxPackageWeight,
+        AddressValidationMode addressValidation,
         String requestOption,
         Boolean declaredValue,
         Boolean groupReleasesByOrder,
@@ -61,8 +66,26 @@ public record UpsSettings(
     /** What the creator does with a non-blank ShipVia the service map does not name. */
     public enum UnmappedShipVia { DEFAULT, REFUSE }
 
-    /** The default of ups.labelRecoveryNotFoundCodes: the ups-sandbox's "No label found" code. */
-    public static final String DEFAULT_LABEL_RECOVERY_NOT_FOUND = "120541";
+    /**
+     * What the shipment creator does with text longer than UPS takes once nothing more can be kept by re-wrapping
+     * it (ups.textTooLong): FIT sends the words that fit and names what was cut in the audit entry; REFUSE fails
+     * the release with FIELD_TOO_LONG (DLQ, no UPS call) for a person to shorten the data in Epicor.
+     */
+    public enum TextTooLong { FIT, REFUSE }
+
+    /**
+     * What the creator does when UPS Address Validation finds no candidate for a US or PR ship-to, or cannot be had
+     * (ups.addressValidation): REQUIRED fails the release (ADDRESS_REJECTED, or the call's own reason after its
+     * retries); BEST_EFFORT ships to the address as Epicor has it with an audit note (UPS still checks city, state and
+     * postal code when it ships); OFF never calls Address Validation. An ambiguous answer (several candidates) fails
+     * the release unless OFF: a person chooses.
+     */
+    public enum AddressValidationMode { REQUIRED, BEST_EFFORT, OFF }
+
+    /** Label stock UPS prints thermal labels on: 4 wide, 6 or 8 high (LabelSpecification_LabelStockSize). */
+    public static final Set<String> LABEL_STOCK_SIZES = Set.of("4x6", "4x8");
+
+    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
     /** Problems read {@code ups.labelFormat must be ...}; numbers and booleans may be strings. */
     public static final Wording WORDING = Wording.of("CONNECTOR_SETTINGS", path -> path)
@@ -76,15 +99,16 @@ public record UpsSettings(
         packagingCode = orDefault(packagingCode, "02");
         labelFormat = Objects.requireNonNullElse(labelFormat, LabelFormat.ZPL);
         labelStockSize = Objects.requireNonNullElse(labelStockSize, LabelStockSize.DEFAULT);
+        textTooLong = Objects.requireNonNullElse(textTooLong, TextTooLong.FIT);
+        addressValidation = Objects.requireNonNullElse(addressValidation, AddressValidationMode.REQUIRED);
         requestOption = orDefault(requestOption, "validate");
         declaredValue = Objects.requireNonNullElse(declaredValue, false);
         groupReleasesByOrder = Objects.requireNonNullElse(groupReleasesByOrder, false);
         transactionSrc = orDefault(transactionSrc, "epicor-ups-connector");
         eventTimeZone = Objects.requireNonNullElse(eventTimeZone, ZoneId.of("UTC"));
-        // UPS publishes no Label Recovery "nothing found" code: the default is the code the ups-sandbox answers with,
-        // so the sandbox and the client agree by code; against real UPS the client also reads a "no ... found"
-        // message as not found. Set ups.labelRecoveryNotFoundCodes once the CIE answer is known.
-        labelRecoveryNotFoundCodes = labelRecoveryNotFoundCodes == null ? Set.of(DEFAULT_LABEL_RECOVERY_NOT_FOUND)
+        // UPS publishes no Label Recovery "nothing found" code, so none is assumed (decision 20): until the code UPS
+        // answers is confirmed in CIE and set here, no Label Recovery answer is read as "nothing shipped".
+        labelRecoveryNotFoundCodes = labelRecoveryNotFoundCodes == null ? Set.of()
                 : Set.copyOf(labelRecoveryNotFoundCodes.stream().map(String::trim).toList());
         trackAlertVersion = Objects.requireNonNullElse(trackAlertVersion, TrackAlertVersion.V2);
         trackAlertType = orDefault(trackAlertType, "standard").toLowerCase(Locale.ROOT);
@@ -102,7 +126,7 @@ public record UpsSettings(
     private UpsSettings(SettingsBinder.Components c) {
         this(c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(),
                 c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(),
-                c.next(), c.next(), c.next());
+                c.next(), c.next(), c.next(), c.next(), c.next(), c.next());
     }
 
     /** Every default (no warehouse). */
@@ -143,6 +167,13 @@ public record UpsSettings(
         }
         if (transactionSrc.length() > 512) {
             problems.add("ups.transactionSrc must be at most 512 characters");
+        }
+        if (!LABEL_STOCK_SIZES.contains(labelStockWidth() + "x" + labelStockHeight())) {
+            problems.add("ups.labelStockSize must be 4x6 or 4x8 (width x height, inches): UPS prints labels 4 wide "
+                    + "and 6 or 8 high, was " + labelStockWidth() + "x" + labelStockHeight());
+        }
+        if (maxPackageWeight != null) {
+            maxPackageWeight.check("ups.maxPackageWeight", problems);
         }
     }
 
@@ -300,10 +331,10 @@ public record UpsSettings(
             if (city == null) {
                 problems.add(where + ".city is missing");
             }
-            if (countryCode == null || !countryCode.matches("[A-Z]{2}")) {
-                problems.add(where + ".countryCode must be a 2-letter ISO code");
+            if (countryCode == null || !ISO_COUNTRIES.contains(countryCode)) {
+                problems.add(where + ".countryCode must be a 2-letter ISO 3166 code (GB, not UK), was '" + countryCode + "'");
             }
-            if (("US".equals(countryCode) || "CA".equals(countryCode)) && stateProvince == null) {
+            if (("US".equals(countryCode) || "CA".equals(countryCode) || "PR".equals(countryCode)) && stateProvince == null) {
                 problems.add(where + ".stateProvince is required for " + countryCode);
             }
         }
@@ -330,6 +361,51 @@ public record UpsSettings(
                 throw new IllegalArgumentException("must be like \"4x6\" (width x height), was " + text);
             }
             return new LabelStockSize(widthHeight[0].trim(), widthHeight[1].trim());
+        }
+    }
+
+    /**
+     * A weight with its unit, for ups.maxPackageWeight; also written {@code "50 LBS"}. At most what UPS takes in a
+     * package (150 LBS, 70 KGS).
+     */
+    public record PackageWeight(BigDecimal value, WeightUnit unit) {
+        public PackageWeight {
+            unit = Objects.requireNonNullElse(unit, WeightUnit.LBS);
+        }
+
+        /** For the settings reader: the components in declaration order. */
+        private PackageWeight(SettingsBinder.Components c) {
+            this(c.next(), c.next());
+        }
+
+        @TextForm
+        public static PackageWeight parse(String text) {
+            String[] parts = text.trim().split("\\s+");
+            try {
+                if (parts.length == 2) {
+                    String unit = parts[1].toUpperCase(Locale.ROOT);
+                    return new PackageWeight(new BigDecimal(parts[0]), unit.startsWith("LB") ? WeightUnit.LBS
+                            : unit.startsWith("KG") ? WeightUnit.KGS : WeightUnit.valueOf(unit));
+                }
+            } catch (IllegalArgumentException e) {
+                // falls through to the message below
+            }
+            throw new IllegalArgumentException("must be a weight with its unit, like \"50 LBS\" or \"23 KGS\", was " + text);
+        }
+
+        void check(String where, List<String> problems) {
+            BigDecimal most = unit == WeightUnit.KGS ? new BigDecimal("70") : new BigDecimal("150");
+            if (value == null) {
+                problems.add(where + ".value is missing");
+            } else if (value.signum() <= 0 || value.compareTo(most) > 0) {
+                problems.add(where + " must be more than 0 and at most " + most + " " + unit + " (UPS's most for a package),"
+                        + " was " + value.toPlainString() + " " + unit);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return value.stripTrailingZeros().toPlainString() + " " + unit;
         }
     }
 
@@ -387,11 +463,12 @@ public record UpsSettings(
         public Builder requestTimeout(Duration v) { json.withObjectProperty("timeouts").put("requestMillis", v.toMillis()); return this; }
         public Builder shipTimeout(Duration v) { json.withObjectProperty("timeouts").put("shipMillis", v.toMillis()); return this; }
 
-        /** Adds a code to ups.labelRecoveryNotFoundCodes (which starts with the default). */
+        public Builder textTooLong(TextTooLong v) { json.put("textTooLong", v.name()); return this; }
+        public Builder addressValidation(AddressValidationMode v) { json.put("addressValidation", v.name()); return this; }
+        public Builder maxPackageWeight(String v) { json.put("maxPackageWeight", v); return this; }
+
+        /** Adds a code to ups.labelRecoveryNotFoundCodes (empty by default). */
         public Builder labelRecoveryNotFoundCode(String v) {
-            if (!json.has("labelRecoveryNotFoundCodes")) {
-                json.putArray("labelRecoveryNotFoundCodes").add(DEFAULT_LABEL_RECOVERY_NOT_FOUND);
-            }
             json.withArrayProperty("labelRecoveryNotFoundCodes").add(v);
             return this;
         }

@@ -73,6 +73,56 @@ class EpicorReleaseReaderTest extends EpicorTestSupport {
     }
 
     @Test
+    void aNegativeShippedQuantityNeverShipsMoreThanTheReleaseAndTheAuditIsToldWhy() {
+        fake.customer(100);
+        fake.touch(fake.simpleRelease(5101, 100), r -> r.put("OurStockShippedQty", -6).put("SellingStockShippedQty", -6));
+        EpicorReleaseReader reader = new EpicorReleaseReader(client(settings()), settings());
+
+        ReleaseRecheck r = reader.recheck(key(5101));
+
+        assertThat(r.isShippable()).isTrue();
+        assertThat(r.current().quantity()).isEqualByComparingTo("4");
+        assertThat(r.current().weight()).isEqualByComparingTo("10.000");
+        assertThat(r.current().value()).isEqualByComparingTo("40.00");
+        assertThat(r.current().notes()).anyMatch(n -> n.startsWith("OrderRel.OurStockShippedQty is -6")
+                && n.contains("no more than the release's own 4"));
+    }
+
+    @Test
+    void aPartSoLightTheReleaseWeightRoundsToZeroStillHasAWeight() {
+        fake.customer(100);
+        fake.simpleRelease(5102, 100);
+        fake.touch(fake.find("Parts", p -> p.path("PartNum").asText().equals("P-5102")),
+                p -> p.put("NetWeight", new BigDecimal("0.0001")));
+        EpicorReleaseReader reader = new EpicorReleaseReader(client(settings()), settings());
+
+        ReleaseRecheck r = reader.recheck(key(5102));
+
+        assertThat(r.isShippable()).as(String.valueOf(r.detail())).isTrue();
+        assertThat(r.current().weight()).isEqualByComparingTo("0.001");
+    }
+
+    @Test
+    void theOrdersShipToContactRidesWithTheAddress() {
+        fake.customer(100);
+        fake.simpleRelease(5103, 100);
+        fake.touch(fake.find("SalesOrders", o -> o.path("OrderNum").asInt() == 5103),
+                o -> o.put("ShipToContactName", "Grace Kim").put("ShipToContactPhoneNum", "612-555-0123"));
+        fake.touch(fake.simpleRelease(5104, 100), rel -> rel.put("ShipToContactName", "Dana Ruiz"));
+        fake.touch(fake.find("SalesOrders", o -> o.path("OrderNum").asInt() == 5104),
+                o -> o.put("ShipToContactName", "Grace Kim"));
+        EpicorReleaseReader reader = new EpicorReleaseReader(client(settings()), settings());
+
+        var fromHeader = reader.recheck(key(5103)).current().shipTo();
+        var fromRelease = reader.recheck(key(5104)).current().shipTo();
+
+        assertThat(fromHeader.orderContactName()).isEqualTo("Grace Kim");
+        assertThat(fromHeader.orderContactPhone()).isEqualTo("612-555-0123");
+        assertThat(fromHeader.attention()).as("the ship-to's own contact is unchanged").isEqualTo("Receiving");
+        assertThat(fromRelease.orderContactName()).isEqualTo("Dana Ruiz");
+    }
+
+    @Test
     void recheckAllWaitsForTwoReadsInSequenceNotFive() {
         List<ReleaseKey> keys = simpleReleases(7100, 5);
         // Each read waits at its step's barrier until the step's other reads have arrived: were they sent one

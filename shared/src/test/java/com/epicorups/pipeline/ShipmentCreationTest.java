@@ -8,6 +8,7 @@ import static com.epicorups.pipeline.TestDoubles.transientError;
 import static com.epicorups.pipeline.TestDoubles.usAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.epicorups.core.ConnectorException;
 import com.epicorups.core.Reason;
 import com.epicorups.model.Address;
 import com.epicorups.model.ShippableRelease;
@@ -149,6 +150,40 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
         assertThat(dispositions).filteredOn(d -> d != Disposition.DONE)
                 .allMatch(d -> d == Disposition.RETRY || d == Disposition.SKIPPED);
         assertThat(record().state()).isEqualTo(LedgerState.SHIPPED);
+    }
+
+    @Test
+    void aLabelRecoveryAnswerThatCannotSayNothingWasShippedLeavesTheReleaseNeedingAttentionAndNeverShipsIt() {
+        // A previous creator claimed and vanished: UPS's answer to it is unknown.
+        memoryLedger.claim(KEY, "crashed-owner", clock.instant(), Duration.ofMinutes(10));
+        clock.advance(Duration.ofMinutes(11));
+        ups.failLookup = new ConnectorException(com.epicorups.core.Reason.RECOVERY_INCONCLUSIVE,
+                "Label Recovery by reference " + KEY.reference() + ": UPS answered HTTP 400 [120541 ...]");
+
+        MessageResult result = deliver();
+
+        assertThat(result.disposition()).isEqualTo(Disposition.DEAD_LETTERED);
+        assertThat(result.reasonCode()).isEqualTo("RECOVERY_INCONCLUSIVE");
+        assertThat(ups.creates).as("never shipped on a guess").hasValue(0);
+        assertThat(record().state()).isEqualTo(LedgerState.NEEDS_ATTENTION);
+        assertThat(record().reasonCode()).isEqualTo("RECOVERY_INCONCLUSIVE");
+        assertThat(dlq.sent).singleElement().satisfies(s -> assertThat(s.attributes().get("reasonMessage"))
+                .contains("120541"));
+        assertThat(audits(AuditOperation.LABEL_RECOVERY)).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
+            assertThat(e.replayMessage()).isNotNull();
+        });
+
+        // A replay asks UPS again first, however long after: the release stays out of a second shipment.
+        ups.failLookup = new ConnectorException(com.epicorups.core.Reason.RECOVERY_INCONCLUSIVE, "still unread");
+        assertThat(deliverReceive(dlq.sent.get(0).body(), 1).reasonCode()).isEqualTo("RECOVERY_INCONCLUSIVE");
+        assertThat(ups.lookups).hasValue(2);
+        assertThat(ups.creates).hasValue(0);
+        // Once UPS's answer says nothing was shipped there (its code configured), the replay ships it once.
+        ups.failLookup = null;
+        assertThat(deliverReceive(dlq.sent.get(0).body(), 1).disposition()).isEqualTo(Disposition.DONE);
+        assertThat(ups.lookups).hasValue(3);
+        assertThat(ups.creates).hasValue(1);
     }
 
     @Test
@@ -402,7 +437,7 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
     }
 
     @Test
-    void aTransientFailureBeforeCreateReleasesTheClaimAndTheRetryReconcilesThenShips() {
+    void aTransientFailureBeforeCreateReleasesTheClaimAndTheRetryShipsWithoutALookUp() {
         validation.rejects = a -> transientError("UPS_RATE_LIMITED");
 
         MessageResult result = deliver();
@@ -415,7 +450,9 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
 
         validation.rejects = a -> null;
         assertThat(deliver().disposition()).as("retried without waiting for the lease").isEqualTo(Disposition.DONE);
-        assertThat(ups.lookups).as("a later attempt always reconciles first").hasValue(1);
+        // The claim was given back before UPS was called: nothing to look up (Label Recovery could not say
+        // "nothing" unless UPS's code for it is configured, decision 20).
+        assertThat(ups.lookups).as("no look-up after a claim given back").hasValue(0);
         assertThat(ups.creates).hasValue(1);
     }
 
@@ -786,7 +823,7 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
                 .containsEntry("receiveCount", "5");
         assertThat(ups.creates).hasValue(0);
 
-        // The operator replays the FAILED entry once UPS is back: it reconciles first, then ships once.
+        // The operator replays the FAILED entry once UPS is back: no attempt reached UPS, so it ships at once.
         TestDoubles.RecordingQueue requests = new TestDoubles.RecordingQueue();
         ReplaySummary replayed = new AuditReplay(audit, Map.of("shipment-requests", requests), clock)
                 .replaySubject(KEY.asString(), false);
@@ -794,7 +831,7 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
         validation.rejects = a -> null;
         int lookupsBefore = ups.lookups.get();
         assertThat(deliverReceive(requests.sent.get(0).body(), 1).disposition()).isEqualTo(Disposition.DONE);
-        assertThat(ups.lookups).as("a replay reconciles by reference first").hasValue(lookupsBefore + 1);
+        assertThat(ups.lookups).as("no attempt reached UPS: no look-up").hasValue(lookupsBefore);
         assertThat(ups.creates).hasValue(1);
         assertThat(record().state()).isEqualTo(LedgerState.SHIPPED);
     }

@@ -104,4 +104,42 @@ class SubscriptionRenewalTest {
                 .as("the failed chunk stays expiring").isNull();
         assertThat(renewal.renew("run-2").accepted()).isEqualTo(100);
     }
+
+    @Test
+    void aReleaseTrackAlertRefusesEveryNumberOfIsDroppedNotRefusedAgainEveryRun() {
+        // As CIE answers a number that is not one of its test numbers (VSS215): refused for good, not a failed call.
+        ReleaseKey refused = ship(600, "1ZNOTCIEX");
+        ReleaseKey partly = new ReleaseKey("EPIC06", 601, 1, 1);
+        ledger.claim(partly, "c", clock.instant(), Duration.ofMinutes(10));
+        ledger.markShipped(partly, "c", "S601", List.of("1Z601A", "1Z601BX"), null, clock.instant());
+
+        RenewalSummary first = renewal.renew("run-1");
+
+        assertThat(first.rejected()).isEqualTo(2);
+        assertThat(audit.forSubject(refused.asString())).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
+            assertThat(e.reasonCode()).isEqualTo("SUBSCRIPTION_REJECTED");
+            assertThat(e.message()).contains("invalid tracking number").contains("not subscribed again");
+        });
+        assertThat(ledger.get(partly).orElseThrow().subscriptionExpiresAt()).as("one number accepted").isEqualTo(expiresAt);
+
+        calls.clear();
+        clock.advance(Duration.ofDays(13));
+        renewal.renew("run-2");
+        assertThat(calls.stream().flatMap(List::stream)).doesNotContain("1ZNOTCIEX")
+                .as("a release with one accepted number is renewed whole").contains("1Z601A", "1Z601BX");
+        assertThat(ledger.get(refused).orElseThrow().state().name()).as("still shipped").isEqualTo("SHIPPED");
+    }
+
+    @Test
+    void aFailedCallRefusesNothing() {
+        ReleaseKey onlyOne = ship(700, "1Z700");
+        failCall = 3; // the chunk holding order 700's number
+
+        renewal.renew("run-1");
+
+        assertThat(ledger.subscriptionsExpiringBefore(clock.instant().plus(Duration.ofDays(1)), 500))
+                .extracting(r -> r.key()).contains(onlyOne);
+        assertThat(audit.forSubject(onlyOne.asString())).isEmpty();
+    }
 }

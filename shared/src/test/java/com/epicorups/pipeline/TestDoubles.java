@@ -155,7 +155,8 @@ final class TestDoubles {
                 packages.add(new PackageLabel("1Z999AA1012345678" + n + suffix, "GIF", new byte[]{1, 2, 3}));
             }
             CreatedShipment shipment = new CreatedShipment(shipmentId, packages,
-                    Map.of("TotalCharges", "12.34 USD"), "{\"ShipmentRequest\":{}}", List.of("AddressLine 3 dropped"));
+                    Map.of("TotalCharges", "12.34 USD"), "{\"ShipmentRequest\":{}}", List.of("AddressLine 3 dropped"),
+                    java.util.Collections.nCopies(releases.size(), 1));
             releases.forEach(r -> byReference.put(r.key().reference(), shipment));
             created.addAll(releases);
             createCalls.add(List.copyOf(releases));
@@ -346,6 +347,11 @@ final class TestDoubles {
         @Override
         public void recordSubscription(ReleaseKey key, Instant expiresAt) {
             delegate.recordSubscription(key, expiresAt);
+        }
+
+        @Override
+        public void recordSubscriptionRefused(ReleaseKey key) {
+            delegate.recordSubscriptionRefused(key);
         }
 
         @Override

@@ -119,6 +119,76 @@ class UpsSettingsTest {
     }
 
     @Test
+    void labelStockOtherThanWhatUpsPrintsIsAConfigurationErrorNamingTheAllowedSizes() {
+        for (String stock : new String[]{"\"6x4\"", "\"4x7\"", "{\"width\":\"8\",\"height\":\"4\"}"}) {
+            assertThatThrownBy(() -> ups("{\"labelStockSize\":" + stock + "}"))
+                    .as(stock).isInstanceOfSatisfying(ConfigException.class, e -> {
+                        assertThat(e.reasonCode()).isEqualTo("CONFIG_INVALID");
+                        assertThat(e.getMessage()).contains("ups.labelStockSize").contains("4x6 or 4x8");
+                    });
+        }
+        assertThat(ups("{\"labelStockSize\":\"4x8\"}").labelStockHeight()).isEqualTo("8");
+    }
+
+    @Test
+    void textTooLongFitsByDefaultAndCanRefuse() {
+        assertThat(ups("{}").textTooLong()).isEqualTo(UpsSettings.TextTooLong.FIT);
+        UpsSettings refuse = ups("{\"textTooLong\":\"refuse\"}");
+        assertThat(refuse.textTooLong()).isEqualTo(UpsSettings.TextTooLong.REFUSE);
+        assertThat(refuse.toBuilder().build().textTooLong()).isEqualTo(UpsSettings.TextTooLong.REFUSE);
+        assertThatThrownBy(() -> ups("{\"textTooLong\":\"TRUNCATE\"}"))
+                .hasMessageContaining("ups.textTooLong").hasMessageContaining("FIT").hasMessageContaining("REFUSE")
+                .hasMessageContaining("TRUNCATE");
+    }
+
+    @Test
+    void aWarehouseCountryThatIsNotIso3166OrAPuertoRicanWarehouseWithoutStateIsRefused() {
+        String uk = WAREHOUSE.replace("\"countryCode\":\"us\"", "\"countryCode\":\"uk\"");
+        assertThatThrownBy(() -> ups("{\"warehouses\":{\"LON\":" + uk + "}}"))
+                .hasMessageContaining("ups.warehouses.LON.address.countryCode").hasMessageContaining("UK");
+        String pr = WAREHOUSE.replace("\"countryCode\":\"us\"", "\"countryCode\":\"pr\"")
+                .replace("\"stateProvince\":\"GA\",", "");
+        assertThatThrownBy(() -> ups("{\"warehouses\":{\"SJU\":" + pr + "}}"))
+                .hasMessageContaining("ups.warehouses.SJU.address.stateProvince is required for PR");
+    }
+
+    @Test
+    void labelRecoveryReadsNoAnswerAsNothingFoundUnlessItsCodeIsConfigured() {
+        assertThat(ups("{}").labelRecoveryNotFoundCodes()).isEmpty();
+        assertThat(UpsSettings.builder().labelRecoveryNotFoundCode("SBX0801").build().labelRecoveryNotFoundCodes())
+                .containsExactly("SBX0801");
+    }
+
+    @Test
+    void theMaxPackageWeightDefaultsToUpsOwnAndMayOnlyBeLowered() {
+        assertThat(ups("{}").maxPackageWeight()).isNull();
+        assertThat(ups("{\"maxPackageWeight\":\"50 LBS\"}").maxPackageWeight())
+                .isEqualTo(new UpsSettings.PackageWeight(new java.math.BigDecimal("50"), com.epicorups.model.WeightUnit.LBS));
+        assertThat(ups("{\"maxPackageWeight\":{\"value\":23,\"unit\":\"KGS\"}}").maxPackageWeight().toString())
+                .isEqualTo("23 KGS");
+        assertThat(ups("{\"maxPackageWeight\":\"30 kg\"}").toBuilder().build().maxPackageWeight().toString())
+                .isEqualTo("30 KGS");
+        assertThatThrownBy(() -> ups("{\"maxPackageWeight\":\"151 LBS\"}"))
+                .hasMessageContaining("ups.maxPackageWeight must be more than 0 and at most 150 LBS");
+        assertThatThrownBy(() -> ups("{\"maxPackageWeight\":\"71 KGS\"}"))
+                .hasMessageContaining("at most 70 KGS");
+        assertThatThrownBy(() -> ups("{\"maxPackageWeight\":\"0 LBS\"}")).hasMessageContaining("ups.maxPackageWeight");
+        assertThatThrownBy(() -> ups("{\"maxPackageWeight\":\"heavy\"}"))
+                .hasMessageContaining("ups.maxPackageWeight").hasMessageContaining("50 LBS");
+    }
+
+    @Test
+    void addressValidationIsRequiredByDefaultAndCanBeBestEffortOrOff() {
+        assertThat(ups("{}").addressValidation()).isEqualTo(UpsSettings.AddressValidationMode.REQUIRED);
+        assertThat(ups("{\"addressValidation\":\"best_effort\"}").addressValidation())
+                .isEqualTo(UpsSettings.AddressValidationMode.BEST_EFFORT);
+        assertThat(ups("{\"addressValidation\":\"OFF\"}").toBuilder().build().addressValidation())
+                .isEqualTo(UpsSettings.AddressValidationMode.OFF);
+        assertThatThrownBy(() -> ups("{\"addressValidation\":\"SOMETIMES\"}"))
+                .hasMessageContaining("ups.addressValidation").hasMessageContaining("BEST_EFFORT");
+    }
+
+    @Test
     void unknownWarehouseIsAPermanentFailure() throws Exception {
         UpsSettings s = ups("{}");
         assertThatThrownBy(() -> s.warehouse("NOPE")).isInstanceOfSatisfying(ConnectorException.class,
@@ -148,7 +218,7 @@ class UpsSettingsTest {
                         "ups.warehouses.EAST.shipperName is longer than UPS's 35 characters",
                         "ups.warehouses.EAST.address.lines must hold 1 to 3 lines",
                         "ups.warehouses.EAST.address.city is missing",
-                        "ups.warehouses.EAST.address.countryCode must be a 2-letter ISO code"));
+                        "ups.warehouses.EAST.address.countryCode must be a 2-letter ISO 3166 code (GB, not UK), was 'USA'"));
         assertThatThrownBy(() -> ups("{\"warehouses\":{\"EAST\":{\"shipperName\":\"ACME\",\"accountNumber\":\"A1B2C3\"}}}"))
                 .hasMessageContaining("ups.warehouses.EAST.address is missing (lines, city, stateProvince, postalCode, countryCode)");
         assertThatThrownBy(() -> ups("{\"warehouses\":{\"EAST\":\"ACME\"}}"))

@@ -16,6 +16,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -108,6 +109,8 @@ public final class SettingsBinder {
             return value == null ? null : value.intValue();
         } else if (raw == Long.class || raw == long.class) {
             return whole(node, path, Long.MIN_VALUE, Long.MAX_VALUE);
+        } else if (raw == BigDecimal.class) {
+            return decimal(node, path);
         } else if (raw == Boolean.class || raw == boolean.class) {
             return bool(node, path);
         } else if (raw.isEnum()) {
@@ -150,6 +153,17 @@ public final class SettingsBinder {
             return null;
         }
         return value;
+    }
+
+    private BigDecimal decimal(JsonNode node, String path) {
+        if (node.isNumber()) {
+            return node.decimalValue();
+        }
+        if (wording.digitStrings() && node.isTextual() && node.asText().trim().matches("-?\\d{1,12}(\\.\\d{1,6})?")) {
+            return new BigDecimal(node.asText().trim());
+        }
+        problem(wording.mustBe(path, "a number", node));
+        return null;
     }
 
     private Boolean bool(JsonNode node, String path) {

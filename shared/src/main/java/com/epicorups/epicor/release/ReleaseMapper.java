@@ -79,8 +79,10 @@ public final class ReleaseMapper {
         if (required.signum() <= 0) {
             return MappedRelease.skipped(key, rev, Reason.ZERO_QUANTITY, "OrderRel.OurReqQty is " + required.toPlainString());
         }
-        BigDecimal remaining = required.subtract(Rows.decimalOrZero(rel, "OurStockShippedQty"))
-                .subtract(Rows.decimalOrZero(rel, "OurJobShippedQty"));
+        List<String> notes = new ArrayList<>();
+        // A negative shipped quantity is bad data: taken at face value it would ship more than the release holds.
+        BigDecimal remaining = required.subtract(shipped(rel, "OurStockShippedQty", required, notes))
+                .subtract(shipped(rel, "OurJobShippedQty", required, notes));
         if (remaining.signum() <= 0) {
             return MappedRelease.skipped(key, rev, Reason.ALREADY_SHIPPED_IN_EPICOR,
                     "Epicor already shipped " + required.subtract(remaining).toPlainString() + " of " + required.toPlainString());
@@ -144,9 +146,10 @@ public final class ReleaseMapper {
             problems.add(Reason.NO_SHIP_TO_ADDRESS);
             problemDetails.add(describe(source) + ": " + incomplete);
         }
-        BigDecimal sellingRemaining = Rows.decimalOrZero(rel, "SellingReqQty")
-                .subtract(Rows.decimalOrZero(rel, "SellingStockShippedQty"))
-                .subtract(Rows.decimalOrZero(rel, "SellingJobShippedQty"));
+        BigDecimal sellingRequired = Rows.decimalOrZero(rel, "SellingReqQty");
+        BigDecimal sellingRemaining = sellingRequired
+                .subtract(shipped(rel, "SellingStockShippedQty", sellingRequired, notes))
+                .subtract(shipped(rel, "SellingJobShippedQty", sellingRequired, notes));
         BigDecimal price = Rows.decimal(dtl, "DocUnitPrice");
         if (price == null) {
             price = Rows.decimalOrZero(dtl, "UnitPrice");
@@ -163,9 +166,32 @@ public final class ReleaseMapper {
         }
         ShippableRelease r = new ShippableRelease(key, rev, Rows.text(hed, "CustomerCustID"), Rows.text(hed, "PONum"),
                 partNum, description, plain(remaining), uom, weight.orElse(null), settings.weightUnit(), value,
-                Rows.text(hed, "CurrencyCode"), Rows.text(rel, "WarehouseCode"), Rows.text(rel, "Plant"), shipVia, address);
+                Rows.text(hed, "CurrencyCode"), Rows.text(rel, "WarehouseCode"), Rows.text(rel, "Plant"), shipVia,
+                address == null ? null : address.withOrderContact(orderContactName(rel, hed),
+                        Rows.text(hed, "ShipToContactPhoneNum")), notes);
         return problems.isEmpty() ? MappedRelease.shippable(r)
                 : MappedRelease.needsFix(r, problems.get(0), String.join("; ", problemDetails));
+    }
+
+    /**
+     * A shipped quantity of the release, 0 when Epicor holds a negative one (bad data: a negative shipped
+     * quantity would make the remaining quantity larger than the release's own), with a note saying so.
+     */
+    private static BigDecimal shipped(JsonNode rel, String field, BigDecimal required, List<String> notes) {
+        BigDecimal shipped = Rows.decimalOrZero(rel, field);
+        if (shipped.signum() >= 0) {
+            return shipped;
+        }
+        notes.add("OrderRel." + field + " is " + shipped.toPlainString() + ", a negative shipped quantity (bad data in "
+                + "Epicor): counted as 0, so no more than the release's own " + plain(required).toPlainString()
+                + " is shipped");
+        return BigDecimal.ZERO;
+    }
+
+    /** The order's contact for this ship-to: the release's own, else the order header's. */
+    private static String orderContactName(JsonNode rel, JsonNode hed) {
+        String onRelease = Rows.text(rel, "ShipToContactName");
+        return onRelease != null ? onRelease : Rows.text(hed, "ShipToContactName");
     }
 
     /** 40.000 -> 40 (not 4E+1: the quantity is also printed for people and UPS). */

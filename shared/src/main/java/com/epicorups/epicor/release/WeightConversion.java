@@ -17,6 +17,8 @@ public final class WeightConversion {
             "G", new BigDecimal("0.001"), "GR", new BigDecimal("0.001"),
             "OZ", new BigDecimal("0.028349523125"));
 
+    private static final BigDecimal SMALLEST = new BigDecimal("0.001");
+
     private WeightConversion() {
     }
 
@@ -24,13 +26,17 @@ public final class WeightConversion {
         return uom != null && KG_PER_UNIT.containsKey(uom.trim().toUpperCase(Locale.ROOT));
     }
 
-    /** The weight in {@code target}, rounded to 3 decimals; empty for an unknown UOM code. */
+    /**
+     * The weight in {@code target}, rounded to 3 decimals but never to zero (a positive weight is at least 0.001:
+     * a light part is light, not weightless); empty for an unknown UOM code.
+     */
     public static Optional<BigDecimal> convert(BigDecimal amount, String uom, WeightUnit target) {
         if (amount == null || !knows(uom)) {
             return Optional.empty();
         }
         BigDecimal kg = amount.multiply(KG_PER_UNIT.get(uom.trim().toUpperCase(Locale.ROOT)));
         BigDecimal result = target == WeightUnit.KGS ? kg : kg.divide(KG_PER_LB, 10, RoundingMode.HALF_UP);
-        return Optional.of(result.setScale(3, RoundingMode.HALF_UP));
+        BigDecimal rounded = result.setScale(3, RoundingMode.HALF_UP);
+        return Optional.of(rounded.signum() == 0 && result.signum() > 0 ? SMALLEST : rounded);
     }
 }

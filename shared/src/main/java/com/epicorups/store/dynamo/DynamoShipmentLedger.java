@@ -44,6 +44,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 public final class DynamoShipmentLedger implements ShipmentLedger {
     public static final String TRACKING_NUMBER_INDEX = "byTrackingNumber";
     public static final String SUBSCRIPTION_EXPIRY_INDEX = "bySubscriptionExpiry";
+    /** 1 once an attempt of the release ended with UPS's answer unknown (its claim lapsed): reconcile first, always. */
+    static final String RECONCILE_FIRST = "reconcileFirst";
     private static final String OPEN = "OPEN";
     private static final String TRACKING_POINTER = "tracking#";
     private static final Map<String, String> NAMES = Map.of("#state", "state", "#owner", "owner");
@@ -94,17 +96,37 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
             ShipmentRecord current = get(key).orElseThrow(() -> taken);
             if (current.state() == LedgerState.CLAIMED && owner.equals(current.owner())) {
                 // The SDK retried an update whose first attempt landed (its answer was lost): the claim is ours.
-                return ClaimResult.repeatedByOwner(current);
+                ClaimResult repeated = ClaimResult.repeatedByOwner(current);
+                if (repeated.status() == ClaimResult.Status.RECLAIMED_AFTER_EXPIRY) {
+                    markReconcileFirst(key, owner); // the first try may have taken over a lapsed claim
+                }
+                return repeated;
             }
             return new ClaimResult(current.shipped() ? ClaimResult.Status.ALREADY_SHIPPED
                     : ClaimResult.Status.IN_PROGRESS, current);
         }
-        boolean expiredClaim = old != null && LedgerState.CLAIMED.name().equals(Attr.string(old, "state"));
+        // A claim whose lease ran out still names its owner (a given-back claim does not): its attempt may have
+        // reached UPS, so this release is reconciled first, now and on every later claim.
+        boolean lapsedClaim = old != null && LedgerState.CLAIMED.name().equals(Attr.string(old, "state"))
+                && Attr.string(old, "owner") != null;
+        boolean reconcileFirst = lapsedClaim || (old != null && Attr.number(old, RECONCILE_FIRST, 0) == 1);
+        if (lapsedClaim && Attr.number(old, RECONCILE_FIRST, 0) != 1) {
+            markReconcileFirst(key, owner);
+        }
         int attempt = (int) (old == null ? 0 : Attr.number(old, "attempt", 0)) + 1;
         ShipmentRecord claimed = new ShipmentRecord(key, LedgerState.CLAIMED, attempt, owner, leaseUntil, null,
                 List.of(), null, null, null, null, null, Instant.ofEpochMilli(now.toEpochMilli()));
-        return new ClaimResult(expiredClaim ? ClaimResult.Status.RECLAIMED_AFTER_EXPIRY : ClaimResult.Status.CLAIMED,
+        return new ClaimResult(reconcileFirst ? ClaimResult.Status.RECLAIMED_AFTER_EXPIRY : ClaimResult.Status.CLAIMED,
                 claimed);
+    }
+
+    /** Written before the attempt goes on; if it fails, the claim (not given back) lapses and says it again. */
+    private void markReconcileFirst(ReleaseKey key, String owner) {
+        dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key.asString()))
+                .updateExpression("SET " + RECONCILE_FIRST + " = :one")
+                .conditionExpression("#owner = :owner")
+                .expressionAttributeNames(Map.of("#owner", "owner"))
+                .expressionAttributeValues(Map.of(":one", n(1), ":owner", s(owner))));
     }
 
     @Override
@@ -301,6 +323,18 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
                     .updateExpression("SET subscriptionExpiresAt = :expires")
                     .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeValues(Map.of(":expires", n(expiresAt.getEpochSecond()))));
+        } catch (ConditionalCheckFailedException unknownRelease) {
+            // nothing to record against
+        }
+    }
+
+    @Override
+    public void recordSubscriptionRefused(ReleaseKey key) {
+        // Out of the sparse renewal index; nothing but a new shipment (markShipped) puts it back.
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key.asString()))
+                    .updateExpression("REMOVE openSubscription")
+                    .conditionExpression("attribute_exists(pk)"));
         } catch (ConditionalCheckFailedException unknownRelease) {
             // nothing to record against
         }

@@ -11,15 +11,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The local-run shipment ledger: same contract as the DynamoDB one, held in memory. */
 public final class InMemoryShipmentLedger implements ShipmentLedger {
     private final Map<ReleaseKey, ShipmentRecord> records = new HashMap<>();
     // Like the table's byTrackingNumber index: a lookup, not a scan of every release.
     private final Map<String, ReleaseKey> byTrackingNumber = new HashMap<>();
+    // Like the table's sparse renewal index without the release: out until it is shipped again.
+    private final Set<ReleaseKey> subscriptionRefused = new HashSet<>();
+    // Like the table's reconcileFirst attribute: releases an attempt of which ended with UPS's answer unknown.
+    private final Set<ReleaseKey> reconcileFirst = new HashSet<>();
 
     @Override
     public synchronized ClaimResult claim(ReleaseKey key, String owner, Instant now, Duration lease) {
@@ -29,21 +35,31 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
             ShipmentRecord claimed = new ShipmentRecord(key, LedgerState.CLAIMED, attempt, owner, now.plus(lease),
                     null, List.of(), null, null, null, null, null, now);
             records.put(key, claimed);
-            return new ClaimResult(ClaimResult.Status.CLAIMED, claimed);
+            return new ClaimResult(reconcileFirst.contains(key) ? ClaimResult.Status.RECLAIMED_AFTER_EXPIRY
+                    : ClaimResult.Status.CLAIMED, claimed);
         }
         if (current.shipped()) {
             return new ClaimResult(ClaimResult.Status.ALREADY_SHIPPED, current);
         }
         if (current.state() == LedgerState.CLAIMED && owner.equals(current.owner())) {
-            return ClaimResult.repeatedByOwner(current);
+            ClaimResult repeated = ClaimResult.repeatedByOwner(current);
+            if (repeated.status() == ClaimResult.Status.RECLAIMED_AFTER_EXPIRY) {
+                reconcileFirst.add(key);
+            }
+            return repeated;
         }
         if (current.leaseUntil() != null && current.leaseUntil().isAfter(now)) {
             return new ClaimResult(ClaimResult.Status.IN_PROGRESS, current);
         }
+        if (current.owner() != null) {
+            // Its lease ran out (a given-back claim names no owner): that attempt may have reached UPS.
+            reconcileFirst.add(key);
+        }
         ShipmentRecord reclaimed = new ShipmentRecord(key, LedgerState.CLAIMED, current.attempt() + 1, owner,
                 now.plus(lease), null, List.of(), null, null, null, null, null, now);
         records.put(key, reclaimed);
-        return new ClaimResult(ClaimResult.Status.RECLAIMED_AFTER_EXPIRY, reclaimed);
+        return new ClaimResult(reconcileFirst.contains(key) ? ClaimResult.Status.RECLAIMED_AFTER_EXPIRY
+                : ClaimResult.Status.CLAIMED, reclaimed);
     }
 
     @Override
@@ -53,6 +69,7 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
         ShipmentRecord shipped = new ShipmentRecord(key, LedgerState.SHIPPED, current.attempt(), null, null,
                 shipmentId, trackingNumbers, labelLocation, TrackingStatus.LABEL_CREATED, now, null, null, now);
         records.put(key, shipped);
+        subscriptionRefused.remove(key);
         trackingNumbers.forEach(number -> byTrackingNumber.put(number, key));
         return shipped;
     }
@@ -123,9 +140,17 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
     }
 
     @Override
+    public synchronized void recordSubscriptionRefused(ReleaseKey key) {
+        if (records.containsKey(key)) {
+            subscriptionRefused.add(key);
+        }
+    }
+
+    @Override
     public synchronized List<ShipmentRecord> subscriptionsExpiringBefore(Instant before, int limit) {
         return records.values().stream()
                 .filter(ShipmentRecord::shipped)
+                .filter(r -> !subscriptionRefused.contains(r.key()))
                 .filter(r -> r.lastStatus() == null || !r.lastStatus().terminal())
                 .filter(r -> r.subscriptionExpiresAt() == null || r.subscriptionExpiresAt().isBefore(before))
                 // never-subscribed first, then soonest expiry: the order of the DynamoDB index

@@ -6,6 +6,8 @@ import com.epicorups.core.Reason;
 import com.epicorups.model.Address;
 import com.epicorups.port.AddressCheck;
 import com.epicorups.port.AddressValidation;
+import com.epicorups.ups.UpsSettings.AddressValidationMode;
+import com.epicorups.ups.ship.FieldFitter;
 import com.epicorups.ups.transport.UpsHttp;
 import com.epicorups.ups.wire.Nodes;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +20,9 @@ import java.util.Set;
 
 /**
  * UPS street-level Address Validation ({@code POST /api/addressvalidation/v2/3}: validation and
- * classification). Only US and Puerto Rico addresses are validated; others are SKIPPED with a note.
+ * classification). Only US and Puerto Rico addresses are validated; others are SKIPPED with a note. What happens when
+ * UPS finds no candidate or cannot be asked is ups.addressValidation's: REQUIRED fails, BEST_EFFORT ships the address as
+ * Epicor has it (NOT_VALIDATED, with a note), OFF never asks.
  */
 public final class UpsAddressValidation implements AddressValidation {
     public static final String OPERATION = "addressValidation";
@@ -26,18 +30,38 @@ public final class UpsAddressValidation implements AddressValidation {
     private static final Set<String> COVERED = Set.of("US", "PR");
 
     private final UpsHttp http;
+    private final AddressValidationMode mode;
 
     public UpsAddressValidation(UpsHttp http) {
         this.http = http;
+        this.mode = http.settings().addressValidation();
     }
 
     @Override
     public AddressCheck validate(Address shipTo) {
+        if (mode == AddressValidationMode.OFF) {
+            return new AddressCheck(AddressCheck.Outcome.OFF, shipTo,
+                    "Address Validation is off (ups.addressValidation OFF): shipped to the address as Epicor has it");
+        }
         String country = shipTo.countryCode() == null ? "" : shipTo.countryCode().trim().toUpperCase(Locale.ROOT);
         if (!COVERED.contains(country)) {
             return new AddressCheck(AddressCheck.Outcome.SKIPPED, shipTo,
                     "UPS street-level address validation covers only US and PR; country '" + country + "' not validated");
         }
+        try {
+            return ask(shipTo);
+        } catch (ConnectorException e) {
+            if (mode != AddressValidationMode.BEST_EFFORT || e.reason() == Reason.ADDRESS_AMBIGUOUS) {
+                throw e;
+            }
+            // UPS still checks city, state and postal code when it ships (RequestOption validate).
+            return new AddressCheck(AddressCheck.Outcome.NOT_VALIDATED, shipTo, (e.reason() == Reason.ADDRESS_REJECTED
+                    ? e.getMessage() : "UPS Address Validation could not be asked (" + e.reasonCode() + ": "
+                    + e.getMessage() + ")") + "; shipped to the address as Epicor has it (ups.addressValidation BEST_EFFORT)");
+        }
+    }
+
+    private AddressCheck ask(Address shipTo) {
         JsonNode response = http.post(OPERATION, PATH, request(shipTo), null, UpsHttp.Retry.IDEMPOTENT).json();
         JsonNode xav = response.path("XAVResponse");
         List<JsonNode> candidates = Nodes.list(xav.path("Candidate"));
@@ -47,6 +71,9 @@ public final class UpsAddressValidation implements AddressValidation {
             List<String> differs = differences(shipTo, candidate.path("AddressKeyFormat"));
             String note = differs.isEmpty() ? "UPS validated the address unchanged"
                     : "UPS validated the address and corrected: " + String.join(", ", differs);
+            if (blank(shipTo.stateProvince()) && !blank(normalised.stateProvince())) {
+                note += "; the ship-to has no state: " + normalised.stateProvince() + " completed from UPS's candidate";
+            }
             return new AddressCheck(AddressCheck.Outcome.VALIDATED, normalised, note + classificationNote(normalised));
         }
         if (Nodes.indicator(xav, "AmbiguousAddressIndicator")) {
@@ -72,13 +99,15 @@ public final class UpsAddressValidation implements AddressValidation {
         ObjectNode root = Json.mapper().createObjectNode();
         ObjectNode xav = root.putObject("XAVRequest");
         ObjectNode akf = xav.putObject("AddressKeyFormat");
-        if (a.name() != null && !a.name().isBlank()) {
-            akf.put("ConsigneeName", cut(a.name(), 40));
+        // No control characters reach UPS (issue 12): line breaks and tabs as spaces, the rest removed.
+        String name = FieldFitter.sendable(a.name());
+        if (name != null) {
+            akf.put("ConsigneeName", cut(name, 40));
         }
         ArrayNode lines = akf.putArray("AddressLine");
-        a.lines().stream().limit(3).forEach(l -> lines.add(cut(l.trim(), 100)));
-        put(akf, "PoliticalDivision2", a.city());
-        put(akf, "PoliticalDivision1", a.stateProvince());
+        a.lines().stream().map(FieldFitter::sendable).filter(l -> l != null).limit(3).forEach(l -> lines.add(cut(l, 100)));
+        put(akf, "PoliticalDivision2", FieldFitter.sendable(a.city()));
+        put(akf, "PoliticalDivision1", FieldFitter.sendable(a.stateProvince()));
         String postal = a.postalCode() == null ? "" : a.postalCode().replaceAll("[^0-9]", "");
         if (postal.length() >= 5) {
             akf.put("PostcodePrimaryLow", postal.substring(0, 5));
@@ -150,6 +179,10 @@ public final class UpsAddressValidation implements AddressValidation {
 
     private static String norm(String s) {
         return s == null ? "" : s.trim().replaceAll("[.,]", "").replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static void put(ObjectNode node, String field, String value) {

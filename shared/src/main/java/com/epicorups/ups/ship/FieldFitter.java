@@ -2,19 +2,30 @@ package com.epicorups.ups.ship;
 
 import com.epicorups.core.ConnectorException;
 import com.epicorups.core.Reason;
+import com.epicorups.ups.UpsSettings.TextTooLong;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Fits free text into UPS's field limits without losing any of it: long address lines are re-wrapped at
- * word boundaries across the allowed lines, a long name continues in the attention name. Every change is
- * recorded as an audit note; text that cannot fit fails with FIELD_TOO_LONG naming the field.
+ * Fits free text into UPS's field limits. Lengths are counted the way UPS's schema counts them: JSON Schema
+ * {@code maxLength} counts characters (code points), so an emoji is one character, and a cut never splits one.
+ * Control characters are never sent: line breaks and tabs become spaces, the others are removed.
+ *
+ * <p>Nothing is lost while it can be kept: a long address is re-wrapped at word boundaries over the lines UPS
+ * allows (the street first), a long name continues in the attention name when that is free. What still does not
+ * fit is, with {@link TextTooLong#FIT}, cut at a word boundary and named in {@link #cutFields()} and an audit note;
+ * with {@link TextTooLong#REFUSE}, refused with {@link Reason#FIELD_TOO_LONG} naming the field. Every change is an
+ * audit note.
  */
 public final class FieldFitter {
+    private final TextTooLong mode;
     private final List<String> notes;
+    private final Set<String> cutFields = new LinkedHashSet<>();
 
-    public FieldFitter(List<String> notes) {
+    public FieldFitter(TextTooLong mode, List<String> notes) {
+        this.mode = mode;
         this.notes = notes;
     }
 
@@ -22,128 +33,180 @@ public final class FieldFitter {
         return notes;
     }
 
+    /** The fields whose text was not sent in full, in the order they were fitted. */
+    public List<String> cutFields() {
+        return List.copyOf(cutFields);
+    }
+
     /** A name and attention name that fit {@code max} each. */
     public record NameFit(String name, String attention) {
     }
 
-    /** Wraps the lines into at most {@code maxLines} lines of at most {@code max} characters. */
-    public List<String> lines(String field, List<String> input, int max, int maxLines) {
-        List<String> clean = new ArrayList<>();
-        for (String l : input) {
-            if (l != null && !l.isBlank()) {
-                clean.add(l.trim().replaceAll("\\s+", " "));
-            }
+    /**
+     * A name longer than {@code max} keeps the words that fit; the rest continues in the attention name when the
+     * release has none, else (or when even that does not fit) it is cut. REFUSE keeps today's lossless variant: the
+     * rest goes before an existing attention name when both fit.
+     */
+    public NameFit name(String field, String name, String attention, int max) {
+        String n = clean(field + ".Name", name);
+        String a = clean(field + ".AttentionName", attention);
+        if (n == null) {
+            throw new ConnectorException(Reason.MISSING_FIELD, field + ".Name is empty");
         }
-        if (clean.size() <= maxLines && clean.stream().allMatch(l -> l.length() <= max)) {
-            return clean;
+        if (a != null && length(a) > max) {
+            a = cut(field + ".AttentionName", a, max, "");
         }
-        // First keep the original line breaks and wrap each line on its own; if that needs too many
-        // lines, flow all words together.
-        requireWordsFit(field, clean, max);
-        List<String> wrapped = new ArrayList<>();
-        for (String l : clean) {
-            wrapped.addAll(wrap(l, max));
+        if (length(n) <= max) {
+            return new NameFit(n, a);
         }
-        if (wrapped.size() > maxLines) {
-            wrapped = wrap(String.join(" ", clean), max);
+        List<String> parts = wrap(field + ".Name", n, max);
+        String head = parts.get(0);
+        String rest = n.substring(head.length()).trim();
+        if (a == null && length(rest) <= max) {
+            notes.add(field + ".Name: longer than UPS's " + max + " characters; name '" + head
+                    + "', continued in AttentionName '" + rest + "' (was '" + n + "')");
+            return new NameFit(head, rest);
         }
-        if (wrapped.size() > maxLines) {
-            throw new ConnectorException(Reason.FIELD_TOO_LONG,
-                    field + " does not fit UPS's " + maxLines + " lines of " + max + " characters without losing text: '"
-                            + String.join(" / ", clean) + "' (" + String.join(" ", clean).length() + " characters)");
+        if (a == null) {
+            notes.add(field + ".Name: longer than UPS's " + max + " characters; name '" + head
+                    + "', continued in AttentionName (was '" + n + "')");
+            return new NameFit(head, cut(field + ".Name", rest, max, " (the name's continuation in AttentionName)"));
         }
-        notes.add(field + ": re-wrapped at word boundaries to fit " + maxLines + " x " + max + " characters: '"
-                + String.join(" / ", clean) + "' -> '" + String.join(" / ", wrapped) + "'");
-        return wrapped;
+        if (mode == TextTooLong.REFUSE && length(rest) + 1 + length(a) <= max) {
+            // Losing nothing matters more to a refusing shipper than keeping the attention name the contact's alone.
+            notes.add(field + ".Name: longer than UPS's " + max + " characters; name '" + head
+                    + "', continued in AttentionName '" + rest + " " + a + "' (was name '" + n + "', attention '" + a + "')");
+            return new NameFit(head, rest + " " + a);
+        }
+        refuseOrCut(field + ".Name", n, max, " (AttentionName already holds '" + a + "')");
+        notes.add(field + ".Name: cut to UPS's " + max + " characters: '" + head + "'; not sent: '" + rest
+                + "' (AttentionName already holds '" + a + "')");
+        cutFields.add(field + ".Name");
+        return new NameFit(head, a);
     }
 
     /**
-     * A name longer than {@code max}: the name keeps the words that fit and the rest continues in the
-     * attention name (before any existing attention text).
+     * Address lines into at most {@code maxLines} lines of at most {@code max} characters: each line as it is when
+     * all fit; else each line wrapped on its own; else all words flowed together, so that no word is lost while
+     * the lines have room; else the words that do not fit in the last line are cut.
      */
-    public NameFit name(String field, String name, String attention, int max) {
-        String n = name == null ? null : name.trim().replaceAll("\\s+", " ");
-        String a = attention == null || attention.isBlank() ? null : attention.trim().replaceAll("\\s+", " ");
-        if (n == null || n.isEmpty()) {
-            throw new ConnectorException(Reason.MISSING_FIELD, field + ".Name is empty");
-        }
-        if (a != null && a.length() > max) {
-            throw new ConnectorException(Reason.FIELD_TOO_LONG,
-                    field + ".AttentionName is longer than UPS's " + max + " characters: '" + a + "'");
-        }
-        if (n.length() <= max) {
-            return new NameFit(n, a);
-        }
-        requireWordsFit(field + ".Name", List.of(n), max);
-        List<String> parts = wrap(n, max);
-        String head = parts.get(0);
-        String rest = String.join(" ", parts.subList(1, parts.size()));
-        String newAttention = a == null ? rest : rest + " " + a;
-        if (newAttention.length() > max) {
-            throw new ConnectorException(Reason.FIELD_TOO_LONG,
-                    field + ".Name is longer than UPS's " + max + " characters and the rest does not fit the attention name: '"
-                            + n + "'" + (a == null ? "" : " (attention '" + a + "')"));
-        }
-        notes.add(field + ".Name: longer than " + max + " characters; name '" + head + "', continued in AttentionName '"
-                + newAttention + "' (was name '" + n + "'" + (a == null ? "" : ", attention '" + a + "'") + ")");
-        return new NameFit(head, newAttention);
-    }
-
-    /** Breaking a word in two would change the text UPS prints: refuse instead. */
-    private static void requireWordsFit(String field, List<String> texts, int max) {
-        for (String t : texts) {
-            for (String word : t.split("\\s+")) {
-                if (word.length() > max) {
-                    throw new ConnectorException(Reason.FIELD_TOO_LONG, field + " has a word longer than UPS's "
-                            + max + " characters, which cannot be split at a word boundary: '" + word + "'");
-                }
+    public List<String> lines(String field, List<String> input, int max, int maxLines) {
+        List<String> clean = new ArrayList<>();
+        for (String l : input) {
+            String c = clean(field, l);
+            if (c != null) {
+                clean.add(c);
             }
         }
+        if (clean.size() <= maxLines && clean.stream().allMatch(l -> length(l) <= max)) {
+            return clean;
+        }
+        List<String> wrapped = new ArrayList<>();
+        for (String l : clean) {
+            wrapped.addAll(wrap(field, l, max));
+        }
+        if (wrapped.size() > maxLines) {
+            wrapped = wrap(field, String.join(" ", clean), max);
+        }
+        String original = String.join(" / ", clean);
+        if (wrapped.size() <= maxLines) {
+            notes.add(field + ": re-wrapped at word boundaries to fit " + maxLines + " x " + max + " characters: '"
+                    + original + "' -> '" + String.join(" / ", wrapped) + "'");
+            return wrapped;
+        }
+        String lost = String.join(" ", wrapped.subList(maxLines, wrapped.size()));
+        refuseOrCut(field, original, max, " in " + maxLines + " lines");
+        List<String> kept = List.copyOf(wrapped.subList(0, maxLines));
+        notes.add(field + ": does not fit " + maxLines + " x " + max + " characters; sent '" + String.join(" / ", kept)
+                + "', not sent: '" + lost + "' (was '" + original + "')");
+        cutFields.add(field);
+        return kept;
     }
 
-    /** A single value that must fit as is. */
-    public String exact(String field, String value, int max) {
-        if (value == null) {
-            return null;
+    /** Free text (a city): cut at a word boundary when too long. */
+    public String text(String field, String value, int max) {
+        String v = clean(field, value);
+        if (v == null || length(v) <= max) {
+            return v;
         }
-        String v = value.trim();
-        if (v.length() > max) {
+        return cut(field, v, max, "");
+    }
+
+    /** A code or number (state, postal code, phone): cutting it would change its meaning, so it must fit. */
+    public String exact(String field, String value, int max) {
+        String v = clean(field, value);
+        if (v != null && length(v) > max) {
             throw new ConnectorException(Reason.FIELD_TOO_LONG,
                     field + " is longer than UPS's " + max + " characters: '" + v + "'");
         }
-        return v.isEmpty() ? null : v;
+        return v;
     }
 
-    /** A descriptive value shortened at a word boundary when too long (recorded as a note). */
+    /** A descriptive value, shortened at a word boundary when too long whatever the mode (recorded as a cut). */
     public String shortened(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.trim().replaceAll("\\s+", " ");
-        if (v.length() <= max) {
+        String v = clean(field, value);
+        if (v == null || length(v) <= max) {
             return v;
         }
-        String cut = wrap(v, max).get(0);
-        notes.add(field + ": shortened to UPS's " + max + " characters: '" + v + "' -> '" + cut + "'");
-        return cut;
+        String kept = wrap(field, v, max).get(0);
+        notes.add(field + ": shortened to UPS's " + max + " characters: '" + v + "' -> '" + kept + "'");
+        cutFields.add(field);
+        return kept;
     }
 
-    /** Greedy word wrap; a single word longer than max is split (callers that must not break words check first). */
-    static List<String> wrap(String text, int max) {
+    /** A value UPS would refuse in full and that means nothing in part (an e-mail address, a PO): left out. */
+    public void omitted(String field, String value, String why) {
+        notes.add(field + ": omitted, " + why + ": '" + value + "'");
+        cutFields.add(field);
+    }
+
+    // ---------------------------------------------------------------- cutting
+
+    /** The words of {@code value} that fit {@code max}; the rest is cut (FIT) or the whole refused (REFUSE). */
+    private String cut(String field, String value, int max, String context) {
+        refuseOrCut(field, value, max, context);
+        String kept = wrap(field, value, max).get(0);
+        notes.add(field + ": cut to UPS's " + max + " characters: '" + kept + "'; not sent: '"
+                + value.substring(kept.length()).trim() + "'" + context);
+        cutFields.add(field);
+        return kept;
+    }
+
+    private void refuseOrCut(String field, String value, int max, String context) {
+        if (mode == TextTooLong.REFUSE) {
+            throw new ConnectorException(Reason.FIELD_TOO_LONG, field + " does not fit UPS's " + max
+                    + " characters" + context + " without losing text: '" + value + "' (" + length(value)
+                    + " characters; ups.textTooLong is REFUSE)");
+        }
+    }
+
+    /**
+     * Greedy word wrap in characters. A word longer than {@code max} is split at a character boundary: refused in
+     * REFUSE mode (splitting a word changes what UPS prints), recorded as a note otherwise.
+     */
+    private List<String> wrap(String field, String text, int max) {
         List<String> out = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : Arrays.asList(text.trim().split("\\s+"))) {
-            while (word.length() > max) {
+        for (String word : text.trim().split(" +")) {
+            if (length(word) > max) {
+                if (mode == TextTooLong.REFUSE) {
+                    throw new ConnectorException(Reason.FIELD_TOO_LONG, field + " has a word longer than"
+                            + " UPS's " + max + " characters, which cannot be split at a word boundary: '" + word + "'");
+                }
+                notes.add(field + ": the word '" + word + "' is longer than " + max + " characters and was split");
+            }
+            while (length(word) > max) {
                 if (line.length() > 0) {
                     out.add(line.toString());
                     line.setLength(0);
                 }
-                out.add(word.substring(0, max));
-                word = word.substring(max);
+                String head = prefix(word, max);
+                out.add(head);
+                word = word.substring(head.length());
             }
             if (line.length() == 0) {
                 line.append(word);
-            } else if (line.length() + 1 + word.length() <= max) {
+            } else if (length(line) + 1 + length(word) <= max) {
                 line.append(' ').append(word);
             } else {
                 out.add(line.toString());
@@ -155,5 +218,56 @@ public final class FieldFitter {
             out.add(line.toString());
         }
         return out;
+    }
+
+    // ---------------------------------------------------------------- characters
+
+    /**
+     * Trimmed, runs of spaces collapsed, line breaks and tabs turned into spaces, other control characters and
+     * halves of surrogate pairs removed; null when nothing is left. A removal is an audit note.
+     */
+    String clean(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        int removed = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean pairStart = Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
+            if (pairStart) {
+                out.append(c).append(value.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                removed++;
+            } else if (Character.isWhitespace(c) || c == '\u0085' || Character.isSpaceChar(c)) {
+                out.append(' ');
+                removed += Character.isISOControl(c) ? 1 : 0;
+            } else if (Character.isISOControl(c)) {
+                removed++;
+            } else {
+                out.append(c);
+            }
+        }
+        String v = out.toString().trim().replaceAll(" {2,}", " ");
+        if (removed > 0) {
+            notes.add(field + ": " + removed + " control character(s) or broken character(s) not sent");
+        }
+        return v.isEmpty() ? null : v;
+    }
+
+    /** {@link #clean} without an audit note, for requests whose text is not kept (Address Validation). */
+    public static String sendable(String value) {
+        return new FieldFitter(TextTooLong.FIT, new ArrayList<>()).clean("", value);
+    }
+
+    /** Length as UPS counts it: characters (code points), not UTF-16 units. */
+    static int length(CharSequence s) {
+        return Character.codePointCount(s, 0, s.length());
+    }
+
+    /** The first {@code max} characters, never ending in half a surrogate pair. */
+    static String prefix(String s, int max) {
+        return s.substring(0, s.offsetByCodePoints(0, Math.min(max, length(s))));
     }
 }

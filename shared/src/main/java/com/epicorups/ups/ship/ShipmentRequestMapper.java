@@ -20,8 +20,13 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
-/** Maps Epicor releases to a UPS v2409 ShipmentRequest, within every UPS field limit. */
+/**
+ * Maps Epicor releases to a UPS v2409 ShipmentRequest that UPS accepts: within every field limit
+ * ({@link FieldFitter}), with an ISO country, a state where UPS needs one, what Next Day Air Early needs, and a
+ * package weight UPS takes. What cannot be sent is a permanent failure naming the field, before any UPS call.
+ */
 public final class ShipmentRequestMapper {
+    static final String NEXT_DAY_AIR_EARLY = "14";
     static final int NAME_MAX = 35;
     static final int LINE_MAX = 35;
     static final int LINES_MAX = 3;
@@ -35,31 +40,54 @@ public final class ShipmentRequestMapper {
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
     /** Countries whose phone numbers UPS wants as area code + 7 digits (North American Numbering Plan). */
     private static final Set<String> NANP = Set.of("US", "PR", "CA", "VI");
+    /** Where UPS requires a StateProvinceCode: US, Canada, Vietnam (ShipTo_Address) and Puerto Rico. */
+    private static final Set<String> STATE_REQUIRED = Set.of("US", "CA", "PR", "VN");
+    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
-    /** The request body and what had to be adjusted to build it. */
+    /**
+     * The request body and what had to be adjusted to build it.
+     *
+     * @param auditNotes one note per adjustment; the first names the cut fields when text was cut
+     * @param cutFields  the fields whose text was not sent in full (e.g. ShipTo.Name, ShipTo.AddressLine)
+     * @param packagesPerRelease how many of the request's packages each release has, in the order of the releases
+     */
     public record Mapped(ObjectNode body, List<String> auditNotes, Warehouse warehouse, String merchantId,
-                         boolean domesticLane) {
+                         boolean domesticLane, List<String> cutFields, List<Integer> packagesPerRelease) {
     }
 
     private final UpsSettings settings;
+    private final PackagePlanner planner;
 
     public ShipmentRequestMapper(UpsSettings settings) {
+        this(settings, PackagePlanner.forLimit(settings.maxPackageWeight()));
+    }
+
+    public ShipmentRequestMapper(UpsSettings settings, PackagePlanner planner) {
         this.settings = settings;
+        this.planner = planner;
+    }
+
+    /**
+     * The packages of each release as {@link #map} would send them, or the release's own failure (a unit heavier
+     * than a package may be, too many packages, no weight). No request is built.
+     */
+    public List<List<PackagePlanner.PlannedPackage>> plan(List<ShippableRelease> releases) {
+        List<String> ignored = new ArrayList<>();
+        return releases.stream().map(r -> planner.plan(r, ignored)).toList();
     }
 
     public Mapped map(List<ShippableRelease> releases, LocalDate shipDate) {
         ShippableRelease first = checkGroup(releases);
         Warehouse wh = settings.warehouse(first.warehouse());
         List<String> notes = new ArrayList<>();
-        FieldFitter fit = new FieldFitter(notes);
+        releases.forEach(r -> notes.addAll(r.notes()));
+        FieldFitter fit = new FieldFitter(settings.textTooLong(), notes);
         Address to = first.shipTo();
         if (to == null) {
             throw new ConnectorException(Reason.MISSING_FIELD, "release " + first.key() + " has no ship-to address");
         }
-        String toCountry = upper(to.countryCode());
-        if (toCountry == null || !toCountry.matches("[A-Z]{2}")) {
-            throw new ConnectorException(Reason.MISSING_FIELD, "ShipTo.CountryCode must be a 2-letter ISO code, was '" + to.countryCode() + "'");
-        }
+        String toCountry = country(to.countryCode(), first);
+        String service = settings.serviceFor(first.shipViaCode());
         String fromCountry = wh.countryCode();
         boolean domesticLane = fromCountry.equals(toCountry) && (toCountry.equals("US") || toCountry.equals("PR"));
         boolean international = !fromCountry.equals(toCountry);
@@ -92,23 +120,19 @@ public final class ShipmentRequestMapper {
         ObjectNode shipTo = shipment.putObject("ShipTo");
         FieldFitter.NameFit name = fit.name("ShipTo", to.name(), to.attention(), NAME_MAX);
         shipTo.put("Name", name.name());
-        String attention = name.attention();
-        if (attention == null && international) {
-            attention = name.name();
-        }
+        String attention = shipToAttention(fit, name, to, international, NEXT_DAY_AIR_EARLY.equals(service));
         if (attention != null) {
             shipTo.put("AttentionName", attention);
         }
-        String toPhone = phone(fit, "ShipTo.Phone", to.phone(), toCountry, international);
+        String toPhone = shipToPhone(fit, to, toCountry, international, NEXT_DAY_AIR_EARLY.equals(service));
         if (toPhone != null) {
             shipTo.putObject("Phone").put("Number", toPhone);
         }
-        if (to.email() != null && !to.email().isBlank()) {
-            if (to.email().trim().length() <= EMAIL_MAX) {
-                shipTo.put("EMailAddress", to.email().trim());
-            } else {
-                notes.add("ShipTo.EMailAddress: omitted, longer than UPS's " + EMAIL_MAX + " characters: '" + to.email().trim() + "'");
-            }
+        String email = fit.clean("ShipTo.EMailAddress", to.email());
+        if (email != null && FieldFitter.length(email) <= EMAIL_MAX) {
+            shipTo.put("EMailAddress", email);
+        } else if (email != null) {
+            fit.omitted("ShipTo.EMailAddress", email, "longer than UPS's " + EMAIL_MAX + " characters");
         }
         ObjectNode toAddress = shipTo.putObject("Address");
         List<String> lines = fit.lines("ShipTo.AddressLine", to.lines(), LINE_MAX, LINES_MAX);
@@ -117,7 +141,7 @@ public final class ShipmentRequestMapper {
         }
         ArrayNode lineArray = toAddress.putArray("AddressLine");
         lines.forEach(lineArray::add);
-        String city = fit.exact("ShipTo.City", to.city(), CITY_MAX);
+        String city = fit.text("ShipTo.City", to.city(), CITY_MAX);
         if (city == null) {
             throw new ConnectorException(Reason.MISSING_FIELD, "ShipTo.City is empty for " + first.key());
         }
@@ -125,6 +149,10 @@ public final class ShipmentRequestMapper {
         String state = fit.exact("ShipTo.StateProvinceCode", upper(to.stateProvince()), STATE_MAX);
         if (state != null) {
             toAddress.put("StateProvinceCode", state);
+        } else if (STATE_REQUIRED.contains(toCountry)) {
+            throw new ConnectorException(Reason.MISSING_STATE_PROVINCE, "ShipTo.Address.StateProvinceCode"
+                    + " is required by UPS for " + toCountry + " but the ship-to of " + first.key() + " has none"
+                    + " (and Address Validation gave no candidate to take it from)");
         }
         String postal = fit.exact("ShipTo.PostalCode", postal(to.postalCode(), toCountry), POSTAL_MAX);
         if (postal != null) {
@@ -147,7 +175,7 @@ public final class ShipmentRequestMapper {
 
         shipment.putObject("PaymentInformation").putArray("ShipmentCharge").addObject()
                 .put("Type", "01").putObject("BillShipper").put("AccountNumber", wh.accountNumber());
-        shipment.putObject("Service").put("Code", settings.serviceFor(first.shipViaCode()));
+        shipment.putObject("Service").put("Code", service);
         if (!domesticLane) {
             ArrayNode refs = shipment.putArray("ReferenceNumber");
             references(fit, "Shipment.ReferenceNumber", first).forEach(v -> refs.addObject().put("Value", v));
@@ -164,22 +192,34 @@ public final class ShipmentRequestMapper {
             ilt.put("MonetaryValue", total.setScale(0, RoundingMode.CEILING).max(BigDecimal.ONE).toPlainString());
         }
         ArrayNode packages = shipment.putArray("Package");
+        List<Integer> packagesPerRelease = new ArrayList<>();
         for (ShippableRelease r : releases) {
-            ObjectNode pkg = packages.addObject();
-            pkg.putObject("Packaging").put("Code", settings.packagingCode());
-            ObjectNode weight = pkg.putObject("PackageWeight");
-            weight.putObject("UnitOfMeasurement").put("Code", r.weightUnit() == null ? "LBS" : r.weightUnit().name());
-            weight.put("Weight", weight(r));
-            if (domesticLane) {
-                ArrayNode refs = pkg.putArray("ReferenceNumber");
-                references(fit, "Package.ReferenceNumber", r).forEach(v -> refs.addObject().put("Value", v));
+            List<PackagePlanner.PlannedPackage> planned = planner.plan(r, notes);
+            packagesPerRelease.add(planned.size());
+            // Every package carries its release's references: Label Recovery finds each by them after a timeout.
+            List<String> references = domesticLane ? references(fit, "Package.ReferenceNumber", r) : List.of();
+            for (PackagePlanner.PlannedPackage p : planned) {
+                ObjectNode pkg = packages.addObject();
+                pkg.putObject("Packaging").put("Code", settings.packagingCode());
+                ObjectNode weight = pkg.putObject("PackageWeight");
+                weight.putObject("UnitOfMeasurement").put("Code", r.weightUnit() == null ? "LBS" : r.weightUnit().name());
+                weight.put("Weight", p.weight());
+                if (domesticLane) {
+                    ArrayNode refs = pkg.putArray("ReferenceNumber");
+                    references.forEach(v -> refs.addObject().put("Value", v));
+                }
+                if (settings.declaredValue() && p.value() != null && p.value().signum() > 0) {
+                    ObjectNode dv = pkg.putObject("PackageServiceOptions").putObject("DeclaredValue");
+                    dv.putObject("Type").put("Code", "01");
+                    dv.put("CurrencyCode", currency(r));
+                    dv.put("MonetaryValue", p.value().setScale(2, RoundingMode.HALF_UP).toPlainString());
+                }
             }
-            if (settings.declaredValue() && r.value() != null && r.value().signum() > 0) {
-                ObjectNode dv = pkg.putObject("PackageServiceOptions").putObject("DeclaredValue");
-                dv.putObject("Type").put("Code", "01");
-                dv.put("CurrencyCode", currency(r));
-                dv.put("MonetaryValue", r.value().setScale(2, RoundingMode.HALF_UP).toPlainString());
-            }
+        }
+        if (packages.size() > PackagePlanner.MAX_PACKAGES) {
+            throw new ConnectorException(Reason.TOO_MANY_PACKAGES, releases.size() + " releases of order "
+                    + first.key().orderNum() + " need " + packages.size() + " packages; a UPS shipment holds at most "
+                    + PackagePlanner.MAX_PACKAGES);
         }
         ObjectNode label = sr.putObject("LabelSpecification");
         label.putObject("LabelImageFormat").put("Code", settings.labelFormat().name());
@@ -187,7 +227,12 @@ public final class ShipmentRequestMapper {
             label.put("HTTPUserAgent", "Mozilla/4.5");
         }
         label.putObject("LabelStockSize").put("Height", settings.labelStockHeight()).put("Width", settings.labelStockWidth());
-        return new Mapped(root, List.copyOf(notes), wh, wh.merchantId(), domesticLane);
+        List<String> cut = fit.cutFields();
+        if (!cut.isEmpty()) {
+            notes.add(0, "text cut to fit UPS (ups.textTooLong " + settings.textTooLong() + "): " + String.join(", ", cut));
+        }
+        return new Mapped(root, List.copyOf(notes), wh, wh.merchantId(), domesticLane, cut,
+                List.copyOf(packagesPerRelease));
     }
 
     private ShippableRelease checkGroup(List<ShippableRelease> releases) {
@@ -199,7 +244,8 @@ public final class ShipmentRequestMapper {
             return first;
         }
         if (!settings.groupReleasesByOrder()) {
-            throw new ConnectorException(Reason.GROUPING_DISABLED, releases.size() + " releases given for one shipment but ups.groupReleasesByOrder is false");
+            throw new ConnectorException(Reason.GROUPING_DISABLED,
+                    releases.size() + " releases given for one shipment but ups.groupReleasesByOrder is false");
         }
         for (ShippableRelease r : releases) {
             boolean same = r.key().company().equals(first.key().company()) && r.key().orderNum() == first.key().orderNum()
@@ -207,7 +253,8 @@ public final class ShipmentRequestMapper {
                     && Objects.equals(settings.serviceFor(r.shipViaCode()), settings.serviceFor(first.shipViaCode()))
                     && Objects.equals(r.shipTo(), first.shipTo());
             if (!same) {
-                throw new ConnectorException(Reason.GROUP_MISMATCH, "release " + r.key() + " cannot share a shipment with " + first.key()
+                throw new ConnectorException(Reason.GROUP_MISMATCH,
+                        "release " + r.key() + " cannot share a shipment with " + first.key()
                                 + ": order, warehouse, service and ship-to must be the same");
             }
         }
@@ -232,13 +279,11 @@ public final class ShipmentRequestMapper {
     private static List<String> references(FieldFitter fit, String field, ShippableRelease r) {
         List<String> out = new ArrayList<>();
         out.add(r.key().reference());
-        if (r.poNumber() != null && !r.poNumber().isBlank()) {
-            String po = r.poNumber().trim();
-            if (po.length() <= REFERENCE_MAX) {
-                out.add(po);
-            } else {
-                fit.notes().add(field + ": PO '" + po + "' omitted, longer than UPS's " + REFERENCE_MAX + " characters");
-            }
+        String po = fit.clean(field, r.poNumber());
+        if (po != null && FieldFitter.length(po) <= REFERENCE_MAX) {
+            out.add(po);
+        } else if (po != null) {
+            fit.omitted(field, po, "the PO is longer than UPS's " + REFERENCE_MAX + " characters");
         }
         return out;
     }
@@ -252,23 +297,6 @@ public final class ShipmentRequestMapper {
             }
         }
         return parts.isEmpty() ? null : String.join("; ", parts);
-    }
-
-    static String weight(ShippableRelease r) {
-        BigDecimal w = r.weight();
-        if (w == null || w.signum() <= 0) {
-            throw new ConnectorException(Reason.NO_WEIGHT, "release " + r.key() + " has no positive weight");
-        }
-        BigDecimal rounded = w.setScale(1, RoundingMode.CEILING).max(new BigDecimal("0.1")).stripTrailingZeros();
-        String text = rounded.toPlainString();
-        if (text.length() > 5) {
-            text = w.setScale(0, RoundingMode.CEILING).toPlainString();
-        }
-        if (text.length() > 5) {
-            throw new ConnectorException(Reason.FIELD_TOO_LONG,
-                    "Package.PackageWeight.Weight " + w + " does not fit UPS's 5 characters");
-        }
-        return text;
     }
 
     private static BigDecimal total(List<ShippableRelease> releases) {
@@ -292,10 +320,17 @@ public final class ShipmentRequestMapper {
      * well-formed; an optional one that is malformed is left out with an audit note.
      */
     private static String phone(FieldFitter fit, String field, String phone, String country, boolean required) {
+        return phone(fit, field, phone, country, required, false);
+    }
+
+    private static String phone(FieldFitter fit, String field, String phone, String country, boolean required,
+                                boolean early) {
         String digits = phone == null ? "" : phone.replaceAll("[^0-9]", "");
         if (digits.isEmpty()) {
             if (required) {
-                throw new ConnectorException(Reason.MISSING_FIELD, field + ".Number is required by UPS for an international shipment");
+                throw new ConnectorException(Reason.MISSING_FIELD, field + ".Number is required by UPS "
+                        + (early ? "for Next Day Air Early (service 14), but neither the ship-to nor the order's ship-to"
+                        + " contact has a phone" : "for an international shipment"));
             }
             return null;
         }
@@ -315,6 +350,56 @@ public final class ShipmentRequestMapper {
             return digits;
         }
         return fit.exact(field + ".Number", digits, PHONE_MAX);
+    }
+
+    /**
+     * The ship-to's AttentionName: the ship-to's contact, or the name's continuation. Where UPS requires one
+     * (international lanes, Next Day Air Early) and there is none: the order's ship-to contact, else the name.
+     */
+    private static String shipToAttention(FieldFitter fit, FieldFitter.NameFit name, Address to, boolean international,
+                                          boolean early) {
+        if (name.attention() != null || !(international || early)) {
+            return name.attention();
+        }
+        String contact = fit.text("ShipTo.AttentionName", to.orderContactName(), NAME_MAX);
+        String attention = contact != null ? contact : name.name();
+        if (early) {
+            fit.notes().add("ShipTo.AttentionName: required for Next Day Air Early and the ship-to has no contact; sent "
+                    + (contact != null ? "the order's ship-to contact" : "the ship-to name") + " '" + attention + "'");
+        }
+        return attention;
+    }
+
+    /**
+     * The ship-to's phone: its own, else (where UPS requires one: international lanes, Next Day Air Early) the
+     * order's ship-to contact's; missing or malformed where required is a permanent failure naming the field.
+     */
+    private static String shipToPhone(FieldFitter fit, Address to, String country, boolean international, boolean early) {
+        boolean required = international || early;
+        if (!required || to.orderContactPhone() == null || to.orderContactPhone().isBlank()) {
+            return phone(fit, "ShipTo.Phone", to.phone(), country, required, early);
+        }
+        String own = phone(fit, "ShipTo.Phone", to.phone(), country, false, early);
+        if (own != null) {
+            return own;
+        }
+        String contact = phone(fit, "ShipTo.Phone", to.orderContactPhone(), country, true, early);
+        fit.notes().add("ShipTo.Phone.Number: the ship-to has no usable phone; sent the order's ship-to contact's");
+        return contact;
+    }
+
+    /** The ISO 3166-1 alpha-2 country code, or a permanent failure of its own before any UPS call. */
+    private static String country(String code, ShippableRelease r) {
+        String c = upper(code);
+        if (c == null) {
+            throw new ConnectorException(Reason.MISSING_FIELD,
+                    "ShipTo.Address.CountryCode is empty for " + r.key());
+        }
+        if (!ISO_COUNTRIES.contains(c)) {
+            throw new ConnectorException(Reason.INVALID_COUNTRY_CODE, "ShipTo.Address.CountryCode '"
+                    + code.trim() + "' of " + r.key() + " is not an ISO 3166-1 alpha-2 country code (e.g. GB, not UK)");
+        }
+        return c;
     }
 
     /** Trimmed; US/PR ZIP+4 and Canadian codes lose their dash/space as UPS expects. */

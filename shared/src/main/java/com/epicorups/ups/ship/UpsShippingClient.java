@@ -23,7 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * UPS Shipping: create ({@code POST /api/shipments/v2409/ship}, never retried automatically), find by
@@ -36,12 +36,6 @@ public final class UpsShippingClient implements UpsShipping {
     static final String SHIP_PATH = "/api/shipments/v2409/ship";
     static final String RECOVERY_PATH = "/api/labels/v1/recovery";
     static final String VOID_PATH = "/api/shipments/v2409/void/cancel/";
-    /**
-     * Neither UPS's spec nor our notes name the Label Recovery "nothing found" code, so besides the codes
-     * configured in ups.labelRecoveryNotFoundCodes a 400 whose message says nothing was found counts too.
-     */
-    private static final Pattern NOT_FOUND = Pattern.compile(
-            "(?i)(no\\s+(data|records?|labels?|shipments?|information|match\\w*)\\b.*\\bfound|not\\s+found|does\\s+not\\s+exist|no\\s+data)");
 
     private final UpsHttp http;
     private final UpsSettings settings;
@@ -68,7 +62,8 @@ public final class UpsShippingClient implements UpsShipping {
         ShipmentResponseMapper.Shipped shipped = ShipmentResponseMapper.shipped(json);
         List<String> notes = new ArrayList<>(mapped.auditNotes());
         notes.addAll(shipped.alerts());
-        return new CreatedShipment(shipped.shipmentId(), shipped.packages(), shipped.charges(), sent, notes);
+        return new CreatedShipment(shipped.shipmentId(), shipped.packages(), shipped.charges(), sent, notes,
+                mapped.packagesPerRelease());
     }
 
     /**
@@ -88,21 +83,32 @@ public final class UpsShippingClient implements UpsShipping {
         String to = first.shipTo().countryCode().trim().toUpperCase(java.util.Locale.ROOT);
         try {
             String from = settings.warehouse(first.warehouse()).countryCode();
-            return from.equals(to) && (to.equals("US") || to.equals("PR"));
+            if (!from.equals(to) || !(to.equals("US") || to.equals("PR"))) {
+                return false;
+            }
+            // Releases that together need more packages than a shipment holds ship apart, each on its own.
+            return mapper.plan(releases).stream().mapToInt(List::size).sum() <= PackagePlanner.MAX_PACKAGES;
         } catch (RuntimeException e) {
-            return false; // an unknown warehouse fails on the single path with its own reason
+            return false; // an unknown warehouse, a freight unit: fails on the single path with its own reason
         }
     }
 
+    /**
+     * Empty only when UPS answers with a code listed in ups.labelRecoveryNotFoundCodes (none by default: UPS does not
+     * publish its "nothing found" code). Any other answer that names no shipment is not read as "nothing shipped":
+     * it fails with {@link Reason#RECOVERY_INCONCLUSIVE} (permanent), so that the release is never shipped a second
+     * time on a guess; transient failures, authentication and blocked-merchant answers keep their own reasons.
+     */
     @Override
     public Optional<CreatedShipment> findByReference(ShippableRelease release) {
         Warehouse wh = settings.warehouse(release.warehouse());
         String merchant = wh.merchantId(); // null: the UpsSecret's merchant id
+        String reference = release.key().reference();
         ObjectNode body = recoveryRequest(release.key().asString());
         ObjectNode refs = ((ObjectNode) body.get("LabelRecoveryRequest")).putObject("ReferenceValues");
-        refs.putObject("ReferenceNumber").put("Value", release.key().reference());
+        refs.putObject("ReferenceNumber").put("Value", reference);
         refs.put("ShipperNumber", wh.accountNumber());
-        Optional<ShipmentResponseMapper.Recovered> first = recover(body, merchant);
+        Optional<ShipmentResponseMapper.Recovered> first = recover(body, merchant, reference);
         if (first.isEmpty()) {
             return Optional.empty();
         }
@@ -121,19 +127,20 @@ public final class UpsShippingClient implements UpsShipping {
             return Optional.of(new CreatedShipment(r.shipmentId(), r.packages(), Map.of(), null, notes));
         }
         if (r.candidates().isEmpty()) {
-            return Optional.empty();
+            throw inconclusive(reference, "UPS answered without any label or tracking candidate", null);
         }
         // By reference UPS may answer with tracking candidates only: fetch each label, group by shipment.
         Map<String, List<PackageLabel>> byShipment = new LinkedHashMap<>();
         for (String tracking : r.candidates()) {
             ObjectNode byNumber = recoveryRequest(release.key().asString());
             ((ObjectNode) byNumber.get("LabelRecoveryRequest")).put("TrackingNumber", tracking);
-            recover(byNumber, merchant).ifPresent(rec -> byShipment
+            recover(byNumber, merchant, reference).ifPresent(rec -> byShipment
                     .computeIfAbsent(rec.shipmentId() == null ? tracking : rec.shipmentId(), k -> new ArrayList<>())
                     .addAll(rec.packages()));
         }
         if (byShipment.isEmpty()) {
-            return Optional.empty();
+            throw inconclusive(reference, "UPS listed the tracking candidates " + r.candidates()
+                    + " but recovered none of them", null);
         }
         if (byShipment.size() > 1) {
             notes.add("UPS holds " + byShipment.size() + " shipments with reference " + release.key().reference() + ": "
@@ -143,7 +150,7 @@ public final class UpsShippingClient implements UpsShipping {
         return Optional.of(new CreatedShipment(chosen.getKey(), chosen.getValue(), Map.of(), null, notes));
     }
 
-    private Optional<ShipmentResponseMapper.Recovered> recover(ObjectNode body, String merchant) {
+    private Optional<ShipmentResponseMapper.Recovered> recover(ObjectNode body, String merchant, String reference) {
         try {
             return Optional.of(ShipmentResponseMapper.recovered(
                     http.post(LABEL_RECOVERY, RECOVERY_PATH, body, merchant, UpsHttp.Retry.IDEMPOTENT).json()));
@@ -151,16 +158,29 @@ public final class UpsShippingClient implements UpsShipping {
             if (isNothingFound(e)) {
                 return Optional.empty();
             }
-            throw e;
+            if (e.reason() != Reason.UPS_BUSINESS_ERROR) {
+                throw e; // retried (429, 5xx, timeouts) or failed for its own reason (authentication, blocked merchant)
+            }
+            throw inconclusive(reference, "UPS answered HTTP " + e.httpStatus() + " " + (e.errors().isEmpty()
+                    ? "without an error code" : e.errors().toString()), e);
         }
     }
 
+    /** Only a refusal carrying a code the shipper confirmed (ups.labelRecoveryNotFoundCodes) says "nothing found". */
     boolean isNothingFound(UpsApiException e) {
-        if (e.isTransient() || e.httpStatus() < 400 || e.httpStatus() >= 500 || e.httpStatus() == 401 || e.httpStatus() == 403) {
+        if (e.reason() != Reason.UPS_BUSINESS_ERROR || e.httpStatus() < 400 || e.httpStatus() >= 500) {
             return false;
         }
-        return e.errors().stream().anyMatch(err -> settings.labelRecoveryNotFoundCodes().contains(err.code())
-                || (err.message() != null && NOT_FOUND.matcher(err.message()).find()));
+        return e.errors().stream().anyMatch(err -> settings.labelRecoveryNotFoundCodes().contains(err.code()));
+    }
+
+    private ConnectorException inconclusive(String reference, String answer, Throwable cause) {
+        Set<String> codes = settings.labelRecoveryNotFoundCodes();
+        return new ConnectorException(Reason.RECOVERY_INCONCLUSIVE, "Label Recovery by reference " + reference
+                + ": " + answer + ", which does not say that UPS holds no shipment for it (ups.labelRecoveryNotFoundCodes: "
+                + (codes.isEmpty() ? "none" : String.join(", ", codes)) + "). UPS may hold a shipment for this release,"
+                + " so it is not shipped again: look it up at UPS by reference " + reference + "; if UPS has none and"
+                + " this answer means so, add its code to ups.labelRecoveryNotFoundCodes and replay", cause);
     }
 
     private ObjectNode recoveryRequest(String context) {

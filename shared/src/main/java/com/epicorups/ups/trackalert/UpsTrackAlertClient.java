@@ -86,10 +86,11 @@ public final class UpsTrackAlertClient implements TrackAlertSubscriptions {
                 List<String> invalid = error == null ? List.of() : Nodes.texts(error.path("invalidTrackingNumbers"));
                 String reason = e.errors().isEmpty() ? "rejected by UPS"
                         : String.join("; ", e.errors().stream().map(UpsError::toString).toList());
-                if (invalid.isEmpty() && !e.hasCode("VSS210")) {
+                if (invalid.isEmpty() && !e.hasCode("VSS210") && !e.hasCode("VSS215")) {
                     throw e;
                 }
-                // VSS210: none of the numbers is valid; the whole chunk is rejected.
+                // VSS210: none of the numbers is valid; VSS215 (CIE): none is a CIE test number. Either refuses the
+                // numbers for good, not the call: the whole chunk is rejected, not retried.
                 for (String n : invalid.isEmpty() ? chunk : invalid) {
                     rejected.put(n, reason);
                 }

@@ -13,10 +13,17 @@ import java.util.Set;
 /**
  * UPS activity status (type, code, description) to the connector's TrackingStatus, shared by the Track API
  * and Track Alert. Types per UPSTrackAlert.yaml: M manifest, MV manifest void, I in progress, U updated
- * delivery, X exception, D delivery; the Track API also uses P pickup, O out for delivery, RS returned.
- * Out-for-delivery arrives as type I or D with code OT.
+ * delivery, X exception, D delivery information; the Track API also uses P pickup, O out for delivery, RS returned.
+ *
+ * <p>Type D covers the whole delivery day: "loaded on delivery vehicle, out for delivery, delivered" (UPSTrackAlert.yaml
+ * FAQ). So D alone is not a delivery: DELIVERED, a terminal status nothing replaces, comes only from the delivery's
+ * activity code FS (UPS's "Delivered" example: type D, code FS, description code 011) or, when a D event carries a
+ * code we do not know, from a description that says just "Delivered". Every other D event, like YP (loaded on the
+ * delivery vehicle, "Preparing for Delivery") and OT (out for delivery), is OUT_FOR_DELIVERY.
  */
 public final class UpsStatusMapper {
+    /** The activity codes of a delivery. */
+    static final Set<String> DELIVERED_CODES = Set.of("FS");
     private static final Set<String> OUT_FOR_DELIVERY_CODES = Set.of("OT", "OF", "OD");
     private static final Set<String> PICKUP_CODES = Set.of("OR", "PU");
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
@@ -27,12 +34,16 @@ public final class UpsStatusMapper {
     public static TrackingStatus map(String type, String code, String description) {
         String t = type == null ? "" : type.trim().toUpperCase(Locale.ROOT);
         String c = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
-        String d = description == null ? "" : description.toLowerCase(Locale.ROOT);
+        String d = description == null ? "" : description.trim().toLowerCase(Locale.ROOT);
         if (t.equals("MV") || d.contains("voided")) {
             return TrackingStatus.VOIDED;
         }
         if (t.equals("RS") || c.equals("RS") || d.contains("returned to") || d.contains("return to sender")) {
             return TrackingStatus.RETURNED;
+        }
+        if (t.equals("D")) {
+            boolean delivery = DELIVERED_CODES.contains(c) || !OUT_FOR_DELIVERY_CODES.contains(c) && d.equals("delivered");
+            return delivery ? TrackingStatus.DELIVERED : TrackingStatus.OUT_FOR_DELIVERY;
         }
         if (OUT_FOR_DELIVERY_CODES.contains(c) || t.equals("O") || d.contains("out for delivery")) {
             return TrackingStatus.OUT_FOR_DELIVERY;
@@ -44,8 +55,6 @@ public final class UpsStatusMapper {
                 return TrackingStatus.PICKED_UP;
             case "X":
                 return TrackingStatus.EXCEPTION;
-            case "D":
-                return TrackingStatus.DELIVERED;
             case "I":
                 return PICKUP_CODES.contains(c) ? TrackingStatus.PICKED_UP : TrackingStatus.IN_TRANSIT;
             default:

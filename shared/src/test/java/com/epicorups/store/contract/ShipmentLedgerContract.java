@@ -132,15 +132,32 @@ public abstract class ShipmentLedgerContract {
         assertThat(ledger.get(KEY).orElseThrow().reasonCode()).isNull();
     }
 
+    /**
+     * A claim is given back only while UPS cannot hold a shipment from its attempt (decision 20): the next claim ships
+     * without a look-up at UPS. Once a claim of the release lapsed (its attempt may have reached UPS), every later
+     * claim reconciles first, also after a give-back or NEEDS_ATTENTION.
+     */
     @Test
-    void aReleasedClaimCanBeTakenAtOnceButIsReconciledFirst() {
+    void aClaimGivenBackIsTakenAtOnceAndReconciledOnlyOnceAClaimOfTheReleaseLapsed() {
         ledger.claim(KEY, "a", T0, LEASE);
         ledger.releaseClaim(KEY, "someone-else");
         assertThat(ledger.claim(KEY, "b", T0.plusSeconds(1), LEASE).status()).isEqualTo(ClaimResult.Status.IN_PROGRESS);
         ledger.releaseClaim(KEY, "a");
         ClaimResult next = ledger.claim(KEY, "b", T0.plusSeconds(2), LEASE);
-        assertThat(next.status()).isEqualTo(ClaimResult.Status.RECLAIMED_AFTER_EXPIRY);
+        assertThat(next.status()).isEqualTo(ClaimResult.Status.CLAIMED);
         assertThat(next.record().owner()).isEqualTo("b");
+        assertThat(next.record().attempt()).isEqualTo(2);
+
+        Instant lapsed = T0.plusSeconds(2).plus(LEASE);
+        assertThat(ledger.claim(KEY, "c", lapsed, LEASE).status()).isEqualTo(ClaimResult.Status.RECLAIMED_AFTER_EXPIRY);
+        ledger.releaseClaim(KEY, "c");
+        assertThat(ledger.claim(KEY, "d", lapsed.plusSeconds(1), LEASE).status())
+                .isEqualTo(ClaimResult.Status.RECLAIMED_AFTER_EXPIRY);
+        ledger.markNeedsAttention(KEY, "d", "RECOVERY_INCONCLUSIVE", lapsed.plusSeconds(2));
+        ClaimResult replay = ledger.claim(KEY, "e", lapsed.plusSeconds(3), LEASE);
+        assertThat(replay.status()).isEqualTo(ClaimResult.Status.RECLAIMED_AFTER_EXPIRY);
+        assertThat(replay.record().attempt()).isEqualTo(5);
+        assertThat(ledger.claim(OTHER, "a", T0, LEASE).status()).as("another release").isEqualTo(ClaimResult.Status.CLAIMED);
     }
 
     @Test
@@ -235,6 +252,21 @@ public abstract class ShipmentLedgerContract {
                 .containsExactly(KEY, soon);
         assertThat(ledger.get(soon).orElseThrow().subscriptionExpiresAt()).isEqualTo(now.plus(Duration.ofDays(1)));
         assertThat(ledger.get(KEY).orElseThrow().subscriptionExpiresAt()).isNull();
+    }
+
+    @Test
+    void aReleaseWhoseSubscriptionTrackAlertRefusedForGoodIsNoLongerListedForRenewal() {
+        Instant now = T0.plus(Duration.ofDays(10));
+        ship(KEY, "1ZA");
+        ReleaseKey refused = new ReleaseKey("EPIC06", 6011, 1, 1);
+        ship(refused, "1ZB");
+        ledger.recordSubscriptionRefused(refused);
+        ledger.recordSubscriptionRefused(new ReleaseKey("EPIC06", 6012, 1, 1)); // unknown: nothing to record
+
+        assertThat(ledger.subscriptionsExpiringBefore(now, 10)).extracting(ShipmentRecord::key).containsExactly(KEY);
+        assertThat(ledger.get(refused).orElseThrow().state()).isEqualTo(LedgerState.SHIPPED);
+        assertThat(ledger.recordStatus(refused, TrackingStatus.IN_TRANSIT, now)).as("tracking still recorded").isTrue();
+        assertThat(ledger.subscriptionsExpiringBefore(now, 10)).extracting(ShipmentRecord::key).containsExactly(KEY);
     }
 
     @Test

@@ -106,4 +106,19 @@ class UpsAddressValidationTest {
         Address pr = new Address("X", null, List.of("1 Calle Sol"), "San Juan", "PR", "00901", "PR", null, null, null);
         assertThat(av.validate(pr).outcome()).isEqualTo(AddressCheck.Outcome.VALIDATED);
     }
+
+    @Test
+    void controlCharactersFromEpicorAreNotSentToAddressValidation() {
+        ups.on("/api/addressvalidation", r -> UpsTestSupport.json(200, "{\"XAVResponse\":{\"ValidAddressIndicator\":\"\","
+                + "\"Candidate\":[" + candidate("1 MAIN ST", "NEW YORK", "NY", "10001", "1234", "1") + "]}}"));
+        Address dirty = new Address("Acme\tParts", null, List.of("1 Main St\u0007", "Dock\r\nB"), "New York", "NY",
+                "10001", "US", null, null, null);
+
+        av.validate(dirty);
+
+        JsonNode akf = UpsTestSupport.body(ups.requestsTo("/api/addressvalidation").get(0)).path("XAVRequest")
+                .path("AddressKeyFormat");
+        assertThat(akf.path("ConsigneeName").asText()).isEqualTo("Acme Parts");
+        assertThat(akf.path("AddressLine")).extracting(JsonNode::asText).containsExactly("1 Main St", "Dock B");
+    }
 }

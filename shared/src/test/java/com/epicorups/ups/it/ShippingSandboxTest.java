@@ -3,6 +3,7 @@ package com.epicorups.ups.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.epicorups.core.ConnectorException;
 import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
 import com.epicorups.core.Reason;
@@ -234,19 +235,25 @@ class ShippingSandboxTest {
     }
 
     @Test
-    void labelRecoveryForAReferenceUpsDoesNotKnowIsEmpty() {
-        UpsShippingClient shipping = ups.clients().shipping();
+    void labelRecoveryForAReferenceUpsDoesNotKnowIsEmptyOnlyWithTheConfirmedNotFoundCode() {
         ShippableRelease neverShipped = Releases.release("CHI", "UPS GROUND", Releases.NEW_YORK);
+        UpsShippingClient confirmed = ups.clients(ups.settingsBuilder()
+                .labelRecoveryNotFoundCode(Shipments.NOT_FOUND_CODE).build()).shipping();
 
-        // The sandbox answers 400 / 120541, the client's default ups.labelRecoveryNotFoundCodes.
-        assertThat(ups.settings().labelRecoveryNotFoundCodes()).containsExactly(UpsSettings.DEFAULT_LABEL_RECOVERY_NOT_FOUND);
-        assertThat(shipping.findByReference(neverShipped)).isEmpty();
+        assertThat(confirmed.findByReference(neverShipped)).isEmpty();
         assertThat(ups.sandbox().requests(Operation.LABEL_RECOVERY)).isPositive();
+        // By default the connector knows no "nothing found" code: the sandbox's answer stays unread.
+        assertThat(ups.settings().labelRecoveryNotFoundCodes()).isEmpty();
+        assertThatThrownBy(() -> ups.clients().shipping().findByReference(neverShipped))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.RECOVERY_INCONCLUSIVE);
+                    assertThat(e.getMessage()).contains(Shipments.NOT_FOUND_CODE);
+                });
     }
 
     @Test
     void voidedShipmentIsNotRecoveredByReference() {
-        UpsClients clients = ups.clients();
+        UpsClients clients = ups.clients(ups.settingsBuilder().labelRecoveryNotFoundCode(Shipments.NOT_FOUND_CODE).build());
         ShippableRelease release = Releases.release("CHI", "UPS GROUND", Releases.LOS_ANGELES);
         CreatedShipment created = clients.shipping().create(List.of(release));
         clients.shipping().voidShipment(created.shipmentId(), "CHI");

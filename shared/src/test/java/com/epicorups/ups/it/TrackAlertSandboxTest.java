@@ -2,6 +2,7 @@ package com.epicorups.ups.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.epicorups.core.Json;
 import com.epicorups.core.Reason;
 import com.epicorups.model.TrackingSource;
 import com.epicorups.model.TrackingStatus;
@@ -199,6 +200,39 @@ class TrackAlertSandboxTest {
         assertThat(verdicts).allMatch(WebhookVerdict::isAccepted).extracting(v -> v.update().status())
                 .containsExactly(TrackingStatus.PICKED_UP, TrackingStatus.OUT_FOR_DELIVERY, TrackingStatus.EXCEPTION,
                         TrackingStatus.RETURNED);
+    }
+
+    private static String activityType(String eventBody) {
+        try {
+            return Json.mapper().readTree(eventBody).at("/activityStatus/type").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theDeliveryDaysTypeDScansBecomeDeliveredOnlyAtTheDelivery() {
+        receiver = new TrackAlertWebhookReceiver(TrackAlertVersion.V2,
+                new WebhookSecret(null, null, V2_API_KEY, List.of(V2_BEARER)));
+        ups.sandbox().trackAlert().webhookV2(webhookUrl(), V2_BEARER, V2_API_KEY);
+        UpsClients clients = ups.clients();
+        String tn = shipOne(clients);
+        assertThat(clients.trackAlert(null).subscribe(List.of(tn)).accepted()).containsExactly(tn);
+
+        ups.sandbox().shipments().advance(tn, Status.IN_TRANSIT);
+        ups.sandbox().shipments().advance(tn, Status.LOADED_ON_DELIVERY_VEHICLE);
+        ups.sandbox().shipments().advance(tn, Status.OUT_FOR_DELIVERY);
+        ups.clock().advance(Duration.ofHours(3));
+        ups.sandbox().shipments().advance(tn, Status.DELIVERED);
+
+        assertThat(ups.sandbox().trackAlert().deliveries()).filteredOn(d -> d.trackingNumber().equals(tn))
+                .extracting(d -> activityType(d.body()))
+                .containsExactly("I", "D", "D", "D");
+        assertThat(verdicts).allMatch(WebhookVerdict::isAccepted).extracting(v -> v.update().status())
+                .containsExactly(TrackingStatus.IN_TRANSIT, TrackingStatus.OUT_FOR_DELIVERY,
+                        TrackingStatus.OUT_FOR_DELIVERY, TrackingStatus.DELIVERED);
+        assertThat(verdicts.subList(0, 3)).allMatch(v -> v.update().deliveredAt() == null);
+        assertThat(verdicts.get(3).update().deliveredAt()).isEqualTo(ups.clock().instant());
     }
 
     @Test

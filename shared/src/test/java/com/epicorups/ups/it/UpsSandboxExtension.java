@@ -12,8 +12,11 @@ import com.epicorups.ups.auth.TokenMetrics;
 import com.epicorups.ups.auth.UpsTokenProvider;
 import com.epicorups.ups.transport.Sleeper;
 import com.epicorups.ups.transport.UpsHttp;
+import com.epicorups.sandbox.ups.Environment;
 import com.epicorups.sandbox.ups.UpsSandbox;
 import com.epicorups.sandbox.ups.ValidationFailure;
+import com.epicorups.sandbox.ups.spec.UpsSpec;
+import com.epicorups.sandbox.ups.spec.UpsSpecs;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,10 +48,21 @@ public final class UpsSandboxExtension implements BeforeAllCallback, AfterAllCal
     public static final String RNO_ACCOUNT = "R4N5O6";
     public static final String QV_SUBSCRIPTION = "OutboundShipments";
 
+    private final Environment environment;
     private MutableClock clock;
     private UpsSandbox sandbox;
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private final List<String> metricLines = new CopyOnWriteArrayList<>();
+
+    /** A sandbox playing UPS production (onlinetools.ups.com). */
+    public UpsSandboxExtension() {
+        this(Environment.PRODUCTION);
+    }
+
+    /** A sandbox playing {@code environment}: {@link Environment#CIE} answers as UPS's test host does. */
+    public UpsSandboxExtension(Environment environment) {
+        this.environment = environment;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -58,9 +72,13 @@ public final class UpsSandboxExtension implements BeforeAllCallback, AfterAllCal
                 .shipperNumber(CHI_ACCOUNT).shipperNumber(ATL_ACCOUNT).shipperNumber(RNO_ACCOUNT)
                 .tokenLifetime(Duration.ofHours(1)).dailyTokenQuota(250)
                 .clock(clock).latency(Duration.ZERO)
+                .environment(environment)
                 .build().start()
                 .validateResponses(true);
         sandbox.quantumView().subscriptionName(QV_SUBSCRIPTION);
+        // Parsing Shipping.yaml takes seconds on a busy machine: pay for it here, not in the first test's ship call
+        // (which would time out against the clients' short test timeouts).
+        UpsSpecs.validator(UpsSpec.SHIPPING);
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.epicorups.core.ConnectorException;
 import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
+import com.epicorups.core.Reason;
 import com.epicorups.model.Address;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ShippableRelease;
@@ -184,10 +185,11 @@ class UpsShippingClientTest {
     }
 
     @Test
-    void textThatCannotFitNeverReachesUps() {
+    void withTextTooLongRefuseTextThatCannotFitNeverReachesUps() {
+        UpsShippingClient refusing = client(ups.settingsBuilder().textTooLong(UpsSettings.TextTooLong.REFUSE).build());
         String tooLong = "Unit 12 Block C ".repeat(8).trim();
         ShippableRelease rel = release(1, us("CUSTOMER INC", null, List.of(tooLong)), "UPSG", null);
-        assertThatThrownBy(() -> client().create(List.of(rel))).isInstanceOfSatisfying(ConnectorException.class, e -> {
+        assertThatThrownBy(() -> refusing.create(List.of(rel))).isInstanceOfSatisfying(ConnectorException.class, e -> {
             assertThat(e.kind()).isEqualTo(FailureKind.PERMANENT);
             assertThat(e.reasonCode()).isEqualTo("FIELD_TOO_LONG");
             assertThat(e.getMessage()).contains("ShipTo.AddressLine");
@@ -195,10 +197,10 @@ class UpsShippingClientTest {
         String longCity = "Llanfairpwllgwyngyllgogerychwyrndrobwll";
         ShippableRelease rel2 = release(1, new Address("X", null, List.of("1 St"), longCity, "NY", "10001", "US", null,
                 null, null), "UPSG", null);
-        assertThatThrownBy(() -> client().create(List.of(rel2))).hasMessageContaining("ShipTo.City");
+        assertThatThrownBy(() -> refusing.create(List.of(rel2))).hasMessageContaining("ShipTo.City");
         String longName = "A".repeat(30) + " " + "B".repeat(30) + " " + "C".repeat(20);
         ShippableRelease rel3 = release(1, us(longName, "DOCK", List.of("1 St")), "UPSG", null);
-        assertThatThrownBy(() -> client().create(List.of(rel3))).hasMessageContaining("ShipTo.Name");
+        assertThatThrownBy(() -> refusing.create(List.of(rel3))).hasMessageContaining("ShipTo.Name");
         assertThat(ups.requestsTo("/api/shipments")).isEmpty();
     }
 
@@ -269,10 +271,20 @@ class UpsShippingClientTest {
     }
 
     @Test
-    void labelRecoveryNothingFoundIsEmpty() {
+    void labelRecoveryNothingFoundIsEmptyOnlyForACodeTheShipperConfirmed() {
         ups.on("/api/labels/v1/recovery", r -> UpsTestSupport.error(400, "120915",
                 "No data found for the reference number provided"));
-        assertThat(client().findByReference(release(1, us("C", null, List.of("1 St")), "UPSG", null))).isEmpty();
+        ShippableRelease rel = release(1, us("C", null, List.of("1 St")), "UPSG", null);
+
+        assertThat(client(ups.settingsBuilder().labelRecoveryNotFoundCode("120915").build()).findByReference(rel))
+                .isEmpty();
+        // UPS publishes no "nothing found" code: by default no answer is read as one, whatever its wording.
+        assertThatThrownBy(() -> client().findByReference(rel)).isInstanceOfSatisfying(ConnectorException.class, e -> {
+            assertThat(e.reason()).isEqualTo(Reason.RECOVERY_INCONCLUSIVE);
+            assertThat(e.isTransient()).isFalse();
+            assertThat(e.getMessage()).contains("120915").contains("No data found").contains("5001-1-1")
+                    .contains("ups.labelRecoveryNotFoundCodes: none");
+        });
     }
 
     @Test
@@ -280,9 +292,42 @@ class UpsShippingClientTest {
         ups.on("/api/labels/v1/recovery", r -> UpsTestSupport.error(400, "999001", "Opaque"));
         ShippableRelease rel = release(1, us("C", null, List.of("1 St")), "UPSG", null);
         assertThat(client(ups.settingsBuilder().labelRecoveryNotFoundCode("999001").build()).findByReference(rel)).isEmpty();
-        assertThatThrownBy(() -> client().findByReference(rel)).isInstanceOf(UpsApiException.class);
+        assertThatThrownBy(() -> client().findByReference(rel)).isInstanceOfSatisfying(ConnectorException.class,
+                e -> assertThat(e.reason()).isEqualTo(Reason.RECOVERY_INCONCLUSIVE));
         ups.on("/api/labels/v1/recovery", r -> UpsTestSupport.error(503, "10004", "no data found, try later"));
-        assertThatThrownBy(() -> client().findByReference(rel)).isInstanceOf(UpsApiException.class);
+        assertThatThrownBy(() -> client().findByReference(rel)).isInstanceOfSatisfying(UpsApiException.class,
+                e -> assertThat(e.isTransient()).isTrue());
+    }
+
+    @Test
+    void labelRecoveryAnswersThatNameNoShipmentAreNeverReadAsNothingShipped() {
+        ShippableRelease rel = release(1, us("C", null, List.of("1 St")), "UPSG", null);
+        UpsShippingClient confirmed = client(ups.settingsBuilder().labelRecoveryNotFoundCode("SBX0801").build());
+        // 120541 is what UPS answers for "Shipment/ReferenceNumber is not allowed for this shipment" (public reports),
+        // once the project's own invented "nothing found".
+        ups.on("/api/labels/v1/recovery", r -> UpsTestSupport.error(400, "120541",
+                "Shipment/ReferenceNumber is not allowed for this shipment"));
+        assertThatThrownBy(() -> confirmed.findByReference(rel)).isInstanceOfSatisfying(ConnectorException.class,
+                e -> assertThat(e.reason()).isEqualTo(Reason.RECOVERY_INCONCLUSIVE));
+        ups.on("/api/labels/v1/recovery", r -> UpsTestSupport.json(200,
+                "{\"LabelRecoveryResponse\":{\"Response\":{\"ResponseStatus\":{\"Code\":\"1\"}}}}"));
+        assertThatThrownBy(() -> confirmed.findByReference(rel)).isInstanceOfSatisfying(ConnectorException.class,
+                e -> assertThat(e.reason()).isEqualTo(Reason.RECOVERY_INCONCLUSIVE));
+        ups.on("/api/labels/v1/recovery", r -> {
+            JsonNode req = UpsTestSupport.body(r).path("LabelRecoveryRequest");
+            return req.has("ReferenceValues")
+                    ? UpsTestSupport.json(200, "{\"LabelRecoveryResponse\":{\"TrackingCandidate\":["
+                            + "{\"TrackingNumber\":\"1ZA1B2C30300000011\"}]}}")
+                    : UpsTestSupport.error(400, "SBX0801", "No label found");
+        });
+        assertThatThrownBy(() -> confirmed.findByReference(rel)).as("a candidate UPS named but could not recover")
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.RECOVERY_INCONCLUSIVE);
+                    assertThat(e.getMessage()).contains("1ZA1B2C30300000011");
+                });
+        ups.on("/api/labels/v1/recovery", r -> UpsTestSupport.error(403, "250050", "Blocked merchant"));
+        assertThatThrownBy(() -> confirmed.findByReference(rel)).isInstanceOfSatisfying(UpsApiException.class,
+                e -> assertThat(e.reason()).isEqualTo(Reason.UPS_BLOCKED_MERCHANT));
     }
 
     @Test

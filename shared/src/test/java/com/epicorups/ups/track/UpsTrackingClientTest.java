@@ -44,6 +44,10 @@ class UpsTrackingClientTest {
             "O,OF,Out For Delivery,OUT_FOR_DELIVERY",
             "X,SR,Your package was released by the customs agency.,EXCEPTION",
             "D,FS,Delivered,DELIVERED",
+            "D,YP,Loaded on Delivery Vehicle,OUT_FOR_DELIVERY",
+            "D,OT,Out For Delivery Today,OUT_FOR_DELIVERY",
+            "D,ZX,Delivered,DELIVERED",
+            "D,ZZ,Preparing for Delivery,OUT_FOR_DELIVERY",
             "RS,RS,Returned to Sender,RETURNED",
             "MV,MV,Shipment voided,VOIDED",
             "U,UD,Delivery date updated,IN_TRANSIT"

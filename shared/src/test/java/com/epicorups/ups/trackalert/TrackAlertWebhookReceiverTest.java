@@ -104,6 +104,20 @@ class TrackAlertWebhookReceiverTest {
     }
 
     @Test
+    void typeDIsTheWholeDeliveryDayOnlyTheDeliveryCodeIsDelivered() {
+        for (String code : List.of("YP", "OT")) {
+            String event = DELIVERED.replace("\"code\":\"FS\",\"description\":\"Delivered\"",
+                    "\"code\":\"" + code + "\",\"description\":\"Loaded on Delivery Vehicle\"")
+                    .replace("\"actualDeliveryDate\":\"20240423\",\"actualDeliveryTime\":\"095004\",", "");
+            WebhookVerdict verdict = v1.receive(Map.of("credential", "current-cred"), event);
+            assertThat(verdict.update().status()).as(code).isEqualTo(TrackingStatus.OUT_FOR_DELIVERY);
+            assertThat(verdict.update().deliveredAt()).as(code).isNull();
+        }
+        assertThat(v1.receive(Map.of("credential", "current-cred"), DELIVERED).update().status())
+                .isEqualTo(TrackingStatus.DELIVERED);
+    }
+
+    @Test
     void outForDeliveryTypeIWithCodeOt() {
         WebhookVerdict verdict = v1.receive(Map.of("credential", "current-cred"), OUT_FOR_DELIVERY);
         assertThat(verdict.update().status()).isEqualTo(TrackingStatus.OUT_FOR_DELIVERY);

@@ -75,13 +75,18 @@ final class ConnectorWorld implements AutoCloseable {
         this(UnaryOperator.identity());
     }
 
-    /** @param pipelineOverrides changes to the {@code pipeline} settings (e.g. the claim lease) */
+    /** @param settingsCustomiser changes to CONNECTOR_SETTINGS (e.g. the claim lease) */
     ConnectorWorld(UnaryOperator<String> settingsCustomiser) {
+        this(EpicorDataset.sample(), settingsCustomiser);
+    }
+
+    /** @param dataset what the Epicor sandbox holds (the sample data unless a test brings its own) */
+    ConnectorWorld(EpicorDataset dataset, UnaryOperator<String> settingsCustomiser) {
         // Lambda gets credentials from its role; the SDK's default chain reads these first.
         System.setProperty("aws.accessKeyId", AwsEmulator.ACCESS_KEY_ID);
         System.setProperty("aws.secretAccessKey", AwsEmulator.SECRET_ACCESS_KEY);
         resources = aws.provision();
-        epicor = EpicorSandbox.builder().dataset(EpicorDataset.sample()).company(COMPANY).apiKey(EPICOR_API_KEY)
+        epicor = EpicorSandbox.builder().dataset(dataset).company(COMPANY).apiKey(EPICOR_API_KEY)
                 .user(EPICOR_USER, EPICOR_PASSWORD).build().start();
         ups = UpsSandbox.builder().client(UPS_CLIENT_ID, UPS_CLIENT_SECRET)
                 .shipperNumber(CHI_ACCOUNT).shipperNumber(ATL_ACCOUNT).shipperNumber(RNO_ACCOUNT)

@@ -164,6 +164,79 @@ class FaultToleranceTest {
         assertNothingLeft();
     }
 
+    /**
+     * A ship call that timed out without UPS making anything, then Label Recovery answers with a code the connector
+     * does not know (UPS publishes none; ups.labelRecoveryNotFoundCodes is empty by default): the release is not
+     * shipped a second time on a guess, it waits in the DLQ as NEEDS_ATTENTION with UPS's answer, also after a redrive.
+     */
+    @Test
+    void aLabelRecoveryAnswerTheConnectorCannotReadKeepsTheReleaseOutOfASecondShipment() {
+        String release = timeOutOneShipCallThatMakesNothing(UnaryOperator.identity());
+        world.clock.advance(Duration.ofSeconds(241));
+        world.drainShipmentRequests();
+        world.drainTrackingUpdates();
+
+        Set<String> others = new TreeSet<>(SHIPPABLE);
+        others.remove(release);
+        assertShippedOnceEach(others);
+        assertThat(world.ups.requests(Operation.SHIP)).as("no second ship call").isEqualTo(8);
+        assertThat(world.ups.shipments().count()).isEqualTo(7);
+        ShipmentRecord record = Fixtures.ledger(world).get(release);
+        assertThat(record.state().name()).isEqualTo("NEEDS_ATTENTION");
+        assertThat(record.reasonCode()).isEqualTo("RECOVERY_INCONCLUSIVE");
+        List<Message> dead = world.peek(world.resources.shipmentRequestsDlqUrl());
+        assertThat(dead).singleElement().satisfies(m -> {
+            assertThat(releaseOf(m.body())).isEqualTo(release);
+            assertThat(Fixtures.attribute(m, "reasonCode")).isEqualTo("RECOVERY_INCONCLUSIVE");
+            assertThat(Fixtures.attribute(m, "reasonMessage")).contains(Shipments.NOT_FOUND_CODE)
+                    .contains("ups.labelRecoveryNotFoundCodes");
+        });
+        assertThat(Fixtures.audited(world, "LABEL_RECOVERY", "FAILED").get(release))
+                .containsExactly("RECOVERY_INCONCLUSIVE");
+
+        // An operator's redrive reconciles again, and UPS's answer is still unread: still no second shipment.
+        world.redrive("ShipmentRequestsDLQ", "ShipmentRequestsQueue");
+        world.drainShipmentRequests();
+        assertThat(world.ups.requests(Operation.SHIP)).isEqualTo(8);
+        assertThat(world.peek(world.resources.shipmentRequestsDlqUrl())).singleElement()
+                .satisfies(m -> assertThat(Fixtures.attribute(m, "reasonCode")).isEqualTo("RECOVERY_INCONCLUSIVE"));
+        assertThat(Fixtures.ledger(world).get(release).state().name()).isEqualTo("NEEDS_ATTENTION");
+    }
+
+    /** The same timeout, for a shipper who confirmed UPS's "nothing found" code in CIE: the release ships once. */
+    @Test
+    void aConfirmedNothingFoundAnswerLetsTheTimedOutReleaseShipOnce() {
+        String release = timeOutOneShipCallThatMakesNothing(settings -> settings.replace("\"unmappedShipVia\"",
+                "\"labelRecoveryNotFoundCodes\":[\"" + Shipments.NOT_FOUND_CODE + "\"],\"unmappedShipVia\""));
+        world.clock.advance(Duration.ofSeconds(241));
+        world.drainShipmentRequests();
+        world.drainTrackingUpdates();
+
+        assertShippedOnceEach(SHIPPABLE);
+        assertThat(Fixtures.audited(world, "LABEL_RECOVERY", "SKIPPED").get(release)).containsExactly("NONE_AT_UPS");
+        assertThat(world.ups.requests(Operation.SHIP)).isEqualTo(9);
+        assertNothingLeft();
+    }
+
+    /** Polls orders 5001-5005 and ships them; one ship call times out before UPS made anything. Its release. */
+    private String timeOutOneShipCallThatMakesNothing(UnaryOperator<String> moreSettings) {
+        start(settings -> moreSettings.apply(settings.replace("\"shipMillis\":60000", "\"shipMillis\":10000")));
+        world.poll();
+        world.ups.faults().holdFor(Duration.ofMinutes(10)).timeouts(Operation.SHIP, 1);
+        List<SqsEventSource.Invocation> first = new ArrayList<>();
+        SqsEventSource.Invocation inv;
+        while ((inv = world.shipmentRequests.pollOnce(new com.epicorups.function.shipmentcreator.ShipmentCreatorHandler())) != null) {
+            first.add(inv);
+        }
+        List<SqsEventSource.Invocation> failedOnes = first.stream().filter(i -> !i.failedMessageIds().isEmpty()).toList();
+        assertThat(failedOnes).hasSize(1);
+        Message timedOut = failedOnes.get(0).delivered().stream()
+                .filter(m -> failedOnes.get(0).failedMessageIds().contains(m.messageId())).findFirst().orElseThrow();
+        assertThat(world.ups.shipments().count()).as("the timed-out call made nothing").isEqualTo(7);
+        world.shipmentRequests.makeVisible(failedOnes.get(0));
+        return releaseOf(timedOut.body());
+    }
+
     @Test
     void anEpicorOutageDuringWriteBackRetriesTheWriteNotTheShipment() {
         start();

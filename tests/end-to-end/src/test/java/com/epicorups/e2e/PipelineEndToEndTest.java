@@ -57,11 +57,14 @@ class PipelineEndToEndTest {
             "5009/1/1", "SERVICE_ITEM", "5010/1/1", "NOT_UPS_SHIP_VIA");
     /**
      * Bad data the creator meets: MOTOR-5HP loses its weight after the poll enqueued 5011/1/1; UPS finds no
-     * candidate for 350 5th Ave (5016/1/1); customer 109's 95-character name does not fit UPS (5020/1/1).
+     * candidate for 350 5th Ave (5016/1/1). (Customer 109's 95-character name is normal data: 5020/1/1 ships with
+     * the name fitted, see {@link #LONG_NAME}.)
      */
     static final Map<String, String> FAILED_AT_CREATOR = Map.of("5011/1/1", "NO_WEIGHT", "5016/1/1", "ADDRESS_REJECTED",
-            "5020/1/1", "FIELD_TOO_LONG", "5008/1/2", "NO_WEIGHT", "5021/2/1", "NO_WEIGHT", "5029/1/1", "NO_WEIGHT",
+            "5008/1/2", "NO_WEIGHT", "5021/2/1", "NO_WEIGHT", "5029/1/1", "NO_WEIGHT",
             "5027/2/1", "NO_PART", "5002/1/3", "SHIP_TO_INACTIVE");
+    /** Customer 109's name is longer than UPS takes: it ships, and its shipment's audit entry names the cut. */
+    static final String LONG_NAME = "5020/1/1";
     /** Before the poll, 5027/2/1 is moved to a part the Part master does not have yet. */
     static final String UNKNOWN_PART = "VALVE-100";
     /** Before the poll, customer 103's ship-to HOME (only 5002/1/3 ships there) is made inactive. */
@@ -125,7 +128,12 @@ class PipelineEndToEndTest {
         expectShipped.removeAll(FAILED_AT_CREATOR.keySet());
         expectShipped.remove(VOIDED_AFTER_POLL);
         assertThat(Fixtures.shipped(ledger)).containsExactlyElementsOf(expectShipped);
-        assertThat(expectShipped).hasSize(30);
+        assertThat(expectShipped).hasSize(31).contains(LONG_NAME);
+        assertThat(world.audit()).filteredOn(i -> Fixtures.s(i, "pk").startsWith(ConnectorWorld.COMPANY + "#")
+                        && ConnectorWorld.shortKey(Fixtures.s(i, "pk")).equals(LONG_NAME)
+                        && "SHIPMENT_CREATE".equals(Fixtures.s(i, "operation")) && "SUCCESS".equals(Fixtures.s(i, "outcome")))
+                .singleElement().satisfies(i -> assertThat(i.get("details").m().get("auditNotes").s())
+                        .startsWith("text cut to fit UPS (ups.textTooLong FIT): ShipTo.Name"));
         assertThat(Fixtures.audited(world, "RELEASE_SKIPPED", "SKIPPED").get(VOIDED_AFTER_POLL))
                 .containsExactly("RELEASE_VOID");
         assertThat(ledger.get(VOIDED_AFTER_POLL).state()).isEqualTo(LedgerState.NEEDS_ATTENTION);
@@ -170,8 +178,6 @@ class PipelineEndToEndTest {
                 Map.of("NetWeight", 0.4));
         world.epicor.dataset().update("ShipToes", Map.of("Company", "EPIC06", "CustNum", 102, "ShipToNum", "MANH"),
                 Map.of("Address1", "350 Fifth Avenue"));
-        world.epicor.dataset().update("ShipToes", Map.of("Company", "EPIC06", "CustNum", 109, "ShipToNum", ""),
-                Map.of("Name", "NW Consolidated Ag Machinery Coop"));
         // The part is added to the Part master and the ship-to reactivated: neither touches an OrderRel row.
         world.epicor.dataset().insert("Parts", Map.of("Company", "EPIC06", "PartNum", UNKNOWN_PART,
                 "PartDescription", "Brass ball valve 1 in NPT", "IUM", "EA", "NetWeight", 1.3, "NetWeightUOM", "LB",
@@ -227,9 +233,12 @@ class PipelineEndToEndTest {
             world.ups.shipments().advance(tn, Status.IN_TRANSIT);
             Status last = Status.IN_TRANSIT;
             if (i % 3 == 1) {
+                // Loaded on the van: a Track Alert type D event that is not a delivery.
+                world.ups.shipments().advance(tn, Status.LOADED_ON_DELIVERY_VEHICLE);
                 world.ups.shipments().advance(tn, Status.OUT_FOR_DELIVERY);
                 last = Status.OUT_FOR_DELIVERY;
             } else if (i % 3 == 2) {
+                world.ups.shipments().advance(tn, Status.LOADED_ON_DELIVERY_VEHICLE);
                 world.ups.shipments().advance(tn, Status.OUT_FOR_DELIVERY);
                 world.ups.shipments().advance(tn, Status.DELIVERED);
                 last = Status.DELIVERED;

@@ -36,7 +36,7 @@ class LocalRedeliveryTest {
             PipelineDriver driver = new PipelineDriver(env, s -> { }).retryWait(Duration.ofSeconds(120));
             driver.poll();
             DrainResult shipping = driver.drainShipmentRequests();
-            assertThat(shipping.deleted()).as("3 shipped, 1 too-long name and 1 part without weight dead-lettered").isEqualTo(5);
+            assertThat(shipping.deleted()).as("3 shipped, 1 ship-to country that is not ISO 3166 and 1 part without weight dead-lettered").isEqualTo(5);
             int shipped = RunReport.build(env, 0).counts().shipped();
             assertThat(shipped).isEqualTo(3);
 

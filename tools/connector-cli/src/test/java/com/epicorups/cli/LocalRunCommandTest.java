@@ -44,11 +44,11 @@ class LocalRunCommandTest {
         assertThat(counts.path("shipped").asInt()).isEqualTo(3);
         assertThat(counts.path("skippedByReason").path("ZERO_QUANTITY").asInt()).isEqualTo(1);
         assertThat(counts.path("failedByReason").path("NO_WEIGHT").asInt()).isEqualTo(1);
-        assertThat(counts.path("failedByReason").path("FIELD_TOO_LONG").asInt()).isEqualTo(1);
+        assertThat(counts.path("failedByReason").path("INVALID_COUNTRY_CODE").asInt()).isEqualTo(1);
         assertThat(counts.path("upsTokenRequests").asInt()).isEqualTo(1);
         assertThat(counts.path("upsCallsByOperation").path("SHIP").asInt()).isEqualTo(3);
         assertThat(counts.path("epicorCalls").asInt()).isPositive();
-        assertThat(report.path("dlqDepths").path("shipment-requests-dlq").asInt()).as("FIELD_TOO_LONG and NO_WEIGHT").isEqualTo(2);
+        assertThat(report.path("dlqDepths").path("shipment-requests-dlq").asInt()).as("INVALID_COUNTRY_CODE and NO_WEIGHT").isEqualTo(2);
         assertThat(report.path("elapsedMillis").asLong()).isPositive();
 
         Map<String, JsonNode> releases = new HashMap<>();

@@ -82,7 +82,7 @@ class LocalRunSampleTest {
     void domesticPuertoRicanAndInternationalReleasesShipOnceWith1ZNumbers() {
         for (String key : List.of("EPIC06#5001#1#1", "EPIC06#5002#1#3", "EPIC06#5016#1#1", "EPIC06#5015#1#1",
                 "EPIC06#5011#1#1", "EPIC06#5012#1#1", "EPIC06#5013#1#1", "EPIC06#5014#1#1", "EPIC06#5018#1#1",
-                "EPIC06#5022#1#2", "EPIC06#5026#1#2")) {
+                "EPIC06#5022#1#2", "EPIC06#5026#1#2", "EPIC06#5020#1#1")) {
             assertThat(byKey.get(key).outcome()).as(key).isEqualTo(Outcome.SHIPPED);
         }
         List<RunReport.Release> shipped = report.releases().stream().filter(r -> r.outcome() == Outcome.SHIPPED).toList();
@@ -107,9 +107,11 @@ class LocalRunSampleTest {
         assertOutcome("EPIC06#5008#1#2", Outcome.FAILED, "NO_WEIGHT");
         assertOutcome("EPIC06#5021#2#1", Outcome.FAILED, "NO_WEIGHT");
         assertOutcome("EPIC06#5029#1#1", Outcome.FAILED, "NO_WEIGHT");
-        // A 95-character customer name that cannot be split across UPS's name fields: a visible failure in the DLQ.
-        assertOutcome("EPIC06#5020#1#1", Outcome.FAILED, "FIELD_TOO_LONG");
-        assertThat(report.dlqDepths()).containsEntry("shipment-requests-dlq", 4).containsEntry("tracking-updates-dlq", 0);
+        // A 95-character customer name is normal data: it ships with the name fitted (ups.textTooLong FIT).
+        assertThat(byKey.get("EPIC06#5020#1#1").outcome()).isEqualTo(Outcome.SHIPPED);
+        assertThat(byKey.get("EPIC06#5020#1#1").shipmentRequest().at("/ShipmentRequest/Shipment/ShipTo/Name").asText())
+                .isEqualTo("The Northwestern Consolidated");
+        assertThat(report.dlqDepths()).containsEntry("shipment-requests-dlq", 3).containsEntry("tracking-updates-dlq", 0);
         // Not UPS (FedEx) and not ready releases never reach the poller: the eligibility filter keeps them out.
         assertThat(report.excludedByFilter()).extracting(RunReport.Excluded::key)
                 .contains("EPIC06#5010#1#1", "EPIC06#5004#1#1", "EPIC06#5006#1#1", "EPIC06#5024#1#1")
@@ -120,7 +122,8 @@ class LocalRunSampleTest {
     void epicorHasTheTrackingNumberOfEveryShippedReleaseAndTheCarrierEvents() {
         List<RunReport.Release> shipped = report.releases().stream().filter(r -> r.outcome() == Outcome.SHIPPED).toList();
         assertThat(shipped).allSatisfy(r -> {
-            assertThat(r.epicorFields()).containsEntry("TrackingNumber_c", r.trackingNumbers().get(0));
+            // The main (first) tracking number, then the release's other packages' numbers.
+            assertThat(r.epicorFields()).containsEntry("TrackingNumber_c", String.join(",", r.trackingNumbers()));
             assertThat(r.epicorFields()).containsKey("UPSStatus_c");
             assertThat((String) r.epicorFields().get("LabelLocation_c")).endsWith(r.trackingNumbers().get(0) + ".zpl");
             assertThat(r.shipmentRequest().path("ShipmentRequest").path("Shipment").path("Package").isArray()).isTrue();
@@ -141,21 +144,44 @@ class LocalRunSampleTest {
     }
 
     @Test
+    void aReleaseHeavierThanOnePackageShipsAsSeveralPackagesEachTrackedWrittenAndLabelled() {
+        // 5014/1: 100 brackets of 2.5 lb = 250 lb, more than UPS's 150 lb a package: two packages of 50 brackets.
+        RunReport.Release heavy = byKey.get("EPIC06#5014#1#1");
+        assertThat(heavy.outcome()).isEqualTo(Outcome.SHIPPED);
+        assertThat(heavy.trackingNumbers()).hasSize(2).doesNotHaveDuplicates();
+        com.fasterxml.jackson.databind.JsonNode packages = heavy.shipmentRequest().at("/ShipmentRequest/Shipment/Package");
+        assertThat(packages).extracting(p -> p.at("/PackageWeight/Weight").asText()).containsExactly("125", "125");
+        assertThat(heavy.epicorFields()).containsEntry("TrackingNumber_c", String.join(",", heavy.trackingNumbers()));
+        assertThat(env.ledger().get(ReleaseKey.parse(heavy.key())).orElseThrow().trackingNumbers())
+                .containsExactlyElementsOf(heavy.trackingNumbers());
+        assertThat(heavy.trackingNumbers()).allSatisfy(tn ->
+                assertThat(env.ledger().findByTrackingNumber(tn).orElseThrow().key().asString()).isEqualTo(heavy.key()));
+        // Its second line, 3 pumps of 38 lb, is one package.
+        assertThat(byKey.get("EPIC06#5014#2#1").trackingNumbers()).hasSize(1);
+    }
+
+    @Test
     void upsSawOnlyValidRequestsAndOneToken() {
         assertThat(ups().validationFailures()).isEmpty();
         assertThat(report.counts().upsTokenRequests()).isEqualTo(1);
         assertThat(RunReport.tokenRequestsToday(env)).isEqualTo(1);
-        assertThat(report.counts().labelsStored()).isEqualTo(report.counts().shipped());
+        assertThat(report.counts().labelsStored()).as("a label per package").isEqualTo(packagesShipped())
+                .isEqualTo(report.counts().shipped() + 1);
+    }
+
+    private static long packagesShipped() {
+        return report.releases().stream().filter(r -> r.outcome() == Outcome.SHIPPED)
+                .mapToLong(r -> r.trackingNumbers().size()).sum();
     }
 
     /** How long the run took is reported (and printed), not asserted: a busy machine is slower, not wrong. */
     @Test
-    void reportsItsDurationAndProgressAndALabelPerShipment() throws Exception {
+    void reportsItsDurationAndProgressAndALabelPerPackage() throws Exception {
         assertThat(report.elapsedMillis()).isPositive();
         assertThat(progress).anyMatch(l -> l.startsWith("poll:")).anyMatch(l -> l.startsWith("shipment-creator:"))
                 .anyMatch(l -> l.startsWith("carrier:"));
         try (var files = Files.walk(env.labelDir())) {
-            assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(report.counts().shipped());
+            assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(packagesShipped());
         }
     }
 
@@ -171,17 +197,17 @@ class LocalRunSampleTest {
 
         Status.Result status = new Status(env.queues(), env.auditLog(), env.tokenCache(), env.assembly(),
                 Clock.systemUTC()).read();
-        assertThat(status.dlqDepths().get("shipment-requests-dlq").visible()).isEqualTo(4);
-        assertThat(status.failuresByReason()).containsEntry("FIELD_TOO_LONG", 1).containsEntry("NO_WEIGHT", 3);
+        assertThat(status.dlqDepths().get("shipment-requests-dlq").visible()).isEqualTo(3);
+        assertThat(status.failuresByReason()).containsEntry("NO_WEIGHT", 3).doesNotContainKey("FIELD_TOO_LONG");
         assertThat(status.tokenRequestsToday()).isEqualTo(1);
         assertThat(status.tokenDailyBudget()).isEqualTo(200);
 
         // A replay from the audit trail retries the release; it fails the same way and is not shipped twice.
-        var replayed = new Replay(env.queues(), env.assembly().auditReplay()).release("EPIC06#5020#1#1", false);
+        var replayed = new Replay(env.queues(), env.assembly().auditReplay()).release("EPIC06#5008#1#2", false);
         assertThat(replayed.replayed()).isEqualTo(1);
         var drain = new PipelineDriver(env, s -> { }).drainShipmentRequests();
         assertThat(drain.received()).isEqualTo(1);
-        assertThat(env.queues().depth(env.sqs().shipmentRequests().dlqUrl()).visible()).as("4 failures + the replayed one, failed again").isEqualTo(5);
+        assertThat(env.queues().depth(env.sqs().shipmentRequests().dlqUrl()).visible()).as("3 failures + the replayed one, failed again").isEqualTo(4);
         assertThat(ups().shipments().count()).isEqualTo(report.counts().shipped());
     }
 

@@ -74,7 +74,7 @@ class OperatorCommandsAwsTest {
                 resources.queueArn("ShipmentRequestsQueue"),
                 new ShipmentCreatorHandler(assembly.shipmentCreation(), assembly.shipmentRequestsBatch()))
                 .drain(Duration.ofSeconds(60));
-        assertThat(shipping.deleted()).as("3 shipped, 1 too-long name and 1 part without weight dead-lettered").isEqualTo(5);
+        assertThat(shipping.deleted()).as("3 shipped, 1 ship-to country that is not ISO 3166 and 1 part without weight dead-lettered").isEqualTo(5);
         new QueueDrainer(connection.sqs(), "tracking-updates", resources.trackingUpdatesQueueUrl(),
                 resources.queueArn("TrackingUpdatesQueue"),
                 new TrackingWriterHandler(assembly.trackingWriting(), assembly.trackingUpdatesBatch()))
@@ -120,7 +120,7 @@ class OperatorCommandsAwsTest {
         assertThat(r.exit()).as(r.out()).isZero();
         assertThat(r.out()).containsPattern("shipment-requests-dlq\\s+2\\s+0")
                 .containsPattern("shipment-requests\\s+0\\s+0")
-                .contains("FIELD_TOO_LONG").contains("NO_WEIGHT")
+                .contains("INVALID_COUNTRY_CODE").contains("NO_WEIGHT")
                 .contains("UPS token requests today: 1 of a daily budget of 200");
     }
 
@@ -138,7 +138,7 @@ class OperatorCommandsAwsTest {
     @Order(3)
     void traceOfAnOrderFindsReleasesInTheLedgerAndOnlyInTheAudit() {
         Result failed = run("trace", "5020");
-        assertThat(failed.out()).contains("EPIC06#5020#1#1").contains("FIELD_TOO_LONG");
+        assertThat(failed.out()).contains("EPIC06#5020#1#1").contains("INVALID_COUNTRY_CODE");
         Result skipped = run("trace", "EPIC06#5008");
         assertThat(skipped.exit()).as(skipped.out()).isZero();
         assertThat(skipped.out()).contains("EPIC06#5008#1#1  not in the ledger").contains("ZERO_QUANTITY")

@@ -7,11 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Rules that decide the Address Validation (XAV) verdict. Checked in this order: a street line containing
- * the no-candidates marker ("NOWHERE") → NoCandidatesIndicator; the ambiguous marker ("AMBIGUOUS") or a
+ * Rules that decide the Address Validation (XAV) verdict. An address without a state is in its ZIP's
+ * ({@link ZipStates}: UPS validates against USPS data), and its candidates carry that state. Checked in this order: in
+ * {@link Environment#CIE}, an address outside New York and California → NoCandidatesIndicator (CIE "will only produce
+ * results for addresses in New York (NY) and California (CA)", AddressValidation.yaml); a street line containing
+ * the no-candidates marker ("NOWHERE"), or a ZIP that names no state → NoCandidatesIndicator; the ambiguous marker ("AMBIGUOUS") or a
  * postal code mapped to several cities → AmbiguousAddressIndicator with several candidates; a known address
  * (first street line + 5-digit ZIP) → ValidAddressIndicator with its normalised form; otherwise any
  * well-formed US/PR address validates to itself, uppercased, with a ZIP+4.
@@ -44,7 +48,34 @@ public final class AddressRules {
     private volatile String ambiguousMarker = "AMBIGUOUS";
     private volatile String noCandidatesMarker = "NOWHERE";
 
-    AddressRules() {
+    private final Environment environment;
+
+    AddressRules(Environment environment) {
+        this.environment = environment;
+    }
+
+    /**
+     * The XAV answer to one request: street-level validation covers US and PR only (AddressValidation.yaml); UPS
+     * ignores every AddressKeyFormat after the first (issue #28); request option 1, 2 or 3.
+     */
+    Reply validate(JsonNode body, String requestOption, String maximumCandidates) {
+        List<JsonNode> addresses = Json.list(body.path("XAVRequest").get("AddressKeyFormat"));
+        if (addresses.isEmpty()) {
+            return Reply.error(400, "264002", "Missing AddressKeyFormat");
+        }
+        JsonNode address = addresses.get(0);
+        String country = Json.text(address, "CountryCode").toUpperCase(Locale.ROOT);
+        if (!country.equals("US") && !country.equals("PR")) {
+            return Reply.error(400, "264002", "Country Code is invalid or unsupported: street level validation covers US and PR only");
+        }
+        int option = requestOption != null && requestOption.matches("\\d") ? Integer.parseInt(requestOption) : 0;
+        if (option < 1 || option > 3) {
+            return Reply.error(400, "9264028", "Invalid or missing request option");
+        }
+        int max = maximumCandidates != null && maximumCandidates.matches("\\d+") ? Integer.parseInt(maximumCandidates) : 15;
+        ObjectNode out = Json.object();
+        out.set("XAVResponse", respond(address, option, max));
+        return Reply.ok(out);
     }
 
     /** A known address: input matching {@code streetLine} and {@code postalCode} validates to {@code normalised}. */
@@ -95,6 +126,10 @@ public final class AddressRules {
             }
         }
         String zip5 = zip.length() >= 5 ? zip.substring(0, 5) : zip;
+        if (state.isBlank() && ("US".equals(country) || "PR".equals(country))) {
+            // Validated against USPS data: a request without a state gets its ZIP's (ZipStates).
+            state = ZipStates.of(zip5);
+        }
         String street = lines.isEmpty() ? "" : lines.get(0).toUpperCase(Locale.ROOT);
         boolean classify = requestOption == 2 || requestOption == 3;
         boolean validate = requestOption == 1 || requestOption == 3;
@@ -105,7 +140,9 @@ public final class AddressRules {
 
         List<Candidate> candidates = new ArrayList<>();
         String indicator;
-        if (street.contains(noCandidatesMarker) || !zip5.matches("\\d{5}")) {
+        boolean outsideCie = environment == Environment.CIE
+                && !Set.of("NY", "CA").contains(state.trim().toUpperCase(Locale.ROOT));
+        if (outsideCie || street.contains(noCandidatesMarker) || !zip5.matches("\\d{5}") || state.isBlank()) {
             indicator = "NoCandidatesIndicator";
         } else if (street.contains(ambiguousMarker) || ambiguousPostalCodes.containsKey(zip5)) {
             indicator = "AmbiguousAddressIndicator";

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 /**
  * Shipments the sandbox created: Ship, Void, Label Recovery and Tracking answer from here, and tests move
@@ -42,17 +40,14 @@ public final class Shipments {
         void event(StoredPackage pkg, PackageEvent event);
     }
 
+    /**
+     * What the sandbox answers when Label Recovery finds nothing: its own code, since UPS publishes none (README,
+     * "Label Recovery that finds nothing").
+     */
+    public static final String NOT_FOUND_CODE = "SBX0801";
+
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss").withZone(ZoneOffset.UTC);
-    private static final Pattern US_ZIP = Pattern.compile("\\d{5}(-?\\d{4})?");
-    private static final Pattern CA_POSTAL = Pattern.compile("[A-Z]\\d[A-Z] ?\\d[A-Z]\\d");
-    private static final Set<String> LABEL_FORMATS = Set.of("GIF", "ZPL", "EPL", "SPL");
-    private static final Map<String, String> SERVICES = Map.ofEntries(
-            Map.entry("01", "UPS Next Day Air"), Map.entry("02", "UPS 2nd Day Air"), Map.entry("03", "UPS Ground"),
-            Map.entry("07", "UPS Worldwide Express"), Map.entry("08", "UPS Worldwide Expedited"),
-            Map.entry("11", "UPS Standard"), Map.entry("12", "UPS 3 Day Select"),
-            Map.entry("13", "UPS Next Day Air Saver"), Map.entry("14", "UPS Next Day Air Early"),
-            Map.entry("59", "UPS 2nd Day Air A.M."), Map.entry("65", "UPS Worldwide Saver"));
 
     private final Clock clock;
     private final Set<String> shipperNumbers;
@@ -61,6 +56,8 @@ public final class Shipments {
     private final AtomicLong packageSequence = new AtomicLong(1_000_000L + (System.nanoTime() % 1_000_000L));
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean packageResultsAsObject;
+    private volatile Reply labelRecoveryNotFound = Reply.error(400, NOT_FOUND_CODE,
+            "No label found for the given tracking number or reference (the sandbox's answer: UPS publishes none)");
 
     Shipments(Clock clock, Set<String> shipperNumbers) {
         this.clock = clock;
@@ -77,6 +74,16 @@ public final class Shipments {
      */
     public Shipments packageResultsAsObject(boolean asObject) {
         this.packageResultsAsObject = asObject;
+        return this;
+    }
+
+    /**
+     * What Label Recovery answers when it finds nothing (default: 400 {@link #NOT_FOUND_CODE} "No label found for the
+     * given tracking number or reference", the sandbox's invention). For tests of a client that must not take an
+     * unknown answer for "nothing found", and for tests playing the code a shipper confirmed in CIE.
+     */
+    public Shipments labelRecoveryNotFound(int httpStatus, String code, String message) {
+        this.labelRecoveryNotFound = Reply.error(httpStatus, code, message);
         return this;
     }
 
@@ -153,33 +160,25 @@ public final class Shipments {
                 return failure("120100", "Missing or invalid shipper number");
             }
         }
+        Optional<Reply> refused = ShipRules.check(root);
+        if (refused.isPresent()) {
+            return new ShipOutcome(null, refused.get());
+        }
         Party shipTo = party(shipment.path("ShipTo"));
-        if (!postalCodeValid(shipTo)) {
-            return failure("120207", "Invalid or missing ShipTo postal code for country " + shipTo.country());
-        }
         Party shipper = party(shipment.path("Shipper"));
-        if (!postalCodeValid(shipper)) {
-            return failure("120802", "Invalid or missing Shipper postal code for country " + shipper.country());
-        }
-        Optional<ShipOutcome> laneProblem = laneRules(shipment, shipper, shipTo);
-        if (laneProblem.isPresent()) {
-            return laneProblem.get();
-        }
         String format = Json.text(root, "LabelSpecification", "LabelImageFormat", "Code");
         format = format.isEmpty() ? "GIF" : format.toUpperCase(Locale.ROOT);
-        if (!LABEL_FORMATS.contains(format)) {
-            return failure("120702", "Invalid LabelImageFormat code");
-        }
         String service = Json.text(shipment, "Service", "Code");
         List<JsonNode> packages = Json.list(shipment.get("Package"));
-        if (packages.isEmpty()) {
+        if (packages.isEmpty()) { // the schema requires one; reached only when validation is sampled
             return failure("120802", "Missing Package");
         }
         List<String> shipmentRefs = references(shipment.get("ReferenceNumber"));
         String unit = Json.text(packages.get(0), "PackageWeight", "UnitOfMeasurement", "Code");
+        String weightUnit = unit.isEmpty() ? "LBS" : unit.toUpperCase(Locale.ROOT);
         BigDecimal total = BigDecimal.ZERO;
         for (JsonNode p : packages) {
-            total = total.add(charge(service, weight(p)));
+            total = total.add(charge(service, billedWeight(weight(p), weightUnit)));
         }
         StoredShipment created;
         synchronized (this) {
@@ -188,7 +187,7 @@ public final class Shipments {
                 numbers.add(TrackingNumbers.create(shipperNumber, service, packageSequence.getAndIncrement()));
             }
             created = new StoredShipment(numbers.get(0), shipperNumber, service, shipper, shipTo, shipmentRefs,
-                    clock.instant(), unit.isEmpty() ? "LBS" : unit, money(total));
+                    clock.instant(), weightUnit, money(total));
             for (int i = 0; i < packages.size(); i++) {
                 JsonNode p = packages.get(i);
                 byte[] label = Labels.render(format, numbers.get(i), shipTo.name(), shipTo.city(), shipTo.state(),
@@ -207,83 +206,14 @@ public final class Shipments {
     }
 
     /**
-     * Rules Shipping.yaml states in its descriptions (so the schema validator cannot check them) that depend on
-     * the lane. UPS's codes for these cases are not in the public spec; the sandbox's codes are its own
-     * (1202xx), the messages say what is wrong.
-     * <ul>
-     *   <li>ShipTo country differs from ShipFrom (or Shipper): Shipper.Phone, Shipper.AttentionName,
-     *       ShipTo.Phone and ShipTo.AttentionName are required; Description too unless the packaging is a UPS
-     *       Letter ({@code Shipper_Phone}, {@code Shipment_Shipper/AttentionName}, {@code ShipTo_Phone},
-     *       {@code Shipment_ShipTo/AttentionName}, {@code ShipmentRequest_Shipment/Description}).</li>
-     *   <li>US origin to PR or CA: InvoiceLineTotal is required; on any other lane it is not available
-     *       ({@code Shipment_InvoiceLineTotal}).</li>
-     *   <li>Shipment-level ReferenceNumber only when the lane is not US/US or PR/PR; package-level only when
-     *       it is ({@code Shipment_ReferenceNumber}, {@code Package_ReferenceNumber}).</li>
-     *   <li>Phone numbers of US, PR, CA and VI parties: area code + 7 digits, optionally + a 4-digit
-     *       extension, i.e. 10 or 14 digits without the country code ({@code Shipper_Phone/Number}).</li>
-     * </ul>
+     * The weight UPS bills a package at: pounds are billed whole, rounded up, and a package under 1 lb as 1 lb
+     * (first-contact review, UPS billing); other units as sent, to a tenth.
      */
-    private static Optional<ShipOutcome> laneRules(JsonNode shipment, Party shipper, Party shipTo) {
-        JsonNode shipFromNode = shipment.path("ShipFrom");
-        String from = shipFromNode.isMissingNode() ? shipper.country()
-                : Json.text(shipFromNode, "Address", "CountryCode").toUpperCase(Locale.ROOT);
-        String to = shipTo.country();
-        boolean crossBorder = !from.equals(to);
-        String shipperPhone = Json.text(shipment, "Shipper", "Phone", "Number");
-        String shipToPhone = Json.text(shipment, "ShipTo", "Phone", "Number");
-        if (crossBorder) {
-            if (shipperPhone.isBlank()) {
-                return Optional.of(failure("120206", "Shipper phone number is required for an international shipment"));
-            }
-            if (Json.text(shipment, "Shipper", "AttentionName").isBlank()) {
-                return Optional.of(failure("120205", "Shipper attention name is required for an international shipment"));
-            }
-            if (shipToPhone.isBlank()) {
-                return Optional.of(failure("120216", "ShipTo phone number is required when ShipTo and ShipFrom countries differ"));
-            }
-            if (Json.text(shipment, "ShipTo", "AttentionName").isBlank()) {
-                return Optional.of(failure("120215", "ShipTo attention name is required when ShipTo and ShipFrom countries differ"));
-            }
-            boolean letter = Json.list(shipment.get("Package")).stream()
-                    .allMatch(p -> "01".equals(Json.text(p, "Packaging", "Code")));
-            if (!letter && Json.text(shipment, "Description").isBlank()) {
-                return Optional.of(failure("120225", "Description of goods is required for an international shipment"));
-            }
+    static BigDecimal billedWeight(BigDecimal weight, String unit) {
+        if ("LBS".equals(unit)) {
+            return weight.setScale(0, RoundingMode.CEILING).max(BigDecimal.ONE);
         }
-        boolean invoiceLane = "US".equals(from) && ("PR".equals(to) || "CA".equals(to));
-        boolean hasInvoiceTotal = !Json.text(shipment, "InvoiceLineTotal", "MonetaryValue").isBlank();
-        if (invoiceLane && !hasInvoiceTotal) {
-            return Optional.of(failure("120226", "InvoiceLineTotal is required for shipments from the US to " + to));
-        }
-        if (!invoiceLane && shipment.has("InvoiceLineTotal")) {
-            return Optional.of(failure("120227", "InvoiceLineTotal is only available for shipments from the US to PR or CA"));
-        }
-        boolean domesticReferenceLane = from.equals(to) && ("US".equals(to) || "PR".equals(to));
-        if (domesticReferenceLane && !Json.list(shipment.get("ReferenceNumber")).isEmpty()) {
-            return Optional.of(failure("120228", "Shipment level reference numbers are not allowed for " + from + " to " + to
-                    + " shipments; use package level reference numbers"));
-        }
-        if (!domesticReferenceLane && Json.list(shipment.get("Package")).stream()
-                .anyMatch(p -> !Json.list(p.get("ReferenceNumber")).isEmpty())) {
-            return Optional.of(failure("120229", "Package level reference numbers are only allowed for US to US and PR to PR"
-                    + " shipments; use shipment level reference numbers"));
-        }
-        if (!nanpPhoneValid(shipper.country(), shipperPhone)) {
-            return Optional.of(failure("120207", "Shipper phone number must be area code + 7 digits (+ 4-digit extension)"
-                    + " for " + shipper.country() + ", was " + shipperPhone));
-        }
-        if (!nanpPhoneValid(to, shipToPhone)) {
-            return Optional.of(failure("120217", "ShipTo phone number must be area code + 7 digits (+ 4-digit extension)"
-                    + " for " + to + ", was " + shipToPhone));
-        }
-        return Optional.empty();
-    }
-
-    private static boolean nanpPhoneValid(String country, String phone) {
-        if (phone.isBlank() || !Set.of("US", "PR", "CA", "VI").contains(country)) {
-            return true;
-        }
-        return phone.matches("\\d{10}|\\d{14}");
+        return weight.setScale(1, RoundingMode.CEILING);
     }
 
     private ObjectNode shipResponse(StoredShipment s, JsonNode request) {
@@ -300,8 +230,8 @@ public final class Shipments {
         charges.putObject("TransportationCharges").put("CurrencyCode", "USD").put("MonetaryValue", s.totalCharges);
         charges.putObject("ServiceOptionsCharges").put("CurrencyCode", "USD").put("MonetaryValue", "0.00");
         charges.putObject("TotalCharges").put("CurrencyCode", "USD").put("MonetaryValue", s.totalCharges);
-        BigDecimal billing = s.packages.stream().map(p -> parseWeight(p.weight)).reduce(BigDecimal.ZERO, BigDecimal::add)
-                .setScale(1, RoundingMode.CEILING);
+        BigDecimal billing = s.packages.stream().map(p -> billedWeight(parseWeight(p.weight), s.weightUnit))
+                .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(1, RoundingMode.CEILING);
         ObjectNode billingWeight = results.putObject("BillingWeight");
         billingWeight.putObject("UnitOfMeasurement").put("Code", s.weightUnit)
                 .put("Description", "KGS".equals(s.weightUnit) ? "Kilograms" : "Pounds");
@@ -384,10 +314,9 @@ public final class Shipments {
     // ---------------------------------------------------------------- Label Recovery
 
     /**
-     * Label Recovery by {@code TrackingNumber} or by {@code ReferenceValues}. When nothing matches, UPS
-     * answers with an error; the sandbox uses code 120541 "No label found" for that (the exact UPS code
-     * for this case is not in the public spec). The connector's UPS client lists 120541 as its default
-     * {@code ups.labelRecoveryNotFoundCodes}, so both sides agree on the code (keep them in step).
+     * Label Recovery by {@code TrackingNumber} or by {@code ReferenceValues}. UPS does not publish what it answers
+     * when nothing matches; the sandbox answers {@link #labelRecoveryNotFound} (by default 400 {@link #NOT_FOUND_CODE}
+     * "No label found", a code no client can take for UPS's): see the README.
      *
      * <p>By reference, one response describes one shipment ({@code ShipmentIdentificationNumber} names the
      * leading package): {@code LabelResults} holds the packages of the earliest matching shipment. When several
@@ -421,7 +350,7 @@ public final class Shipments {
             }
         }
         if (found.isEmpty()) {
-            return Reply.error(400, "120541", "No label found for the given tracking number or reference");
+            return labelRecoveryNotFound;
         }
         ObjectNode out = Json.object();
         ObjectNode response = out.putObject("LabelRecoveryResponse");
@@ -464,7 +393,7 @@ public final class Shipments {
                 warning.put("code", "TW0001").put("message", "Tracking Information Not Found");
                 return Reply.ok(out);
             }
-            shipment.putArray("package").add(trackPackage(p));
+            shipment.putArray("package").add(TrackedPackages.node(p));
         }
         return Reply.ok(out);
     }
@@ -481,86 +410,9 @@ public final class Shipments {
                 return Reply.ok(out);
             }
             ArrayNode packages = shipment.putArray("package");
-            found.forEach(s -> s.packages.forEach(p -> packages.add(trackPackage(p))));
+            found.forEach(s -> s.packages.forEach(p -> packages.add(TrackedPackages.node(p))));
         }
         return Reply.ok(out);
-    }
-
-    private ObjectNode trackPackage(StoredPackage p) {
-        StoredShipment s = p.shipment();
-        ObjectNode node = Json.object();
-        node.put("trackingNumber", p.trackingNumber);
-        LocalDate shipDate = LocalDate.ofInstant(s.createdAt, ZoneOffset.UTC);
-        LocalDate scheduled = shipDate.plusDays(transitDays(s.serviceCode));
-        ArrayNode deliveryDates = node.putArray("deliveryDate");
-        Optional<PackageEvent> delivered = p.events.stream().filter(e -> e.status() == Status.DELIVERED).findFirst();
-        boolean rescheduled = p.events.stream().anyMatch(e -> e.status() == Status.EXCEPTION);
-        if (delivered.isPresent()) {
-            deliveryDates.addObject().put("type", "DEL").put("date", DATE.format(delivered.get().at()));
-            node.putObject("deliveryTime").put("type", "DEL").put("startTime", "")
-                    .put("endTime", TIME.format(delivered.get().at()));
-        } else if (p.status() != Status.VOIDED && p.status() != Status.RETURNED) {
-            deliveryDates.addObject().put("type", "SDD").put("date", scheduled.format(DateTimeFormatter.BASIC_ISO_DATE));
-            if (rescheduled) {
-                deliveryDates.addObject().put("type", "RDD")
-                        .put("date", scheduled.plusDays(1).format(DateTimeFormatter.BASIC_ISO_DATE));
-            }
-            node.putObject("deliveryTime").put("type", "EOD").put("startTime", "").put("endTime", "230000");
-        }
-        ArrayNode activities = node.putArray("activity");
-        for (int i = p.events.size() - 1; i >= 0; i--) {
-            PackageEvent e = p.events.get(i);
-            ObjectNode activity = activities.addObject();
-            ObjectNode location = activity.putObject("location");
-            location.putObject("address").put("city", e.city()).put("stateProvince", e.state())
-                    .put("postalCode", e.postalCode()).put("country", e.country()).put("countryCode", e.country());
-            location.put("slic", "8199");
-            activity.set("status", statusNode(e.status()));
-            activity.put("date", DATE.format(e.at())).put("time", TIME.format(e.at()))
-                    .put("gmtDate", DATE.format(e.at())).put("gmtTime", TIME.format(e.at()).replaceAll("(..)(..)(..)", "$1:$2:$3"))
-                    .put("gmtOffset", "+00:00");
-        }
-        node.set("currentStatus", statusNode(p.status()));
-        ArrayNode addresses = node.putArray("packageAddress");
-        addresses.add(packageAddress("ORIGIN", s.shipper));
-        addresses.add(packageAddress("DESTINATION", s.shipTo));
-        node.putObject("weight").put("unitOfMeasurement", s.weightUnit).put("weight", p.weight.isEmpty() ? "0.00" : p.weight);
-        node.putObject("service").put("code", "0" + s.serviceCode).put("levelCode", "0" + s.serviceCode)
-                .put("description", SERVICES.getOrDefault(s.serviceCode, "UPS Service " + s.serviceCode));
-        ArrayNode refs = node.putArray("referenceNumber");
-        s.shipmentReferences.forEach(r -> refs.addObject().put("type", "SHIPMENT").put("number", r));
-        p.references.forEach(r -> refs.addObject().put("type", "PACKAGE").put("number", r));
-        node.put("packageCount", s.packages.size());
-        return node;
-    }
-
-    static ObjectNode statusNode(Status status) {
-        ObjectNode node = Json.object();
-        node.put("type", status.type()).put("description", status.description()).put("code", status.code())
-                .put("statusCode", status.statusCode())
-                .put("simplifiedTextDescription", switch (status) {
-                    case LABEL_CREATED -> "Label Created";
-                    case PICKED_UP, IN_TRANSIT -> "On the Way";
-                    case OUT_FOR_DELIVERY -> "Out for Delivery";
-                    case DELIVERED -> "Delivered";
-                    case EXCEPTION -> "Delivery Attempted";
-                    case RETURNED -> "Returned to Sender";
-                    case VOIDED -> "Voided";
-                });
-        return node;
-    }
-
-    private static ObjectNode packageAddress(String type, Party party) {
-        ObjectNode node = Json.object();
-        node.put("type", type);
-        node.put("name", party.name());
-        ObjectNode address = node.putObject("address");
-        for (int i = 0; i < party.addressLines().size() && i < 3; i++) {
-            address.put("addressLine" + (i + 1), party.addressLines().get(i));
-        }
-        address.put("city", party.city()).put("stateProvince", party.state()).put("postalCode", party.postalCode())
-                .put("country", party.country()).put("countryCode", party.country());
-        return node;
     }
 
     static int transitDays(String service) {
@@ -586,14 +438,6 @@ public final class Shipments {
                 Json.text(address, "StateProvinceCode").toUpperCase(Locale.ROOT),
                 Json.text(address, "PostalCode").toUpperCase(Locale.ROOT),
                 Json.text(address, "CountryCode").toUpperCase(Locale.ROOT));
-    }
-
-    private static boolean postalCodeValid(Party party) {
-        return switch (party.country()) {
-            case "US", "PR" -> US_ZIP.matcher(party.postalCode()).matches();
-            case "CA" -> CA_POSTAL.matcher(party.postalCode()).matches();
-            default -> true;
-        };
     }
 
     private static List<String> references(JsonNode node) {

@@ -29,6 +29,11 @@ import java.util.regex.Pattern;
  * Track Alert: package subscriptions (v1 with a per-request destination, v2 with the webhook configured
  * "on the portal", here {@link #webhookV2}), 14-day lifetime, at most 100 numbers per call, and the webhook
  * poster that delivers {@code TrackingEventRequest} payloads the way UPS does.
+ *
+ * <p>In {@link Environment#CIE} it behaves like UPS's test host: no subscription is created; a number other than
+ * the two CIE test numbers is refused (VSS215, or listed in {@code invalidTrackingNumbers} beside an accepted test
+ * number); each accepted test number is answered with a burst of events to the webhook, {@link #cieEventSpacing}
+ * apart (UPS: about a second).
  */
 public final class TrackAlert implements Shipments.Listener {
 
@@ -51,14 +56,27 @@ public final class TrackAlert implements Shipments.Listener {
     static final Duration SUBSCRIPTION_LIFETIME = Duration.ofDays(14);
     private static final Pattern NUMBER = Pattern.compile("1Z[0-9A-Z]{16}|1R[0-9A-Z]{14}|1R[0-9A-Z]{26}");
 
+    /** The events CIE sends for each test number, in order. */
+    static final List<Status> CIE_BURST = List.of(Status.PICKED_UP, Status.IN_TRANSIT,
+            Status.LOADED_ON_DELIVERY_VEHICLE, Status.OUT_FOR_DELIVERY, Status.DELIVERED);
+
     private final Clock clock;
+    private final Environment environment;
+    private volatile Duration cieEventSpacing = Duration.ofSeconds(1);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private volatile Destination webhookV2;
 
-    TrackAlert(Clock clock) {
+    TrackAlert(Clock clock, Environment environment) {
         this.clock = clock;
+        this.environment = environment;
+    }
+
+    /** In CIE: the pause between the events of a test number's burst (default 1 s, as UPS describes it). */
+    public TrackAlert cieEventSpacing(Duration spacing) {
+        this.cieEventSpacing = spacing;
+        return this;
     }
 
     /** The v2 webhook (configured on the UPS portal in reality): UPS sends a Bearer token and x-api-key. */
@@ -173,6 +191,30 @@ public final class TrackAlert implements Shipments.Listener {
         deliveries.add(new Delivery(pkg.trackingNumber, e.status(), destination.url(), status, body));
     }
 
+    /** CIE's answer to a test number: its events, posted one after the other on a daemon thread. */
+    private void burst(String trackingNumber, Destination destination) {
+        if (destination == null) {
+            return;
+        }
+        Thread poster = new Thread(() -> {
+            for (Status status : CIE_BURST) {
+                try {
+                    Thread.sleep(cieEventSpacing.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                Instant at = clock.instant();
+                String body = Json.write(payload(trackingNumber, status, at, "ATLANTA", "GA", "30301", "US",
+                        LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(1)));
+                deliveries.add(new Delivery(trackingNumber, status, destination.url(),
+                        deliver(destination.url(), destination.headers(), body), body));
+            }
+        }, "ups-sandbox-cie-burst");
+        poster.setDaemon(true);
+        poster.start();
+    }
+
     // ---------------------------------------------------------------- the subscription API
 
     Reply subscribe(String version, JsonNode body) {
@@ -209,9 +251,11 @@ public final class TrackAlert implements Shipments.Listener {
         }
         List<String> valid = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
+        boolean cie = environment == Environment.CIE;
         for (JsonNode n : list) {
             String number = n.asText("");
-            if (NUMBER.matcher(number).matches() && (!number.startsWith("1Z") || TrackingNumbers.isValid(number))) {
+            boolean wellFormed = NUMBER.matcher(number).matches() && (!number.startsWith("1Z") || TrackingNumbers.isValid(number));
+            if (wellFormed && (!cie || Environment.CIE_TEST_TRACKING_NUMBERS.contains(number))) {
                 valid.add(number);
             } else {
                 invalid.add(number);
@@ -219,15 +263,21 @@ public final class TrackAlert implements Shipments.Listener {
         }
         ObjectNode out = Json.object();
         if (valid.isEmpty()) {
-            out = Json.error("VSS210", "The Subscription request should have at least one valid tracking number. "
+            out = cie ? Json.error("VSS215", "The tracking number that was submitted is not a valid CIE tracking number "
+                    + "and has been rejected.")
+                    : Json.error("VSS210", "The Subscription request should have at least one valid tracking number. "
                     + "The Subscription request has been rejected.");
             ArrayNode invalidNode = out.putArray("invalidTrackingNumbers");
             invalid.forEach(invalidNode::add);
             return new Reply(400, out);
         }
-        Instant expires = clock.instant().plus(SUBSCRIPTION_LIFETIME);
-        for (String number : valid) {
-            subscriptions.put(number, new Subscription(number, version.toLowerCase(Locale.ROOT), expires, destination));
+        if (cie) {
+            valid.forEach(number -> burst(number, destination));
+        } else {
+            Instant expires = clock.instant().plus(SUBSCRIPTION_LIFETIME);
+            for (String number : valid) {
+                subscriptions.put(number, new Subscription(number, version.toLowerCase(Locale.ROOT), expires, destination));
+            }
         }
         ArrayNode validNode = out.putArray("validTrackingNumbers");
         valid.forEach(validNode::add);

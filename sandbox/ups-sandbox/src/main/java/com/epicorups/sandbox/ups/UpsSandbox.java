@@ -69,7 +69,8 @@ public final class UpsSandbox implements AutoCloseable {
     private final Shipments shipments;
     private final QuantumViewFeed quantumView;
     private final TrackAlert trackAlert;
-    private final AddressRules addresses = new AddressRules();
+    private final Environment environment;
+    private final AddressRules addresses;
     private final List<ValidationFailure> validationFailures = new CopyOnWriteArrayList<>();
     private final List<ValidationFailure> responseValidationFailures = new CopyOnWriteArrayList<>();
     private final List<String> issuedTokenMerchantIds = new CopyOnWriteArrayList<>();
@@ -89,7 +90,9 @@ public final class UpsSandbox implements AutoCloseable {
         this.faults = new Faults(b.latency);
         this.shipments = new Shipments(b.clock, b.shipperNumbers);
         this.quantumView = new QuantumViewFeed(b.clock, "SANDBOX" + (b.shipperNumbers.isEmpty() ? "" : b.shipperNumbers.iterator().next()));
-        this.trackAlert = new TrackAlert(b.clock);
+        this.environment = b.environment;
+        this.addresses = new AddressRules(b.environment);
+        this.trackAlert = new TrackAlert(b.clock, b.environment);
         shipments.addListener(quantumView);
         shipments.addListener(trackAlert);
     }
@@ -133,6 +136,11 @@ public final class UpsSandbox implements AutoCloseable {
 
     public Faults faults() {
         return faults;
+    }
+
+    /** The UPS host this sandbox plays (production unless built with {@code environment(Environment.CIE)}). */
+    public Environment environment() {
+        return environment;
     }
 
     public Shipments shipments() {
@@ -320,7 +328,7 @@ public final class UpsSandbox implements AutoCloseable {
             return;
         }
         Reply reply = switch (operation) {
-            case ADDRESS_VALIDATION -> addressValidation(call, body);
+            case ADDRESS_VALIDATION -> addresses.validate(body, call.pathParam(1), call.query("maximumcandidatelistsize"));
             case SHIP -> ship(call, body);
             case VOID -> shipments.voidShipment(call.pathParam(1), call.query("trackingnumber"));
             case LABEL_RECOVERY -> shipments.recoverLabels(body);
@@ -353,36 +361,6 @@ public final class UpsSandbox implements AutoCloseable {
         validationFailures.add(new ValidationFailure(clock.instant(), call.method(), call.path(), messages));
         call.respond(400, Json.error("10001", "The request is not valid: " + String.join("; ", messages)));
         return false;
-    }
-
-    private Reply addressValidation(HttpCall call, JsonNode body) {
-        JsonNode request = body.path("XAVRequest");
-        List<JsonNode> addresses = Json.list(request.get("AddressKeyFormat"));
-        if (addresses.isEmpty()) {
-            return Reply.error(400, "264002", "Missing AddressKeyFormat");
-        }
-        JsonNode address = addresses.get(0); // UPS ignores further AddressKeyFormat entries.
-        String country = Json.text(address, "CountryCode").toUpperCase(Locale.ROOT);
-        if (!country.equals("US") && !country.equals("PR")) {
-            return Reply.error(400, "264002", "Country Code is invalid or unsupported: street level validation covers US and PR only");
-        }
-        int option;
-        try {
-            option = Integer.parseInt(call.pathParam(1));
-        } catch (NumberFormatException e) {
-            option = 0;
-        }
-        if (option < 1 || option > 3) {
-            return Reply.error(400, "9264028", "Invalid or missing request option");
-        }
-        int max = 15;
-        String maxParam = call.query("maximumcandidatelistsize");
-        if (maxParam != null && maxParam.matches("\\d+")) {
-            max = Integer.parseInt(maxParam);
-        }
-        ObjectNode out = Json.object();
-        out.set("XAVResponse", addresses().respond(address, option, max));
-        return Reply.ok(out);
     }
 
     private Reply ship(HttpCall call, JsonNode body) {
@@ -485,6 +463,7 @@ public final class UpsSandbox implements AutoCloseable {
         private int dailyTokenQuota = 250;
         private Clock clock = Clock.systemUTC();
         private Duration latency = Duration.ZERO;
+        private Environment environment = Environment.PRODUCTION;
         private int port;
 
         private Builder() {
@@ -525,6 +504,12 @@ public final class UpsSandbox implements AutoCloseable {
             return this;
         }
 
+        /** Which UPS host to play: {@link Environment#PRODUCTION} (default) or {@link Environment#CIE}. */
+        public Builder environment(Environment environment) {
+            this.environment = environment;
+            return this;
+        }
+
         /** Fixed port (default 0: ephemeral). */
         public Builder port(int port) {
             this.port = port;
@@ -540,7 +525,7 @@ public final class UpsSandbox implements AutoCloseable {
 
     /**
      * Runs the sandbox standalone. Arguments (all optional): {@code --port=8091 --client=id:secret
-     * --shipper=A1B2C3}. Defaults: ephemeral port, client {@code sandbox-client:sandbox-secret}, shipper A1B2C3.
+     * --shipper=A1B2C3 --cie}. Defaults: ephemeral port, client {@code sandbox-client:sandbox-secret}, shipper A1B2C3.
      */
     public static void main(String[] args) throws InterruptedException {
         Builder builder = builder();
@@ -553,6 +538,8 @@ public final class UpsSandbox implements AutoCloseable {
                 String[] parts = arg.substring(9).split(":", 2);
                 builder.client(parts[0], parts[1]);
                 client = true;
+            } else if (arg.equals("--cie")) {
+                builder.environment(Environment.CIE);
             } else if (arg.startsWith("--shipper=")) {
                 builder.shipperNumber(arg.substring(10));
                 shipper = true;

@@ -46,6 +46,27 @@ class AddressValidationTest extends SandboxTestBase {
     }
 
     @Test
+    void anAddressWithoutAStateIsAnsweredWithItsZipsStateAsUpsValidatesAgainstUspsData() {
+        var brooklyn = client.post(AV, TestClient.xavRequestWithoutState("12 elm st", "Brooklyn", "11201", "US")).json()
+                .get("XAVResponse");
+        var sanJuan = client.post(AV, TestClient.xavRequestWithoutState("1 calle del cristo", "San Juan", "00901", "PR")).json()
+                .get("XAVResponse");
+        var nowhere = client.post(AV, TestClient.xavRequestWithoutState("1 main st", "Nowhere", "00011", "US")).json()
+                .get("XAVResponse");
+
+        assertThat(brooklyn.has("ValidAddressIndicator")).isTrue();
+        assertThat(brooklyn.at("/Candidate/0/AddressKeyFormat/PoliticalDivision1").asText()).isEqualTo("NY");
+        assertThat(sanJuan.at("/Candidate/0/AddressKeyFormat/PoliticalDivision1").asText()).isEqualTo("PR");
+        assertThat(nowhere.has("NoCandidatesIndicator")).as("a ZIP no state has").isTrue();
+        assertThat(ZipStates.of("60609")).isEqualTo("IL");
+        assertThat(ZipStates.of("99216")).isEqualTo("WA");
+        assertThat(ZipStates.of("90015")).isEqualTo("CA");
+        assertThat(ZipStates.of("30336")).isEqualTo("GA");
+        assertThat(ZipStates.of("89502")).isEqualTo("NV");
+        assertThat(ZipStates.of("09001")).as("military").isEmpty();
+    }
+
+    @Test
     void ambiguousMarkerGivesSeveralCandidates() {
         var xav = client.post(AV, TestClient.xavRequest("5 AMBIGUOUS AVE", "New York", "NY", "10001", "US")).json()
                 .get("XAVResponse");

@@ -1,11 +1,15 @@
 package com.epicorups.sandbox.ups;
 
 import com.epicorups.testing.MutableClock;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,9 +28,15 @@ abstract class SandboxTestBase {
                 .shipperNumber("Z9Y8X7")
                 .tokenLifetime(Duration.ofHours(1)).dailyTokenQuota(250)
                 .clock(clock).latency(Duration.ZERO)
+                .environment(environment())
                 .build().start()
                 .validateResponses(true);
         client = new TestClient(ups.baseUrl());
+    }
+
+    /** The UPS host the sandbox of this test class plays. */
+    protected Environment environment() {
+        return Environment.PRODUCTION;
     }
 
     /** Tests that sent invalid requests on purpose clear the list after asserting on it. */
@@ -37,6 +47,17 @@ abstract class SandboxTestBase {
             assertThat(ups.responseValidationFailures()).as("sandbox answers that do not match the spec").isEmpty();
         } finally {
             ups.close();
+        }
+    }
+
+    /** Ships the standard request of {@link TestClient#shipRequest(String)} after {@code edit} changed its ShipmentRequest. */
+    protected TestClient.Answer shipEdited(Consumer<ObjectNode> edit) {
+        try {
+            ObjectNode body = (ObjectNode) TestClient.MAPPER.readTree(TestClient.shipRequest("SO-RULE"));
+            edit.accept((ObjectNode) body.get("ShipmentRequest"));
+            return client.post("/api/shipments/v2409/ship", TestClient.MAPPER.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

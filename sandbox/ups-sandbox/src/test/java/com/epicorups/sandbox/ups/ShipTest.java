@@ -153,11 +153,12 @@ class ShipTest extends SandboxTestBase {
 
         TestClient.Answer none = client.post("/api/labels/v1/recovery", TestClient.labelRecoveryByReference("SO-404", "A1B2C3"));
         assertThat(none.status()).isEqualTo(400);
-        assertThat(TestClient.errorCode(none)).isEqualTo("120541");
+        assertThat(TestClient.errorCode(none)).as("the sandbox's own code: UPS publishes none").isEqualTo("SBX0801");
 
         client.delete("/api/shipments/v2409/void/cancel/" + id);
         TestClient.Answer afterVoid = client.post("/api/labels/v1/recovery", TestClient.labelRecoveryByReference("SO-1", "A1B2C3"));
         assertThat(afterVoid.status()).isEqualTo(400);
+        assertThat(TestClient.errorCode(afterVoid)).isEqualTo("SBX0801");
     }
 
     private static String decodedLabel(JsonNode shipResponse) {
@@ -181,19 +182,19 @@ class ShipTest extends SandboxTestBase {
     }
 
     @Test
-    void shipmentLevelReferenceOnAUsToUsLaneIs120228() {
+    void shipmentLevelReferenceOnAUsToUsLaneIs120541() {
         TestClient.Answer answer = shipVariant(s -> s.putArray("ReferenceNumber").addObject().put("Value", "SO-LANE"));
 
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(TestClient.errorCode(answer)).isEqualTo("120228");
+        assertThat(TestClient.errorCode(answer)).isEqualTo("120541");
     }
 
     @Test
-    void usPhoneWithCountryCodeIs120217() {
+    void usPhoneWithCountryCodeIsRefused() {
         TestClient.Answer answer = shipVariant(s -> obj(s.path("ShipTo").path("Phone")).put("Number", "12125550100"));
 
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(TestClient.errorCode(answer)).isEqualTo("120217");
+        assertThat(TestClient.errorCode(answer)).isEqualTo(ShipRules.SHIP_TO_PHONE_LAYOUT);
     }
 
     @Test
@@ -211,20 +212,20 @@ class ShipTest extends SandboxTestBase {
 
         TestClient.Answer noShipperAttention = shipVariant(toGermany);
         assertThat(noShipperAttention.status()).as(noShipperAttention.json().toString()).isEqualTo(400);
-        assertThat(TestClient.errorCode(noShipperAttention)).isEqualTo("120205");
+        assertThat(TestClient.errorCode(noShipperAttention)).isEqualTo(ShipRules.INTL_SHIPPER_ATTENTION);
 
         TestClient.Answer ok = shipVariant(withAttention);
         assertThat(ok.status()).as(ok.json().toString()).isEqualTo(200);
 
         TestClient.Answer noShipToPhone = shipVariant(withAttention.andThen(s -> obj(s.path("ShipTo")).remove("Phone")));
-        assertThat(TestClient.errorCode(noShipToPhone)).isEqualTo("120216");
+        assertThat(TestClient.errorCode(noShipToPhone)).isEqualTo(ShipRules.INTL_SHIP_TO_PHONE);
 
         TestClient.Answer noDescription = shipVariant(withAttention.andThen(s -> s.remove("Description")));
-        assertThat(TestClient.errorCode(noDescription)).isEqualTo("120225");
+        assertThat(TestClient.errorCode(noDescription)).isEqualTo(ShipRules.INTL_DESCRIPTION);
 
         TestClient.Answer packageReference = shipVariant(withAttention.andThen(s -> obj(s.path("Package").path(0))
                 .putArray("ReferenceNumber").addObject().put("Value", "SO-LANE")));
-        assertThat(TestClient.errorCode(packageReference)).isEqualTo("120229");
+        assertThat(TestClient.errorCode(packageReference)).isEqualTo("120542");
     }
 
     @Test
@@ -238,7 +239,7 @@ class ShipTest extends SandboxTestBase {
             obj(s.path("Service")).put("Code", "11");
         };
 
-        assertThat(TestClient.errorCode(shipVariant(toCanada))).isEqualTo("120226");
+        assertThat(TestClient.errorCode(shipVariant(toCanada))).isEqualTo(ShipRules.INVOICE_TOTAL_REQUIRED);
         TestClient.Answer ok = shipVariant(toCanada.andThen(s -> s.putObject("InvoiceLineTotal")
                 .put("CurrencyCode", "USD").put("MonetaryValue", "250")));
         assertThat(ok.status()).as(ok.json().toString()).isEqualTo(200);

@@ -145,6 +145,14 @@ final class TestClient {
             """.formatted(line, city, state, zip, country);
     }
 
+    /** An address without PoliticalDivision1 (the spec wants none rather than an empty one). */
+    static String xavRequestWithoutState(String line, String city, String zip, String country) {
+        return """
+            {"XAVRequest":{"AddressKeyFormat":{"ConsigneeName":"CUSTOMER INC","AddressLine":["%s"],
+              "PoliticalDivision2":"%s","PostcodePrimaryLow":"%s","CountryCode":"%s"}}}
+            """.formatted(line, city, zip, country);
+    }
+
     static String labelRecoveryByReference(String reference, String shipper) {
         return """
             {"LabelRecoveryRequest":{"Request":{"TransactionReference":{"CustomerContext":"recover"}},"LabelSpecification":{"LabelImageFormat":{"Code":"ZPL"}},

@@ -138,6 +138,24 @@ class TrackAlertTest extends SandboxTestBase {
     }
 
     @Test
+    void everyScanOfTheDeliveryDayIsTypeDAndOnlyTheDeliveryCarriesADeliveryDate() {
+        String tn = ship("SO-1");
+        assertThat(client.post(V1, v1Body(List.of(tn), "s3cr3t")).status()).isEqualTo(200);
+
+        ups.shipments().advance(tn, Status.IN_TRANSIT);
+        ups.shipments().advance(tn, Status.LOADED_ON_DELIVERY_VEHICLE);
+        ups.shipments().advance(tn, Status.OUT_FOR_DELIVERY);
+        ups.shipments().advance(tn, Status.DELIVERED);
+
+        assertThat(received).extracting(r -> r.body().at("/activityStatus/type").asText() + "/"
+                        + r.body().at("/activityStatus/code").asText() + "/" + r.body().get("actualDeliveryDate").asText())
+                .containsExactly("I/DP/", "D/YP/", "D/OT/", "D/FS/20260302");
+        JsonNode tracked = client.get("/api/track/v1/details/" + tn).json().at("/trackResponse/shipment/0/package/0");
+        assertThat(tracked.at("/activity/1/status/description").asText()).isEqualTo("Out For Delivery Today");
+        assertThat(tracked.at("/activity/2/status/description").asText()).isEqualTo("Loaded on Delivery Vehicle");
+    }
+
+    @Test
     void v2SubscriptionDeliversToPortalWebhookWithBearerAndApiKey() {
         ups.trackAlert().webhookV2(webhookUrl, "portal-token", "client-id");
         String tn = ship("SO-1");

@@ -130,6 +130,7 @@ public final class PipelineDriver {
             ups.shipments().advance(tn, Status.PICKED_UP);
             ups.shipments().advance(tn, Status.IN_TRANSIT);
             if (i % deliverEvery == 0) {
+                ups.shipments().advance(tn, Status.LOADED_ON_DELIVERY_VEHICLE);
                 ups.shipments().advance(tn, Status.OUT_FOR_DELIVERY);
                 ups.shipments().advance(tn, Status.DELIVERED);
                 delivered++;
