@@ -39,9 +39,14 @@ class ChildSetFilterTest {
   }
 
   @Test
-  void childModeIsTheDefaultAndFiltersTheChildsOwnColumns() {
-    sandbox = EpicorSandbox.builder().dataset(EpicorDataset.sample()).build().start();
-    http = new TestHttp(sandbox);
+  void parentModeIsTheDefault() {
+    assertThat(EpicorSandbox.builder().dataset(EpicorDataset.sample()).build().childSetFilter())
+        .isEqualTo(ChildSetFilter.PARENT);
+  }
+
+  @Test
+  void childModeFiltersTheChildsOwnColumns() {
+    start(ChildSetFilter.CHILD);
     assertThat(sandbox.childSetFilter()).isEqualTo(ChildSetFilter.CHILD);
     JsonNode open = ok("Erp.BO.SalesOrderSvc/OrderRels?$top=100&$filter=" + q("OpenRelease eq false"));
     open.get("value").forEach(r -> assertThat(r.get("OpenRelease").asBoolean()).isFalse());

@@ -124,13 +124,13 @@ class EpicorSandboxQueryTest {
       json.append(i == 0 ? "" : ",").append("{\"PartNum\":\"P").append(1000 + i).append("\"}");
     }
     json.append("]}");
-    try (EpicorSandbox big = EpicorSandbox.builder().dataset(EpicorDataset.fromJson(json.toString())).build().start()) {
+    try (EpicorSandbox big = EpicorSandbox.builder().dataset(EpicorDataset.fromJson(json.toString())).childSetFilter(ChildSetFilter.CHILD).build().start()) {
       TestHttp client = new TestHttp(big);
       assertThat(ok2(client, client.api("Erp.BO.PartSvc/Parts")).get("value")).hasSize(100);
       assertThat(ok2(client, client.api("Erp.BO.PartSvc/Parts?$skip=100")).get("value")).hasSize(30);
       assertThat(ok2(client, client.api("Erp.BO.PartSvc/Parts?$top=500")).get("value")).hasSize(130);
     }
-    try (EpicorSandbox small = EpicorSandbox.builder().dataset(EpicorDataset.sample()).defaultTopCap(10).build().start()) {
+    try (EpicorSandbox small = EpicorSandbox.builder().dataset(EpicorDataset.sample()).defaultTopCap(10).childSetFilter(ChildSetFilter.CHILD).build().start()) {
       TestHttp client = new TestHttp(small);
       assertThat(ok2(client, client.api("Erp.BO.SalesOrderSvc/OrderRels")).get("value")).hasSize(10);
     }
