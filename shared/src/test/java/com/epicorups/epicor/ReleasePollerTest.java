@@ -117,12 +117,15 @@ class ReleasePollerTest extends EpicorTestSupport {
 
         assertThat(fake.requestsTo("/SalesOrders").get(0).getRequestUrl().queryParameter("$filter"))
                 .isEqualTo("OrderNum eq 5001");
-        assertThat(fake.requestsTo("/OrderDtls").get(0).getRequestUrl().queryParameter("$filter"))
-                .isEqualTo("OrderNum eq 5001 and OrderLine eq 1");
+        // Child sets are filtered on their parent's key only, the wanted rows picked from the answer (decision 0018).
+        HttpUrl lines = fake.requestsTo("/OrderDtls").get(0).getRequestUrl();
+        assertThat(lines.queryParameter("$filter")).isEqualTo("OrderNum eq 5001");
+        assertThat(lines.queryParameter("$orderby")).isEqualTo("OrderNum,OrderLine");
         assertThat(fake.requestsTo("/Parts").get(0).getRequestUrl().queryParameter("$filter"))
                 .isEqualTo("PartNum eq 'P-5001'");
-        assertThat(fake.requestsTo("/ShipToes").get(0).getRequestUrl().queryParameter("$filter"))
-                .isEqualTo("CustNum eq 100 and ShipToNum eq 'DOCK'");
+        HttpUrl shipTos = fake.requestsTo("/ShipToes").get(0).getRequestUrl();
+        assertThat(shipTos.queryParameter("$filter")).isEqualTo("CustNum eq 100");
+        assertThat(shipTos.queryParameter("$orderby")).isEqualTo("CustNum,ShipToNum");
         for (RecordedRequest r : fake.requests) {
             assertThat(r.getHeader("x-api-key")).isEqualTo(FakeEpicor.API_KEY);
             assertThat(r.getHeader("Authorization")).startsWith("Basic ");
@@ -541,9 +544,9 @@ class ReleasePollerTest extends EpicorTestSupport {
         assertThat(byOrder.get(5004).weight()).isEqualByComparingTo("4.004");
         assertThat(fake.requestsTo("/Customers")).hasSize(1);
         assertThat(fake.requestsTo("/Customers").get(0).getRequestUrl().queryParameter("$filter")).isEqualTo("CustNum eq 100");
-        assertThat(fake.requestsTo("/ShipToes").get(0).getRequestUrl().queryParameter("$filter"))
-                .isIn("(CustNum eq 100 and ShipToNum eq 'DOCK') or (CustNum eq 100 and ShipToNum eq '')",
-                        "(CustNum eq 100 and ShipToNum eq '') or (CustNum eq 100 and ShipToNum eq 'DOCK')");
+        // Every ship-to of customer 100 (DOCK and the missing blank-numbered one), in one call.
+        assertThat(fake.requestsTo("/ShipToes")).singleElement().satisfies(r ->
+                assertThat(r.getRequestUrl().queryParameter("$filter")).isEqualTo("CustNum eq 100"));
         assertThat(fake.requestsTo("/Parts").get(0).getRequestUrl().queryParameter("$select")).contains("GrossWeight,GrossWeightUOM");
     }
 
