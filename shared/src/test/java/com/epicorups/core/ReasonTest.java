@@ -50,6 +50,10 @@ class ReasonTest {
             "NOTHING_TO_WRITE OUTCOME", "UNKNOWN_TRACKING_NUMBER OUTCOME", "RETRY_AFTER OUTCOME",
             "CHECKPOINT_CONFLICT OUTCOME", "POLL_IN_PROGRESS OUTCOME", "SWEEP_FOUND OUTCOME");
 
+    /** Codes added since the enum, with their kind. */
+    private static final Map<String, Reason.Kind> CODES_ADDED = table(
+            "PREFLIGHT_FAILED PERMANENT");
+
     /** ShipmentCreation.NO_LONGER_WANTED before the enum: re-check reasons that end in a skip, not the DLQ. */
     private static final Set<String> NO_LONGER_WANTED_BEFORE = Set.of("RELEASE_GONE", "RELEASE_CLOSED",
             "RELEASE_VOID", "RELEASE_CANCELLED", "ORDER_CLOSED", "ORDER_CANCELLED", "ORDER_VOID", "LINE_CLOSED",
@@ -72,8 +76,17 @@ class ReasonTest {
 
     @Test
     void noReasonWasAddedOrRenamedWithoutItsRowInTheTable() {
-        assertThat(Arrays.stream(Reason.values()).map(Reason::code))
-                .containsExactlyInAnyOrderElementsOf(CODES_BEFORE_THE_ENUM.keySet());
+        Set<String> known = new java.util.HashSet<>(CODES_BEFORE_THE_ENUM.keySet());
+        known.addAll(CODES_ADDED.keySet());
+        assertThat(Arrays.stream(Reason.values()).map(Reason::code)).containsExactlyInAnyOrderElementsOf(known);
+    }
+
+    @Test
+    void codesAddedSinceTheEnumHaveTheirCodeAndKind() {
+        CODES_ADDED.forEach((code, kind) -> assertThat(Reason.ofCode(code)).as(code)
+                .hasValueSatisfying(r -> assertThat(r.kind()).isEqualTo(kind)));
+        assertThat(Reason.PREFLIGHT_FAILED.failureKind()).as("retrying is useless until a person fixes it")
+                .isEqualTo(FailureKind.PERMANENT);
     }
 
     @Test
