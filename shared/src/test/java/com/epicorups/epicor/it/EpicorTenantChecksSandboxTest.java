@@ -246,7 +246,7 @@ class EpicorTenantChecksSandboxTest extends SandboxSupport {
         assertThat(new PreflightConfig(secret(), settings(b -> b.baqId("Other")), WAREHOUSES, SHIP_VIAS).fingerprint())
                 .isNotEqualTo(base);
         assertThat(new PreflightConfig(secret(), settings(b -> b.writeBack(new WriteBackMapping(WriteBackMapping.Target
-                .ORDER_REL_UD, "TrackingNumber_c", "UPSStatus_c", "EstDeliveryDate_c", "DeliveredDate_c", null))),
+                .ORDER_REL_UD, "TrackingNumber_c", "UPSStatus_c", "EstDeliveryDate_c", "DeliveredDate_c", ""))),
                 WAREHOUSES, SHIP_VIAS).fingerprint()).isNotEqualTo(base);
     }
 }
