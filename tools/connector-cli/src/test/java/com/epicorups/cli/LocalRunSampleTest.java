@@ -110,10 +110,12 @@ class LocalRunSampleTest {
         // A 95-character customer name that cannot be split across UPS's name fields: a visible failure in the DLQ.
         assertOutcome("EPIC06#5020#1#1", Outcome.FAILED, "FIELD_TOO_LONG");
         assertThat(report.dlqDepths()).containsEntry("shipment-requests-dlq", 4).containsEntry("tracking-updates-dlq", 0);
-        // Not UPS (FedEx) and not ready releases never reach the poller: the eligibility filter keeps them out.
+        // Not ready releases never reach the poller: the ReadyToShip BAQ keeps them out. A FedEx release is ready, and
+        // the poll skips it as another carrier's (the service map names no FEDX).
         assertThat(report.excludedByFilter()).extracting(RunReport.Excluded::key)
-                .contains("EPIC06#5010#1#1", "EPIC06#5004#1#1", "EPIC06#5006#1#1", "EPIC06#5024#1#1")
+                .contains("EPIC06#5004#1#1", "EPIC06#5006#1#1", "EPIC06#5024#1#1")
                 .doesNotContainAnyElementsOf(byKey.keySet());
+        assertOutcome("EPIC06#5010#1#1", Outcome.SKIPPED, "NOT_UPS_SHIP_VIA");
     }
 
     @Test
