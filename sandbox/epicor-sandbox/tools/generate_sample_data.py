@@ -372,8 +372,10 @@ data = {
     "BAQs": {
         "ReadyToShip": {
             "from": "OrderRels",
-            "filter": "OpenRelease eq true and VoidRelease eq false and ReadyToFulfill eq true and OurReqQty gt 0 "
-                      "and DropShip eq false and OpenOrder eq true and VoidOrder eq false",
+            # The criteria the connector's setup step recommends (docs/configuration.md, "The ReadyToShip BAQ"):
+            # what decides readiness; void and closed orders and lines, drop-ship, service items and quantities are
+            # the connector's to check and audit.
+            "filter": "OpenRelease eq true and VoidRelease eq false and FirmRelease eq true and ReadyToFulfill eq true",
             "columns": ["Company", "OrderNum", "OrderLine", "OrderRelNum", "PartNum", "OurReqQty",
                         "OurStockShippedQty", "WarehouseCode", "Plant", "ShipViaCode", "ShipToNum", "ShipToCustNum",
                         "UseOTS", "ReqDate", "SysRevID"],

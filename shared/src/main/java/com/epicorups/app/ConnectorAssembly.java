@@ -7,6 +7,7 @@ import com.epicorups.epicor.EpicorReleaseReader;
 import com.epicorups.epicor.EpicorSecret;
 import com.epicorups.epicor.EpicorSettings;
 import com.epicorups.epicor.EpicorTrackingWriter;
+import com.epicorups.epicor.preflight.PreflightConfig;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ReleaseReferences;
 import com.epicorups.pipeline.AuditReplay;
@@ -16,6 +17,7 @@ import com.epicorups.pipeline.ReleasePoller;
 import com.epicorups.pipeline.ShipmentCreation;
 import com.epicorups.pipeline.SqsBatchProcessor;
 import com.epicorups.pipeline.SubscriptionRenewal;
+import com.epicorups.pipeline.TenantPreflight;
 import com.epicorups.pipeline.TrackAlertIntake;
 import com.epicorups.pipeline.TrackingWriting;
 import com.epicorups.pipeline.VisibilityBackoff;
@@ -71,7 +73,7 @@ public final class ConnectorAssembly implements UseCaseFactory {
 
     /** One Epicor client and the objects that share it, for one value of the Epicor secret. */
     public record EpicorSide(EpicorSettings settings, EpicorClient client, EpicorReleaseReader reader,
-                             EpicorTrackingWriter writer, ReleasePoller poller) {
+                             EpicorTrackingWriter writer, ReleasePoller poller, TenantPreflight preflight) {
     }
 
     /** One UPS client set (one token provider) for one value of the UPS secret. */
@@ -85,10 +87,13 @@ public final class ConnectorAssembly implements UseCaseFactory {
         this.epicor = new SecretBound<>(parts.epicorSecret(), json -> {
             EpicorSecret secret = EpicorSecret.parse(json);
             EpicorClient client = new EpicorClient(secret, settings.epicor());
+            TenantPreflight preflight = EpicorPolling.preflight(client, preflightConfig(secret, settings),
+                    parts.checkpoints(), parts.auditLog(), parts.clock());
             return new EpicorSide(settings.epicor(), client, new EpicorReleaseReader(client, settings.epicor()),
                     new EpicorTrackingWriter(client, settings.epicor()),
                     EpicorPolling.poller(client, settings.epicor(), parts.checkpoints(), parts.shipmentRequests(),
-                            parts.auditLog(), parts.clock(), ReleasePoller.DEFAULT_CYCLE_LEASE, parts.ledger()));
+                            parts.auditLog(), parts.clock(), ReleasePoller.DEFAULT_CYCLE_LEASE, parts.ledger(),
+                            preflight), preflight);
         });
         this.ups = new SecretBound<>(parts.upsSecret(), json ->
                 new UpsSide(settings.ups(), new UpsClients(UpsSecret.parse(json), settings.ups(), parts.tokenCache())));
@@ -138,6 +143,7 @@ public final class ConnectorAssembly implements UseCaseFactory {
                     .clock(parts.clock())
                     .settings(pipelineSettings)
                     .groupReleasesByOrder(parts.settings().ups().groupReleasesByOrder())
+                    .preflight(() -> epicor.get().preflight().verdict())
                     .build();
         }
         return shipmentCreation;
@@ -217,6 +223,21 @@ public final class ConnectorAssembly implements UseCaseFactory {
 
     public EpicorPing epicorPing() {
         return new EpicorPing(epicor.get().client());
+    }
+
+    /** The Epicor preflight of the current configuration (its checks run on demand with {@code runNow()}). */
+    public TenantPreflight epicorPreflight() {
+        return epicor.get().preflight();
+    }
+
+    /**
+     * What the preflight checks: where and as whom the connector reaches Epicor, the Epicor settings, the warehouses
+     * {@code ups.warehouses} configures and the ShipVia codes the poll ships ({@code epicor.upsShipViaCodes}, the
+     * service map's keys by default).
+     */
+    static PreflightConfig preflightConfig(EpicorSecret secret, ConnectorSettings settings) {
+        return new PreflightConfig(secret, settings.epicor(), settings.ups().warehouses().keySet(),
+                settings.epicor().upsShipViaCodes());
     }
 
     private SqsBatchProcessor batchProcessor(Optional<MessageVisibility> visibility) {

@@ -3,6 +3,10 @@ package com.epicorups.app;
 import com.epicorups.epicor.EpicorClient;
 import com.epicorups.epicor.EpicorReleaseSource;
 import com.epicorups.epicor.EpicorSettings;
+import com.epicorups.epicor.preflight.EpicorTenantChecks;
+import com.epicorups.epicor.preflight.PreflightConfig;
+import com.epicorups.pipeline.TenantPreflight;
+import com.epicorups.port.Preflight;
 import com.epicorups.pipeline.PollSettings;
 import com.epicorups.pipeline.ReleasePoller;
 import com.epicorups.queue.MessageQueue;
@@ -23,9 +27,28 @@ public final class EpicorPolling {
     public static ReleasePoller poller(EpicorClient client, EpicorSettings settings, CheckpointStore checkpoints,
                                        MessageQueue shipmentRequests, AuditLog audit, Clock clock, Duration cycleLease,
                                        ShipmentLedger ledger) {
+        return poller(client, settings, checkpoints, shipmentRequests, audit, clock, cycleLease, ledger, Preflight.NONE);
+    }
+
+    /**
+     * @param preflight the Epicor preflight the poll waits for ({@link #preflight}); nothing is enqueued while it fails
+     */
+    public static ReleasePoller poller(EpicorClient client, EpicorSettings settings, CheckpointStore checkpoints,
+                                       MessageQueue shipmentRequests, AuditLog audit, Clock clock, Duration cycleLease,
+                                       ShipmentLedger ledger, Preflight preflight) {
         EpicorReleaseSource source = new EpicorReleaseSource(client, settings);
         PollSettings poll = new PollSettings(source.checkpointName(), settings.maxPagesPerCycle(),
                 settings.sweepEvery(), cycleLease);
-        return new ReleasePoller(source, poll, checkpoints, shipmentRequests, audit, clock, ledger);
+        return new ReleasePoller(source, poll, checkpoints, shipmentRequests, audit, clock, ledger, preflight);
+    }
+
+    /**
+     * The Epicor preflight of a company: the tenant checks for this configuration, their verdict kept in the checkpoint
+     * item {@code epicor-preflight#<company>} and trusted for {@code epicor.preflightEveryHours} once passed.
+     */
+    public static TenantPreflight preflight(EpicorClient client, PreflightConfig config, CheckpointStore checkpoints,
+                                            AuditLog audit, Clock clock) {
+        return new TenantPreflight(new EpicorTenantChecks(client, config), checkpoints,
+                "epicor-preflight#" + config.secret().company(), config.epicor().preflightEvery(), audit, clock);
     }
 }

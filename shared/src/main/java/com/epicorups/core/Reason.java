@@ -62,6 +62,12 @@ public enum Reason {
     /** Transient while no customer shipment ships the release yet; raised permanent when every one is voided. */
     EPICOR_PACK_NOT_FOUND("EPICOR_PACK_NOT_FOUND", Kind.TRANSIENT),
     EPICOR_SETTINGS_INVALID("EPICOR_SETTINGS_INVALID", Kind.PERMANENT),
+    /**
+     * The Epicor preflight found something the connector needs missing (a write-back column, the release BAQ or one
+     * of its columns, a warehouse or ShipVia code, a permission): nothing is enqueued and no label is bought until a
+     * person fixes it and the check passes.
+     */
+    PREFLIGHT_FAILED("PREFLIGHT_FAILED", Kind.PERMANENT),
 
     // UPS calls.
     UPS_BUSINESS_ERROR("UPS_BUSINESS_ERROR", Kind.PERMANENT),

@@ -122,6 +122,15 @@ public final class EpicorClient {
         }
     }
 
+    /**
+     * GET of a document that is not JSON, such as a service's {@code $metadata} (CSDL XML), with retries like every
+     * call; returns the body as text.
+     */
+    public String getText(String servicePath, String accept) {
+        URI uri = URI.create(secret.odataRoot() + servicePath);
+        return execute("GET " + servicePath, uri, "GET", null, accept);
+    }
+
     /** PATCH of a partial row (→ the BO's UpdateExt); Epicor answers 204. */
     public void patch(String servicePath, ObjectNode partialRow) {
         URI uri = URI.create(secret.odataRoot() + servicePath);
@@ -143,12 +152,16 @@ public final class EpicorClient {
     }
 
     private String execute(String what, URI uri, String method, String jsonBody) {
+        return execute(what, uri, method, jsonBody, "application/json");
+    }
+
+    private String execute(String what, URI uri, String method, String jsonBody, String accept) {
         boolean renewed = false;
         int attempt = 0;
         while (true) {
             attempt++;
             try {
-                return once(what, uri, method, jsonBody);
+                return once(what, uri, method, jsonBody, accept);
             } catch (EpicorAuthException e) {
                 // An expired or revoked token: renew once and retry once; a second 401 is real.
                 if (e.httpStatus() == 401 && identity.renewable() && !renewed) {
@@ -167,11 +180,11 @@ public final class EpicorClient {
         }
     }
 
-    private String once(String what, URI uri, String method, String jsonBody) {
+    private String once(String what, URI uri, String method, String jsonBody, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("x-api-key", secret.apiKey())
                 .header("Authorization", identity.authorization(http))
-                .header("Accept", "application/json");
+                .header("Accept", accept);
         if (callSettings != null) {
             request.header("CallSettings", callSettings);
         }

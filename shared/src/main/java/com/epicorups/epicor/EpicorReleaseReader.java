@@ -23,10 +23,12 @@ import java.util.Set;
 /**
  * The pre-ship re-read: the release, its header, line, part and ship-to read fresh, judged by the same
  * {@link ReleaseMapper} as the poller. Not shippable when it is gone (404 / not returned), void or closed
- * (release, line or order), no longer matches the eligibility filter (ORDER_RELS source), or fails a mapping
- * rule (weight, address, ...). {@link #recheckAll} reads many releases in the same number of calls as one page:
- * one OrderRels read with the eligibility filter and an or-filter of the keys (a second one, without the filter,
- * only for keys the first left out) while the headers and lines are read, and, when the poll's references are
+ * (release, line or order), is no longer eligible (the BAQ no longer returns it; ORDER_RELS source: it no longer
+ * matches the eligibility filter), or fails a mapping rule (weight, address, ...). {@link #recheckAll} reads many
+ * releases in the same number of calls as one page: BAQ source, the releases' orders' OrderRels and the BAQ's rows
+ * for the keys, at once; ORDER_RELS source, one OrderRels read with the eligibility filter and an or-filter of the
+ * keys (then the orders' releases only for keys it left out); all while the headers and lines are read, and, when the
+ * poll's references are
  * given, while the parts and ship-tos they name are read: the batch waits for one call, not five in a row. A part or
  * ship-to the fresh rows name and the references did not is read after (then the batch waits for two).
  */
@@ -36,11 +38,13 @@ public final class EpicorReleaseReader implements EpicorReleases {
     private final EpicorClient client;
     private final EpicorSettings settings;
     private final ReleaseAssembler assembler;
+    private final BaqReleases baq;
 
     public EpicorReleaseReader(EpicorClient client, EpicorSettings settings) {
         this.client = client;
         this.settings = settings;
         this.assembler = new ReleaseAssembler(client, settings);
+        this.baq = new BaqReleases(client, settings);
     }
 
     @Override
@@ -82,18 +86,21 @@ public final class EpicorReleaseReader implements EpicorReleases {
     }
 
     private ReleaseRows releaseRows(List<ReleaseKey> distinct) {
-        if (settings.source() != EpicorSettings.Source.ORDER_RELS) {
-            return new ReleaseRows(assembler.releases(distinct, null, EpicorFields.ORDER_REL), new HashSet<>(distinct));
+        if (settings.source() == EpicorSettings.Source.BAQ) {
+            // The releases by their orders and the BAQ's answer for the keys, at once.
+            Concurrently.Both<List<JsonNode>, Set<ReleaseKey>> read = Concurrently.both(
+                    () -> assembler.releases(distinct, EpicorFields.ORDER_REL), () -> baq.listed(distinct));
+            return new ReleaseRows(read.first(), read.second());
         }
         // The usual answer in one call: the releases that still match the eligibility filter. Only the keys it
         // leaves out are read again without the filter, to tell gone, void, closed and not eligible apart.
-        List<JsonNode> rows = new ArrayList<>(assembler.releases(distinct, settings.eligibilityFilter(),
+        List<JsonNode> rows = new ArrayList<>(assembler.releasesMatching(distinct, settings.eligibilityFilter(),
                 EpicorFields.ORDER_REL));
         Set<ReleaseKey> eligible = new HashSet<>();
         rows.forEach(r -> eligible.add(ReleaseMapper.keyOf(r, client.company())));
         List<ReleaseKey> others = distinct.stream().filter(k -> !eligible.contains(k)).toList();
         if (!others.isEmpty()) {
-            rows.addAll(assembler.releases(others, null, EpicorFields.ORDER_REL));
+            rows.addAll(assembler.releases(others, EpicorFields.ORDER_REL));
         }
         return new ReleaseRows(rows, eligible);
     }
@@ -117,7 +124,9 @@ public final class EpicorReleaseReader implements EpicorReleases {
                 result.put(k, ReleaseRecheck.notShippable(Reason.RELEASE_CLOSED, "OrderRel.OpenRelease is false"));
             } else if (!eligible.contains(k)) {
                 result.put(k, ReleaseRecheck.notShippable(Reason.NOT_ELIGIBLE,
-                        "no longer matches the eligibility filter: " + settings.eligibilityFilter()));
+                        settings.source() == EpicorSettings.Source.BAQ
+                                ? "no longer returned by BAQ " + settings.baqId()
+                                : "no longer matches the eligibility filter: " + settings.eligibilityFilter()));
             } else {
                 result.put(k, null);
                 toMap.add(r);
@@ -132,13 +141,16 @@ public final class EpicorReleaseReader implements EpicorReleases {
         return result;
     }
 
-    /** The keys that still match the eligibility filter (every key when the source is a BAQ). */
+    /** The keys that are still eligible: still returned by the BAQ, or still matching the eligibility filter. */
     private Set<ReleaseKey> eligible(Collection<ReleaseKey> keys) {
-        if (keys.isEmpty() || settings.source() != EpicorSettings.Source.ORDER_RELS) {
-            return new HashSet<>(keys);
+        if (keys.isEmpty()) {
+            return new HashSet<>();
+        }
+        if (settings.source() == EpicorSettings.Source.BAQ) {
+            return new HashSet<>(baq.listed(keys));
         }
         Set<ReleaseKey> out = new HashSet<>();
-        for (JsonNode r : assembler.releases(keys, settings.eligibilityFilter(), KEY_SELECT)) {
+        for (JsonNode r : assembler.releasesMatching(keys, settings.eligibilityFilter(), KEY_SELECT)) {
             out.add(ReleaseMapper.keyOf(r, client.company()));
         }
         return out;

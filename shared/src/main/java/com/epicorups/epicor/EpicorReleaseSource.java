@@ -27,7 +27,8 @@ import java.util.function.Function;
  * <p>BAQ source: the BAQ must expose the columns {@code OrderRel_OrderNum}, {@code OrderRel_OrderLine},
  * {@code OrderRel_OrderRelNum} and {@code OrderRel_SysRevID} (CHANGEDATE mode: {@code OrderRel_ChangeDate},
  * {@code OrderRel_ChangeTime}); its own criteria decide eligibility. The releases are then read from OrderRels
- * by key, one batched call per page; a BAQ row whose release OrderRels does not have is skipped RELEASE_GONE.
+ * by their orders, one batched call per page (OrderRels is filtered on OrderNum only: decision 0018); a BAQ row whose
+ * release OrderRels does not have is skipped RELEASE_GONE.
  */
 public final class EpicorReleaseSource implements ReleaseSource {
     private static final String BAQ_PREFIX = "OrderRel_";
@@ -113,7 +114,7 @@ public final class EpicorReleaseSource implements ReleaseSource {
             byKey.put(new ReleaseKey(client.company(), r.path(BAQ_PREFIX + "OrderNum").asInt(),
                     r.path(BAQ_PREFIX + "OrderLine").asInt(), r.path(BAQ_PREFIX + "OrderRelNum").asInt()), r);
         }
-        List<JsonNode> rels = assembler.releases(byKey.keySet(), null, EpicorFields.ORDER_REL);
+        List<JsonNode> rels = assembler.releases(byKey.keySet(), EpicorFields.ORDER_REL);
         Map<ReleaseKey, JsonNode> found = new HashMap<>();
         for (JsonNode rel : rels) {
             found.put(ReleaseMapper.keyOf(rel, client.company()), rel);

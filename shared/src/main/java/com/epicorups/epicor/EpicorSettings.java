@@ -42,7 +42,8 @@ public record EpicorSettings(
         Integer backoffMaxMillis,
         Integer keysPerCall,
         Integer maxPagesPerCycle,
-        Integer sweepEveryHours) {
+        Integer sweepEveryHours,
+        Integer preflightEveryHours) {
 
     /** How OAuth2 client credentials are presented to the token endpoint. */
     public enum OAuthClientAuth { BASIC, BODY }
@@ -67,12 +68,20 @@ public record EpicorSettings(
     public static final int DEFAULT_SWEEP_EVERY_HOURS = 24;
     /** Thirty days: a sweep rarer than that leaves a stuck release unshipped for longer than anyone waits. */
     public static final int MAX_SWEEP_EVERY_HOURS = 720;
+    /** A passed preflight is trusted for a day, then the tenant is checked again (a UD column may have been dropped). */
+    public static final int DEFAULT_PREFLIGHT_EVERY_HOURS = 24;
+    /**
+     * The release BAQ the default source reads: a BAQ the user creates over OrderRel (docs/configuration.md, "The
+     * ReadyToShip BAQ"); the preflight checks it exists with the columns the poll reads.
+     */
+    public static final String DEFAULT_BAQ_ID = "ReadyToShip";
 
     public EpicorSettings {
         pageSize = Objects.requireNonNullElse(pageSize, 100);
         eligibilityFilter = Objects.requireNonNullElse(eligibilityFilter, DEFAULT_ELIGIBILITY_FILTER).trim();
-        source = Objects.requireNonNullElse(source, Source.ORDER_RELS);
-        baqId = baqId == null || baqId.isBlank() ? null : baqId.trim();
+        // A BAQ's columns are its own: no question of how Epicor filters a child set arises (decision 0018).
+        source = Objects.requireNonNullElse(source, Source.BAQ);
+        baqId = baqId == null || baqId.isBlank() ? (source == Source.BAQ ? DEFAULT_BAQ_ID : null) : baqId.trim();
         checkpointMode = Objects.requireNonNullElse(checkpointMode, CheckpointMode.SYSREVID);
         weightSource = Objects.requireNonNullElse(weightSource, WeightSource.NET);
         weightUnit = Objects.requireNonNullElse(weightUnit, WeightUnit.LBS);
@@ -92,12 +101,13 @@ public record EpicorSettings(
         keysPerCall = Objects.requireNonNullElse(keysPerCall, 40);
         maxPagesPerCycle = Objects.requireNonNullElse(maxPagesPerCycle, 100);
         sweepEveryHours = Objects.requireNonNullElse(sweepEveryHours, DEFAULT_SWEEP_EVERY_HOURS);
+        preflightEveryHours = Objects.requireNonNullElse(preflightEveryHours, DEFAULT_PREFLIGHT_EVERY_HOURS);
     }
 
     /** For the settings reader: the components in declaration order. */
     private EpicorSettings(SettingsBinder.Components c) {
         this(c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(),
-                c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next());
+                c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next());
     }
 
     /** Every default. */
@@ -121,9 +131,6 @@ public record EpicorSettings(
         if (eligibilityFilter.isEmpty()) {
             problems.add(WORDING.problem("epicor.eligibilityFilter", "is required"));
         }
-        if (source == Source.BAQ && baqId == null) {
-            problems.add(WORDING.problem("epicor.baqId", "is required when epicor.source is BAQ"));
-        }
         if (baqId != null && !baqId.matches("[A-Za-z0-9_\\-.]+")) {
             problems.add(WORDING.problem("epicor.baqId",
                     "may contain only letters, digits, '_', '-' and '.', was '" + baqId + "'"));
@@ -145,6 +152,7 @@ public record EpicorSettings(
             problems.add(WORDING.problem("epicor.sweepEveryHours", "must be between 0 (off) and "
                     + MAX_SWEEP_EVERY_HOURS + ", was " + sweepEveryHours));
         }
+        range(problems, "preflightEveryHours", preflightEveryHours, 1, MAX_SWEEP_EVERY_HOURS);
     }
 
     public Duration connectTimeout() { return Duration.ofSeconds(connectTimeoutSeconds); }
@@ -157,6 +165,9 @@ public record EpicorSettings(
      * enqueues those the shipment ledger has never seen; null when the sweep is off (0).
      */
     public Duration sweepEvery() { return sweepEveryHours == 0 ? null : Duration.ofHours(sweepEveryHours); }
+
+    /** How long a passed preflight holds before the tenant is checked again. */
+    public Duration preflightEvery() { return Duration.ofHours(preflightEveryHours); }
 
     public static Builder builder() {
         return new Builder(JsonNodeFactory.instance.objectNode());
@@ -303,6 +314,7 @@ public record EpicorSettings(
         public Builder keysPerCall(int v) { json.put("keysPerCall", v); return this; }
         public Builder maxPagesPerCycle(int v) { json.put("maxPagesPerCycle", v); return this; }
         public Builder sweepEveryHours(int v) { json.put("sweepEveryHours", v); return this; }
+        public Builder preflightEveryHours(int v) { json.put("preflightEveryHours", v); return this; }
 
         /** @throws IllegalArgumentException naming every problem, as CONNECTOR_SETTINGS would */
         public EpicorSettings build() {

@@ -30,8 +30,8 @@ import java.util.Map;
  * status is refused as stale its estimated delivery is not written either. Absent facts never clear a column.
  *
  * <p>Target ORDER_REL_UD: {@code SalesOrderSvc/OrderRels('co',order,line,rel)}. Target CUST_SHIP: the newest
- * non-voided pack that ships the release ({@code CustShipSvc/ShipDtls} by OrderNum/OrderLine/OrderRelNum,
- * then {@code CustShips('co',PackNum)}).
+ * non-voided pack that ships the release ({@code CustShipSvc/ShipDtls} filtered on OrderNum alone, the release's lines
+ * picked by OrderLine/OrderRelNum (decision 0018), then {@code CustShips('co',PackNum)}).
  *
  * <p>{@link #writeCurrent}/{@link #writeCurrentAll} are for a caller that orders the facts itself (the pipeline's
  * shipment ledger): no read before the write, and several releases in one UpdateExt call.
@@ -219,11 +219,14 @@ public final class EpicorTrackingWriter implements EpicorWriteBack {
     }
 
     private Target pack(ReleaseKey key, Map<String, String> columns) {
-        List<JsonNode> dtls = client.getRows(EpicorFields.SHIP_DTLS, new OData.Query()
-                .select(EpicorFields.SHIP_DTL)
-                .filter("OrderNum eq " + key.orderNum() + " and OrderLine eq " + key.orderLine()
-                        + " and OrderRelNum eq " + key.orderRelNum())
-                .top(50));
+        // ShipDtls are filtered on OrderNum alone, a column ShipHead has too: read as OData says, that is the order's
+        // pack lines; bound to ShipHead as one report says Epicor does, the lines of the packs headed by the order.
+        // Either way the release's own lines are picked here, so a pack found always ships the release.
+        List<JsonNode> dtls = new ParentKeyReads(client, 1).children(ParentKeyReads.SHIP_DTLS,
+                        List.of(key.orderNum()), EpicorFields.SHIP_DTL).stream()
+                .filter(d -> d.path("OrderLine").asInt() == key.orderLine()
+                        && d.path("OrderRelNum").asInt() == key.orderRelNum())
+                .toList();
         List<Integer> packs = dtls.stream().map(d -> d.path("PackNum").asInt()).distinct().toList();
         if (packs.isEmpty()) {
             throw new ConnectorException(Reason.EPICOR_PACK_NOT_FOUND,

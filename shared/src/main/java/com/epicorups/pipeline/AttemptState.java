@@ -15,6 +15,7 @@ import java.util.Map;
  * ({@link ShipmentSteps} takes it and returns the next state); an {@link Outcome} is where the attempt ended:
  *
  * <pre>
+ * Claim ─ (the preflight refuses: Failed(CLAIM), nothing claimed)
  * Claim → ClaimAnswered ─┬─ ALREADY_SHIPPED → ResendUpdate → Skipped
  *                        ├─ IN_PROGRESS → ClaimTaken
  *                        ├─ RECLAIMED_AFTER_EXPIRY → Reconcile ─ adopted → Created

@@ -46,10 +46,12 @@ final class BatchPreparation {
     private final ShipmentSteps steps;
     /** Null when grouping is off. */
     private final OrderGrouping grouping;
+    private final CreationGate gate;
 
     BatchPreparation(ShipmentLedger ledger, EpicorReleases epicor, AddressValidation addressValidation,
                      MessageQueue trackingUpdates, ExecutorService earlyValidation, Clock clock, Duration lease,
-                     Supplier<String> ownerIds, ShipmentSteps steps, OrderGrouping grouping) {
+                     Supplier<String> ownerIds, ShipmentSteps steps, OrderGrouping grouping, CreationGate gate) {
+        this.gate = gate;
         this.ledger = ledger;
         this.epicor = epicor;
         this.addressValidation = addressValidation;
@@ -110,8 +112,12 @@ final class BatchPreparation {
         return new ShipmentBatch(claimed, reread, grouped, deferred, single, steps, trackingUpdates);
     }
 
-    /** Claims each message's release in message order; one that is malformed or has no id is left to the single path. */
+    /**
+     * Claims each message's release in message order; one that is malformed or has no id is left to the single path.
+     * While the preflight refuses (asked once for the batch), nothing is claimed: each message fails at its claim.
+     */
     private Map<String, Claimed> claimAll(List<InboundMessage> messages, DeferredUpdates deferred) {
+        RuntimeException refusal = gate.refusal();
         Map<String, Claimed> claimed = new LinkedHashMap<>();
         for (InboundMessage message : messages) {
             ShipmentRequestMessage request;
@@ -125,6 +131,10 @@ final class BatchPreparation {
             }
             ReleaseAttempt a = new ReleaseAttempt(message, request, ownerIds.get(), clock.instant(), deferred,
                     EarlyAddressChecks.NONE);
+            if (refusal != null) {
+                claimed.put(message.messageId(), new Claimed(a, null, refusal));
+                continue;
+            }
             try {
                 claimed.put(message.messageId(), new Claimed(a,
                         ledger.claim(a.key(), a.owner(), clock.instant().truncatedTo(ChronoUnit.MILLIS), lease), null));

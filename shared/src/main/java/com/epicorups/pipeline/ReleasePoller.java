@@ -1,12 +1,18 @@
 package com.epicorups.pipeline;
 
 import com.epicorups.core.Concurrently;
+import com.epicorups.core.ConnectorException;
+import com.epicorups.core.FailureKind;
 import com.epicorups.core.Reason;
+import com.epicorups.logging.JsonLogger;
 import com.epicorups.port.OrderPolling;
 import com.epicorups.port.PollSummary;
+import com.epicorups.port.Preflight;
+import com.epicorups.port.PreflightVerdict;
 import com.epicorups.port.ReleaseSource;
 import com.epicorups.queue.MessageQueue;
 import com.epicorups.store.AuditEntry;
+import com.epicorups.store.AuditLines;
 import com.epicorups.store.AuditLog;
 import com.epicorups.store.AuditOperation;
 import com.epicorups.store.AuditOutcome;
@@ -27,9 +33,12 @@ import java.util.Optional;
  * checkpoint moves (compare-and-set) only after the whole page is enqueued. A failed compare-and-set means another
  * poller moved it: the pass stops without writing. One cycle runs at a time per company ({@link CycleLease}, taken
  * and given back by a try-with-resources block): a poller that finds another's cycle running does nothing (audit
- * {@code POLL_IN_PROGRESS}), so no change is enqueued twice by two pollers.
+ * {@code POLL_IN_PROGRESS}), so no change is enqueued twice by two pollers. Nothing is read or enqueued while the
+ * {@link Preflight} says the tenant lacks something the connector needs.
  */
 public final class ReleasePoller implements OrderPolling {
+    private static final JsonLogger LOG = JsonLogger.getLogger(ReleasePoller.class);
+
     /** Longer than the order poller's Lambda timeout, so a live cycle never loses it between two pages. */
     public static final Duration DEFAULT_CYCLE_LEASE = Duration.ofMinutes(5);
 
@@ -40,6 +49,7 @@ public final class ReleasePoller implements OrderPolling {
     private final AuditLog audit;
     private final Clock clock;
     private final ShipmentLedger ledger;
+    private final Preflight preflight;
     private volatile boolean lastCycleConflicted;
 
     /**
@@ -48,6 +58,17 @@ public final class ReleasePoller implements OrderPolling {
      */
     public ReleasePoller(ReleaseSource source, PollSettings settings, CheckpointStore checkpoints,
                          MessageQueue shipmentRequests, AuditLog audit, Clock clock, ShipmentLedger ledger) {
+        this(source, settings, checkpoints, shipmentRequests, audit, clock, ledger, Preflight.NONE);
+    }
+
+    /**
+     * @param preflight whether the tenant has what the connector needs; while it says no, a cycle enqueues nothing and
+     *                  fails (audited {@code POLL_CYCLE} FAILED {@code PREFLIGHT_FAILED}, logged at ERROR)
+     */
+    public ReleasePoller(ReleaseSource source, PollSettings settings, CheckpointStore checkpoints,
+                         MessageQueue shipmentRequests, AuditLog audit, Clock clock, ShipmentLedger ledger,
+                         Preflight preflight) {
+        this.preflight = Objects.requireNonNull(preflight, "preflight");
         this.source = Objects.requireNonNull(source, "source");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
@@ -96,6 +117,15 @@ public final class ReleasePoller implements OrderPolling {
             if (start.second() != null) {
                 throw cycle.failed(start.second());
             }
+            PreflightVerdict verdict;
+            try {
+                verdict = preflight.verdict();
+            } catch (RuntimeException e) {
+                throw cycle.failed(e);
+            }
+            if (!verdict.passed()) {
+                throw preflightFailed(pollId, started, verdict, callsBefore);
+            }
             PollPass.End cycleEnd = cycle.run(settings.maxPagesPerCycle());
             SweepResult sweep = SweepResult.NONE;
             if (cycleEnd != PollPass.End.CONFLICT) {
@@ -137,6 +167,24 @@ public final class ReleasePoller implements OrderPolling {
     /** What the sweep did in one invocation. */
     private record SweepResult(int pages, int enqueued, boolean conflicted) {
         static final SweepResult NONE = new SweepResult(0, 0, false);
+    }
+
+    /**
+     * The tenant lacks something the connector needs: nothing is enqueued, the cycle is audited FAILED with every
+     * failed check (what is missing and what to do) and logged at ERROR beside it, and the invocation fails so that
+     * the poller's Errors alarm fires. The next poll checks again.
+     */
+    private ConnectorException preflightFailed(String pollId, Instant started, PreflightVerdict verdict,
+                                               int callsBefore) {
+        String message = "Epicor preflight failed: nothing is enqueued until it passes: " + verdict.summary();
+        Map<String, String> details = ChangedSinceCycle.details(0, 0, 0, source.callCount() - callsBefore,
+                checkpoints.load(checkpointName()).map(Checkpoint::values).orElse(Map.of()));
+        details.put("preflightRanAt", String.valueOf(verdict.ranAt()));
+        AuditEntry entry = new AuditEntry(pollId, clock.instant(), AuditOperation.POLL_CYCLE, AuditOutcome.FAILED,
+                Reason.PREFLIGHT_FAILED.code(), message, clock.millis() - started.toEpochMilli(), details, null);
+        AuditLines.log(LOG, entry);
+        audit.record(entry);
+        return new ConnectorException(Reason.PREFLIGHT_FAILED, FailureKind.PERMANENT, message, null);
     }
 
     private PollSummary inProgress(String pollId, Instant started, CycleLease lease) {

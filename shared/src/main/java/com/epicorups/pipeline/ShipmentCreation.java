@@ -6,6 +6,7 @@ import com.epicorups.logging.CorrelationId;
 import com.epicorups.model.ShipmentRequestMessage;
 import com.epicorups.port.AddressValidation;
 import com.epicorups.port.EpicorReleases;
+import com.epicorups.port.Preflight;
 import com.epicorups.port.UpsShipping;
 import com.epicorups.queue.MessageQueue;
 import com.epicorups.store.AuditLog;
@@ -20,6 +21,9 @@ import java.util.function.Supplier;
 
 /**
  * Turns one shipment-requests message into at most one UPS shipment.
+ *
+ * <p>Nothing is bought while the {@link Preflight} says the tenant lacks something the connector needs
+ * ({@link CreationGate}): the attempt fails at its claim, before anything is held, and is retried.
  *
  * <p>Never twice: the release key is claimed in the {@link ShipmentLedger} with one conditional write before
  * anything else. Any attempt that is not the release's first (a claim taken over after its lease expired, a
@@ -59,14 +63,15 @@ public final class ShipmentCreation implements MessageHandler {
         Auditor audit = new Auditor(Objects.requireNonNull(b.auditLog, "auditLog"), clock);
         this.policy = new CreationFailurePolicy(b.settings.claimLease(), clock);
         this.actions = new CreationFailureActions(ledger, deadLetters, audit, clock);
+        CreationGate gate = new CreationGate(Objects.requireNonNull(b.preflight, "preflight"));
         this.steps = new ShipmentSteps(ledger, epicor, addressValidation, ups, labels, audit, clock,
-                b.settings.claimLease(), policy, actions);
+                b.settings.claimLease(), policy, actions, gate);
         OrderGrouping grouping = b.groupReleasesByOrder
                 ? new OrderGrouping(ups, addressValidation, audit, clock, steps) : null;
         // The early address checks' threads; started on first use (a pool starts no thread before a task).
         this.batches = new BatchPreparation(ledger, epicor, addressValidation, trackingUpdates,
                 Executors.newFixedThreadPool(b.settings.batchConcurrency(), DaemonThreads.named("address-check")),
-                clock, b.settings.claimLease(), ownerIds, steps, grouping);
+                clock, b.settings.claimLease(), ownerIds, steps, grouping, gate);
     }
 
     public static Builder builder() {
@@ -111,6 +116,7 @@ public final class ShipmentCreation implements MessageHandler {
         private PipelineSettings settings = PipelineSettings.defaults();
         private Supplier<String> ownerIds = () -> "creator-" + UUID.randomUUID();
         private boolean groupReleasesByOrder;
+        private Preflight preflight = Preflight.NONE;
 
         public Builder ledger(ShipmentLedger v) { this.ledger = v; return this; }
         public Builder epicor(EpicorReleases v) { this.epicor = v; return this; }
@@ -129,6 +135,11 @@ public final class ShipmentCreation implements MessageHandler {
          * ShipViaCode and ship-to as one shipment with a package each (default false: one shipment per release).
          */
         public Builder groupReleasesByOrder(boolean v) { this.groupReleasesByOrder = v; return this; }
+        /**
+         * Whether labels may be bought: asked before each release is claimed (once per SQS batch); while it says no,
+         * nothing is claimed or bought and the messages are retried (default: no preflight).
+         */
+        public Builder preflight(Preflight v) { this.preflight = v; return this; }
 
         public ShipmentCreation build() {
             return new ShipmentCreation(this);

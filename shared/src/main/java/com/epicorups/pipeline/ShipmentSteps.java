@@ -71,10 +71,12 @@ final class ShipmentSteps {
     private final Duration lease;
     private final CreationFailurePolicy policy;
     private final CreationFailureActions actions;
+    private final CreationGate gate;
 
     ShipmentSteps(ShipmentLedger ledger, EpicorReleases epicor, AddressValidation addressValidation, UpsShipping ups,
                   LabelStore labels, Auditor audit, Clock clock, Duration lease, CreationFailurePolicy policy,
-                  CreationFailureActions actions) {
+                  CreationFailureActions actions, CreationGate gate) {
+        this.gate = gate;
         this.ledger = ledger;
         this.epicor = epicor;
         this.addressValidation = addressValidation;
@@ -100,6 +102,15 @@ final class ShipmentSteps {
         return end(a, (Outcome) next);
     }
 
+    /** Claims the release, unless the preflight refuses: then nothing is claimed and the attempt fails at CLAIM. */
+    private AttemptState claim(ReleaseAttempt a) {
+        RuntimeException refusal = gate.refusal();
+        if (refusal != null) {
+            throw refusal;
+        }
+        return new ClaimAnswered(ledger.claim(a.key(), a.owner(), now(), lease), null);
+    }
+
     /** The batch's one send of "label created" updates failed for this shipped release. */
     MessageResult updateNotSent(ReleaseAttempt a, RuntimeException e) {
         return actions.apply(a, AttemptState.Stage.UPDATE.operation(), policy.whenUpdateNotSent(a, e), null);
@@ -123,7 +134,7 @@ final class ShipmentSteps {
 
     private AttemptState take(ReleaseAttempt a, Step step) {
         return switch (step) {
-            case Claim c -> new ClaimAnswered(ledger.claim(a.key(), a.owner(), now(), lease), null);
+            case Claim c -> claim(a);
             case ClaimAnswered c -> afterClaim(c);
             case ResendUpdate r -> resendUpdate(a, r.shipped());
             case Reconcile r -> reconcile(a, r.reread());

@@ -5,6 +5,8 @@ public enum AuditOperation {
     POLL_CYCLE,
     /** The order poller's reconciliation sweep: one entry per invocation that swept, with its counts. */
     POLL_SWEEP,
+    /** A run of the Epicor preflight (what the connector needs from the tenant), one entry per run. */
+    PREFLIGHT,
     RELEASE_SKIPPED,
     RELEASE_ENQUEUED,
     ADDRESS_VALIDATION,

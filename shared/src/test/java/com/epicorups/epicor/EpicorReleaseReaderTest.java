@@ -153,6 +153,36 @@ class EpicorReleaseReaderTest extends EpicorTestSupport {
     }
 
     @Test
+    void withTheBaqSourceTheReReadAsksTheBaqWhetherEachReleaseIsStillReadyToShip() {
+        List<ReleaseKey> keys = simpleReleases(7700, 4);
+        for (ReleaseKey k : keys.subList(0, 3)) { // 7703 is no longer returned by the BAQ (e.g. ReadyToFulfill cleared)
+            com.fasterxml.jackson.databind.node.ObjectNode row = com.epicorups.core.Json.mapper().createObjectNode();
+            row.put("OrderRel_OrderNum", k.orderNum()).put("OrderRel_OrderLine", 1).put("OrderRel_OrderRelNum", 1)
+                    .put("OrderRel_SysRevID", 1);
+            fake.sets.computeIfAbsent("BAQ:UPS-READY", x -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(row);
+        }
+        EpicorSettings s = settings(b -> b.source(EpicorSettings.Source.BAQ).baqId("UPS-READY"));
+        EpicorClient c = client(s);
+
+        Map<ReleaseKey, ReleaseRecheck> result = new EpicorReleaseReader(c, s).recheckAll(keys);
+
+        assertThat(result.values().stream().filter(ReleaseRecheck::isShippable)).hasSize(3);
+        assertThat(result.get(key(7703)).notShippableReason().code()).isEqualTo("NOT_ELIGIBLE");
+        assertThat(result.get(key(7703)).detail()).isEqualTo("no longer returned by BAQ UPS-READY");
+        assertThat(fake.requestsTo("/BaqSvc/UPS-READY/Data")).singleElement().satisfies(r -> assertThat(
+                r.getRequestUrl().queryParameter("$filter")).startsWith(
+                "(OrderRel_OrderNum eq 7700 and OrderRel_OrderLine eq 1 and OrderRel_OrderRelNum eq 1) or "));
+        assertThat(fake.requestsTo("/OrderRels")).singleElement().satisfies(r -> assertThat(
+                r.getRequestUrl().queryParameter("$filter")).isEqualTo(
+                "OrderNum eq 7700 or OrderNum eq 7701 or OrderNum eq 7702 or OrderNum eq 7703"));
+        // BAQ + releases + orders + lines + parts + ship-tos, one call each
+        assertThat(c.callCount()).isEqualTo(6);
+
+        ReleaseRecheck single = new EpicorReleaseReader(c, s).recheck(key(7703));
+        assertThat(single.notShippableReason().code()).isEqualTo("NOT_ELIGIBLE");
+    }
+
+    @Test
     void recheckAllIsBatched() {
         List<ReleaseKey> keys = simpleReleases(7000, 30);
         fake.touch(fake.find("OrderRels", r -> r.path("OrderNum").asInt() == 7003), r -> r.put("VoidRelease", true));

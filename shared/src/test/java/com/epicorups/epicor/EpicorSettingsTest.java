@@ -49,7 +49,8 @@ class EpicorSettingsTest {
         assertThat(s.pageSize()).isEqualTo(100);
         assertThat(s.eligibilityFilter()).isEqualTo(
                 "OpenRelease eq true and VoidRelease eq false and FirmRelease eq true and ReadyToFulfill eq true");
-        assertThat(s.source()).isEqualTo(EpicorSettings.Source.ORDER_RELS);
+        assertThat(s.source()).isEqualTo(EpicorSettings.Source.BAQ);
+        assertThat(s.baqId()).isEqualTo("ReadyToShip");
         assertThat(s.weightSource()).isEqualTo(EpicorSettings.WeightSource.NET);
         assertThat(s.weightUnit()).isEqualTo(WeightUnit.LBS);
         assertThat(s.checkpointMode()).isEqualTo(EpicorSettings.CheckpointMode.SYSREVID);
@@ -112,8 +113,12 @@ class EpicorSettingsTest {
                 .hasMessageContaining("'epicor.sweepEveryHours'");
         assertThatThrownBy(() -> settings("{'sweepEveryHours':'daily'}"))
                 .hasMessageContaining("'epicor.sweepEveryHours' must be a whole number");
-        assertThatThrownBy(() -> settings("{'source':'BAQ'}"))
-                .hasMessageContaining("'epicor.baqId' is required when epicor.source is BAQ");
+        // No baqId is not a mistake any more: the source defaults to the ReadyToShip BAQ (decision 0018).
+        assertThat(settings("{'source':'BAQ'}").baqId()).isEqualTo("ReadyToShip");
+        assertThatThrownBy(() -> settings("{'baqId':'Ready To Ship'}"))
+                .hasMessageContaining("'epicor.baqId' may contain only letters, digits");
+        assertThatThrownBy(() -> settings("{'preflightEveryHours':0}"))
+                .hasMessageContaining("'epicor.preflightEveryHours' must be between 1 and 720, was 0");
         assertThatThrownBy(() -> settings("{'weightUnit':'TONS'}"))
                 .hasMessageContaining("'epicor.weightUnit' must be one of [LBS, KGS]");
         assertThatThrownBy(() -> settings("{'writeBack':{'fields':{'colour':'X_c'}}}"))

@@ -51,8 +51,13 @@ abstract class EpicorTestSupport {
         return secret(b -> b);
     }
 
+    /**
+     * Settings for {@link FakeEpicor}, which filters child sets by their own columns as OData says: the ORDER_RELS
+     * source (whose eligibility filter needs that reading) unless a test chooses the BAQ source.
+     */
     protected EpicorSettings settings(UnaryOperator<EpicorSettings.Builder> customise) {
         EpicorSettings.Builder b = EpicorSettings.builder()
+                .source(EpicorSettings.Source.ORDER_RELS)
                 .readTimeout(Duration.ofSeconds(60))
                 .backoffBase(Duration.ofMillis(1))
                 .backoffMax(Duration.ofMillis(2));

@@ -92,13 +92,21 @@ class EpicorTrackingWriterTest extends EpicorTestSupport {
                     .put("OrderRelNum", 1);
             fake.add("ShipDtls", dtl);
         }
+        // The newest live pack of the order ships another release of it: not this release's pack.
+        ObjectNode other = Json.mapper().createObjectNode();
+        other.put("PackNum", 304).put("Voided", false).put("ShipStatus", "OPEN").put("TrackingNumber", "");
+        fake.add("CustShips", other);
+        ObjectNode otherDtl = Json.mapper().createObjectNode();
+        otherDtl.put("PackNum", 304).put("PackLine", 1).put("OrderNum", 5001).put("OrderLine", 2).put("OrderRelNum", 1);
+        fake.add("ShipDtls", otherDtl);
         EpicorSettings s = settings(b -> b.writeBack(new WriteBackMapping(WriteBackMapping.Target.CUST_SHIP,
                 "TrackingNumber", null, null, null, null)));
         EpicorTrackingWriter writer = new EpicorTrackingWriter(client(s), s);
         Map<String, Object> written = writer.write(KEY, facts(TrackingStatus.LABEL_CREATED, null, null));
         assertThat(written).containsOnly(Map.entry("TrackingNumber", "1Z999AA10123456784"));
+        // Filtered on OrderNum alone (a column ShipHead has too); the release's lines picked here (decision 0018).
         assertThat(fake.requestsTo("/ShipDtls").get(0).getRequestUrl().queryParameter("$filter"))
-                .isEqualTo("OrderNum eq 5001 and OrderLine eq 1 and OrderRelNum eq 1");
+                .isEqualTo("OrderNum eq 5001");
         assertThat(fake.requestsTo("/CustShips").get(0).getRequestUrl().queryParameter("$filter"))
                 .isEqualTo("PackNum eq 302 or PackNum eq 303");
         RecordedRequest patch = patches().get(0);

@@ -96,6 +96,60 @@ class ReleasePollerTest extends EpicorTestSupport {
     }
 
     @Test
+    void whileThePreflightFailsAPollReadsAndEnqueuesNothingAndSaysAtErrorWhatIsMissingAndWhatToDo() {
+        fake.customer(100);
+        fake.simpleRelease(5001, 100);
+        java.util.List<String> lines = new CopyOnWriteArrayList<>();
+        com.epicorups.logging.LogConfig previous = com.epicorups.logging.JsonLogger.configure(
+                new com.epicorups.logging.LogConfig(com.epicorups.logging.LogLevel.INFO, "test", lines::add, clock));
+        AtomicBoolean columnsDeclared = new AtomicBoolean();
+        com.epicorups.port.Preflight preflight = () -> com.epicorups.port.PreflightVerdict.ran("fp", clock.instant(),
+                new com.epicorups.port.PreflightReport(List.of(columnsDeclared.get()
+                        ? com.epicorups.port.CheckResult.passed("write-back columns on OrderRel", "all exist.")
+                        : com.epicorups.port.CheckResult.failed("write-back columns on OrderRel",
+                        List.of("TrackingNumber_c", "UPSStatus_c"), "OrderRel has no column TrackingNumber_c, UPSStatus_c.",
+                        "create TrackingNumber_c (character), UPSStatus_c (character) on OrderRel in UD Column "
+                                + "Maintenance, then regenerate the data model."))));
+        EpicorSettings s = settings();
+        ReleasePoller poller = EpicorPolling.poller(client(s), s, checkpoints, queue, audit, clock,
+                ReleasePoller.DEFAULT_CYCLE_LEASE, null, preflight);
+        try {
+            assertThatThrownBy(() -> poller.pollOnce("p1")).isInstanceOfSatisfying(
+                    com.epicorups.core.ConnectorException.class, e -> {
+                        assertThat(e.reasonCode()).isEqualTo("PREFLIGHT_FAILED");
+                        assertThat(e.isTransient()).isFalse();
+                    });
+        } finally {
+            com.epicorups.logging.JsonLogger.configure(previous);
+        }
+
+        assertThat(queue.bodies).isEmpty();
+        assertThat(fake.requests).as("not one Epicor read").isEmpty();
+        assertThat(checkpoints.load("epicor-releases#EPIC06")).isEmpty();
+        assertThat(checkpoints.load("epicor-releases#EPIC06#lease").orElseThrow().values())
+                .as("the lease is given back").containsEntry("owner", "");
+        AuditEntry cycle = audit.forSubject("p1").get(0);
+        assertThat(cycle.operation()).isEqualTo(AuditOperation.POLL_CYCLE);
+        assertThat(cycle.outcome()).isEqualTo(AuditOutcome.FAILED);
+        assertThat(cycle.reasonCode()).isEqualTo("PREFLIGHT_FAILED");
+        assertThat(cycle.message()).startsWith("Epicor preflight failed: nothing is enqueued until it passes: ")
+                .contains("TrackingNumber_c, UPSStatus_c").contains("UD Column Maintenance");
+        com.fasterxml.jackson.databind.JsonNode error = lines.stream().map(l -> {
+            try {
+                return com.epicorups.core.Json.mapper().readTree(l);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).filter(l -> "PREFLIGHT_FAILED".equals(l.path("reasonCode").asText())).findFirst().orElseThrow();
+        assertThat(error.path("level").asText()).isEqualTo("ERROR");
+        assertThat(error.path("detail").asText()).contains("TrackingNumber_c, UPSStatus_c")
+                .contains("regenerate the data model");
+
+        columnsDeclared.set(true);
+        assertThat(poller.pollOnce("p2").enqueued()).as("the next poll after the fix").isEqualTo(1);
+    }
+
+    @Test
     void sendsTheDocumentedQueries() {
         fake.customer(100);
         fake.simpleRelease(5001, 100);
@@ -117,12 +171,15 @@ class ReleasePollerTest extends EpicorTestSupport {
 
         assertThat(fake.requestsTo("/SalesOrders").get(0).getRequestUrl().queryParameter("$filter"))
                 .isEqualTo("OrderNum eq 5001");
-        assertThat(fake.requestsTo("/OrderDtls").get(0).getRequestUrl().queryParameter("$filter"))
-                .isEqualTo("OrderNum eq 5001 and OrderLine eq 1");
+        // Child sets are filtered on their parent's key only, the wanted rows picked from the answer (decision 0018).
+        HttpUrl lines = fake.requestsTo("/OrderDtls").get(0).getRequestUrl();
+        assertThat(lines.queryParameter("$filter")).isEqualTo("OrderNum eq 5001");
+        assertThat(lines.queryParameter("$orderby")).isEqualTo("OrderNum,OrderLine");
         assertThat(fake.requestsTo("/Parts").get(0).getRequestUrl().queryParameter("$filter"))
                 .isEqualTo("PartNum eq 'P-5001'");
-        assertThat(fake.requestsTo("/ShipToes").get(0).getRequestUrl().queryParameter("$filter"))
-                .isEqualTo("CustNum eq 100 and ShipToNum eq 'DOCK'");
+        HttpUrl shipTos = fake.requestsTo("/ShipToes").get(0).getRequestUrl();
+        assertThat(shipTos.queryParameter("$filter")).isEqualTo("CustNum eq 100");
+        assertThat(shipTos.queryParameter("$orderby")).isEqualTo("CustNum,ShipToNum");
         for (RecordedRequest r : fake.requests) {
             assertThat(r.getHeader("x-api-key")).isEqualTo(FakeEpicor.API_KEY);
             assertThat(r.getHeader("Authorization")).startsWith("Basic ");
@@ -541,9 +598,9 @@ class ReleasePollerTest extends EpicorTestSupport {
         assertThat(byOrder.get(5004).weight()).isEqualByComparingTo("4.004");
         assertThat(fake.requestsTo("/Customers")).hasSize(1);
         assertThat(fake.requestsTo("/Customers").get(0).getRequestUrl().queryParameter("$filter")).isEqualTo("CustNum eq 100");
-        assertThat(fake.requestsTo("/ShipToes").get(0).getRequestUrl().queryParameter("$filter"))
-                .isIn("(CustNum eq 100 and ShipToNum eq 'DOCK') or (CustNum eq 100 and ShipToNum eq '')",
-                        "(CustNum eq 100 and ShipToNum eq '') or (CustNum eq 100 and ShipToNum eq 'DOCK')");
+        // Every ship-to of customer 100 (DOCK and the missing blank-numbered one), in one call.
+        assertThat(fake.requestsTo("/ShipToes")).singleElement().satisfies(r ->
+                assertThat(r.getRequestUrl().queryParameter("$filter")).isEqualTo("CustNum eq 100"));
         assertThat(fake.requestsTo("/Parts").get(0).getRequestUrl().queryParameter("$select")).contains("GrossWeight,GrossWeightUOM");
     }
 

@@ -5,6 +5,7 @@ import com.epicorups.epicor.EpicorClient;
 import com.epicorups.epicor.EpicorFields;
 import com.epicorups.epicor.EpicorSettings;
 import com.epicorups.epicor.OData;
+import com.epicorups.epicor.ParentKeyReads;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ReleaseReferences;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,17 +22,20 @@ import java.util.function.Function;
  * Reads what a set of OrderRel rows refers to, in batches (one {@code $filter=... or ...} call per entity set,
  * split into chunks of {@link EpicorSettings#keysPerCall()} keys so URLs stay short), and maps every release.
  * The number of calls depends on the number of distinct keys per chunk, never on one call per release; reads
- * that do not depend on each other go out at the same time.
+ * that do not depend on each other go out at the same time. Child sets (lines, releases, ship-tos) are read by their
+ * parent's key and the rows wanted picked from the answer ({@link ParentKeyReads}, decision 0018).
  */
 public final class ReleaseAssembler {
     private final EpicorClient client;
     private final EpicorSettings settings;
     private final ReleaseMapper mapper;
+    private final ParentKeyReads children;
 
     public ReleaseAssembler(EpicorClient client, EpicorSettings settings) {
         this.client = client;
         this.settings = settings;
         this.mapper = new ReleaseMapper(client.company(), settings);
+        this.children = new ParentKeyReads(client, settings.keysPerCall());
     }
 
     /** The header and line rows a set of releases refers to. */
@@ -221,15 +225,28 @@ public final class ReleaseAssembler {
         return null;
     }
 
-    /** OrderRel rows for the keys (optionally also matching {@code extraFilter}), batched. */
-    public List<JsonNode> releases(Collection<ReleaseKey> keys, String extraFilter, List<String> select) {
+    /**
+     * OrderRel rows for the keys that also match {@code filter}, an OData filter over OrderRel's own columns, batched.
+     * Only for the ORDER_RELS source, which relies on Epicor filtering OrderRels by OrderRel's columns.
+     */
+    public List<JsonNode> releasesMatching(Collection<ReleaseKey> keys, String filter, List<String> select) {
         List<String> terms = new ArrayList<>();
         for (ReleaseKey k : new LinkedHashSet<>(keys)) {
             terms.add("OrderNum eq " + k.orderNum() + " and OrderLine eq " + k.orderLine()
                     + " and OrderRelNum eq " + k.orderRelNum());
         }
-        return readBatched(EpicorFields.ORDER_RELS, terms, select,
-                extraFilter == null ? null : "(" + extraFilter + ") and ");
+        return readBatched(EpicorFields.ORDER_RELS, terms, select, "(" + filter + ") and ");
+    }
+
+    /**
+     * The OrderRel rows of the keys, read by their orders (every release of each order, the keys picked from them);
+     * a key missing from the answer is read by its entity key, and is left out only when Epicor has no such release.
+     */
+    public List<JsonNode> releases(Collection<ReleaseKey> keys, List<String> select) {
+        return new ArrayList<>(children.read(ParentKeyReads.ORDER_RELS, keys, ReleaseKey::orderNum,
+                r -> ReleaseMapper.keyOf(r, client.company()),
+                k -> List.of(k.orderNum(), k.orderLine(), k.orderRelNum()), k -> true, select,
+                client.company()).values());
     }
 
     Map<Integer, JsonNode> orders(Collection<Integer> orderNums) {
@@ -239,9 +256,9 @@ public final class ReleaseAssembler {
     }
 
     Map<List<Integer>, JsonNode> lines(Collection<List<Integer>> keys) {
-        List<String> terms = keys.stream().map(k -> "OrderNum eq " + k.get(0) + " and OrderLine eq " + k.get(1)).toList();
-        return index(readBatched(EpicorFields.ORDER_DTLS, terms, EpicorFields.ORDER_DTL, null),
-                r -> List.of(Rows.integer(r, "OrderNum"), Rows.integer(r, "OrderLine")));
+        return children.read(ParentKeyReads.ORDER_DTLS, keys, k -> k.get(0),
+                r -> List.of(Rows.integer(r, "OrderNum"), Rows.integer(r, "OrderLine")), k -> List.of(k.get(0), k.get(1)),
+                k -> true, EpicorFields.ORDER_DTL, client.company());
     }
 
     Map<String, JsonNode> parts(Collection<String> partNums) {
@@ -251,11 +268,15 @@ public final class ReleaseAssembler {
         return index(readBatched(EpicorFields.PARTS, terms, select, null), r -> Rows.text(r, "PartNum"));
     }
 
+    /**
+     * The ShipTo rows, read by customer. A blank ship-to number (the customer's own address) missing from the answer
+     * is not read by key: the Customer row stands in for it.
+     */
     Map<ShipToSource.ShipTo, JsonNode> shipTos(Collection<ShipToSource.ShipTo> keys) {
-        List<String> terms = keys.stream()
-                .map(k -> "CustNum eq " + k.custNum() + " and ShipToNum eq " + OData.literal(k.shipToNum())).toList();
-        return index(readBatched(EpicorFields.SHIP_TOES, terms, EpicorFields.SHIP_TO, null),
-                r -> new ShipToSource.ShipTo(Rows.integer(r, "CustNum"), r.path("ShipToNum").asText("").trim()));
+        return children.read(ParentKeyReads.SHIP_TOES, keys, ShipToSource.ShipTo::custNum,
+                r -> new ShipToSource.ShipTo(Rows.integer(r, "CustNum"), r.path("ShipToNum").asText("").trim()),
+                k -> List.of(k.custNum(), k.shipToNum()), k -> !k.shipToNum().isEmpty(), EpicorFields.SHIP_TO,
+                client.company());
     }
 
     Map<Integer, JsonNode> customers(Collection<Integer> custNums) {

@@ -125,7 +125,8 @@ class ConcurrentPollersSandboxTest extends SandboxSupport {
      * poller's cycle returned; then keeps polling until a cycle enqueues nothing.
      */
     private List<PollSummary> runTogether(List<ReleasePoller> pollers, String round) throws Exception {
-        Hold firstPage = sandbox.faults().holdNext("/OrderRels?", 1);
+        // The poll's first read: the default source's BAQ page.
+        Hold firstPage = sandbox.faults().holdNext("/BaqSvc/ReadyToShip/Data?", 1);
         CompletableFuture<PollSummary> first = CompletableFuture.supplyAsync(() -> pollers.get(0).pollOnce(round + "-0"));
         assertThat(firstPage.awaitHeld(Duration.ofMinutes(2))).as("the first poller reads its first page").isTrue();
         PollSummary second;

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A sandbox dataset of n shippable releases, built in code: orders of four lines with one release each (the last
- * order shorter), 20 customers with one ship-to each, 10 parts with weights.
+ * order shorter), 20 customers with one ship-to each, 10 parts with weights; and what a tenant set up for the connector
+ * has: the ReadyToShip BAQ over OrderRel (the default eligibility criteria; key, SysRevID, ChangeDate and ChangeTime
+ * columns), the CHI warehouse, the UPSG ship via and the five OrderRel UD columns of the default write-back.
  */
 final class GeneratedDataset {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -20,6 +22,18 @@ final class GeneratedDataset {
     static String releases(int n) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("Company", SandboxSupport.COMPANY);
+        ObjectNode ud = root.putObject("UDFields").putObject("OrderRel");
+        ud.put("TrackingNumber_c", "string").put("UPSStatus_c", "string").put("EstDeliveryDate_c", "date")
+                .put("DeliveredDate_c", "date").put("LabelLocation_c", "string");
+        ObjectNode baq = root.putObject("BAQs").putObject("ReadyToShip");
+        baq.put("from", "OrderRels").put("filter", com.epicorups.epicor.EpicorSettings.DEFAULT_ELIGIBILITY_FILTER);
+        ArrayNode baqColumns = baq.putArray("columns");
+        for (String column : new String[] {"Company", "OrderNum", "OrderLine", "OrderRelNum", "SysRevID", "ChangeDate",
+                "ChangeTime"}) {
+            baqColumns.add(column);
+        }
+        root.putArray("Warehses").addObject().put("WarehouseCode", "CHI").put("Name", "Chicago").put("Plant", "MfgSys");
+        root.putArray("ShipVias").addObject().put("ShipViaCode", "UPSG").put("Description", "UPS Ground");
         ArrayNode customers = root.putArray("Customers");
         ArrayNode shipTos = root.putArray("ShipToes");
         for (int c = 1; c <= CUSTOMERS; c++) {

@@ -10,6 +10,7 @@ import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ShipmentRequestMessage;
 import com.epicorups.pipeline.ReleasePoller;
 import com.epicorups.queue.MessageQueue;
+import com.epicorups.sandbox.epicor.ChildSetFilter;
 import com.epicorups.sandbox.epicor.EpicorDataset;
 import com.epicorups.sandbox.epicor.EpicorSandbox;
 import com.epicorups.sandbox.epicor.RecordedRequest;
@@ -42,10 +43,28 @@ abstract class SandboxSupport {
     protected EpicorSandbox sandbox;
     protected final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
+    /** The sandbox as it starts by default: a filter on a child set bound to the parent table (ChildSetFilter.PARENT). */
     protected EpicorSandbox start(EpicorDataset dataset) {
+        return start(dataset, ChildSetFilter.configuredDefault());
+    }
+
+    /**
+     * A sandbox that filters child sets by their own columns, as OData says (ChildSetFilter.CHILD): what the
+     * ORDER_RELS source needs, for the tests of that source.
+     */
+    protected EpicorSandbox startOData(EpicorDataset dataset) {
+        return start(dataset, ChildSetFilter.CHILD);
+    }
+
+    private EpicorSandbox start(EpicorDataset dataset, ChildSetFilter childSets) {
         sandbox = EpicorSandbox.builder().dataset(dataset).company(COMPANY).apiKey(API_KEY).user(USER, PASSWORD)
-                .oauthClient(CLIENT_ID, CLIENT_SECRET).build().start();
+                .oauthClient(CLIENT_ID, CLIENT_SECRET).childSetFilter(childSets).build().start();
         return sandbox;
+    }
+
+    /** Settings of the ORDER_RELS source (the eligibility filter on OrderRels), for a sandbox from {@link #startOData}. */
+    protected EpicorSettings orderRelsSettings(UnaryOperator<EpicorSettings.Builder> customise) {
+        return settings(b -> customise.apply(b.source(EpicorSettings.Source.ORDER_RELS)));
     }
 
     @AfterEach

@@ -12,6 +12,7 @@ import com.epicorups.function.renewer.SubscriptionRenewerHandler;
 import com.epicorups.function.shipmentcreator.ShipmentCreatorHandler;
 import com.epicorups.function.trackingwriter.TrackingWriterHandler;
 import com.epicorups.function.webhook.TrackAlertWebhookHandler;
+import com.epicorups.sandbox.epicor.ChildSetFilter;
 import com.epicorups.sandbox.epicor.EpicorDataset;
 import com.epicorups.sandbox.epicor.EpicorSandbox;
 import com.epicorups.sandbox.ups.UpsSandbox;
@@ -77,17 +78,25 @@ final class ConnectorWorld implements AutoCloseable {
 
     /** @param settingsCustomiser changes to CONNECTOR_SETTINGS (e.g. the claim lease) */
     ConnectorWorld(UnaryOperator<String> settingsCustomiser) {
-        this(EpicorDataset.sample(), settingsCustomiser);
+        this(EpicorDataset.sample(), ChildSetFilter.configuredDefault(), settingsCustomiser);
     }
 
     /** @param dataset what the Epicor sandbox holds (the sample data unless a test brings its own) */
     ConnectorWorld(EpicorDataset dataset, UnaryOperator<String> settingsCustomiser) {
+        this(dataset, ChildSetFilter.configuredDefault(), settingsCustomiser);
+    }
+
+    /**
+     * @param dataset   the Epicor sandbox's data (the sample, or a variant of it: Fixtures)
+     * @param childSets how the Epicor sandbox answers a $filter on a child set (the default binds it to the parent)
+     */
+    ConnectorWorld(EpicorDataset dataset, ChildSetFilter childSets, UnaryOperator<String> settingsCustomiser) {
         // Lambda gets credentials from its role; the SDK's default chain reads these first.
         System.setProperty("aws.accessKeyId", AwsEmulator.ACCESS_KEY_ID);
         System.setProperty("aws.secretAccessKey", AwsEmulator.SECRET_ACCESS_KEY);
         resources = aws.provision();
         epicor = EpicorSandbox.builder().dataset(dataset).company(COMPANY).apiKey(EPICOR_API_KEY)
-                .user(EPICOR_USER, EPICOR_PASSWORD).build().start();
+                .user(EPICOR_USER, EPICOR_PASSWORD).childSetFilter(childSets).build().start();
         ups = UpsSandbox.builder().client(UPS_CLIENT_ID, UPS_CLIENT_SECRET)
                 .shipperNumber(CHI_ACCOUNT).shipperNumber(ATL_ACCOUNT).shipperNumber(RNO_ACCOUNT)
                 .tokenLifetime(Duration.ofHours(1)).dailyTokenQuota(250).latency(Duration.ZERO)

@@ -38,9 +38,9 @@ class FaultToleranceTest {
     }
 
     private ConnectorWorld start(UnaryOperator<String> moreSettings) {
-        world = new ConnectorWorld(settings -> moreSettings.apply(settings.replace("\"pageSize\":20,",
-                "\"pageSize\":20,\"eligibilityFilter\":\"OpenRelease eq true and VoidRelease eq false and FirmRelease"
-                        + " eq true and ReadyToFulfill eq true and OrderNum le 5005\",")));
+        // The ReadyToShip BAQ of the sample, limited to orders up to 5005 (its criteria are the tenant's own).
+        world = new ConnectorWorld(Fixtures.sampleWithReadyToShipAlso("OrderNum le 5005"),
+                com.epicorups.sandbox.epicor.ChildSetFilter.configuredDefault(), moreSettings);
         return world;
     }
 
@@ -93,7 +93,8 @@ class FaultToleranceTest {
     @Test
     void twoPollersAtOnceEnqueueEachReleaseOnceAndShipOnce() throws Exception {
         start();
-        Hold firstPage = world.epicor.faults().holdNext("/OrderRels?", 1);
+        // The poll's first page (its $select starts with the change marker; the preflight's BAQ check selects the keys).
+        Hold firstPage = world.epicor.faults().holdNext("/BaqSvc/ReadyToShip/Data?$select=OrderRel_SysRevID", 1);
         CompletableFuture<Map<String, Object>> first = CompletableFuture.supplyAsync(world::poll);
         assertThat(firstPage.awaitHeld(Duration.ofMinutes(2))).as("the first poll reads its first page").isTrue();
         Map<String, Object> second;

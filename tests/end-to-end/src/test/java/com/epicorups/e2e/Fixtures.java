@@ -15,6 +15,44 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** The sample data as a JSON tree, changed by {@code change} before it loads. */
+    static com.epicorups.sandbox.epicor.EpicorDataset sample(
+            java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> change) {
+        try (var in = com.epicorups.sandbox.epicor.EpicorDataset.class.getResourceAsStream("/epicor-sample-data.json")) {
+            var root = (com.fasterxml.jackson.databind.node.ObjectNode) com.epicorups.core.Json.mapper().readTree(in);
+            change.accept(root);
+            return com.epicorups.sandbox.epicor.EpicorDataset.fromJson(root.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The sample whose ReadyToShip BAQ also has {@code criterion} (e.g. {@code OrderNum le 5005}): a shorter poll. */
+    static com.epicorups.sandbox.epicor.EpicorDataset sampleWithReadyToShipAlso(String criterion) {
+        return sample(root -> {
+            var baq = (com.fasterxml.jackson.databind.node.ObjectNode) root.path("BAQs").path("ReadyToShip");
+            baq.put("filter", "(" + baq.path("filter").asText() + ") and " + criterion);
+        });
+    }
+
+    /** The sample as a fresh Kinetic tenant has it: no UD column declared, none in any row. */
+    static com.epicorups.sandbox.epicor.EpicorDataset sampleOfAFreshTenant() {
+        return sample(root -> {
+            root.remove("UDFields");
+            root.fields().forEachRemaining(set -> set.getValue().forEach(row -> {
+                if (row.isObject()) {
+                    List<String> ud = new java.util.ArrayList<>();
+                    row.fieldNames().forEachRemaining(n -> {
+                        if (n.endsWith("_c")) {
+                            ud.add(n);
+                        }
+                    });
+                    ud.forEach(((com.fasterxml.jackson.databind.node.ObjectNode) row)::remove);
+                }
+            }));
+        });
+    }
+
     static String s(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         return v == null ? null : v.s();

@@ -29,11 +29,9 @@ class GroupingEndToEndTest {
 
     @Test
     void releasesOfOneOrderShipAsOneMultiPackageShipmentAndEachGetsItsOwnTrackingNumber() {
-        world = new ConnectorWorld(settings -> settings
-                .replace("\"labelFormat\":\"ZPL\"", "\"groupReleasesByOrder\":true,\"labelFormat\":\"ZPL\"")
-                .replace("\"pageSize\":20,", "\"pageSize\":20,\"eligibilityFilter\":\"OpenRelease eq true and"
-                        + " VoidRelease eq false and FirmRelease eq true and ReadyToFulfill eq true and OrderNum le"
-                        + " 5005\","));
+        world = new ConnectorWorld(Fixtures.sampleWithReadyToShipAlso("OrderNum le 5005"),
+                com.epicorups.sandbox.epicor.ChildSetFilter.configuredDefault(), settings -> settings
+                .replace("\"labelFormat\":\"ZPL\"", "\"groupReleasesByOrder\":true,\"labelFormat\":\"ZPL\""));
         assertThat(world.poll()).containsEntry("enqueued", FaultToleranceTest.SHIPPABLE.size());
 
         world.drainShipmentRequests();

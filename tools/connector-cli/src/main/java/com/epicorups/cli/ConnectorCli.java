@@ -23,6 +23,9 @@ public final class ConnectorCli implements Runnable {
     /** Exit code of any command whose settings or secrets are invalid (the message names every problem). */
     public static final int INVALID_CONFIGURATION = 3;
 
+    /** Exit code of a command whose Epicor preflight (or a ping check) failed: the lines printed say what to fix. */
+    public static final int PREFLIGHT_FAILED = 3;
+
     /** The command line with its exception handler; tests call {@code execute} on it. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ConnectorCli());

@@ -6,10 +6,13 @@ import com.epicorups.cli.local.LocalEnvironment;
 import com.epicorups.cli.local.PipelineDriver;
 import com.epicorups.cli.local.RunReport;
 import com.epicorups.cli.local.SummaryTable;
+import com.epicorups.cli.ops.Ping;
+import com.epicorups.port.PreflightVerdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Runs the whole connector in this process: Epicor and UPS sandboxes, ElasticMQ, in-memory "
                 + "stores, the six real handlers; prints a summary.",
                 "Exit code 0: every release shipped or ended in a visible (audited) state; 2: messages still in "
-                        + "retry backoff; 3: the settings or the config are invalid (each problem is named); "
+                        + "retry backoff; 3: the settings or the config are invalid (each problem is named), or the "
+                        + "Epicor preflight failed (printed before the run: what is missing and what to do); "
                         + "1: internal error."})
 public final class LocalRunCommand implements Callable<Integer> {
     @Spec
@@ -96,6 +100,7 @@ public final class LocalRunCommand implements Callable<Integer> {
                     + env.upsSandbox().map(u -> "; UPS " + u.baseUrl()).orElse("")
                     + "; SQS " + env.sqs().endpoint());
             out.flush();
+            boolean preflightPassed = printPreflight(env, out);
             PipelineDriver driver = new PipelineDriver(env, line -> {
                 out.println("  " + line);
                 out.flush();
@@ -113,8 +118,35 @@ public final class LocalRunCommand implements Callable<Integer> {
                 out.println("report: " + report.toAbsolutePath());
             }
             out.flush();
+            if (!preflightPassed) {
+                return ConnectorCli.PREFLIGHT_FAILED;
+            }
             return runReport.counts().pending() > 0 || result.pending() > 0 ? 2 : 0;
         }
+    }
+
+    /**
+     * Runs the Epicor preflight before anything else, as a deployment's first poll does, and prints one line per check
+     * (what is missing and what to do for a failed one). The run goes on either way, to show what the connector does
+     * then: no release is enqueued and no label bought while it fails.
+     */
+    static boolean printPreflight(LocalEnvironment env, PrintWriter out) {
+        out.println("preflight (what the connector needs from Epicor):");
+        boolean passed;
+        try {
+            PreflightVerdict verdict = env.assembly().epicorPreflight().runNow();
+            List<Ping.Check> lines = verdict.checks().stream().map(Ping::line).toList();
+            passed = Ping.print(lines, out) && verdict.passed();
+            if (!passed) {
+                out.println("preflight FAILED: the poll will enqueue nothing and no label will be bought until it"
+                        + " passes");
+            }
+        } catch (RuntimeException e) {
+            out.println("preflight could not run: " + e.getMessage());
+            passed = false;
+        }
+        out.flush();
+        return passed;
     }
 
     private static long millisSince(long nanos) {

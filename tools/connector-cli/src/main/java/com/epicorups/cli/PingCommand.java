@@ -25,8 +25,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "ping", mixinStandardHelpOptions = true,
-        description = "Checks Epicor (base URL, API key, identity, company, permissions) and UPS (OAuth token, API "
-                + "reachability) with the deployed secrets, or with a local config file. Exit code 0 when all pass.")
+        description = "Checks Epicor (base URL, API key, identity, company, permissions), runs the Epicor preflight "
+                + "(the release BAQ, the sets and columns the connector reads, the write-back columns and the right to "
+                + "write them, the warehouse and ShipVia codes), and checks UPS (OAuth token, API reachability), with "
+                + "the deployed secrets or a local config file. One line per check; exit code 0 when all pass, 3 when "
+                + "one fails.")
 public final class PingCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -51,7 +54,7 @@ public final class PingCommand implements Callable<Integer> {
         }
         boolean ok = Ping.print(checks, out);
         out.flush();
-        return ok ? 0 : 3;
+        return ok ? 0 : ConnectorCli.PREFLIGHT_FAILED;
     }
 
     static ConnectorParts partsFrom(LocalConfig config) {

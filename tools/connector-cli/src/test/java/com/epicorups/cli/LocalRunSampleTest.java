@@ -112,10 +112,12 @@ class LocalRunSampleTest {
         assertThat(byKey.get("EPIC06#5020#1#1").shipmentRequest().at("/ShipmentRequest/Shipment/ShipTo/Name").asText())
                 .isEqualTo("The Northwestern Consolidated");
         assertThat(report.dlqDepths()).containsEntry("shipment-requests-dlq", 3).containsEntry("tracking-updates-dlq", 0);
-        // Not UPS (FedEx) and not ready releases never reach the poller: the eligibility filter keeps them out.
+        // Not ready releases never reach the poller: the ReadyToShip BAQ keeps them out. A FedEx release is ready, and
+        // the poll skips it as another carrier's (the service map names no FEDX).
         assertThat(report.excludedByFilter()).extracting(RunReport.Excluded::key)
-                .contains("EPIC06#5010#1#1", "EPIC06#5004#1#1", "EPIC06#5006#1#1", "EPIC06#5024#1#1")
+                .contains("EPIC06#5004#1#1", "EPIC06#5006#1#1", "EPIC06#5024#1#1")
                 .doesNotContainAnyElementsOf(byKey.keySet());
+        assertOutcome("EPIC06#5010#1#1", Outcome.SKIPPED, "NOT_UPS_SHIP_VIA");
     }
 
     @Test

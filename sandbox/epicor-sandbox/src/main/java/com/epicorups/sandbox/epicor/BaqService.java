@@ -43,7 +43,7 @@ final class BaqService {
     if (segments.size() == 3) {
       reply.serviceDocument(serviceRoot + "/$metadata", List.of(EpicorEdm.BAQ_DATA_SET));
     } else if (segments.get(3).equals("$metadata")) {
-      reply.xml(metadata.computeIfAbsent(baq.id(), k -> EpicorEdm.ofBaq(dataset.schema(), baq).metadataDocument()));
+      reply.xml(metadata.computeIfAbsent(baq.id() + "#" + dataset.modelGeneration(), k -> EpicorEdm.ofBaq(dataset.schema(), baq).metadataDocument()));
     } else if (segments.get(3).equals(EpicorEdm.BAQ_DATA_SET)) {
       data(reply, company, baq, rawQuery, serviceRoot);
     } else {

@@ -1,10 +1,14 @@
 package com.epicorups.sandbox.epicor;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code $filter} on a business object's child sets (OrderDtls, OrderRels, ShipToes, ShipDtls, CartonTrkDtls) under
@@ -14,6 +18,11 @@ final class ChildSetReads {
   private final EpicorDataset dataset;
   private final ChildSetFilter mode;
   private final Set<String> sets;
+  /**
+   * Up to this many selected primary rows, their children are read through the child's key index; more (a filter
+   * such as ReadyToFulfill eq true selecting most headers) and the child set is scanned, which answers the same.
+   */
+  private static final int BY_KEY_LIMIT = 200;
 
   ChildSetReads(EpicorDataset dataset, ChildSetFilter mode, Set<String> sets) {
     this.dataset = dataset;
@@ -42,17 +51,47 @@ final class ChildSetReads {
     EntitySetSchema primary = dataset.schema().primarySetOf(child.service());
     QueryEngine engine = dataset.queries();
     QueryEngine.Query primaryFilter = engine.parse(primary.entitySet(), RawQuery.only(rawQuery, "$filter"));
-    QueryEngine.Query childQuery = engine.parse(child.entitySet(), RawQuery.without(rawQuery, "$filter"));
-    Set<List<Object>> selected = new HashSet<>();
-    for (Map<String, Object> row : engine.apply(primaryFilter, dataset.rowsOfCompany(primary.entitySet(), company),
-        Integer.MAX_VALUE).rows()) {
-      selected.add(key(primary.keys(), row));
+    String otherOptions = RawQuery.without(rawQuery, "$filter");
+    // The primary rows the filter selects, found through the key indexes where it names keys (OrderNum eq ...).
+    List<Map<String, Object>> selected = dataset.withRowsOfCompany(primary.entitySet(), company,
+        primaryFilter.filter(), rows -> engine.apply(primaryFilter, rows, Integer.MAX_VALUE).rows());
+    if (selected.size() <= BY_KEY_LIMIT) {
+      // Their children, by the primary's key (a key of the child too): an indexed read instead of a scan.
+      List<String> terms = new ArrayList<>();
+      for (Map<String, Object> row : selected) {
+        terms.add("(" + primaryKeyColumns(primary).stream().map(c -> c + " eq " + literal(row.get(c)))
+            .collect(Collectors.joining(" and ")) + ")");
+      }
+      String filter = terms.isEmpty() ? "false" : String.join(" or ", terms);
+      if (parentKeys != null) {
+        filter = "(" + filter + ") and " + parentKeys.entrySet().stream().filter(k -> !k.getKey().equals("Company"))
+            .map(k -> k.getKey() + " eq " + literal(k.getValue())).collect(Collectors.joining(" and "));
+      }
+      String raw = (otherOptions == null ? "" : otherOptions + "&") + "$filter="
+          + URLEncoder.encode(filter, StandardCharsets.UTF_8).replace("+", "%20");
+      QueryEngine.Query childQuery = engine.parse(child.entitySet(), raw);
+      return dataset.withRowsOfCompany(child.entitySet(), company, childQuery.filter(),
+          rows -> engine.apply(childQuery, rows, defaultTopCap));
+    }
+    QueryEngine.Query childQuery = engine.parse(child.entitySet(), otherOptions);
+    Set<List<Object>> keys = new HashSet<>();
+    for (Map<String, Object> row : selected) {
+      keys.add(key(primary.keys(), row));
     }
     List<Map<String, Object>> children = dataset.rowsOfCompany(child.entitySet(), company);
-    children.removeIf(row -> !selected.contains(key(primary.keys(), row))
+    children.removeIf(row -> !keys.contains(key(primary.keys(), row))
         || (parentKeys != null && parentKeys.entrySet().stream()
             .anyMatch(k -> !same(k.getValue(), row.get(k.getKey())))));
     return engine.apply(childQuery, children, defaultTopCap);
+  }
+
+  /** The primary's key columns after Company: every one is a key column of its children too. */
+  private static List<String> primaryKeyColumns(EntitySetSchema primary) {
+    return primary.keys().stream().filter(k -> !k.equals(EpicorDataset.COMPANY_KEY)).toList();
+  }
+
+  private static String literal(Object value) {
+    return value instanceof String s ? "'" + s.replace("'", "''") + "'" : String.valueOf(value);
   }
 
   private static List<Object> key(List<String> columns, Map<String, Object> row) {

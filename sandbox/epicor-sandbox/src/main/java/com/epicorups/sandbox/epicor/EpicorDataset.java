@@ -45,14 +45,16 @@ public final class EpicorDataset {
       .enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
   private final String source;
-  private final EpicorSchema schema;
+  private volatile EpicorSchema schema;
   private final Map<String, BaqDefinition> baqs;
   private final Set<String> companies = new LinkedHashSet<>();
   private final Map<String, OrderedRows> rows = new LinkedHashMap<>();
   private final AtomicLong revisions = new AtomicLong();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-  private final EpicorEdm edm;
-  private final QueryEngine queries;
+  private volatile EpicorEdm edm;
+  private volatile QueryEngine queries;
+  /** Bumped by each {@link #regenerateDataModel}: served metadata documents are cached per generation. */
+  private volatile int modelGeneration;
   private final AccessRules access = new AccessRules();
   private volatile Clock clock = Clock.systemUTC();
   private volatile boolean keyLookups = true;
@@ -330,6 +332,45 @@ public final class EpicorDataset {
 
   public EpicorSchema schema() {
     return schema;
+  }
+
+  /**
+   * Adds UD columns while the tenant runs, as UD Column Maintenance followed by a data model regeneration (Kinetic
+   * cloud: Cloud Management Portal, Data Model Regen) does: from now on every row of the table has the columns with
+   * their defaults ({@code ""}, {@code 0}, {@code false} or {@code null}), {@code $metadata} lists them and queries
+   * and writes may name them. Nothing else changes: no row is stamped, no SysRevID moves. {@code udFields} is keyed
+   * like a dataset's {@code UDFields}: table or set name to {@code {name: type}} (type
+   * {@code string|int|long|decimal|boolean|date}).
+   */
+  public void regenerateDataModel(Map<String, Map<String, String>> udFields) {
+    Map<String, Map<String, FieldType>> typed = new LinkedHashMap<>();
+    udFields.forEach((table, fields) -> {
+      Map<String, FieldType> columns = new LinkedHashMap<>();
+      fields.forEach((name, type) -> columns.put(name, FieldType.fromDeclaration(type)));
+      typed.put(table, columns);
+    });
+    lock.writeLock().lock();
+    try {
+      EpicorSchema next = schema.withUdFields(typed);
+      for (EntitySetSchema set : next.entitySets()) {
+        Map<String, Object> defaults = RowValues.defaults(set);
+        for (Map<String, Object> row : rows.get(set.entitySet()).all()) {
+          defaults.forEach(row::putIfAbsent);
+        }
+      }
+      EpicorEdm nextEdm = new EpicorEdm(next, baqs);
+      schema = next;
+      edm = nextEdm;
+      queries = new QueryEngine(nextEdm);
+      modelGeneration++;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** How many times the data model was regenerated at runtime (0 for the dataset as loaded). */
+  public int modelGeneration() {
+    return modelGeneration;
   }
 
   /** What the API key/user may not read or write; the dataset's AccessDenied rules, changeable at runtime. */

@@ -219,8 +219,8 @@ final class EpicorHttpHandler implements HttpHandler {
     }
     dataset.access().check(identity, service, null, AccessRule.Access.READ);
     if (metadata) {
-      reply.xml(serviceMetadata.computeIfAbsent(service,
-          s -> EpicorEdm.ofService(dataset.schema(), s).metadataDocument()));
+      reply.xml(serviceMetadata.computeIfAbsent(service + "#" + dataset.modelGeneration(),
+          s -> EpicorEdm.ofService(dataset.schema(), service).metadataDocument()));
     } else {
       reply.serviceDocument(sandbox.rootUrl() + API_PREFIX + company + "/" + service + "/" + METADATA,
           dataset.schema().entitySetsOf(service).stream().map(EntitySetSchema::entitySet).toList());

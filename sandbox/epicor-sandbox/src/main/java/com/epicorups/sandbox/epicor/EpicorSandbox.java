@@ -264,7 +264,7 @@ public final class EpicorSandbox implements AutoCloseable {
 
     /**
      * How a {@code $filter} on a child set is answered (see {@link ChildSetFilter} and the README): on every child
-     * set, or only on the named ones (e.g. "OrderRels", "OrderDtls"). Default {@link ChildSetFilter#CHILD}, or the
+     * set, or only on the named ones (e.g. "OrderRels", "OrderDtls"). Default {@link ChildSetFilter#PARENT}, or the
      * system property {@value ChildSetFilter#PROPERTY}.
      */
     public Builder childSetFilter(ChildSetFilter mode, String... entitySets) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,9 +40,14 @@ class ChildSetFilterTest {
   }
 
   @Test
-  void childModeIsTheDefaultAndFiltersTheChildsOwnColumns() {
-    sandbox = EpicorSandbox.builder().dataset(EpicorDataset.sample()).build().start();
-    http = new TestHttp(sandbox);
+  void parentModeIsTheDefault() {
+    assertThat(EpicorSandbox.builder().dataset(EpicorDataset.sample()).build().childSetFilter())
+        .isEqualTo(ChildSetFilter.PARENT);
+  }
+
+  @Test
+  void childModeFiltersTheChildsOwnColumns() {
+    start(ChildSetFilter.CHILD);
     assertThat(sandbox.childSetFilter()).isEqualTo(ChildSetFilter.CHILD);
     JsonNode open = ok("Erp.BO.SalesOrderSvc/OrderRels?$top=100&$filter=" + q("OpenRelease eq false"));
     open.get("value").forEach(r -> assertThat(r.get("OpenRelease").asBoolean()).isFalse());
@@ -100,6 +106,36 @@ class ChildSetFilterTest {
     assertThat(shipTos.get("value")).as("customer 103's default ship-to is blank, so nothing matches").isEmpty();
     assertEpicorError(http.get(http.api("Erp.BO.CustShipSvc/ShipDtls?$filter=" + q("OrderNum eq 5003 and OrderLine eq 2"))),
         400, EpicorApiException.BO_EXCEPTION);
+  }
+
+  @Test
+  void parentModeAnswersAFewHeadersThroughTheChildsKeyIndexAndManyByAScanAlike() {
+    // 300 copies of the sample's orders: a filter on OrderNum selects a few headers, ReadyToFulfill most of them.
+    sandbox = EpicorSandbox.builder().dataset(SyntheticOrders.dataset(600)).childSetFilter(ChildSetFilter.PARENT)
+        .build().start();
+    http = new TestHttp(sandbox);
+    List<Map<String, Object>> rels = sandbox.dataset().get("OrderRels");
+    int first = SyntheticOrders.FIRST_ORDER_NUM;
+
+    long before = sandbox.dataset().queries().filterEvaluations();
+    JsonNode few = ok("Erp.BO.SalesOrderSvc/OrderRels?$top=1000&$filter=" + q("OrderNum eq " + first + " or OrderNum eq "
+        + (first + 7)));
+    long evaluated = sandbox.dataset().queries().filterEvaluations() - before;
+    List<String> expected = rels.stream().filter(r -> ((Number) r.get("OrderNum")).intValue() == first
+        || ((Number) r.get("OrderNum")).intValue() == first + 7)
+        .map(r -> r.get("OrderNum") + "/" + r.get("OrderLine") + "/" + r.get("OrderRelNum")).toList();
+    assertThat(SampleSandbox.releaseKeys(few)).containsExactlyElementsOf(expected);
+    assertThat(evaluated).as("the headers and children the keys find, not every row").isLessThan(100);
+
+    JsonNode many = ok("Erp.BO.SalesOrderSvc/OrderRels?$top=5000&$select=OrderNum,OrderLine,OrderRelNum&$filter="
+        + q("ReadyToFulfill eq true"));
+    java.util.Set<Object> readyOrders = new java.util.HashSet<>();
+    sandbox.dataset().get("SalesOrders").stream().filter(o -> Boolean.TRUE.equals(o.get("ReadyToFulfill")))
+        .forEach(o -> readyOrders.add(((Number) o.get("OrderNum")).intValue()));
+    assertThat(readyOrders).as("more headers than the by-key read takes").hasSizeGreaterThan(200);
+    assertThat(SampleSandbox.releaseKeys(many)).containsExactlyElementsOf(rels.stream()
+        .filter(r -> readyOrders.contains(((Number) r.get("OrderNum")).intValue()))
+        .map(r -> r.get("OrderNum") + "/" + r.get("OrderLine") + "/" + r.get("OrderRelNum")).toList());
   }
 
   @Test

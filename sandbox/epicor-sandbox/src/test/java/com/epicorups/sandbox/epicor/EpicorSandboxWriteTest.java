@@ -21,7 +21,7 @@ class EpicorSandboxWriteTest {
 
   @BeforeEach
   void start() {
-    sandbox = EpicorSandbox.builder().dataset(EpicorDataset.sample()).clock(clock).build().start();
+    sandbox = EpicorSandbox.builder().dataset(EpicorDataset.sample()).clock(clock).childSetFilter(ChildSetFilter.CHILD).build().start();
     http = new TestHttp(sandbox);
   }
 

@@ -31,7 +31,7 @@ class FilterPushdownTest {
   @BeforeAll
   static void start() {
     dataset = SyntheticOrders.dataset(1_000);
-    sandbox = EpicorSandbox.builder().dataset(dataset).build().start();
+    sandbox = EpicorSandbox.builder().dataset(dataset).childSetFilter(ChildSetFilter.CHILD).build().start();
     http = new TestHttp(sandbox);
     firstOrder = SyntheticOrders.FIRST_ORDER_NUM;
     lastOrder = firstOrder + dataset.get("SalesOrders").size() - 1;

@@ -32,7 +32,7 @@ class FreshTenantTest {
   private TestHttp http;
 
   private void start(String json) {
-    sandbox = EpicorSandbox.builder().dataset(EpicorDataset.fromJson(json)).build().start();
+    sandbox = EpicorSandbox.builder().dataset(EpicorDataset.fromJson(json)).childSetFilter(ChildSetFilter.CHILD).build().start();
     http = new TestHttp(sandbox);
     http.company = "ACME";
   }
@@ -133,6 +133,36 @@ class FreshTenantTest {
     String mistyped = assertEpicorError(http.patch(http.api(REL), "{\"EstDeliveryDate_c\":42}"), 400,
         EpicorApiException.BO_EXCEPTION);
     assertThat(mistyped).contains("EstDeliveryDate_c");
+  }
+
+  @Test
+  void udColumnsDeclaredWhileTheTenantRunsAppearOnEveryRowWithoutTouchingAnyRevision() {
+    start(FRESH);
+    // Read once before, so a metadata document cached for the old data model would show up below.
+    assertThat(properties(http.get(http.api("Erp.BO.SalesOrderSvc/$metadata")).body())).noneMatch(n -> n.endsWith("_c"));
+    long revision = sandbox.dataset().currentRevision();
+    long relRevision = ((Number) sandbox.dataset().get("OrderRels").get(0).get("SysRevID")).longValue();
+
+    sandbox.dataset().regenerateDataModel(java.util.Map.of("OrderRel",
+        java.util.Map.of("TrackingNumber_c", "string", "EstDeliveryDate_c", "date")));
+
+    assertThat(sandbox.dataset().modelGeneration()).isEqualTo(1);
+    assertThat(properties(http.get(http.api("Erp.BO.SalesOrderSvc/$metadata")).body()))
+        .filteredOn(name -> name.endsWith("_c")).containsExactlyInAnyOrder("TrackingNumber_c", "EstDeliveryDate_c");
+    JsonNode rel = http.get(http.api(REL + "?$select=OrderNum,TrackingNumber_c,EstDeliveryDate_c,SysRevID")).json();
+    assertThat(rel.get("TrackingNumber_c").asText()).isEmpty();
+    assertThat(rel.get("EstDeliveryDate_c").isNull()).isTrue();
+    assertThat(rel.get("SysRevID").asLong()).isEqualTo(relRevision);
+    assertThat(sandbox.dataset().currentRevision()).as("a regeneration writes no row").isEqualTo(revision);
+
+    assertThat(http.patch(http.api(REL), "{\"TrackingNumber_c\":\"1Z999AA10123456784\"}").status()).isEqualTo(204);
+    assertThat(http.get(http.api("Erp.BO.SalesOrderSvc/OrderRels?$select=OrderNum&$filter="
+        + q("TrackingNumber_c eq '1Z999AA10123456784'"))).json().get("value")).hasSize(1);
+    // Still a 400 for a column nobody declared, and a column cannot be declared twice.
+    assertEpicorError(http.get(http.api(REL + "?$select=UPSStatus_c")), 400, EpicorApiException.BO_EXCEPTION);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> sandbox.dataset().regenerateDataModel(
+        java.util.Map.of("OrderRel", java.util.Map.of("TrackingNumber_c", "string"))))
+        .hasMessageContaining("already a column");
   }
 
   @Test

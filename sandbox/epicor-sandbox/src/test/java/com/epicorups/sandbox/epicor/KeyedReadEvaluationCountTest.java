@@ -18,7 +18,7 @@ class KeyedReadEvaluationCountTest {
 
   @BeforeAll
   static void start() {
-    sandbox = EpicorSandbox.builder().dataset(SyntheticOrders.releasesOnly(20_000)).build().start();
+    sandbox = EpicorSandbox.builder().dataset(SyntheticOrders.releasesOnly(20_000)).childSetFilter(ChildSetFilter.CHILD).build().start();
     http = new TestHttp(sandbox);
     releases = sandbox.dataset().get("OrderRels");
   }

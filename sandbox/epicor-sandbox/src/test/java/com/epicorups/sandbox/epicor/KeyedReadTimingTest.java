@@ -30,7 +30,7 @@ class KeyedReadTimingTest {
 
   @BeforeAll
   static void start() {
-    sandbox = EpicorSandbox.builder().dataset(SyntheticOrders.withoutLines(RELEASES)).build().start();
+    sandbox = EpicorSandbox.builder().dataset(SyntheticOrders.withoutLines(RELEASES)).childSetFilter(ChildSetFilter.CHILD).build().start();
     http = new TestHttp(sandbox);
     releases = sandbox.dataset().get("OrderRels");
   }

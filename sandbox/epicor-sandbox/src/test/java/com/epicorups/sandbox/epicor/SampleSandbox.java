@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The sandbox on the sample dataset with a {@link TestHttp} for it, started once per class when registered on a
+ * The sandbox on the sample dataset, child-set filters read as OData reads them (CHILD: these tests check the query
+ * engine; ChildSetFilterTest checks the modes), with a {@link TestHttp} for it, started once per class when registered on a
  * static field, or once per test (fresh faults and writes) when registered on an instance field.
  */
 final class SampleSandbox implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
@@ -60,7 +61,7 @@ final class SampleSandbox implements BeforeAllCallback, AfterAllCallback, Before
   }
 
   private void start() {
-    sandbox = EpicorSandbox.builder().dataset(EpicorDataset.sample()).build().start();
+    sandbox = EpicorSandbox.builder().dataset(EpicorDataset.sample()).childSetFilter(ChildSetFilter.CHILD).build().start();
     http = new TestHttp(sandbox);
   }
 

@@ -128,6 +128,8 @@ public record BenchReport(BenchOptions options, List<Result> sizes, Map<String, 
                         : "as started, not Lambda's (" + ChildJvm.jitFlags() + ")"));
         for (Result r : sizes) {
             sb.append(String.format(Locale.ROOT, "%n== %,d eligible releases%n", r.releases()));
+            row(sb, "preflight (once)", r.preflight().epicorTotal() + " Epicor calls " + r.preflight().epicor()
+                    + ", before the poll phase; a passed verdict is stored, the poll then makes none of them");
             row(sb, "poll phase", r.pollMillis() + " ms, " + r.seen() + " seen, " + r.enqueued() + " enqueued; "
                     + r.poll().epicorTotal() + " Epicor calls " + r.poll().epicor());
             row(sb, "ship+write phase", r.shipWriteMillis() + " ms; " + r.shipped() + " shipped, " + r.writtenBack()

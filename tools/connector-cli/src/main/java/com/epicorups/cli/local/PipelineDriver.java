@@ -3,6 +3,7 @@ package com.epicorups.cli.local;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.epicorups.app.ConnectorAssembly;
 import com.epicorups.cli.local.QueueDrainer.DrainResult;
+import com.epicorups.core.ConnectorException;
 import com.epicorups.function.orderpoller.OrderPollerHandler;
 import com.epicorups.function.quantumview.QuantumViewPollerHandler;
 import com.epicorups.function.renewer.SubscriptionRenewerHandler;
@@ -93,9 +94,21 @@ public final class PipelineDriver {
         return new RunResult(poll, drains, carrier, Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
-    /** One scheduled OrderPoller invocation. */
+    /**
+     * One scheduled OrderPoller invocation. A poll that fails with a reason (the Epicor preflight failed, Epicor
+     * refused a query) is reported, as Lambda would record the error, and the run goes on with what is queued.
+     */
     public Map<String, Object> poll() {
-        Map<String, Object> summary = poller.handleRequest(scheduledEvent("OrderPollerSchedule"), null);
+        Map<String, Object> summary;
+        try {
+            summary = poller.handleRequest(scheduledEvent("OrderPollerSchedule"), null);
+        } catch (ConnectorException e) {
+            progress.accept("poll: FAILED " + e.reasonCode() + ": " + e.getMessage());
+            Map<String, Object> failed = new LinkedHashMap<>();
+            failed.put("failed", e.reasonCode());
+            failed.put("message", e.getMessage());
+            return failed;
+        }
         progress.accept("poll: " + summary.get("releasesSeen") + " releases seen, " + summary.get("enqueued")
                 + " enqueued, skipped " + summary.get("skippedByReason") + ", " + summary.get("epicorCalls")
                 + " Epicor calls");

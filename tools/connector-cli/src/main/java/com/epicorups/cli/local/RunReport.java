@@ -45,7 +45,7 @@ public record RunReport(List<Release> releases, List<Excluded> excludedByFilter,
                           JsonNode shipmentRequest, Map<String, Object> epicorFields, int epicorWrites) {
     }
 
-    /** An OrderRels row the eligibility filter kept from the poller (sandbox runs only). */
+    /** An OrderRels row the release source (the ReadyToShip BAQ, or the eligibility filter) kept from the poller (sandbox runs only). */
     public record Excluded(String key, Map<String, Object> flags) {
     }
 

@@ -83,8 +83,11 @@ class BenchMachineryTest {
         assertThat(r.shipWrite().ups()).containsEntry("SHIP", 20L);
         // One UpdateExt per writer batch (a PATCH per release only as the fallback): never more than one per release.
         assertThat(r.shipWrite().epicor().getOrDefault("WRITE", 0L)).isBetween(1L, 20L);
-        assertThat(r.total().epicorTotal())
-                .isEqualTo(r.poll().epicorTotal() + r.shipWrite().epicorTotal() + r.subscribe().epicorTotal());
+        assertThat(r.total().epicorTotal()).isEqualTo(r.preflight().epicorTotal() + r.poll().epicorTotal()
+                + r.shipWrite().epicorTotal() + r.subscribe().epicorTotal());
+        // The preflight runs once before the poll phase; the poll then trusts its stored verdict.
+        assertThat(r.preflight().epicor()).containsKey("METADATA");
+        assertThat(r.poll().epicor()).as("no preflight call in the poll").doesNotContainKeys("METADATA", "WRITE");
         assertThat(r.total().upsTokens()).isGreaterThanOrEqualTo(1);
         assertThat(r.epicorCallsPerShipped()).isEqualTo((double) r.total().epicorTotal() / 20);
         assertThat(r.upsCallsPerShipped()).isEqualTo((double) (r.total().upsTotal() - r.total().upsTokens()) / 20);
@@ -110,7 +113,7 @@ class BenchMachineryTest {
         CallCounts shipWrite = new CallCounts(Map.of("READ_SET", 20L, "WRITE", 100L, "TOKEN_RESOURCE", 8L),
                 Map.of("ADDRESS_VALIDATION", 100L, "SHIP", 100L, "TOKEN", 1L));
         ThroughputRun.Result r = new ThroughputRun.Result(100, 100, 100, 100, 100, 100, 0, 100, 2000, 10,
-                CallCounts.none(), shipWrite, CallCounts.none(),
+                CallCounts.none(), CallCounts.none(), shipWrite, CallCounts.none(),
                 new ConcurrentDrain.Totals(4, 20, 100, 100, 0, 0, 2000, 0),
                 new ConcurrentDrain.Totals(4, 10, 100, 100, 0, 0, 2000, 0),
                 java.util.Optional.empty(), java.util.Optional.empty());
