@@ -12,7 +12,7 @@ import java.util.Set;
  * The release BAQ ({@code epicor.baqId}, a BAQ over OrderRel whose own criteria say which releases are ready to ship):
  * its rows name releases by the columns {@code OrderRel_OrderNum}, {@code OrderRel_OrderLine} and
  * {@code OrderRel_OrderRelNum}. A BAQ's columns are its own, so filtering on them is plain OData whatever Epicor does
- * with a filter on a child set (decision 0018).
+ * with a filter on a child set (decision 0025).
  */
 public final class BaqReleases {
     /** BAQ columns are named {@code {Table}_{Field}}. */

@@ -27,7 +27,7 @@ import java.util.function.Function;
  * <p>BAQ source: the BAQ must expose the columns {@code OrderRel_OrderNum}, {@code OrderRel_OrderLine},
  * {@code OrderRel_OrderRelNum} and {@code OrderRel_SysRevID} (CHANGEDATE mode: {@code OrderRel_ChangeDate},
  * {@code OrderRel_ChangeTime}); its own criteria decide eligibility. The releases are then read from OrderRels
- * by their orders, one batched call per page (OrderRels is filtered on OrderNum only: decision 0018); a BAQ row whose
+ * by their orders, one batched call per page (OrderRels is filtered on OrderNum only: decision 0025); a BAQ row whose
  * release OrderRels does not have is skipped RELEASE_GONE.
  */
 public final class EpicorReleaseSource implements ReleaseSource {

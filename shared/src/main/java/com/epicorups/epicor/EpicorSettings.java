@@ -79,7 +79,7 @@ public record EpicorSettings(
     public EpicorSettings {
         pageSize = Objects.requireNonNullElse(pageSize, 100);
         eligibilityFilter = Objects.requireNonNullElse(eligibilityFilter, DEFAULT_ELIGIBILITY_FILTER).trim();
-        // A BAQ's columns are its own: no question of how Epicor filters a child set arises (decision 0018).
+        // A BAQ's columns are its own: no question of how Epicor filters a child set arises (decision 0025).
         source = Objects.requireNonNullElse(source, Source.BAQ);
         baqId = baqId == null || baqId.isBlank() ? (source == Source.BAQ ? DEFAULT_BAQ_ID : null) : baqId.trim();
         checkpointMode = Objects.requireNonNullElse(checkpointMode, CheckpointMode.SYSREVID);

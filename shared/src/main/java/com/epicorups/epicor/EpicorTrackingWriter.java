@@ -31,7 +31,7 @@ import java.util.Map;
  *
  * <p>Target ORDER_REL_UD: {@code SalesOrderSvc/OrderRels('co',order,line,rel)}. Target CUST_SHIP: the newest
  * non-voided pack that ships the release ({@code CustShipSvc/ShipDtls} filtered on OrderNum alone, the release's lines
- * picked by OrderLine/OrderRelNum (decision 0018), then {@code CustShips('co',PackNum)}).
+ * picked by OrderLine/OrderRelNum (decision 0025), then {@code CustShips('co',PackNum)}).
  *
  * <p>{@link #writeCurrent}/{@link #writeCurrentAll} are for a caller that orders the facts itself (the pipeline's
  * shipment ledger): no read before the write, and several releases in one UpdateExt call.

@@ -16,7 +16,7 @@ import java.util.function.Predicate;
 /**
  * Reads of a business object's child set (OrderDtls, OrderRels, ShipToes, ShipDtls) that are right whichever way
  * Epicor applies a {@code $filter} to it. Whether Epicor filters a child set by the child's own columns or binds the
- * filter to the parent table is not known (sandbox README, "$filter on child sets"; decision 0018), so a child set is
+ * filter to the parent table is not known (sandbox README, "$filter on child sets"; decision 0025), so a child set is
  * only ever filtered on its parent's key column ({@code OrderNum} on OrderDtls and OrderRels, {@code CustNum} on
  * ShipToes), which means the same on both tables: both readings return every child of the named parents. The rows
  * wanted are then picked by their own key; when an answer took several {@code $skip} pages (a row added between two

@@ -113,7 +113,7 @@ class EpicorSettingsTest {
                 .hasMessageContaining("'epicor.sweepEveryHours'");
         assertThatThrownBy(() -> settings("{'sweepEveryHours':'daily'}"))
                 .hasMessageContaining("'epicor.sweepEveryHours' must be a whole number");
-        // No baqId is not a mistake any more: the source defaults to the ReadyToShip BAQ (decision 0018).
+        // No baqId is not a mistake any more: the source defaults to the ReadyToShip BAQ (decision 0025).
         assertThat(settings("{'source':'BAQ'}").baqId()).isEqualTo("ReadyToShip");
         assertThatThrownBy(() -> settings("{'baqId':'Ready To Ship'}"))
                 .hasMessageContaining("'epicor.baqId' may contain only letters, digits");

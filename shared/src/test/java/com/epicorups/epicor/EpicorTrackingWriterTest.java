@@ -104,7 +104,7 @@ class EpicorTrackingWriterTest extends EpicorTestSupport {
         EpicorTrackingWriter writer = new EpicorTrackingWriter(client(s), s);
         Map<String, Object> written = writer.write(KEY, facts(TrackingStatus.LABEL_CREATED, null, null));
         assertThat(written).containsOnly(Map.entry("TrackingNumber", "1Z999AA10123456784"));
-        // Filtered on OrderNum alone (a column ShipHead has too); the release's lines picked here (decision 0018).
+        // Filtered on OrderNum alone (a column ShipHead has too); the release's lines picked here (decision 0025).
         assertThat(fake.requestsTo("/ShipDtls").get(0).getRequestUrl().queryParameter("$filter"))
                 .isEqualTo("OrderNum eq 5001");
         assertThat(fake.requestsTo("/CustShips").get(0).getRequestUrl().queryParameter("$filter"))

@@ -10,7 +10,7 @@ import java.util.Map;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
-/** Child sets read by their parent's key, the wanted rows picked from the answer (decision 0018). */
+/** Child sets read by their parent's key, the wanted rows picked from the answer (decision 0025). */
 class ParentKeyReadsTest extends EpicorTestSupport {
     private static final List<String> SELECT = List.of("Company", "OrderNum", "OrderLine", "PartNum");
 

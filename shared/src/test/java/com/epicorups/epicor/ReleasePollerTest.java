@@ -171,7 +171,7 @@ class ReleasePollerTest extends EpicorTestSupport {
 
         assertThat(fake.requestsTo("/SalesOrders").get(0).getRequestUrl().queryParameter("$filter"))
                 .isEqualTo("OrderNum eq 5001");
-        // Child sets are filtered on their parent's key only, the wanted rows picked from the answer (decision 0018).
+        // Child sets are filtered on their parent's key only, the wanted rows picked from the answer (decision 0025).
         HttpUrl lines = fake.requestsTo("/OrderDtls").get(0).getRequestUrl();
         assertThat(lines.queryParameter("$filter")).isEqualTo("OrderNum eq 5001");
         assertThat(lines.queryParameter("$orderby")).isEqualTo("OrderNum,OrderLine");

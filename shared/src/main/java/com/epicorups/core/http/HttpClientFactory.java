@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 /**
- * The HTTP client the Epicor and UPS clients use (docs/decisions/0018-http-client.md): the JDK's {@link HttpClient} speaking HTTP/1.1,
+ * The HTTP client the Epicor and UPS clients use (docs/decisions/0024-http-client.md): the JDK's {@link HttpClient} speaking HTTP/1.1,
  * following no redirect, with no authenticator (a 401 comes back with its body), the given connect timeout, and
  * each {@code send} bounded as a whole by its request's timeout ({@link DeadlineHttpClient}).
  *

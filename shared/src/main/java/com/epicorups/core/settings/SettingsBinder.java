@@ -46,7 +46,7 @@ import java.util.Set;
  * <p>Jackson parses the text; the reader builds the records itself, through each record's
  * {@code private Record(Components)} constructor, which hands the components to the canonical one in order:
  * Jackson's record binding, and reflection on a constructor of 19 or 23 parameters, would each add a few hundred
- * milliseconds to a function's start in a fresh JVM (docs/decisions/0017-typed-strict-settings.md).
+ * milliseconds to a function's start in a fresh JVM (docs/decisions/0023-typed-strict-settings.md).
  */
 public final class SettingsBinder {
     /**

@@ -15,7 +15,7 @@ import java.util.Set;
  * What the poll reads releases from answers as it must. BAQ source: the BAQ exists ({@code BaqSvc/{id}/$metadata},
  * 404 when it does not or is not shared with the user), has the columns the poll and the re-read ask for, and its data
  * may be read. ORDER_RELS source: Epicor applies the eligibility filter to OrderRels' own columns (a tenant that binds
- * a child set's filter to the order header answers 400; decision 0018).
+ * a child set's filter to the order header answers 400; decision 0025).
  */
 final class ReleaseSource {
     private final EpicorClient client;

@@ -23,7 +23,7 @@ import java.util.function.Function;
  * split into chunks of {@link EpicorSettings#keysPerCall()} keys so URLs stay short), and maps every release.
  * The number of calls depends on the number of distinct keys per chunk, never on one call per release; reads
  * that do not depend on each other go out at the same time. Child sets (lines, releases, ship-tos) are read by their
- * parent's key and the rows wanted picked from the answer ({@link ParentKeyReads}, decision 0018).
+ * parent's key and the rows wanted picked from the answer ({@link ParentKeyReads}, decision 0025).
  */
 public final class ReleaseAssembler {
     private final EpicorClient client;
