@@ -4,37 +4,45 @@ import java.io.IOException;
 import java.net.Authenticator;
 import java.net.ConnectException;
 import java.net.CookieHandler;
-import java.net.ProtocolException;
 import java.net.ProxySelector;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 
 /**
  * A JDK {@link HttpClient} whose {@link #send} is bounded as a whole, from the send until the last byte of the body
  * has been read, by the request's {@link HttpRequest#timeout()}: the JDK client's own timeout ends when the response
  * head has arrived, so a server that stalls in the middle of a body would hold the call until Lambda's timeout.
- * Past the deadline the exchange is cancelled and the caller gets {@link HttpTimeoutException} ("request timed
- * out", as from the JDK client). Failures keep the types the JDK client's {@code send} throws (an unknown host is a
- * {@link ConnectException} saying so). Everything else,
+ * Past the deadline the body is abandoned, the exchange cancelled, and the caller gets {@link HttpTimeoutException}
+ * ("request timed out", as from the JDK client).
+ *
+ * <p>The call is the JDK client's own synchronous {@code send}, with the body's subscriber bounded by the deadline.
+ * Not {@code sendAsync} and a wait: the JDK completes {@code sendAsync}'s future through the common ForkJoinPool,
+ * so while that pool's threads are all blocked (one thread on a two-core machine; work that blocks in it anywhere in
+ * the JVM) every call waited out its whole timeout although the answer had arrived. Failures keep the types the JDK
+ * client's {@code send} throws; an unknown host is a {@link ConnectException} saying so. Everything else,
  * {@code sendAsync} included, goes to the JDK client unchanged.
  */
 final class DeadlineHttpClient extends HttpClient {
+    /** Ends overdue bodies; its one thread ends when no call is waiting. */
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
+
     private final HttpClient jdk;
 
     DeadlineHttpClient(HttpClient jdk) {
@@ -44,59 +52,84 @@ final class DeadlineHttpClient extends HttpClient {
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
         Optional<Duration> timeout = request.timeout();
-        CompletableFuture<HttpResponse<T>> response = jdk.sendAsync(request, handler);
+        HttpResponse.BodyHandler<T> bounded = handler;
+        if (timeout.isPresent()) {
+            long deadline = System.nanoTime() + timeout.get().toNanos();
+            bounded = info -> new BodyWithDeadline<>(handler.apply(info), deadline);
+        }
         try {
-            return timeout.isPresent() ? response.get(timeout.get().toNanos(), TimeUnit.NANOSECONDS) : response.get();
-        } catch (TimeoutException e) {
-            response.cancel(true);
-            HttpTimeoutException timedOut = new HttpTimeoutException("request timed out");
-            timedOut.initCause(e);
-            throw timedOut;
-        } catch (InterruptedException e) {
-            response.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            throw rethrown(request, e.getCause());
+            return jdk.send(request, bounded);
+        } catch (ConnectException e) {
+            ConnectException said = new ConnectException(connectFailure(request, e));
+            said.initCause(e);
+            throw said;
         }
     }
 
     /**
-     * The failure as the JDK client's {@code send} throws it: of the same type, with the caller's stack and the
-     * original (from the client's own threads) as its cause. A connection that could not be opened gets a message
-     * saying why (the JDK client's has none): "unknown host NAME" when the name did not resolve, else the reason.
+     * The caller's body subscriber, failed with "request timed out" if the body is still arriving at the deadline;
+     * the subscription is then cancelled, which ends the exchange and closes its connection.
      */
-    private static IOException rethrown(HttpRequest request, Throwable failure) {
-        if (failure instanceof RuntimeException runtime) {
-            throw runtime;
+    private static final class BodyWithDeadline<T> implements HttpResponse.BodySubscriber<T> {
+        private final HttpResponse.BodySubscriber<T> body;
+        private final long deadline;
+        private final CompletableFuture<T> result = new CompletableFuture<>();
+
+        BodyWithDeadline(HttpResponse.BodySubscriber<T> body, long deadline) {
+            this.body = body;
+            this.deadline = deadline;
+            body.getBody().whenComplete((value, failure) -> {
+                if (failure != null) {
+                    result.completeExceptionally(failure);
+                } else {
+                    result.complete(value);
+                }
+            });
         }
-        if (failure instanceof Error error) {
-            throw error;
+
+        @Override
+        public CompletionStage<T> getBody() {
+            return result;
         }
-        String message = failure.getMessage();
-        IOException same;
-        if (failure instanceof HttpConnectTimeoutException) {
-            same = new HttpConnectTimeoutException(message);
-        } else if (failure instanceof HttpTimeoutException) {
-            same = new HttpTimeoutException(message);
-        } else if (failure instanceof ConnectException) {
-            same = new ConnectException(connectFailure(request, failure));
-        } else if (failure instanceof SSLHandshakeException) {
-            same = new SSLHandshakeException(message);
-        } else if (failure instanceof SSLException) {
-            same = new SSLException(message);
-        } else if (failure instanceof ProtocolException) {
-            same = new ProtocolException(message);
-        } else {
-            same = new IOException(message);
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            body.onSubscribe(subscription);
+            ScheduledFuture<?> overdue = DEADLINES.schedule(() -> {
+                if (result.completeExceptionally(new HttpTimeoutException("request timed out"))) {
+                    subscription.cancel();
+                }
+            }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            result.whenComplete((value, failure) -> overdue.cancel(false));
         }
-        same.initCause(failure);
-        return same;
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {
+            body.onNext(item);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            body.onError(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            body.onComplete();
+        }
     }
 
+    private static ScheduledThreadPoolExecutor deadlines() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name("http-deadline").factory());
+        executor.setRemoveOnCancelPolicy(true);
+        executor.setKeepAliveTime(10, TimeUnit.SECONDS);
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
+    }
+
+    /** Why a connection could not be opened (the JDK client's message is empty): "unknown host NAME", else the reason. */
     private static String connectFailure(HttpRequest request, Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {

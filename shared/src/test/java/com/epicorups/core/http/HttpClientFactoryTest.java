@@ -21,9 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -270,6 +273,35 @@ class HttpClientFactoryTest {
             } finally {
                 clientGaveUp.countDown();
             }
+        }
+    }
+
+    @Test
+    void anAnswerArrivesWhileEveryThreadOfTheCommonForkJoinPoolIsBlocked() throws Exception {
+        // Work blocked in the common pool (a handler run through CompletableFuture.supplyAsync, a library's task)
+        // must not hold a call: through sendAsync and a wait, the JDK completed the future in that pool, and every
+        // call waited out its whole timeout with the answer already there (FaultToleranceTest waited six minutes).
+        int threads = Math.max(1, ForkJoinPool.getCommonPoolParallelism());
+        FutureTask<Void> release = new FutureTask<>(() -> null);
+        CountDownLatch blocked = new CountDownLatch(threads);
+        for (int i = 0; i < threads; i++) {
+            ForkJoinPool.commonPool().execute(() -> {
+                blocked.countDown();
+                try {
+                    release.get(); // parks without telling the pool, as FutureTask.get does
+                } catch (InterruptedException | ExecutionException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        try {
+            assertThat(blocked.await(60, TimeUnit.SECONDS)).as("the common pool's threads are all blocked").isTrue();
+            server.enqueue(new MockResponse().setResponseCode(200).setBody("answered"));
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/while-blocked"))
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.body()).isEqualTo("answered");
+        } finally {
+            release.run();
         }
     }
 
