@@ -294,7 +294,8 @@ class FaultToleranceTest {
         for (String key : releases) {
             ShipmentRecord record = ledger.get(key);
             assertThat(perReference.get(record.key().reference())).as(key).isEqualTo(1);
-            assertThat(world.orderRel(key).get("TrackingNumber_c")).as(key).isEqualTo(record.trackingNumbers().get(0));
+            assertThat(world.orderRel(key).get("TrackingNumber_c")).as(key)
+                    .isEqualTo(String.join(",", record.trackingNumbers()));
             assertThat(record.state().name()).as(key).isEqualTo("WRITTEN");
         }
     }

@@ -223,30 +223,33 @@ class PipelineEndToEndTest {
         Map<String, Object> renewal = world.renewSubscriptions();
         Map<String, ShipmentRecord> ledger = Fixtures.ledger(world);
         List<String> shipped = Fixtures.shipped(ledger);
-        assertThat(renewal).containsEntry("accepted", shipped.size());
+        // Track Alert subscribes packages: a release shipped as several packages (5014/1/1) has one per package.
+        assertThat(renewal).containsEntry("accepted", packages(ledger, shipped));
         shipped.forEach(k -> assertThat(ledger.get(k).subscriptionExpiresAt()).as(k)
                 .isAfter(Instant.now().plus(Duration.ofDays(13))));
-        shipped.forEach(k -> assertThat(world.ups.trackAlert().subscription(ledger.get(k).trackingNumbers().get(0)))
-                .as(k).isPresent());
+        shipped.forEach(k -> ledger.get(k).trackingNumbers().forEach(tn ->
+                assertThat(world.ups.trackAlert().subscription(tn)).as(k + " " + tn).isPresent()));
 
         // Move the packages along at UPS: Quantum View queues the events, Track Alert posts them to the webhook.
         Map<String, Status> finalStatus = new HashMap<>();
         for (int i = 0; i < shipped.size(); i++) {
             String key = shipped.get(i);
-            String tn = ledger.get(key).trackingNumbers().get(0);
-            world.ups.shipments().advance(tn, Status.PICKED_UP);
-            world.ups.shipments().advance(tn, Status.IN_TRANSIT);
             Status last = Status.IN_TRANSIT;
-            if (i % 3 == 1) {
-                // Loaded on the van: a Track Alert type D event that is not a delivery.
-                world.ups.shipments().advance(tn, Status.LOADED_ON_DELIVERY_VEHICLE);
-                world.ups.shipments().advance(tn, Status.OUT_FOR_DELIVERY);
-                last = Status.OUT_FOR_DELIVERY;
-            } else if (i % 3 == 2) {
-                world.ups.shipments().advance(tn, Status.LOADED_ON_DELIVERY_VEHICLE);
-                world.ups.shipments().advance(tn, Status.OUT_FOR_DELIVERY);
-                world.ups.shipments().advance(tn, Status.DELIVERED);
-                last = Status.DELIVERED;
+            // Every package of a release travels together.
+            for (String tn : ledger.get(key).trackingNumbers()) {
+                world.ups.shipments().advance(tn, Status.PICKED_UP);
+                world.ups.shipments().advance(tn, Status.IN_TRANSIT);
+                if (i % 3 == 1) {
+                    // Loaded on the van: a Track Alert type D event that is not a delivery.
+                    world.ups.shipments().advance(tn, Status.LOADED_ON_DELIVERY_VEHICLE);
+                    world.ups.shipments().advance(tn, Status.OUT_FOR_DELIVERY);
+                    last = Status.OUT_FOR_DELIVERY;
+                } else if (i % 3 == 2) {
+                    world.ups.shipments().advance(tn, Status.LOADED_ON_DELIVERY_VEHICLE);
+                    world.ups.shipments().advance(tn, Status.OUT_FOR_DELIVERY);
+                    world.ups.shipments().advance(tn, Status.DELIVERED);
+                    last = Status.DELIVERED;
+                }
             }
             finalStatus.put(key, last);
         }
@@ -307,7 +310,7 @@ class PipelineEndToEndTest {
 
         world.clock.advance(Duration.ofDays(13));
         Map<String, Object> renewal = world.renewSubscriptions();
-        assertThat(renewal).containsEntry("accepted", undelivered.size()).containsEntry("failedCalls", 0);
+        assertThat(renewal).containsEntry("accepted", packages(ledger, undelivered)).containsEntry("failedCalls", 0);
         Map<String, ShipmentRecord> after = Fixtures.ledger(world);
         for (String key : shipped) {
             Instant before = ledger.get(key).subscriptionExpiresAt();
@@ -328,6 +331,11 @@ class PipelineEndToEndTest {
         }
     }
 
+    /** How many packages (tracking numbers) the given releases were shipped as. */
+    static int packages(Map<String, ShipmentRecord> ledger, java.util.Collection<String> releases) {
+        return releases.stream().mapToInt(k -> ledger.get(k).trackingNumbers().size()).sum();
+    }
+
     /** Every shipped release: one UPS shipment with its reference, its tracking number in Epicor and the ledger. */
     static void assertShippedExactlyOnceAndWrittenBack(Set<String> shipped) {
         Map<String, ShipmentRecord> ledger = Fixtures.ledger(world);
@@ -346,7 +354,8 @@ class PipelineEndToEndTest {
             assertThat(mine).as("UPS shipments for " + key).hasSize(1);
             assertThat(mine.get(0).trackingNumbers()).containsExactlyElementsOf(record.trackingNumbers());
             Map<String, Object> rel = world.orderRel(key);
-            assertThat(rel.get("TrackingNumber_c")).as(key).isEqualTo(record.trackingNumbers().get(0));
+            // Several packages: every tracking number, the main one first (docs/epicor-write-back.md).
+            assertThat(rel.get("TrackingNumber_c")).as(key).isEqualTo(String.join(",", record.trackingNumbers()));
             String location = String.valueOf(rel.get("LabelLocation_c"));
             assertThat(location).as(key).startsWith("s3://" + world.resources.labelBucket() + "/");
             assertThat(location).isEqualTo(record.labelLocation());
