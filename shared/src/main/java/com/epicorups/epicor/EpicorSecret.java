@@ -2,6 +2,7 @@ package com.epicorups.epicor;
 
 import com.epicorups.core.ConnectorException;
 import com.epicorups.core.Reason;
+import com.epicorups.core.settings.SettingText;
 import com.epicorups.core.settings.SettingsBinder;
 import com.epicorups.core.settings.Wording;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,15 +35,15 @@ public record EpicorSecret(URI baseUrl, String company, String apiKey, AuthMode 
 
     public EpicorSecret {
         baseUrl = baseUrl == null ? null : withoutTrailingSlashes(baseUrl);
-        company = trimmedOrNull(company);
-        apiKey = trimmedOrNull(apiKey);
+        company = SettingText.trimmedOrNull(company);
+        apiKey = SettingText.trimmedOrNull(apiKey);
         authMode = authMode == null ? AuthMode.BASIC : authMode;
-        username = trimmedOrNull(username);
-        password = trimmedOrNull(password);
-        clientId = trimmedOrNull(clientId);
-        clientSecret = trimmedOrNull(clientSecret);
-        scope = trimmedOrNull(scope);
-        plant = trimmedOrNull(plant);
+        username = SettingText.trimmedOrNull(username);
+        password = SettingText.trimmedOrNull(password);
+        clientId = SettingText.trimmedOrNull(clientId);
+        clientSecret = SettingText.trimmedOrNull(clientSecret);
+        scope = SettingText.trimmedOrNull(scope);
+        plant = SettingText.trimmedOrNull(plant);
     }
 
     /** For the settings reader: the components in declaration order. */
@@ -146,10 +147,6 @@ public record EpicorSecret(URI baseUrl, String company, String apiKey, AuthMode 
             text = text.substring(0, text.length() - 1);
         }
         return URI.create(text);
-    }
-
-    private static String trimmedOrNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** Writes the secret's JSON, so what code builds is read and checked as Secrets Manager's value would be. */

@@ -2,6 +2,7 @@ package com.epicorups.ups;
 
 import com.epicorups.core.ConnectorException;
 import com.epicorups.core.Reason;
+import com.epicorups.core.settings.SettingText;
 import com.epicorups.core.settings.SettingsBinder;
 import com.epicorups.core.settings.Wording;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,9 +32,9 @@ public record UpsSecret(URI baseUrl, String clientId, String clientSecret, Strin
             String text = baseUrl.toString();
             baseUrl = URI.create(text.substring(0, text.length() - 1));
         }
-        clientId = blankToNull(clientId);
-        clientSecret = blankToNull(clientSecret);
-        merchantId = blankToNull(merchantId);
+        clientId = SettingText.trimmedOrNull(clientId);
+        clientSecret = SettingText.trimmedOrNull(clientSecret);
+        merchantId = SettingText.trimmedOrNull(merchantId);
     }
 
     /** For the settings reader: the components in declaration order. */
@@ -85,10 +86,6 @@ public record UpsSecret(URI baseUrl, String clientId, String clientSecret, Strin
 
     private static ConnectorException invalid(List<String> problems) {
         return new ConnectorException(REASON, String.join("; ", problems));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** Writes the secret's JSON, so what code builds is read and checked as Secrets Manager's value would be. */

@@ -3,6 +3,7 @@ package com.epicorups.ups;
 import com.epicorups.core.ConnectorException;
 import com.epicorups.core.Reason;
 import com.epicorups.core.settings.Expected;
+import com.epicorups.core.settings.SettingText;
 import com.epicorups.core.settings.SettingsBinder;
 import com.epicorups.core.settings.TextForm;
 import com.epicorups.core.settings.Wording;
@@ -112,9 +113,9 @@ public record UpsSettings(
                 : Set.copyOf(labelRecoveryNotFoundCodes.stream().map(String::trim).toList());
         trackAlertVersion = Objects.requireNonNullElse(trackAlertVersion, TrackAlertVersion.V2);
         trackAlertType = orDefault(trackAlertType, "standard").toLowerCase(Locale.ROOT);
-        trackAlertWebhookUrl = blankToNull(trackAlertWebhookUrl);
+        trackAlertWebhookUrl = SettingText.trimmedOrNull(trackAlertWebhookUrl);
         trackAlertCredentialType = orDefault(trackAlertCredentialType, "Bearer");
-        quantumViewSubscription = blankToNull(quantumViewSubscription);
+        quantumViewSubscription = SettingText.trimmedOrNull(quantumViewSubscription);
         quantumViewMaxPages = Objects.requireNonNullElse(quantumViewMaxPages, 50);
         tokenDailyBudget = Objects.requireNonNullElse(tokenDailyBudget, 200L);
         tokenRefreshMargin = Objects.requireNonNullElse(tokenRefreshMargin, Duration.ofMinutes(5));
@@ -237,10 +238,6 @@ public record UpsSettings(
         return value == null || value.isBlank() ? fallback : value.trim();
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
     // ---------------------------------------------------------------------------------------------
 
     /**
@@ -254,11 +251,11 @@ public record UpsSettings(
                             String merchantId, String phone,
                             @Expected("an object (lines, city, stateProvince, postalCode, countryCode)") Address address) {
         public Warehouse {
-            shipperName = blankToNull(shipperName);
-            attentionName = blankToNull(attentionName);
-            accountNumber = blankToNull(accountNumber);
-            merchantId = blankToNull(merchantId);
-            phone = blankToNull(phone);
+            shipperName = SettingText.trimmedOrNull(shipperName);
+            attentionName = SettingText.trimmedOrNull(attentionName);
+            accountNumber = SettingText.trimmedOrNull(accountNumber);
+            merchantId = SettingText.trimmedOrNull(merchantId);
+            phone = SettingText.trimmedOrNull(phone);
         }
 
         /** For the settings reader: the components in declaration order. */
@@ -311,9 +308,9 @@ public record UpsSettings(
                           String city, String stateProvince, String postalCode, String countryCode) {
         public Address {
             lines = lines == null ? List.of() : lines.stream().filter(l -> l != null && !l.isBlank()).map(String::trim).toList();
-            city = blankToNull(city);
-            stateProvince = blankToNull(stateProvince);
-            postalCode = blankToNull(postalCode);
+            city = SettingText.trimmedOrNull(city);
+            stateProvince = SettingText.trimmedOrNull(stateProvince);
+            postalCode = SettingText.trimmedOrNull(postalCode);
             countryCode = countryCode == null || countryCode.isBlank() ? null : countryCode.trim().toUpperCase(Locale.ROOT);
         }
 
