@@ -12,8 +12,12 @@ import com.epicorups.sandbox.epicor.EpicorSandbox;
 import com.epicorups.sandbox.ups.Shipments;
 import com.epicorups.sandbox.ups.UpsSandbox;
 import com.epicorups.store.ShipmentRecord;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +48,13 @@ class LocalRunSampleTest {
     static List<String> progress = new ArrayList<>();
 
     @BeforeAll
-    static void run() {
+    static void run() throws IOException {
+        // An earlier run's label in the same output folder: not one of this run's labels.
+        Path earlier = output.resolve("labels/EPIC06/5001/1-1/1ZEARLIER000000001.zpl");
+        Files.createDirectories(earlier.getParent());
+        Files.writeString(earlier, "^XA^XZ");
+        Files.setLastModifiedTime(earlier, FileTime.from(
+                Instant.now().minus(Duration.ofHours(1))));
         long started = System.nanoTime();
         env = LocalEnvironment.start(LocalEnvironment.Options.defaults().withOutputDir(output));
         result = new PipelineDriver(env, progress::add).runAll();
@@ -167,7 +177,7 @@ class LocalRunSampleTest {
         assertThat(ups().validationFailures()).isEmpty();
         assertThat(report.counts().upsTokenRequests()).isEqualTo(1);
         assertThat(RunReport.tokenRequestsToday(env)).isEqualTo(1);
-        assertThat(report.counts().labelsStored()).as("a label per package").isEqualTo(packagesShipped())
+        assertThat(report.counts().labelsStored()).as("a label per package, this run's only").isEqualTo(packagesShipped())
                 .isEqualTo(report.counts().shipped() + 1);
     }
 
@@ -183,7 +193,8 @@ class LocalRunSampleTest {
         assertThat(progress).anyMatch(l -> l.startsWith("poll:")).anyMatch(l -> l.startsWith("shipment-creator:"))
                 .anyMatch(l -> l.startsWith("carrier:"));
         try (var files = Files.walk(env.labelDir())) {
-            assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(packagesShipped());
+            // This run's labels, and the earlier run's one, which the run leaves where it was.
+            assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(packagesShipped() + 1);
         }
     }
 

@@ -7,9 +7,9 @@ import com.epicorups.aws.SqsMessageVisibility;
 import com.epicorups.cli.ops.Queues;
 import com.epicorups.cli.ops.ReleaseFinder;
 import com.epicorups.config.ConnectorSettings;
-import com.epicorups.model.ReleaseKey;
 import com.epicorups.core.Json;
 import com.epicorups.function.webhook.TrackAlertWebhookHandler;
+import com.epicorups.model.ReleaseKey;
 import com.epicorups.sandbox.epicor.EpicorDataset;
 import com.epicorups.sandbox.epicor.EpicorSandbox;
 import com.epicorups.sandbox.ups.UpsSandbox;
@@ -23,7 +23,10 @@ import com.epicorups.ups.UpsSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -110,6 +113,9 @@ public final class LocalEnvironment implements AutoCloseable {
     }
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    /** Labels written before this (an earlier run into the same output folder) are not this run's. */
+    private final FileTime startedAt = FileTime.from(
+            Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private EpicorSandbox epicorSandbox;
     private UpsSandbox upsSandbox;
     private EmbeddedSqs sqs;
@@ -314,6 +320,11 @@ public final class LocalEnvironment implements AutoCloseable {
 
     public Path labelDir() {
         return labelDir;
+    }
+
+    /** When this environment started, to a whole second (what file systems keep at least). */
+    public FileTime startedAt() {
+        return startedAt;
     }
 
     /** The queues as the operator commands see them. */

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -240,17 +241,26 @@ public record RunReport(List<Release> releases, List<Excluded> excludedByFilter,
             shipments = shipped;
         }
         return new Counts(seen, shipped, skipped, failed, pending, skippedBy, failedBy, epicorCalls, epicorByKind,
-                upsCalls, upsByOperation, tokens, shipments, countLabels(env.labelDir()));
+                upsCalls, upsByOperation, tokens, shipments, countLabels(env.labelDir(), env.startedAt()));
     }
 
-    private static int countLabels(Path dir) {
+    /** The labels this run stored: the output folder may still hold an earlier run's. */
+    private static int countLabels(Path dir, FileTime since) {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
         try (var files = Files.walk(dir)) {
-            return (int) files.filter(Files::isRegularFile).count();
+            return (int) files.filter(Files::isRegularFile).filter(f -> writtenSince(f, since)).count();
         } catch (IOException e) {
             return 0;
+        }
+    }
+
+    private static boolean writtenSince(Path file, FileTime since) {
+        try {
+            return Files.getLastModifiedTime(file).compareTo(since) >= 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 
