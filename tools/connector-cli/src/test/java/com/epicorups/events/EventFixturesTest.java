@@ -61,6 +61,10 @@ class EventFixturesTest {
         assertThat(message.schemaVersion()).isEqualTo(ShipmentRequestMessage.CURRENT_SCHEMA);
         assertThat(message.polledAt()).isEqualTo(Instant.parse("2026-11-27T14:05:02.418Z"));
         assertThat(message.release().key()).isEqualTo(RELEASE);
+        // A warehouse of the samples' settings, which the Epicor sandbox has: else the preflight stops the creator.
+        assertThat(message.release().warehouse()).isEqualTo(SampleEvents.WAREHOUSE);
+        assertThat(SampleEvents.connectorSettings().path("ups").path("warehouses").has(SampleEvents.WAREHOUSE))
+                .isTrue();
         assertThat(message.release().weight()).isEqualByComparingTo(new BigDecimal("37.4"));
         assertThat(message.release().weightUnit()).isEqualTo(WeightUnit.LBS);
         assertThat(message.release().shipTo().countryCode()).isEqualTo("US");
@@ -84,7 +88,7 @@ class EventFixturesTest {
         assertThat(update.source()).isEqualTo(TrackingSource.SHIPMENT_CREATOR);
         assertThat(update.status()).isEqualTo(TrackingStatus.LABEL_CREATED);
         assertThat(update.releaseKey()).isEqualTo(RELEASE);
-        assertThat(update.trackingNumbers()).containsExactly("1Z12345E0205271688");
+        assertThat(update.trackingNumbers()).containsExactly("1Z12345E0205271686");
         assertThat(update.estimatedDelivery()).isEqualTo(LocalDate.of(2026, 12, 2));
         assertThat(update.labelLocation()).startsWith("s3://");
         assertThat(Json.mapper().readTree(Json.mapper().writeValueAsString(update)))
