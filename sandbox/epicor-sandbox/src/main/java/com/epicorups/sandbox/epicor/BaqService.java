@@ -3,10 +3,12 @@ package com.epicorups.sandbox.epicor;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.olingo.server.api.uri.queryoption.expression.Expression;
 
 /**
  * {@code BaqSvc/{BaqID}}: each BAQ is an OData service of its own. Its root answers the service document (one
@@ -54,20 +56,23 @@ final class BaqService {
   private void data(Reply reply, String company, BaqDefinition baq, String rawQuery, String serviceRoot) {
     EntitySetSchema source = dataset.schema().entitySet(baq.from()).orElseThrow();
     QueryEngine engine = dataset.queries();
-    List<Map<String, Object>> rows = dataset.rowsOfCompany(source.entitySet(), company);
-    if (!baq.filter().isBlank()) {
-      String encoded = URLEncoder.encode(baq.filter(), StandardCharsets.UTF_8);
-      rows = engine.apply(engine.parse(source.entitySet(), "$filter=" + encoded), rows, Integer.MAX_VALUE).rows();
-    }
-    List<Map<String, Object>> projected = new ArrayList<>(rows.size());
-    for (Map<String, Object> row : rows) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      for (String column : baq.columns()) {
-        out.put(BaqDefinition.columnName(source, column), row.get(column));
-      }
-      out.put(BaqDefinition.ROW_IDENT, "");
-      projected.add(out);
-    }
+    QueryEngine.Query criteria = baq.filter().isBlank() ? null : engine.parse(source.entitySet(),
+        "$filter=" + URLEncoder.encode(baq.filter(), StandardCharsets.UTF_8));
+    List<Map<String, Object>> projected = dataset.withRowsOfCompany(source.entitySet(), company,
+        keysOnSource(source, baq, rawQuery), rows -> {
+          List<Map<String, Object>> matching = criteria == null ? rows
+              : engine.apply(criteria, rows, Integer.MAX_VALUE).rows();
+          List<Map<String, Object>> out = new ArrayList<>(matching.size());
+          for (Map<String, Object> row : matching) {
+            Map<String, Object> columns = new LinkedHashMap<>();
+            for (String column : baq.columns()) {
+              columns.put(BaqDefinition.columnName(source, column), row.get(column));
+            }
+            columns.put(BaqDefinition.ROW_IDENT, "");
+            out.add(columns);
+          }
+          return out;
+        });
     QueryEngine.Result result = engine.apply(engine.parse(EpicorEdm.baqSetName(baq.id()), rawQuery), projected,
         sandbox.settings().defaultTopCap());
     Map<String, Object> body = new LinkedHashMap<>();
@@ -77,5 +82,28 @@ final class BaqService {
     }
     body.put("value", result.rows());
     reply.json(200, body);
+  }
+
+  /**
+   * The caller's $filter read on the BAQ's source table (its {Table}_{Field} columns named back), only for the
+   * dataset's key lookups: a re-read of a few releases then costs what their keys find, not a scan of the company's
+   * rows, as an indexed query costs in Epicor. The lookups only narrow the rows; the caller's whole filter is still
+   * evaluated on the BAQ's rows. Null (every row) when the filter does not parse on the source table.
+   */
+  private Expression keysOnSource(EntitySetSchema source, BaqDefinition baq, String rawQuery) {
+    String filter = RawQuery.only(rawQuery, "$filter");
+    if (filter.isEmpty()) {
+      return null;
+    }
+    List<String> longestFirst = baq.columns().stream()
+        .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    for (String column : longestFirst) {
+      filter = filter.replace(BaqDefinition.columnName(source, column), column);
+    }
+    try {
+      return dataset.queries().parse(source.entitySet(), filter).filter();
+    } catch (EpicorApiException e) {
+      return null;
+    }
   }
 }

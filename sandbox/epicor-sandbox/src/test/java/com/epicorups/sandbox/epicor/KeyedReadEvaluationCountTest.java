@@ -62,4 +62,37 @@ class KeyedReadEvaluationCountTest {
     assertThat(pushedEvaluations).isEqualTo(releasesOfThoseOrders);
     assertThat(scanEvaluations).isEqualTo(releases.size());
   }
+  @Test
+  void aBaqReadOfNamedReleasesEvaluatesOnlyTheRowsTheirKeysFind() {
+    // The creator's re-read asks the ReadyToShip BAQ for its batch's releases by key: that must cost what the keys
+    // find, as Epicor's indexed query does, not a scan of the company's releases per call.
+    List<Integer> orderNums = List.of(100_001, 100_150, 107_777);
+    StringBuilder keys = new StringBuilder();
+    for (int orderNum : orderNums) {
+      keys.append(keys.length() == 0 ? "" : " or ").append("(OrderRel_OrderNum eq ").append(orderNum)
+          .append(" and OrderRel_OrderLine eq 1 and OrderRel_OrderRelNum eq 1)");
+    }
+    String url = http.api("BaqSvc/ReadyToShip/Data?$select=OrderRel_OrderNum,OrderRel_OrderLine,OrderRel_OrderRelNum"
+        + "&$filter=" + q(keys.toString()));
+
+    QueryEngine engine = sandbox.dataset().queries();
+    long before = engine.filterEvaluations();
+    TestHttp.Reply pushed = http.get(url);
+    long pushedEvaluations = engine.filterEvaluations() - before;
+
+    sandbox.dataset().useKeyLookups(false);
+    before = engine.filterEvaluations();
+    TestHttp.Reply scanned = http.get(url);
+    long scanEvaluations = engine.filterEvaluations() - before;
+    sandbox.dataset().useKeyLookups(true);
+
+    assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
+    assertThat(pushed.json().get("value")).hasSize(orderNums.size());
+    assertThat(pushed.body()).isEqualTo(scanned.body());
+    // The BAQ's criteria on the releases of those orders, then the caller's filter on the BAQ rows they pass.
+    long releasesOfThoseOrders = releases.stream()
+        .filter(r -> orderNums.contains(((Number) r.get("OrderNum")).intValue())).count();
+    assertThat(pushedEvaluations).isLessThanOrEqualTo(2 * releasesOfThoseOrders);
+    assertThat(scanEvaluations).isGreaterThanOrEqualTo(releases.size());
+  }
 }
