@@ -60,8 +60,7 @@ final class BaqService {
         "$filter=" + URLEncoder.encode(baq.filter(), StandardCharsets.UTF_8));
     List<Map<String, Object>> projected = dataset.withRowsOfCompany(source.entitySet(), company,
         keysOnSource(source, baq, rawQuery), rows -> {
-          List<Map<String, Object>> matching = criteria == null ? rows
-              : engine.apply(criteria, rows, Integer.MAX_VALUE).rows();
+          List<Map<String, Object>> matching = criteria == null ? rows : engine.matching(criteria, rows);
           List<Map<String, Object>> out = new ArrayList<>(matching.size());
           for (Map<String, Object> row : matching) {
             Map<String, Object> columns = new LinkedHashMap<>();

@@ -118,6 +118,26 @@ final class QueryEngine {
     }
   }
 
+  /** Only the rows the query's $filter matches, as they are (no copy): for a caller that projects them itself. */
+  List<Map<String, Object>> matching(Query query, List<Map<String, Object>> rows) {
+    UriInfo info = query.info();
+    if (info.getFilterOption() == null) {
+      return rows;
+    }
+    filterEvaluations.add(rows.size());
+    try {
+      List<Map<String, Object>> matching = new ArrayList<>();
+      for (Map<String, Object> row : rows) {
+        if (RowExpressionEvaluator.matches(info.getFilterOption().getExpression(), row, query.table().columns())) {
+          matching.add(row);
+        }
+      }
+      return matching;
+    } catch (ExpressionVisitException | IllegalStateException | ClassCastException e) {
+      throw EpicorApiException.badRequest("Invalid OData query: " + describe(e));
+    }
+  }
+
   long filterEvaluations() {
     return filterEvaluations.sum();
   }
