@@ -45,16 +45,11 @@ class KeyedReadEvaluationCountTest {
         .count();
     assertThat(releasesOfThoseOrders).isBetween(10L, 100L);
 
-    QueryEngine engine = sandbox.dataset().queries();
-    long before = engine.filterEvaluations();
-    TestHttp.Reply pushed = http.get(url);
-    long pushedEvaluations = engine.filterEvaluations() - before;
-
-    sandbox.dataset().useKeyLookups(false);
-    before = engine.filterEvaluations();
-    TestHttp.Reply scanned = http.get(url);
-    long scanEvaluations = engine.filterEvaluations() - before;
-    sandbox.dataset().useKeyLookups(true);
+    Reads reads = pushedAndScanned(url);
+    TestHttp.Reply pushed = reads.pushed();
+    TestHttp.Reply scanned = reads.scanned();
+    long pushedEvaluations = reads.pushedEvaluations();
+    long scanEvaluations = reads.scanEvaluations();
 
     assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
     assertThat(pushed.json().get("value")).isNotEmpty();
@@ -75,16 +70,11 @@ class KeyedReadEvaluationCountTest {
     String url = http.api("BaqSvc/ReadyToShip/Data?$select=OrderRel_OrderNum,OrderRel_OrderLine,OrderRel_OrderRelNum"
         + "&$filter=" + q(keys.toString()));
 
-    QueryEngine engine = sandbox.dataset().queries();
-    long before = engine.filterEvaluations();
-    TestHttp.Reply pushed = http.get(url);
-    long pushedEvaluations = engine.filterEvaluations() - before;
-
-    sandbox.dataset().useKeyLookups(false);
-    before = engine.filterEvaluations();
-    TestHttp.Reply scanned = http.get(url);
-    long scanEvaluations = engine.filterEvaluations() - before;
-    sandbox.dataset().useKeyLookups(true);
+    Reads reads = pushedAndScanned(url);
+    TestHttp.Reply pushed = reads.pushed();
+    TestHttp.Reply scanned = reads.scanned();
+    long pushedEvaluations = reads.pushedEvaluations();
+    long scanEvaluations = reads.scanEvaluations();
 
     assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
     assertThat(pushed.json().get("value")).hasSize(orderNums.size());
@@ -94,5 +84,23 @@ class KeyedReadEvaluationCountTest {
         .filter(r -> orderNums.contains(((Number) r.get("OrderNum")).intValue())).count();
     assertThat(pushedEvaluations).isLessThanOrEqualTo(2 * releasesOfThoseOrders);
     assertThat(scanEvaluations).isGreaterThanOrEqualTo(releases.size());
+  }
+
+  /** One read with the key lookups, the same read by a scan, and the rows their filters were evaluated on. */
+  private record Reads(TestHttp.Reply pushed, long pushedEvaluations, TestHttp.Reply scanned, long scanEvaluations) {}
+
+  private static Reads pushedAndScanned(String url) {
+    QueryEngine engine = sandbox.dataset().queries();
+    long before = engine.filterEvaluations();
+    TestHttp.Reply pushed = http.get(url);
+    long pushedEvaluations = engine.filterEvaluations() - before;
+    sandbox.dataset().useKeyLookups(false);
+    try {
+      before = engine.filterEvaluations();
+      TestHttp.Reply scanned = http.get(url);
+      return new Reads(pushed, pushedEvaluations, scanned, engine.filterEvaluations() - before);
+    } finally {
+      sandbox.dataset().useKeyLookups(true);
+    }
   }
 }
