@@ -88,17 +88,8 @@ final class QueryEngine {
   Result apply(Query query, List<Map<String, Object>> rows, int defaultTopCap) {
     UriInfo info = query.info();
     Map<String, FieldType> columns = query.table().columns();
+    List<Map<String, Object>> matching = matching(query, rows);
     try {
-      List<Map<String, Object>> matching = new ArrayList<>();
-      if (info.getFilterOption() != null) {
-        filterEvaluations.add(rows.size());
-      }
-      for (Map<String, Object> row : rows) {
-        if (info.getFilterOption() == null
-            || RowExpressionEvaluator.matches(info.getFilterOption().getExpression(), row, columns)) {
-          matching.add(row);
-        }
-      }
       if (info.getOrderByOption() != null) {
         matching = sorted(matching, info.getOrderByOption().getOrders(), columns);
       }
@@ -113,12 +104,12 @@ final class QueryEngine {
         projected.add(project(row, selected));
       }
       return new Result(projected, count);
-    } catch (ExpressionVisitException | IllegalStateException | ClassCastException e) {
+    } catch (IllegalStateException | ClassCastException e) {
       throw EpicorApiException.badRequest("Invalid OData query: " + describe(e));
     }
   }
 
-  /** Only the rows the query's $filter matches, as they are (no copy): for a caller that projects them itself. */
+  /** The rows the query's $filter matches, as they are (no copy): for apply to order and page, or a caller to project. */
   List<Map<String, Object>> matching(Query query, List<Map<String, Object>> rows) {
     UriInfo info = query.info();
     if (info.getFilterOption() == null) {
