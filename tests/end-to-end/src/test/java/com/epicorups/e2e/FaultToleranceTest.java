@@ -131,21 +131,14 @@ class FaultToleranceTest {
         // The first ship call creates the shipment at UPS but its answer never arrives (the client gives up
         // after ups.timeouts.shipMillis = 10 s; the sandbox holds the answer far longer, and its close ends that).
         world.ups.faults().holdFor(Duration.ofMinutes(10)).shipTimeoutAfterCreate(1);
-        List<SqsEventSource.Invocation> first = new ArrayList<>();
-        SqsEventSource.Invocation inv;
-        while ((inv = world.shipmentRequests.pollOnce(new com.epicorups.function.shipmentcreator.ShipmentCreatorHandler())) != null) {
-            first.add(inv);
-        }
-        List<SqsEventSource.Invocation> failedOnes = first.stream().filter(i -> !i.failedMessageIds().isEmpty()).toList();
-        assertThat(failedOnes).hasSize(1);
-        Message timedOut = failedOnes.get(0).delivered().stream()
-                .filter(m -> failedOnes.get(0).failedMessageIds().contains(m.messageId())).findFirst().orElseThrow();
+        SqsEventSource.Invocation failed = drainCreatorExpectingOneFailure();
+        Message timedOut = failedMessageOf(failed);
         String release = releaseOf(timedOut.body());
         assertThat(world.ups.shipments().count()).as("UPS has all 8, one unknown to the connector").isEqualTo(8);
         assertThat(Fixtures.ledger(world).get(release).state().name()).isEqualTo("CLAIMED");
 
         // Redelivered while the claim lease runs: the claim is respected, UPS is not called.
-        world.shipmentRequests.makeVisible(failedOnes.get(0));
+        world.shipmentRequests.makeVisible(failed);
         SqsEventSource.Invocation during = world.shipmentRequests.pollOnce(
                 new com.epicorups.function.shipmentcreator.ShipmentCreatorHandler());
         assertThat(during.failedMessageIds()).hasSize(1);
@@ -219,22 +212,32 @@ class FaultToleranceTest {
         assertNothingLeft();
     }
 
+    /** The creator drains its queue; exactly one of its invocations reported a failed message: that invocation. */
+    private SqsEventSource.Invocation drainCreatorExpectingOneFailure() {
+        List<SqsEventSource.Invocation> invocations = new ArrayList<>();
+        SqsEventSource.Invocation inv;
+        while ((inv = world.shipmentRequests.pollOnce(new com.epicorups.function.shipmentcreator.ShipmentCreatorHandler())) != null) {
+            invocations.add(inv);
+        }
+        List<SqsEventSource.Invocation> failed = invocations.stream().filter(i -> !i.failedMessageIds().isEmpty()).toList();
+        assertThat(failed).hasSize(1);
+        return failed.get(0);
+    }
+
+    private static Message failedMessageOf(SqsEventSource.Invocation invocation) {
+        return invocation.delivered().stream().filter(m -> invocation.failedMessageIds().contains(m.messageId()))
+                .findFirst().orElseThrow();
+    }
+
     /** Polls orders 5001-5005 and ships them; one ship call times out before UPS made anything. Its release. */
     private String timeOutOneShipCallThatMakesNothing(UnaryOperator<String> moreSettings) {
         start(settings -> moreSettings.apply(settings.replace("\"shipMillis\":60000", "\"shipMillis\":10000")));
         world.poll();
         world.ups.faults().holdFor(Duration.ofMinutes(10)).timeouts(Operation.SHIP, 1);
-        List<SqsEventSource.Invocation> first = new ArrayList<>();
-        SqsEventSource.Invocation inv;
-        while ((inv = world.shipmentRequests.pollOnce(new com.epicorups.function.shipmentcreator.ShipmentCreatorHandler())) != null) {
-            first.add(inv);
-        }
-        List<SqsEventSource.Invocation> failedOnes = first.stream().filter(i -> !i.failedMessageIds().isEmpty()).toList();
-        assertThat(failedOnes).hasSize(1);
-        Message timedOut = failedOnes.get(0).delivered().stream()
-                .filter(m -> failedOnes.get(0).failedMessageIds().contains(m.messageId())).findFirst().orElseThrow();
+        SqsEventSource.Invocation failed = drainCreatorExpectingOneFailure();
+        Message timedOut = failedMessageOf(failed);
         assertThat(world.ups.shipments().count()).as("the timed-out call made nothing").isEqualTo(7);
-        world.shipmentRequests.makeVisible(failedOnes.get(0));
+        world.shipmentRequests.makeVisible(failed);
         return releaseOf(timedOut.body());
     }
 
