@@ -2,6 +2,7 @@ package com.epicorups.ups.ship;
 
 import com.epicorups.core.Reason;
 import com.epicorups.port.PackageLabel;
+import com.epicorups.store.LabelPaths;
 import com.epicorups.ups.transport.UpsApiException;
 import com.epicorups.ups.wire.Nodes;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,7 +58,7 @@ final class ShipmentResponseMapper {
         JsonNode formImage = results.path("Form").path("Image");
         byte[] forms = decode(Nodes.text(formImage, "GraphicImage"));
         PackageLabel customsForms = forms == null || forms.length == 0 ? null
-                : new PackageLabel(packages.get(0).trackingNumber() + "INVOICE",
+                : new PackageLabel(packages.get(0).trackingNumber() + LabelPaths.CUSTOMS_FORMS_SUFFIX,
                 Nodes.text(formImage.path("ImageFormat"), "Code"), forms);
         return new Shipped(id, packages, charges, alerts, customsForms);
     }
