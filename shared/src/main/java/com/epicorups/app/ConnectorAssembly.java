@@ -10,6 +10,7 @@ import com.epicorups.epicor.EpicorTrackingWriter;
 import com.epicorups.epicor.preflight.PreflightConfig;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ReleaseReferences;
+import com.epicorups.ups.service.ServiceLanesCheck;
 import com.epicorups.pipeline.AuditReplay;
 import com.epicorups.pipeline.PipelineSettings;
 import com.epicorups.pipeline.QuantumViewPolling;
@@ -233,11 +234,11 @@ public final class ConnectorAssembly implements UseCaseFactory {
     /**
      * What the preflight checks: where and as whom the connector reaches Epicor, the Epicor settings, the warehouses
      * {@code ups.warehouses} configures and the ShipVia codes the poll ships ({@code epicor.upsShipViaCodes}, the
-     * service map's keys by default).
+     * service map's keys by default), and the services mapped for each lane of those warehouses.
      */
     static PreflightConfig preflightConfig(EpicorSecret secret, ConnectorSettings settings) {
         return new PreflightConfig(secret, settings.epicor(), settings.ups().warehouses().keySet(),
-                settings.epicor().upsShipViaCodes());
+                settings.epicor().upsShipViaCodes(), List.of(ServiceLanesCheck.check(settings.ups())));
     }
 
     private SqsBatchProcessor batchProcessor(Optional<MessageVisibility> visibility) {

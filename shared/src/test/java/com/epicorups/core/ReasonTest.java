@@ -50,12 +50,14 @@ class ReasonTest {
             "NOTHING_TO_WRITE OUTCOME", "UNKNOWN_TRACKING_NUMBER OUTCOME", "RETRY_AFTER OUTCOME",
             "CHECKPOINT_CONFLICT OUTCOME", "POLL_IN_PROGRESS OUTCOME", "SWEEP_FOUND OUTCOME");
 
-    /** Codes added since, each with its kind: issue 12 (what UPS really accepts), issue 13 (the preflight). */
+    /** Codes added since, each with its kind: issue 12 (what UPS really accepts), issue 13 (the preflight),
+     * issue 16 (customs), issue 20 (services per lane). */
     private static final Map<String, Reason.Kind> CODES_ADDED_SINCE = table(
             "INVALID_COUNTRY_CODE NEEDS_FIX", "MISSING_STATE_PROVINCE NEEDS_FIX", "RECOVERY_INCONCLUSIVE PERMANENT",
             "FREIGHT_NOT_PARCEL NEEDS_FIX", "TOO_MANY_PACKAGES NEEDS_FIX", "ADDRESS_NOT_VALIDATED OUTCOME",
             "ADDRESS_VALIDATION_OFF OUTCOME", "PREFLIGHT_FAILED PERMANENT",
-            "MISSING_HTS_CODE NEEDS_FIX", "MISSING_ORIGIN_COUNTRY NEEDS_FIX", "EEI_REQUIRED NEEDS_FIX");
+            "MISSING_HTS_CODE NEEDS_FIX", "MISSING_ORIGIN_COUNTRY NEEDS_FIX", "EEI_REQUIRED NEEDS_FIX",
+            "SERVICE_NOT_ON_LANE NEEDS_FIX", "NO_SERVICE_WITHIN_TRANSIT NEEDS_FIX");
 
     /** ShipmentCreation.NO_LONGER_WANTED before the enum: re-check reasons that end in a skip, not the DLQ. */
     private static final Set<String> NO_LONGER_WANTED_BEFORE = Set.of("RELEASE_GONE", "RELEASE_CLOSED",

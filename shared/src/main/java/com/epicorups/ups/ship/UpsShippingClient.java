@@ -9,6 +9,9 @@ import com.epicorups.port.PackageLabel;
 import com.epicorups.port.UpsShipping;
 import com.epicorups.ups.UpsSettings;
 import com.epicorups.ups.UpsSettings.Warehouse;
+import com.epicorups.ups.rate.RatedService;
+import com.epicorups.ups.rate.UpsRatingClient;
+import com.epicorups.ups.service.BestWay;
 import com.epicorups.ups.transport.UpsApiException;
 import com.epicorups.ups.transport.UpsHttp;
 import com.epicorups.ups.wire.Nodes;
@@ -41,6 +44,7 @@ public final class UpsShippingClient implements UpsShipping {
     private final UpsSettings settings;
     private final ShipmentRequestMapper mapper;
     private final Clock clock;
+    private final BestWayShipping bestWay;
 
     public UpsShippingClient(UpsHttp http) {
         this(http, Clock.systemUTC());
@@ -51,18 +55,29 @@ public final class UpsShippingClient implements UpsShipping {
         this.settings = http.settings();
         this.mapper = new ShipmentRequestMapper(settings);
         this.clock = clock;
+        this.bestWay = new BestWayShipping(settings, mapper, new UpsRatingClient(http));
     }
 
     @Override
     public CreatedShipment create(List<ShippableRelease> releases) {
-        ShipmentRequestMapper.Mapped mapped = mapper.map(releases, LocalDate.now(clock.withZone(settings.eventTimeZone())));
+        LocalDate shipDate = LocalDate.now(clock.withZone(settings.eventTimeZone()));
+        BestWay rule = releases.isEmpty() ? null : bestWay.ruleFor(releases.get(0));
+        BestWayShipping.Chosen chosen = rule == null ? null : bestWay.map(releases, shipDate, rule);
+        ShipmentRequestMapper.Mapped mapped = chosen != null ? chosen.mapped() : mapper.map(releases, shipDate);
         String sent = UpsHttp.serialise(mapped.body());
         JsonNode json = http.send(SHIP, "POST", SHIP_PATH, mapped.body(), mapped.merchantId(), UpsHttp.Retry.NEVER,
                 settings.shipTimeout()).json();
         ShipmentResponseMapper.Shipped shipped = ShipmentResponseMapper.shipped(json);
         List<String> notes = new ArrayList<>(mapped.auditNotes());
         notes.addAll(shipped.alerts());
-        return new CreatedShipment(shipped.shipmentId(), shipped.packages(), shipped.charges(), sent, notes,
+        Map<String, String> charges = new LinkedHashMap<>(shipped.charges());
+        if (chosen != null) {
+            notes.add("Best Way: " + chosen.service().describe() + "; UPS offered "
+                    + String.join("; ", chosen.offered().stream().map(RatedService::describe).toList()));
+            charges.put(BestWayShipping.SERVICE, chosen.service().service());
+            charges.put(BestWayShipping.CHARGE, chosen.service().charge().toPlainString() + " " + chosen.service().currency());
+        }
+        return new CreatedShipment(shipped.shipmentId(), shipped.packages(), charges, sent, notes,
                 mapped.packagesPerRelease(), shipped.customsForms());
     }
 
