@@ -3,6 +3,7 @@ package com.epicorups.ups.ship;
 import com.epicorups.core.ConnectorException;
 import com.epicorups.core.Reason;
 import com.epicorups.model.ShippableRelease;
+import com.epicorups.port.CreatedShipment;
 import com.epicorups.ups.UpsSettings;
 import com.epicorups.ups.rate.BestWayChoice;
 import com.epicorups.ups.rate.RatedService;
@@ -21,8 +22,8 @@ import java.util.Set;
  */
 final class BestWayShipping {
     /** Charges keys of the chosen service: its code and its rated charge ("82.50 USD"). */
-    static final String SERVICE = "BestWayService";
-    static final String CHARGE = "BestWayCharge";
+    static final String SERVICE = CreatedShipment.CHOSEN_SERVICE;
+    static final String CHARGE = CreatedShipment.CHOSEN_CHARGE;
 
     private final UpsSettings settings;
     private final ShipmentRequestMapper mapper;

@@ -37,10 +37,13 @@ class LanesEndToEndTest {
         }
     }
 
-    private static ConnectorWorld run(UnaryOperator<String> settings) {
+    private static final UnaryOperator<String> PER_CLASS = s -> s.replace("\"UPSG\":\"03\",\"UP2D\":\"02\"",
+            "\"UPSG\":{\"domestic\":\"03\",\"canada\":\"11\",\"mexico\":\"11\",\"international\":\"65\"},"
+                    + "\"UP2D\":{\"domestic\":\"02\",\"canada\":\"08\",\"mexico\":\"08\",\"international\":\"08\"}");
+
+    private static ConnectorWorld run(UnaryOperator<String> settings, int ups) {
         ConnectorWorld world = new ConnectorWorld(dataset(), settings);
-        assertThat(world.poll()).as("UPBW (Best Way) is not a UPS ShipVia of these settings")
-                .containsEntry("enqueued", 2);
+        assertThat(world.poll()).containsEntry("enqueued", ups);
         world.drainShipmentRequests();
         world.drainTrackingUpdates();
         return world;
@@ -48,7 +51,8 @@ class LanesEndToEndTest {
 
     @Test
     void groundToGermanyAndSecondDayAirToCanadaFailBeforeAnyUpsCallWhenUnmapped() {
-        try (ConnectorWorld world = run(UnaryOperator.identity())) {
+        // UPBW (Best Way) is not a UPS ShipVia of these settings: 2 releases.
+        try (ConnectorWorld world = run(UnaryOperator.identity(), 2)) {
             Map<String, ShipmentRecord> ledger = Fixtures.ledger(world);
             Map<String, Message> dead = world.peek(world.resources.shipmentRequestsDlqUrl()).stream()
                     .collect(Collectors.toMap(m -> releaseOf(m.body()), m -> m));
@@ -72,10 +76,7 @@ class LanesEndToEndTest {
 
     @Test
     void theyShipOnTheirLanesServiceWhenTheSettingsMapThemPerDestinationClass() {
-        UnaryOperator<String> perClass = s -> s.replace("\"UPSG\":\"03\",\"UP2D\":\"02\"",
-                "\"UPSG\":{\"domestic\":\"03\",\"canada\":\"11\",\"mexico\":\"11\",\"international\":\"65\"},"
-                        + "\"UP2D\":{\"domestic\":\"02\",\"canada\":\"08\",\"mexico\":\"08\",\"international\":\"08\"}");
-        try (ConnectorWorld world = run(perClass)) {
+        try (ConnectorWorld world = run(PER_CLASS, 2)) {
             Map<String, ShipmentRecord> ledger = Fixtures.ledger(world);
             Map<String, String> expected = Map.of("7001/1/1", "65", "7003/1/1", "08");
             expected.forEach((release, service) -> {
@@ -87,6 +88,40 @@ class LanesEndToEndTest {
             assertThat(world.ups.requests(Operation.SHIP)).isEqualTo(2);
             assertThat(world.ups.validationFailures()).isEmpty();
         }
+    }
+
+    /**
+     * 7002, twelve 6 lb hoses to the UK on UPBW: the sandbox prices US -> GB (72 lb) at Express 07 418.63 USD negotiated
+     * in 3 business days, Express Plus 54 528.75 in 2, Saver 65 262.50 in 4, Expedited 08 in 6. Within 3 days the
+     * cheapest is 07; the choice and its charge are audited and written back.
+     */
+    @Test
+    void aBestWayReleaseShipsOnTheCheapestServiceWithinItsLimitAndItsChargeIsWrittenBack() {
+        UnaryOperator<String> bestWay = PER_CLASS.andThen(s -> s
+                .replace("\"serviceMap\":", "\"bestWay\":{\"UPBW\":{\"maxTransitDays\":3}},\"serviceMap\":")
+                .replace("{\"epicor\":{", "{\"epicor\":{\"writeBack\":{\"fields\":{\"shippedService\":\"UPSService_c\","
+                        + "\"shippingCharge\":\"UPSCharge_c\"}},"))::apply;
+        try (ConnectorWorld world = run(bestWay, 3)) {
+            Map<String, ShipmentRecord> ledger = Fixtures.ledger(world);
+            assertThat(ledger.values()).allSatisfy(r -> assertThat(r.state().name()).isEqualTo("WRITTEN"));
+            assertThat(sentService(world, "7002/1/1")).isEqualTo("07");
+            Map<String, Object> rel = world.orderRel("7002/1/1");
+            assertThat(rel.get("UPSService_c")).isEqualTo("07");
+            assertThat(rel.get("UPSCharge_c")).isEqualTo("418.63 USD");
+            assertThat(world.orderRel("7001/1/1").get("UPSService_c")).as("not rate-shopped: nothing written")
+                    .isIn("", null);
+            assertThat(world.ups.requests(Operation.RATING)).as("one Rating call, for the Best Way release").isEqualTo(1);
+            assertThat(world.ups.requests(Operation.SHIP)).isEqualTo(3);
+            assertThat(world.ups.validationFailures()).isEmpty();
+            assertThat(audit(world, "7002/1/1")).anySatisfy(e -> assertThat(e.details().get("charge.BestWayCharge"))
+                    .isEqualTo("418.63 USD"));
+        }
+    }
+
+    private static java.util.List<AuditEntry> audit(ConnectorWorld world, String shortKey) {
+        String[] p = shortKey.split("/");
+        return world.assembly.parts().auditLog().forSubject(new ReleaseKey(ConnectorWorld.COMPANY,
+                Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2])).asString());
     }
 
     private static String sentService(ConnectorWorld world, String shortKey) {
