@@ -9,6 +9,7 @@ import com.epicorups.port.PackageLabel;
 import com.epicorups.port.UpsShipping;
 import com.epicorups.ups.UpsSettings;
 import com.epicorups.ups.UpsSettings.Warehouse;
+import com.epicorups.ups.rate.RateQuotes;
 import com.epicorups.ups.rate.RatedService;
 import com.epicorups.ups.rate.UpsRatingClient;
 import com.epicorups.ups.service.BestWay;
@@ -51,11 +52,16 @@ public final class UpsShippingClient implements UpsShipping {
     }
 
     public UpsShippingClient(UpsHttp http, Clock clock) {
+        this(http, clock, new RateQuotes(clock));
+    }
+
+    /** @param quotes the container's Rating Shop answers, shared by its shipping clients */
+    public UpsShippingClient(UpsHttp http, Clock clock, RateQuotes quotes) {
         this.http = http;
         this.settings = http.settings();
         this.mapper = new ShipmentRequestMapper(settings);
         this.clock = clock;
-        this.bestWay = new BestWayShipping(settings, mapper, new UpsRatingClient(http));
+        this.bestWay = new BestWayShipping(settings, mapper, new UpsRatingClient(http, quotes));
     }
 
     @Override

@@ -50,6 +50,21 @@ class BestWaySandboxTest {
     }
 
     @Test
+    void aContainerAsksRatingOnceForTheSameShipmentAskedAgainWithinMinutes() {
+        UpsClients clients = clients(new BestWay(3, null));
+        int ratingBefore = ups.sandbox().requests(Operation.RATING);
+
+        CreatedShipment first = clients.shipping().create(List.of(Releases.release("CHI", "UPS BEST", Releases.TORONTO)));
+        CreatedShipment second = clients.shipping().create(List.of(Releases.release("CHI", "UPS BEST", Releases.TORONTO)));
+        clients.shipping().create(List.of(Releases.release(Releases.nextOrder(), 1, "CHI", "UPS BEST", Releases.TORONTO, "40")));
+
+        assertThat(second.charges()).isEqualTo(first.charges());
+        assertThat(ups.sandbox().requests(Operation.RATING) - ratingBefore)
+                .as("two orders of the same part to the same customer: one question; a heavier one: another")
+                .isEqualTo(2);
+    }
+
+    @Test
     void noServiceWithinTheLimitFailsBeforeShipping() {
         int shipBefore = ups.sandbox().requests(Operation.SHIP);
 
