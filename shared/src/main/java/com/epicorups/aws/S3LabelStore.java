@@ -27,4 +27,12 @@ public final class S3LabelStore implements LabelStore {
                 RequestBody.fromBytes(label));
         return "s3://" + bucket + "/" + objectKey;
     }
+
+    @Override
+    public String keepEvent(String name, String body) {
+        String objectKey = KEPT_EVENTS_PREFIX + name;
+        s3.putObject(r -> r.bucket(bucket).key(objectKey).contentType("application/json"),
+                RequestBody.fromString(body, java.nio.charset.StandardCharsets.UTF_8));
+        return "s3://" + bucket + "/" + objectKey;
+    }
 }

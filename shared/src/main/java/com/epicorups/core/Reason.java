@@ -129,6 +129,8 @@ public enum Reason {
     /** An authenticated call whose body is not a Track Alert event. */
     WEBHOOK_MALFORMED("WEBHOOK_MALFORMED", Kind.PERMANENT),
     WEBHOOK_REJECTED("WEBHOOK_REJECTED", Kind.PERMANENT),
+    /** A method other than POST: answered 405, nothing parsed. */
+    WEBHOOK_METHOD_NOT_ALLOWED("WEBHOOK_METHOD_NOT_ALLOWED", Kind.PERMANENT),
     WEBHOOK_ERROR("WEBHOOK_ERROR", Kind.TRANSIENT),
     ENQUEUE_FAILED("ENQUEUE_FAILED", Kind.TRANSIENT),
 

@@ -57,7 +57,7 @@ public final class HttpExchange {
         try {
             return http.send(built, HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            throw new EpicorTransientException(0, null, what + ": Epicor did not answer within " + readTimeout
+            throw new EpicorTransientException(0, null, what + ": Epicor did not answer within " + timeout
                     + " (" + e.getMessage() + ")", e);
         } catch (ConnectException e) {
             throw new EpicorTransientException(0, null, what + ": cannot connect to " + built.uri().getHost()
