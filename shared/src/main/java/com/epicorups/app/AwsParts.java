@@ -160,6 +160,14 @@ public final class AwsParts implements AutoCloseable {
                 }
                 return delegate.keepEvent(name, body);
             }
+
+            @Override
+            public synchronized String keptEvent(String location) {
+                if (delegate == null) {
+                    delegate = S3Labels.create(AwsParts.this, resources);
+                }
+                return delegate.keptEvent(location);
+            }
         };
     }
 

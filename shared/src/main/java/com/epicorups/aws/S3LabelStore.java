@@ -35,4 +35,15 @@ public final class S3LabelStore implements LabelStore {
                 RequestBody.fromString(body, java.nio.charset.StandardCharsets.UTF_8));
         return "s3://" + bucket + "/" + objectKey;
     }
+
+    @Override
+    public String keptEvent(String location) {
+        String prefix = "s3://" + bucket + "/" + KEPT_EVENTS_PREFIX;
+        if (location == null || !location.startsWith(prefix)) {
+            throw new IllegalArgumentException("not a kept webhook event of this stack: " + location
+                    + " (expected " + prefix + "...)");
+        }
+        String objectKey = location.substring(("s3://" + bucket + "/").length());
+        return s3.getObjectAsBytes(r -> r.bucket(bucket).key(objectKey)).asUtf8String();
+    }
 }

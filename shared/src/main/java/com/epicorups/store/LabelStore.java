@@ -19,4 +19,9 @@ public interface LabelStore {
     default String keepEvent(String name, String body) {
         throw new UnsupportedOperationException("this label store keeps no webhook events");
     }
+
+    /** A kept event back, by the location {@link #keepEvent} returned (for {@code connector replay --kept}). */
+    default String keptEvent(String location) {
+        throw new UnsupportedOperationException("this label store keeps no webhook events");
+    }
 }

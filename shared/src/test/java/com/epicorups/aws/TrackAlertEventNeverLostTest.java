@@ -83,8 +83,7 @@ class TrackAlertEventNeverLostTest {
         List<S3Object> kept = aws.s3().listObjectsV2(r -> r.bucket(bucket).prefix(LabelStore.KEPT_EVENTS_PREFIX))
                 .contents().stream().filter(o -> o.lastModified() != null).toList();
         assertThat(kept).isNotEmpty();
-        String json = aws.s3().getObjectAsBytes(r -> r.bucket(bucket).key(kept.get(kept.size() - 1).key()))
-                .asUtf8String();
+        String json = labels.keptEvent("s3://" + bucket + "/" + kept.get(kept.size() - 1).key());
         AuditEntry entry = KeptWebhookEvent.fromJson(json);
         assertThat(entry.reasonCode()).isEqualTo("ENQUEUE_FAILED");
         assertThat(entry.details()).containsEntry(AuditReplay.REPLAY_QUEUE, "tracking-updates");
