@@ -2,6 +2,9 @@ package com.epicorups.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.epicorups.cli.local.LocalEnvironment;
+import com.epicorups.core.Json;
+import com.epicorups.testing.aws.CloudFormationTemplate;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -59,6 +62,14 @@ class LocalRunServeTest {
                             .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(stranger.statusCode()).as("headers are passed on and checked").isEqualTo(401);
             assertThat(stranger.body()).contains("WEBHOOK_UNAUTHENTICATED");
+
+            String event = Json.mapper().readTree(CloudFormationTemplate.projectRoot()
+                    .resolve("events/track-alert-webhook.json").toFile()).path("body").asText();
+            HttpResponse<String> ups = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("x-api-key", LocalEnvironment.SANDBOX_UPS_CLIENT_ID)
+                    .header("Authorization", "Bearer " + LocalEnvironment.WEBHOOK_BEARER)
+                    .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(ups.statusCode()).as(ups.body()).isEqualTo(200);
         }
 
         run.interrupt();
