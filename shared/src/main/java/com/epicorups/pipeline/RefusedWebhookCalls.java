@@ -4,6 +4,7 @@ import com.epicorups.core.Reason;
 import com.epicorups.logging.EmbeddedMetrics;
 import com.epicorups.logging.JsonLogger;
 import com.epicorups.store.AuditEntry;
+import com.epicorups.store.AuditLines;
 import com.epicorups.store.AuditLog;
 import com.epicorups.store.AuditOperation;
 import com.epicorups.store.AuditOutcome;
@@ -84,8 +85,7 @@ public final class RefusedWebhookCalls {
         }
         AuditEntry first = new AuditEntry(SUBJECT, now, AuditOperation.WEBHOOK_RECEIVED, AuditOutcome.FAILED,
                 reason.code(), Texts.truncate(detail == null ? reason.code() : detail, 1000), 0, details, null);
-        LOG.warn("call_refused", "subject", SUBJECT, "reasonCode", reason.code(), "detail", first.message(),
-                "note", "the first refused call of this minute; the others are counted in one summary");
+        AuditLines.logRefusedCall(LOG, first);
         write(first);
         EmbeddedMetrics.count(METRIC, 1);
     }

@@ -125,7 +125,7 @@ public final class TrackAlertIntake {
             // (or the data) is fixed.
             details.put("bodyExcerpt", Texts.truncate(body, BODY_EXCERPT_CHARS));
             details.put(AuditReplay.REPLAY_QUEUE, REPLAY_TRACK_ALERT_EVENT);
-            keep(AUDIT_SUBJECT, reason, detail + "; kept whole for a replay", started, details, body);
+            keep(AUDIT_SUBJECT, reason, detail, started, details, body);
         } else {
             audit.record(AUDIT_SUBJECT, AuditOperation.WEBHOOK_RECEIVED, AuditOutcome.FAILED, reason, detail,
                     started, details);

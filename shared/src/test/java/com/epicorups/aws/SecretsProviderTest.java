@@ -41,7 +41,8 @@ class SecretsProviderTest {
     @BeforeEach
     void setUp() {
         client = aws.secretsManagerBuilder()
-                .overrideConfiguration(c -> c.addExecutionInterceptor(calls).addExecutionInterceptor(secretsManager)).build();
+                .overrideConfiguration(c -> c.addExecutionInterceptor(calls).addExecutionInterceptor(secretsManager))
+                .build();
         secrets = new SecretsProvider(client, Duration.ofMinutes(5), clock);
         put(resources.upsSecretId(), "{\"baseUrl\":\"https://wwwcie.ups.com\",\"clientId\":\"id-1\","
                 + "\"clientSecret\":\"s3cr3t-1\",\"extra\":true}");
