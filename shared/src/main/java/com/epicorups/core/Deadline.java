@@ -16,6 +16,8 @@ import java.util.function.Supplier;
  */
 public final class Deadline {
     private static final Deadline NONE = new Deadline(Long.MAX_VALUE, System::nanoTime, Duration.ZERO);
+    /** What {@link #remaining()} says without a deadline: longer than any timeout or backoff. */
+    private static final Duration UNBOUNDED = Duration.ofDays(365);
     private static final ThreadLocal<Deadline> CURRENT = new ThreadLocal<>();
 
     private final long endNanos;
@@ -66,7 +68,7 @@ public final class Deadline {
     /** What remains; zero once spent; a very long time when unbounded. */
     public Duration remaining() {
         if (!isBounded()) {
-            return ChronoForever.VALUE;
+            return UNBOUNDED;
         }
         long left = endNanos - ticker.getAsLong();
         return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
@@ -116,10 +118,6 @@ public final class Deadline {
             work.run();
             return null;
         });
-    }
-
-    private static final class ChronoForever {
-        static final Duration VALUE = Duration.ofDays(365);
     }
 
     @Override
