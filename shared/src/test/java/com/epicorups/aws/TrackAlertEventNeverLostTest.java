@@ -123,4 +123,38 @@ class TrackAlertEventNeverLostTest {
         assertThat(aws.s3().listObjectsV2(r -> r.bucket(bucket).prefix(LabelStore.KEPT_EVENTS_PREFIX)).contents())
                 .hasSize(keptBefore);
     }
+
+    @Test
+    void whenS3FailsTooTheWholeEventIsInAnErrorLineOfTheWebhooksLog() throws Exception {
+        DeadEndpointSwitch s3Down = new DeadEndpointSwitch();
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.epicorups.logging.LogConfig previous = com.epicorups.logging.JsonLogger.configure(
+                new com.epicorups.logging.LogConfig(com.epicorups.logging.LogLevel.INFO, "connector-test", lines::add,
+                        Clock.systemUTC()));
+        try (software.amazon.awssdk.services.s3.S3Client s3 = aws.s3Builder()
+                .overrideConfiguration(c -> c.addExecutionInterceptor(s3Down)).build()) {
+            TrackAlertIntake intake = new TrackAlertIntake(receiver,
+                    new SqsMessageQueue(sqs, resources.trackingUpdatesQueueUrl()),
+                    new DynamoAuditLog(dynamo, resources.auditTable()), new S3LabelStore(s3, resources.labelBucket()),
+                    Clock.systemUTC());
+            sqsDown.down();
+            dynamoDown.down();
+            s3Down.down();
+
+            assertThat(intake.receive(Map.of("credential", CREDENTIAL), "{}").statusCode()).isEqualTo(503);
+        } finally {
+            com.epicorups.logging.JsonLogger.configure(previous);
+        }
+        com.fasterxml.jackson.databind.JsonNode last = lines.stream().map(l -> {
+            try {
+                return Json.mapper().readTree(l);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).filter(l -> "webhook_event_lost_but_logged".equals(l.path("message").asText())).findFirst().orElseThrow();
+        assertThat(last.path("level").asText()).isEqualTo("ERROR");
+        AuditEntry entry = KeptWebhookEvent.fromJson(last.path("keptEvent").asText());
+        assertThat(Json.mapper().readTree(entry.replayMessage()).path("eventId").asText()).isEqualTo("ta:1ZLOST");
+        assertThat(String.join("\n", lines)).doesNotContain(CREDENTIAL);
+    }
 }
