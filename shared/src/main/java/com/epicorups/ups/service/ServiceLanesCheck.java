@@ -13,17 +13,20 @@ import java.util.Map;
  * Worldwide services). A service named for a destination class that UPS does not offer on that class's lanes is an
  * impossible mapping, and so is a single service UPS offers on none of them: the check fails and names each. A single
  * service that serves some classes only (Ground: domestic) passes, with the classes whose releases will fail
- * SERVICE_NOT_ON_LANE in its detail.
+ * SERVICE_NOT_ON_LANE in its detail; so does ups.defaultServiceCode, which has a value in every configuration (03)
+ * and serves blank ShipVias only, even where UPS offers it on no lane of a warehouse.
  */
 public final class ServiceLanesCheck {
     public static final String NAME = "UPS services per lane (ups.serviceMap)";
+    /** How ups.defaultServiceCode is named in the findings. */
+    static final String DEFAULT = "(default)";
 
     private ServiceLanesCheck() {
     }
 
     public static CheckResult check(UpsSettings settings) {
         Map<String, ShipViaService> mappings = new LinkedHashMap<>(settings.serviceMap());
-        mappings.putIfAbsent("(default)", ShipViaService.of(settings.defaultServiceCode()));
+        mappings.putIfAbsent(DEFAULT, ShipViaService.of(settings.defaultServiceCode()));
         List<String> impossible = new ArrayList<>();
         List<String> limited = new ArrayList<>();
         for (UpsSettings.Warehouse warehouse : settings.warehouses().values()) {
@@ -50,7 +53,8 @@ public final class ServiceLanesCheck {
                         impossible.add(lane);
                     }
                 });
-                if (service.uniform() && unserved.size() == lanes.size()) {
+                // The default serves blank ShipVias only, and has always had a value: reported, never a failure.
+                if (service.uniform() && unserved.size() == lanes.size() && !DEFAULT.equals(shipVia)) {
                     impossible.add(shipVia + " -> " + service.domestic() + " is offered on no lane from "
                             + warehouse.code() + " (" + origin + ")");
                 } else if (!unserved.isEmpty()) {

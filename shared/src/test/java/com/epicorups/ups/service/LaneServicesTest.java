@@ -87,5 +87,12 @@ class LaneServicesTest {
                 .anySatisfy(m -> assertThat(m).startsWith("UPSG -> 11 international from MAIN (US -> DE"))
                 .anySatisfy(m -> assertThat(m).contains("CDOM -> 13X is offered on no lane from MAIN"));
         assertThat(impossible.fix()).contains("\"canada\": \"11\"");
+
+        CheckResult torontoWarehouse = ServiceLanesCheck.check(ConnectorSettings.parse("{\"ups\":{\"warehouses\":{\"TOR\":"
+                + WAREHOUSE.replace("\"GA\"", "\"ON\"").replace("30301", "M5V 3G5").replace("\"US\"", "\"CA\"")
+                + "},\"serviceMap\":{\"UPSS\":\"11\"}}}").ups());
+        assertThat(torontoWarehouse.ok()).as("the default 03 serves no lane from Canada: reported, not a failure").isTrue();
+        assertThat(torontoWarehouse.detail()).contains("(default) (03) serves no [domestic, mexico, international] releases from TOR")
+                .contains("UPSS (11) serves no [mexico, international] releases from TOR");
     }
 }
