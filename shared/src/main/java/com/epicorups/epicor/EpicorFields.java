@@ -112,6 +112,14 @@ public final class EpicorFields {
             "Company", "ShipmentType", "PackNum", "CaseNum", "PkgWeight", "ManifestWtUOM", "PkgLength", "PkgWidth",
             "PkgHeight", "ManifestSizeUOM", "DeclaredValue", "TrackingNumber");
 
+    /** The ShipHead columns pack write-back reads and writes (the manifest fields Epicor's interface fills). */
+    public static final List<String> PACK_WRITTEN = List.of(
+            "Company", "PackNum", "Voided", "TrackingNumber", "MFTransNum", "MFFreightAmt", "ReadyToInvoice");
+
+    /** The CartonTrkDtl columns pack write-back reads and writes. */
+    public static final List<String> PACK_CARTON_WRITTEN = List.of(
+            "Company", "ShipmentType", "PackNum", "CaseNum", "TrackingNumber", "PkgWeight", "ManifestWtUOM");
+
     /** Every standard Epicor column the connector names, by fields.json table. */
     public static Map<String, List<String>> byTable() {
         Map<String, List<String>> m = new LinkedHashMap<>();
@@ -124,8 +132,8 @@ public final class EpicorFields {
         m.put(T_SHIP_TO, SHIP_TO);
         m.put(T_CUSTOMER, CUSTOMER);
         m.put(T_SHIP_DTL, union(SHIP_DTL, PACK_LINE));
-        m.put(T_SHIP_HEAD, union(SHIP_HEAD, PACK_HEAD, PACK_READY));
-        m.put(T_CARTON_TRK_DTL, PACK_CARTON);
+        m.put(T_SHIP_HEAD, union(SHIP_HEAD, PACK_HEAD, PACK_READY, PACK_WRITTEN));
+        m.put(T_CARTON_TRK_DTL, union(PACK_CARTON, PACK_CARTON_WRITTEN));
         return m;
     }
 
