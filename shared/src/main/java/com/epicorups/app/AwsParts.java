@@ -137,8 +137,8 @@ public final class AwsParts implements AutoCloseable {
     }
 
     /**
-     * Only shipment-creator packages the S3 SDK (package size), so the S3 client is built on the first label
-     * stored, in a class other functions never load.
+     * Only shipment-creator and track-alert-webhook package the S3 SDK (package size), so the S3 client is built on
+     * the first label stored (or webhook event kept), in a class other functions never load.
      */
     private LabelStore lazyS3Labels() {
         return new LabelStore() {
@@ -151,6 +151,22 @@ public final class AwsParts implements AutoCloseable {
                     delegate = S3Labels.create(AwsParts.this, resources);
                 }
                 return delegate.store(key, trackingNumber, format, label);
+            }
+
+            @Override
+            public synchronized String keepEvent(String name, String body) {
+                if (delegate == null) {
+                    delegate = S3Labels.create(AwsParts.this, resources);
+                }
+                return delegate.keepEvent(name, body);
+            }
+
+            @Override
+            public synchronized String keptEvent(String location) {
+                if (delegate == null) {
+                    delegate = S3Labels.create(AwsParts.this, resources);
+                }
+                return delegate.keptEvent(location);
             }
         };
     }

@@ -18,6 +18,7 @@ import com.epicorups.pipeline.ShipmentCreation;
 import com.epicorups.pipeline.SqsBatchProcessor;
 import com.epicorups.pipeline.SubscriptionRenewal;
 import com.epicorups.pipeline.TenantPreflight;
+import com.epicorups.pipeline.TrackAlertEventReplay;
 import com.epicorups.pipeline.TrackAlertIntake;
 import com.epicorups.pipeline.TrackingWriting;
 import com.epicorups.pipeline.VisibilityBackoff;
@@ -62,7 +63,7 @@ public final class ConnectorAssembly implements UseCaseFactory {
     private final PipelineSettings pipelineSettings;
     private final SecretBound<EpicorSide> epicor;
     private final SecretBound<UpsSide> ups;
-    private final SecretBound<TrackAlertReceiver> webhookReceiver;
+    private final SecretBound<TrackAlertWebhookReceiver> webhookReceiver;
 
     private OrderPolling orderPolling;
     private ShipmentCreation shipmentCreation;
@@ -188,7 +189,8 @@ public final class ConnectorAssembly implements UseCaseFactory {
     public synchronized TrackAlertIntake trackAlertIntake() {
         if (trackAlertIntake == null) {
             TrackAlertReceiver receiver = (headers, body) -> webhookReceiver.get().receive(headers, body);
-            trackAlertIntake = new TrackAlertIntake(receiver, parts.trackingUpdates(), parts.auditLog(), parts.clock());
+            trackAlertIntake = new TrackAlertIntake(receiver, parts.trackingUpdates(), parts.auditLog(), parts.labels(),
+                    parts.clock());
         }
         return trackAlertIntake;
     }
@@ -217,7 +219,9 @@ public final class ConnectorAssembly implements UseCaseFactory {
     /** Re-enqueues failed work from the audit trail (operator CLI). */
     public AuditReplay auditReplay() {
         Map<String, MessageQueue> queues = Map.of(SHIPMENT_REQUESTS, parts.shipmentRequests(),
-                TRACKING_UPDATES, parts.trackingUpdates());
+                TRACKING_UPDATES, parts.trackingUpdates(),
+                TrackAlertIntake.REPLAY_TRACK_ALERT_EVENT, new TrackAlertEventReplay(
+                        body -> webhookReceiver.get().parse(body), parts.trackingUpdates()));
         return new AuditReplay(parts.auditLog(), queues, parts.clock());
     }
 

@@ -27,4 +27,23 @@ public final class S3LabelStore implements LabelStore {
                 RequestBody.fromBytes(label));
         return "s3://" + bucket + "/" + objectKey;
     }
+
+    @Override
+    public String keepEvent(String name, String body) {
+        String objectKey = KEPT_EVENTS_PREFIX + name;
+        s3.putObject(r -> r.bucket(bucket).key(objectKey).contentType("application/json"),
+                RequestBody.fromString(body, java.nio.charset.StandardCharsets.UTF_8));
+        return "s3://" + bucket + "/" + objectKey;
+    }
+
+    @Override
+    public String keptEvent(String location) {
+        String prefix = "s3://" + bucket + "/" + KEPT_EVENTS_PREFIX;
+        if (location == null || !location.startsWith(prefix)) {
+            throw new IllegalArgumentException("not a kept webhook event of this stack: " + location
+                    + " (expected " + prefix + "...)");
+        }
+        String objectKey = location.substring(("s3://" + bucket + "/").length());
+        return s3.getObjectAsBytes(r -> r.bucket(bucket).key(objectKey)).asUtf8String();
+    }
 }

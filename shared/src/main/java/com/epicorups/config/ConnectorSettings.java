@@ -92,6 +92,9 @@ public record ConnectorSettings(EpicorSettings epicor, UpsSettings ups, Pipeline
                 EpicorSettings.read(withUpsShipViaCodes(epicor, ups), problems),
                 UpsSettings.read(ups, problems),
                 PipelineSettings.read(pipeline, problems));
+        if (problems.isEmpty()) {
+            problems.addAll(FunctionTimeout.problems(settings));
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

@@ -144,6 +144,8 @@ public enum Reason {
     /** An authenticated call whose body is not a Track Alert event. */
     WEBHOOK_MALFORMED("WEBHOOK_MALFORMED", Kind.PERMANENT),
     WEBHOOK_REJECTED("WEBHOOK_REJECTED", Kind.PERMANENT),
+    /** A method other than POST: answered 405, nothing parsed. */
+    WEBHOOK_METHOD_NOT_ALLOWED("WEBHOOK_METHOD_NOT_ALLOWED", Kind.PERMANENT),
     WEBHOOK_ERROR("WEBHOOK_ERROR", Kind.TRANSIENT),
     ENQUEUE_FAILED("ENQUEUE_FAILED", Kind.TRANSIENT),
 
@@ -159,6 +161,13 @@ public enum Reason {
     MALFORMED_MESSAGE("MALFORMED_MESSAGE", Kind.PERMANENT),
     /** Another attempt holds the release's ledger claim. */
     CLAIM_IN_PROGRESS("CLAIM_IN_PROGRESS", Kind.TRANSIENT),
+    /**
+     * The invocation's time budget (Lambda's remaining time less the failure-path reserve) left no room for the
+     * next call or retry: the work stopped before Lambda would have killed it, and fails transiently like any
+     * timeout (retried by SQS, dead-lettered with this reason on the last receive). Raised only instead of sending a
+     * call, never after one was sent: nothing was created by the call it stopped.
+     */
+    DEADLINE("DEADLINE", Kind.TRANSIENT, Flag.REFUSED_UNPROCESSED),
     /** A failure nothing classified (a bug, an SDK exception): retried, never lost. */
     UNEXPECTED_ERROR("UNEXPECTED_ERROR", Kind.TRANSIENT),
     INTERRUPTED("INTERRUPTED", Kind.TRANSIENT),

@@ -1,6 +1,7 @@
 package com.epicorups.epicor;
 
 import com.epicorups.core.Backoff;
+import com.epicorups.core.Deadline;
 import com.epicorups.core.Json;
 import com.epicorups.epicor.auth.BasicIdentity;
 import com.epicorups.epicor.auth.Identity;
@@ -29,6 +30,9 @@ import java.util.Objects;
  * exhaustion), one token renewal and retry after a 401, and a counter of every HTTP call.
  */
 public final class EpicorClient {
+    /** The least time an attempt is started with: a shorter one could not get an answer from Epicor anyway. */
+    public static final Duration MIN_ATTEMPT = Duration.ofSeconds(1);
+
     /** Lets tests run retries without real sleeps. */
     @FunctionalInterface
     public interface Sleeper {
@@ -155,13 +159,23 @@ public final class EpicorClient {
         return execute(what, uri, method, jsonBody, "application/json");
     }
 
+    /**
+     * The call with its retries, inside the thread's {@link Deadline}: each attempt's timeout is capped by what
+     * remains, an attempt is only started while at least {@link #MIN_ATTEMPT} remains, and a backoff pause only when
+     * an attempt still fits after it; otherwise the call fails with {@link com.epicorups.core.Reason#DEADLINE}.
+     */
     private String execute(String what, URI uri, String method, String jsonBody, String accept) {
+        Deadline deadline = Deadline.current();
         boolean renewed = false;
         int attempt = 0;
+        String lastFailure = null;
         while (true) {
             attempt++;
+            if (!deadline.allows(MIN_ATTEMPT)) {
+                throw deadline.spent(what, lastFailure);
+            }
             try {
-                return once(what, uri, method, jsonBody, accept);
+                return once(what, uri, method, jsonBody, accept, deadline.cap(http.readTimeout()));
             } catch (EpicorAuthException e) {
                 // An expired or revoked token: renew once and retry once; a second 401 is real.
                 if (e.httpStatus() == 401 && identity.renewable() && !renewed) {
@@ -175,12 +189,17 @@ public final class EpicorClient {
                 if (!e.isTransient() || attempt >= settings.maxAttempts()) {
                     throw e;
                 }
-                pause(attempt, e);
+                Duration pause = backoff.delay(attempt);
+                if (!deadline.allows(pause.plus(MIN_ATTEMPT))) {
+                    throw deadline.spent(what, e.getMessage());
+                }
+                lastFailure = e.getMessage();
+                pause(pause, e);
             }
         }
     }
 
-    private String once(String what, URI uri, String method, String jsonBody, String accept) {
+    private String once(String what, URI uri, String method, String jsonBody, String accept, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("x-api-key", secret.apiKey())
                 .header("Authorization", identity.authorization(http))
@@ -194,7 +213,7 @@ public final class EpicorClient {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
         }
-        HttpResponse<String> response = http.send(request, what);
+        HttpResponse<String> response = http.send(request, what, timeout);
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return response.body() == null ? "" : response.body();
@@ -202,9 +221,9 @@ public final class EpicorClient {
         throw EpicorErrors.fromResponse(status, response.body(), what);
     }
 
-    private void pause(int attempt, EpicorException cause) {
+    private void pause(Duration delay, EpicorException cause) {
         try {
-            sleeper.sleep(backoff.delay(attempt));
+            sleeper.sleep(delay);
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
             throw cause;

@@ -1,5 +1,6 @@
 package com.epicorups.epicor;
 
+import com.epicorups.core.Deadline;
 import com.epicorups.core.http.HttpClientFactory;
 import com.epicorups.epicor.error.EpicorTransientException;
 import java.io.IOException;
@@ -35,13 +36,28 @@ public final class HttpExchange {
         return HttpClientFactory.create(connectTimeout);
     }
 
+    /** One call with the read timeout, capped by the thread's {@link Deadline} (token calls go this way). */
     public HttpResponse<String> send(HttpRequest.Builder request, String what) {
-        HttpRequest built = request.timeout(readTimeout).build();
+        Deadline deadline = Deadline.current();
+        if (!deadline.allows(EpicorClient.MIN_ATTEMPT)) {
+            throw deadline.spent(what, null);
+        }
+        return send(request, what, deadline.cap(readTimeout));
+    }
+
+    /** The configured read timeout, before any deadline caps it. */
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    /** One call with {@code timeout} (the read timeout, or less when the invocation's deadline is nearer). */
+    public HttpResponse<String> send(HttpRequest.Builder request, String what, Duration timeout) {
+        HttpRequest built = request.timeout(timeout).build();
         calls.incrementAndGet();
         try {
             return http.send(built, HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            throw new EpicorTransientException(0, null, what + ": Epicor did not answer within " + readTimeout
+            throw new EpicorTransientException(0, null, what + ": Epicor did not answer within " + timeout
                     + " (" + e.getMessage() + ")", e);
         } catch (ConnectException e) {
             throw new EpicorTransientException(0, null, what + ": cannot connect to " + built.uri().getHost()

@@ -20,9 +20,13 @@ import java.util.Objects;
  *                           receive count
  * @param retryMaxSeconds    (900 or retryBaseSeconds if larger, retryBaseSeconds..43200) longest such backoff
  * @param maxRenewalsPerRun  (5000, 1..100000) releases one renewal run looks at
+ * @param deadlineReserveSeconds (each function's own: 10 to 30, 5..60) time kept back from a Lambda invocation's
+ *                           remaining time for its failure path; Epicor and UPS calls (attempts, timeouts,
+ *                           backoff) fit in the rest
  */
 public record PipelineSettings(Integer claimLeaseSeconds, Integer batchConcurrency, Integer renewalWindowHours,
-                               Integer retryBaseSeconds, Integer retryMaxSeconds, Integer maxRenewalsPerRun) {
+                               Integer retryBaseSeconds, Integer retryMaxSeconds, Integer maxRenewalsPerRun,
+                               Integer deadlineReserveSeconds) {
 
     /** Twice the shipment creator's Lambda timeout in template.yaml. */
     public static final int MIN_CLAIM_LEASE_SECONDS = 240;
@@ -42,11 +46,11 @@ public record PipelineSettings(Integer claimLeaseSeconds, Integer batchConcurren
 
     /** For the settings reader: the components in declaration order. */
     private PipelineSettings(SettingsBinder.Components c) {
-        this(c.next(), c.next(), c.next(), c.next(), c.next(), c.next());
+        this(c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next());
     }
 
     public static PipelineSettings defaults() {
-        return new PipelineSettings(null, null, null, null, null, null);
+        return new PipelineSettings(null, null, null, null, null, null, null);
     }
 
     /**
@@ -78,6 +82,9 @@ public record PipelineSettings(Integer claimLeaseSeconds, Integer batchConcurren
         range(problems, "retryBaseSeconds", retryBaseSeconds, 1, 900);
         range(problems, "retryMaxSeconds", retryMaxSeconds, retryBaseSeconds, 43_200);
         range(problems, "maxRenewalsPerRun", maxRenewalsPerRun, 1, 100_000);
+        if (deadlineReserveSeconds != null) {
+            range(problems, "deadlineReserveSeconds", deadlineReserveSeconds, 5, 60);
+        }
     }
 
     public Duration claimLease() { return Duration.ofSeconds(claimLeaseSeconds); }

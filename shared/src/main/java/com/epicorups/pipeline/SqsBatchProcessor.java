@@ -3,6 +3,7 @@ package com.epicorups.pipeline;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.epicorups.core.DaemonThreads;
+import com.epicorups.core.Deadline;
 import com.epicorups.core.Reason;
 import com.epicorups.logging.CorrelationId;
 import com.epicorups.logging.JsonLogger;
@@ -78,9 +79,11 @@ public final class SqsBatchProcessor {
             }
             return new SQSBatchResponse(finish(handler, messages, failures));
         }
+        // The workers run under the caller's deadline (the invocation's: Deadline is per thread).
+        Deadline deadline = Deadline.current();
         List<Future<Boolean>> futures = new ArrayList<>();
         for (InboundMessage message : messages) {
-            futures.add(pool.submit(() -> handleOne(message, handler)));
+            futures.add(pool.submit(() -> Deadline.within(deadline, () -> handleOne(message, handler))));
         }
         for (int i = 0; i < futures.size(); i++) {
             boolean retry;

@@ -25,6 +25,7 @@ class SecretsProviderTest {
     private final AwsEmulator aws;
     private final ProvisionedResources resources;
     private final CallCounter calls = new CallCounter();
+    private final DeadEndpointSwitch secretsManager = new DeadEndpointSwitch();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
     private SecretsManagerClient client;
     private SecretsProvider secrets;
@@ -40,7 +41,8 @@ class SecretsProviderTest {
     @BeforeEach
     void setUp() {
         client = aws.secretsManagerBuilder()
-                .overrideConfiguration(c -> c.addExecutionInterceptor(calls)).build();
+                .overrideConfiguration(c -> c.addExecutionInterceptor(calls).addExecutionInterceptor(secretsManager))
+                .build();
         secrets = new SecretsProvider(client, Duration.ofMinutes(5), clock);
         put(resources.upsSecretId(), "{\"baseUrl\":\"https://wwwcie.ups.com\",\"clientId\":\"id-1\","
                 + "\"clientSecret\":\"s3cr3t-1\",\"extra\":true}");
@@ -95,5 +97,35 @@ class SecretsProviderTest {
 
     private void put(String secretId, String json) {
         aws.secretsManager().putSecretValue(r -> r.secretId(secretId).secretString(json));
+    }
+
+    @Test
+    void whileSecretsManagerIsUnreachableTheLastValueIsUsedForAnHourPastItsTtlThenTheFailureShows() {
+        assertThat(secrets.json(resources.upsSecretId()).get("clientId").asText()).isEqualTo("id-1");
+        secretsManager.down();
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(secrets.json(resources.upsSecretId()).get("clientId").asText()).as("stale, not a 500")
+                .isEqualTo("id-1");
+        int tried = calls.count("GetSecretValue");
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(secrets.json(resources.upsSecretId()).get("clientId").asText()).isEqualTo("id-1");
+        assertThat(calls.count("GetSecretValue")).as("not asked again within 30 s").isEqualTo(tried);
+
+        clock.advance(Duration.ofMinutes(60));
+        assertThatThrownBy(() -> secrets.json(resources.upsSecretId()))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.reason().code())
+                        .isEqualTo("SECRET_UNAVAILABLE"));
+
+        secretsManager.up();
+        put(resources.upsSecretId(), "{\"clientId\":\"id-3\",\"clientSecret\":\"s3cr3t-3\"}");
+        assertThat(secrets.json(resources.upsSecretId()).get("clientId").asText()).isEqualTo("id-3");
+    }
+
+    @Test
+    void withoutAValueReadBeforeAnUnreachableSecretsManagerIsAFailure() {
+        secretsManager.down();
+        assertThatThrownBy(() -> secrets.json(resources.upsSecretId()))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.reason().code())
+                        .isEqualTo("SECRET_UNAVAILABLE"));
     }
 }

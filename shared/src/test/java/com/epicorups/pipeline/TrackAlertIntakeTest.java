@@ -100,4 +100,77 @@ class TrackAlertIntakeTest {
         assertThat(replayTo.bodiesAs(TrackingUpdate.class)).singleElement()
                 .satisfies(u -> assertThat(u.eventId()).isEqualTo("ta-1"));
     }
+
+    /** Issue 17: 10,000 calls with a wrong credential over ten minutes. */
+    @Test
+    void aFloodOfRefusedCallsLeavesAFewAuditItemsAndOneMetricSeriesThatCountsEveryCall() throws Exception {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.epicorups.logging.LogConfig previous = com.epicorups.logging.JsonLogger.configure(
+                new com.epicorups.logging.LogConfig(com.epicorups.logging.LogLevel.INFO, "connector-test", lines::add,
+                        clock));
+        try {
+            for (int i = 0; i < 10_000; i++) {
+                intake.receive(new WebhookCall("POST", Map.of("credential", "guess-" + i), "{}", false,
+                        "203.0.113." + (i % 50)));
+                clock.advance(java.time.Duration.ofMillis(60));
+            }
+            intake.receive(Map.of("credential", CREDENTIAL), "{}"); // a later call writes the last minute's count
+        } finally {
+            com.epicorups.logging.JsonLogger.configure(previous);
+        }
+
+        assertThat(audit.all()).as("at most two items per minute: the first refused call and the minute's count")
+                .hasSizeLessThanOrEqualTo(22).allSatisfy(e -> {
+                    assertThat(e.subjectKey()).isEqualTo(RefusedWebhookCalls.SUBJECT);
+                    assertThat(e.toString()).doesNotContain("guess-");
+                });
+        long counted = audit.all().stream().mapToLong(e -> Long.parseLong(e.details().getOrDefault("count", "1")))
+                .sum();
+        assertThat(counted).as("every call counted in the audit").isEqualTo(10_000);
+        assertThat(audit.all()).filteredOn(e -> e.details().containsKey("count")).first().satisfies(e -> {
+            assertThat(e.details().get("sourceIps").split(",")).hasSizeLessThanOrEqualTo(20);
+            assertThat(e.details()).containsKey("reason.WEBHOOK_UNAUTHENTICATED");
+        });
+        List<com.fasterxml.jackson.databind.JsonNode> metrics = new java.util.ArrayList<>();
+        for (String line : lines) {
+            com.fasterxml.jackson.databind.JsonNode node = com.epicorups.core.Json.mapper().readTree(line);
+            if (node.has("_aws")) {
+                metrics.add(node);
+            }
+        }
+        assertThat(metrics.stream().map(m -> m.path("_aws").path("CloudWatchMetrics").get(0).path("Metrics").get(0)
+                .path("Name").asText()).distinct()).as("one metric series").containsExactly(RefusedWebhookCalls.METRIC);
+        assertThat(metrics.stream().mapToLong(m -> m.path(RefusedWebhookCalls.METRIC).asLong()).sum())
+                .isEqualTo(10_000);
+        assertThat(lines.size()).as("log lines: a few per minute, not one per call").isLessThan(100);
+        assertThat(queue.bodiesAs(TrackingUpdate.class)).hasSize(1);
+    }
+
+    @Test
+    void aMalformedAuthenticatedBodyIsKeptWholeAndReplayedOnceItCanBeParsed() {
+        String body = "not json yet " + "y".repeat(20_000);
+        assertThat(intake.receive(Map.of("credential", CREDENTIAL), body).statusCode()).isEqualTo(400);
+
+        assertThat(audit.all()).singleElement().satisfies(e -> {
+            assertThat(e.reasonCode()).isEqualTo("WEBHOOK_MALFORMED");
+            assertThat(e.replayMessage()).as("whole, not an excerpt").isEqualTo(body);
+            assertThat(e.details()).containsEntry(AuditReplay.REPLAY_QUEUE, TrackAlertIntake.REPLAY_TRACK_ALERT_EVENT);
+        });
+        RecordingQueue trackingUpdates = new RecordingQueue();
+        java.util.concurrent.atomic.AtomicBoolean fixed = new java.util.concurrent.atomic.AtomicBoolean();
+        TrackAlertEventReplay replayTarget = new TrackAlertEventReplay(b -> fixed.get()
+                ? receiver.receive(Map.of("credential", CREDENTIAL), "{}")
+                : WebhookVerdict.rejected(400, Reason.WEBHOOK_MALFORMED, "body is not JSON"), trackingUpdates);
+        AuditReplay replay = new AuditReplay(audit, Map.of(TrackAlertIntake.REPLAY_TRACK_ALERT_EVENT, replayTarget),
+                clock);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> replay.replaySubject(TrackAlertIntake.AUDIT_SUBJECT, false))
+                .hasMessageContaining("still cannot be parsed");
+        assertThat(trackingUpdates.sent).isEmpty();
+
+        fixed.set(true);
+        assertThat(replay.replaySubject(TrackAlertIntake.AUDIT_SUBJECT, false).replayed()).isEqualTo(1);
+        assertThat(trackingUpdates.bodiesAs(TrackingUpdate.class)).singleElement()
+                .satisfies(u -> assertThat(u.eventId()).isEqualTo("ta-1"));
+    }
 }

@@ -88,6 +88,14 @@ public final class TrackAlertWebhookReceiver implements TrackAlertReceiver {
         if (denied != null) {
             return WebhookVerdict.rejected(401, Reason.WEBHOOK_UNAUTHENTICATED, denied);
         }
+        return parse(body);
+    }
+
+    /**
+     * The body of an event already authenticated (when it arrived), parsed into its update: for the replay of an
+     * event the parser of the day could not read.
+     */
+    public WebhookVerdict parse(String body) {
         if (body == null || body.isBlank()) {
             return WebhookVerdict.rejected(400, Reason.WEBHOOK_MALFORMED, "empty body");
         }

@@ -1,6 +1,8 @@
 package com.epicorups.ups.transport;
 
 import com.epicorups.core.Backoff;
+import com.epicorups.core.ConnectorException;
+import com.epicorups.core.Deadline;
 import com.epicorups.core.Json;
 import com.epicorups.core.Reason;
 import com.epicorups.core.http.HttpClientFactory;
@@ -35,6 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class UpsHttp {
     private static final JsonLogger LOG = JsonLogger.getLogger(UpsHttp.class);
+    /** The least time an idempotent attempt is started with. */
+    public static final Duration MIN_ATTEMPT = Duration.ofSeconds(1);
 
     /** Whether a transient failure may be retried by the transport. */
     public enum Retry { IDEMPOTENT, NEVER }
@@ -110,12 +114,15 @@ public final class UpsHttp {
                             Retry retry, Duration timeout) {
         boolean mutating = retry == Retry.NEVER;
         String payload = body == null ? null : write(body);
+        Deadline deadline = Deadline.current();
         int attempt = 1;
         boolean tokenRefreshed = false;
+        String lastFailure = null;
         while (true) {
+            Duration attemptTimeout = attemptTimeout(deadline, operation, mutating, timeout, lastFailure);
             String token = tokens.accessToken(merchantId);
             String transId = UUID.randomUUID().toString().replace("-", "");
-            HttpRequest request = build(method, pathAndQuery, payload, token, transId, timeout);
+            HttpRequest request = build(method, pathAndQuery, payload, token, transId, attemptTimeout);
             calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
             UpsApiException failure;
             boolean upsAsksToWait = false;
@@ -125,7 +132,7 @@ public final class UpsHttp {
                 failure = null;
             } catch (HttpTimeoutException e) {
                 failure = new UpsApiException(Reason.UPS_TIMEOUT, operation, 0, List.of(),
-                        mutating, null, "UPS " + operation + " timed out after " + timeout
+                        mutating, null, "UPS " + operation + " timed out after " + attemptTimeout
                         + (mutating ? " (UPS may have processed it: look it up before retrying)" : ""), e);
             } catch (ConnectException e) {
                 failure = new UpsApiException(Reason.UPS_CONNECTION, operation, 0, List.of(),
@@ -159,8 +166,13 @@ public final class UpsHttp {
                 upsAsksToWait = !errorJson.findValues("MinimumRetrySeconds").isEmpty();
             }
             if (failure.isTransient() && retry == Retry.IDEMPOTENT && attempt < maxAttempts && !upsAsksToWait) {
+                Duration pause = backoff.delay(attempt);
+                if (!deadline.allows(pause.plus(MIN_ATTEMPT))) {
+                    throw spent(deadline, operation, failure.getMessage());
+                }
+                lastFailure = failure.getMessage();
                 try {
-                    sleeper.sleep(backoff.delay(attempt));
+                    sleeper.sleep(pause);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw failure;
@@ -170,6 +182,26 @@ public final class UpsHttp {
             }
             throw failure;
         }
+    }
+
+    /**
+     * The timeout of the next attempt under the thread's {@link Deadline}. A call that may create something (a ship
+     * POST) is only sent with its whole timeout: cut short, it would leave UPS's outcome unknown, so it is not sent
+     * at all when the deadline is nearer. An idempotent call gets what remains, at least {@link #MIN_ATTEMPT}.
+     */
+    private static Duration attemptTimeout(Deadline deadline, String operation, boolean mutating, Duration timeout,
+                                           String lastFailure) {
+        Duration needed = mutating ? timeout : MIN_ATTEMPT;
+        if (!deadline.allows(needed)) {
+            throw spent(deadline, operation, lastFailure);
+        }
+        return deadline.cap(timeout);
+    }
+
+    /** DEADLINE, raised instead of sending the call: UPS received nothing. */
+    private static UpsApiException spent(Deadline deadline, String operation, String lastFailure) {
+        ConnectorException spent = deadline.spent("UPS " + operation, lastFailure);
+        return new UpsApiException(Reason.DEADLINE, operation, 0, List.of(), false, null, spent.getMessage(), null);
     }
 
     private HttpRequest build(String method, String pathAndQuery, String payload, String token, String transId,

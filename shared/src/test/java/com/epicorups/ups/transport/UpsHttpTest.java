@@ -222,4 +222,35 @@ class UpsHttpTest {
                 });
         assertThat(ups.requestsTo("/api/shipments")).hasSize(1);
     }
+
+    @Test
+    void aCallThatMayCreateSomethingIsNotSentWhenItsWholeTimeoutNoLongerFitsTheDeadline() {
+        ups.on("/api/shipments", r -> UpsTestSupport.json(200, "{\"ok\":\"1\"}"));
+        UpsHttp http = http();
+        // The ship timeout is 60 s: cut short, UPS's outcome would be unknown, so with 30 s left it is not sent.
+        com.epicorups.core.Deadline deadline = com.epicorups.core.Deadline.after(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> com.epicorups.core.Deadline.within(deadline, () -> http.send("ship", "POST",
+                "/api/shipments/v2409/ship", Json.mapper().createObjectNode(), null, UpsHttp.Retry.NEVER,
+                Duration.ofSeconds(60)))).isInstanceOfSatisfying(UpsApiException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.DEADLINE);
+                    assertThat(e.outcomeUnknown()).as("nothing was sent").isFalse();
+                    assertThat(e.reason().refusedUnprocessed()).isTrue();
+                });
+        assertThat(ups.requestsTo("/api/shipments")).isEmpty();
+    }
+
+    @Test
+    void anIdempotentRetryIsOnlyStartedWhenItFitsTheDeadline() {
+        // Each 503 takes 600 ms: after the first, less than the pause and a second is left of the 1.5 s budget.
+        ups.on("/api/x", r -> UpsTestSupport.error(503, "190001", "busy").setHeadersDelay(600, TimeUnit.MILLISECONDS));
+        UpsHttp http = http();
+        com.epicorups.core.Deadline deadline = com.epicorups.core.Deadline.after(Duration.ofMillis(1500));
+        assertThatThrownBy(() -> com.epicorups.core.Deadline.within(deadline, () -> http.get("x", "/api/x", null)))
+                .isInstanceOfSatisfying(UpsApiException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.DEADLINE);
+                    assertThat(e.getMessage()).contains("last failure");
+                });
+        assertThat(ups.requestsTo("/api/x")).as("the first attempt only: the pause and a second do not fit")
+                .hasSize(1);
+    }
 }

@@ -53,9 +53,14 @@ final class SqsEventSource {
     }
 
     Invocation invoke(RequestHandler<SQSEvent, SQSBatchResponse> handler, List<Message> messages) {
+        return invoke(handler, messages, new TestContext("sqs-" + queueArn));
+    }
+
+    Invocation invoke(RequestHandler<SQSEvent, SQSBatchResponse> handler, List<Message> messages,
+                      TestContext context) {
         SQSEvent event = new SQSEvent();
         event.setRecords(messages.stream().map(this::toRecord).toList());
-        SQSBatchResponse response = handler.handleRequest(event, new TestContext("sqs-" + queueArn));
+        SQSBatchResponse response = handler.handleRequest(event, context);
         Set<String> failed = response == null || response.getBatchItemFailures() == null ? Set.of()
                 : response.getBatchItemFailures().stream()
                 .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());

@@ -55,6 +55,10 @@ public final class LocalRunCommand implements Callable<Integer> {
             description = "How long to wait for messages in retry backoff before reporting them pending.")
     int retryWaitSeconds;
 
+    @Option(names = "--serve", description = "After the run, keep the local stack running and print the line "
+            + "'webhook: URL' (the Track Alert webhook, as API Gateway would pass it), until interrupted (Ctrl-C).")
+    boolean serve;
+
     @Option(names = "--verbose", description = "Show the functions' JSON log lines on stderr instead of writing "
             + "them to DIR/connector.log.")
     boolean verbose;
@@ -118,6 +122,9 @@ public final class LocalRunCommand implements Callable<Integer> {
                 out.println("report: " + report.toAbsolutePath());
             }
             out.flush();
+            if (serve) {
+                serveUntilInterrupted(env, driver, out);
+            }
             if (!preflightPassed) {
                 return ConnectorCli.PREFLIGHT_FAILED;
             }
@@ -147,6 +154,35 @@ public final class LocalRunCommand implements Callable<Integer> {
         }
         out.flush();
         return passed;
+    }
+
+    /**
+     * Keeps the stack (sandboxes, ElasticMQ, the webhook endpoint) up for calls by hand: UPS's Track Alert calls, or
+     * one's own with curl. Events the webhook accepts are drained to the tracking writer every two seconds.
+     */
+    private static void serveUntilInterrupted(LocalEnvironment env, PipelineDriver driver, PrintWriter out) {
+        out.println("webhook: " + env.webhook().servedUrl());
+        out.println("serving until interrupted (Ctrl-C); accepted events are written to Epicor as they come");
+        out.flush();
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            try {
+                driver.drainTrackingUpdates();
+            } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    break;
+                }
+                out.println("local-run: tracking updates not drained: " + e.getMessage());
+                out.flush();
+            }
+        }
+        out.println("local-run: stopped serving");
+        out.flush();
     }
 
     private static long millisSince(long nanos) {

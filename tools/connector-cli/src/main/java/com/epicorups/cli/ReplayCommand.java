@@ -16,7 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "--dlq QUEUE: moves the DLQ's messages back to the queue (SQS StartMessageMoveTask), the same as "
                         + "`aws sqs start-message-move-task --source-arn <DLQ arn> --destination-arn <queue arn>`.",
                 "--release KEY / --day YYYY-MM-DD: re-enqueues failures recorded in the audit trail (for failures "
-                        + "older than the DLQ's 14-day retention); already replayed ones only with --force."})
+                        + "older than the DLQ's 14-day retention); already replayed ones only with --force.",
+                "--kept S3_URI: a Track Alert event the webhook kept in the label bucket while SQS and DynamoDB "
+                        + "failed: audited, then replayed."})
 public final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,6 +38,10 @@ public final class ReplayCommand implements Callable<Integer> {
 
         @Option(names = "--day", paramLabel = "YYYY-MM-DD", description = "Every failure audited that UTC day")
         LocalDate day;
+
+        @Option(names = "--kept", paramLabel = "S3_URI",
+                description = "A Track Alert event the webhook kept in the label bucket (s3://BUCKET/webhook-events/...)")
+        String kept;
     }
 
     @Option(names = "--force", description = "Re-enqueue audit failures even if they were replayed before.")
@@ -45,9 +51,12 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (AwsTargetOptions.Deployment deployment = target.connect()) {
-            Replay replay = new Replay(deployment.queues(), deployment.assembly().auditReplay());
+            Replay replay = new Replay(deployment.queues(), deployment.assembly().auditReplay(),
+                    deployment.assembly().parts().labels(), deployment.assembly().parts().auditLog());
             if (what.dlq != null) {
                 Replay.print(replay.redriveDlq(what.dlq), out);
+            } else if (what.kept != null) {
+                Replay.print(replay.kept(what.kept, force), out);
             } else if (what.release != null) {
                 Replay.print(replay.release(what.release, force), out);
             } else {

@@ -192,4 +192,33 @@ class OperatorCommandsAwsTest {
         assertThat(failing.out()).contains("FAILED").contains("Epicor");
         epicor.faults().reset();
     }
+
+    /** A Track Alert event the webhook kept in the label bucket while SQS and DynamoDB were failing (issue 17). */
+    @Test
+    @Order(7)
+    void replayOfAKeptWebhookEventAuditsItAndSendsItToTrackingUpdates() {
+        String update = "{\"eventId\":\"ta:1Z12345E0205271686:kept\",\"source\":\"TRACK_ALERT\","
+                + "\"trackingNumbers\":[\"1Z12345E0205271686\"],\"status\":\"DELIVERED\"}";
+        ObjectNode kept = Json.mapper().createObjectNode().put("subject", "1Z12345E0205271686")
+                .put("at", "2026-12-07T10:00:00Z").put("operation", "WEBHOOK_RECEIVED").put("reasonCode", "ENQUEUE_FAILED")
+                .put("message", "Track Alert event could not be enqueued").put("replayMessage", update);
+        kept.putObject("details").put("replayQueue", "tracking-updates").put("eventId", "ta:1Z12345E0205271686:kept");
+        String location = connection.parts().labels().keepEvent("2026/12/07/kept-1.json", kept.toString());
+        int before;
+        try (var deployment = new AwsTargetOptions().connect()) {
+            before = deployment.queues().depth(resources.trackingUpdatesQueueUrl()).visible();
+        }
+
+        Result replayed = run("replay", "--kept", location);
+
+        assertThat(replayed.exit()).as(replayed.out()).isZero();
+        assertThat(replayed.out()).contains("Re-enqueued 1").contains("1Z12345E0205271686");
+        try (var deployment = new AwsTargetOptions().connect()) {
+            assertThat(deployment.queues().depth(resources.trackingUpdatesQueueUrl()).visible()).isEqualTo(before + 1);
+        }
+        assertThat(connection.parts().auditLog().forSubject("1Z12345E0205271686"))
+                .extracting(e -> e.operation() + " " + e.outcome() + " " + e.reasonCode())
+                .containsExactlyInAnyOrder("WEBHOOK_RECEIVED FAILED ENQUEUE_FAILED", "REPLAY SUCCESS ENQUEUE_FAILED");
+        assertThat(run("replay", "--kept", "s3://another-bucket/webhook-events/x.json").exit()).isEqualTo(1);
+    }
 }

@@ -4,6 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.epicorups.app.Runtime;
+import com.epicorups.app.InvocationDeadline;
+import com.epicorups.config.FunctionTimeout;
+import com.epicorups.core.Deadline;
+import com.epicorups.pipeline.PipelineSettings;
 import com.epicorups.logging.CorrelationId;
 import com.epicorups.logging.JsonLogger;
 import com.epicorups.port.OrderPolling;
@@ -20,21 +24,29 @@ public class OrderPollerHandler implements RequestHandler<ScheduledEvent, Map<St
     private static final JsonLogger LOG = JsonLogger.getLogger(OrderPollerHandler.class);
 
     private final OrderPolling orderPolling;
+    private final PipelineSettings pipeline;
 
     /** Lambda: the use case comes from the per-container composition root. */
     public OrderPollerHandler() {
-        this(Runtime.current().orderPolling());
+        this(Runtime.current().orderPolling(), Runtime.current().settings());
     }
 
     public OrderPollerHandler(OrderPolling orderPolling) {
+        this(orderPolling, PipelineSettings.defaults());
+    }
+
+    public OrderPollerHandler(OrderPolling orderPolling, PipelineSettings pipeline) {
         this.orderPolling = orderPolling;
+        this.pipeline = pipeline;
     }
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
         String pollId = "poll-" + (event != null && event.getId() != null ? event.getId() : UUID.randomUUID());
+        Deadline deadline = InvocationDeadline.of(context == null ? 0 : context.getRemainingTimeInMillis(),
+                FunctionTimeout.ORDER_POLLER, pipeline);
         return CorrelationId.with(pollId, () -> {
-            PollSummary summary = orderPolling.pollOnce(pollId);
+            PollSummary summary = Deadline.within(deadline, () -> orderPolling.pollOnce(pollId));
             Map<String, Object> result = toMap(summary);
             LOG.info("poll_cycle_done", result);
             return result;

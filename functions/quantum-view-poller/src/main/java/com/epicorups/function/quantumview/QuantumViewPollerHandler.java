@@ -4,6 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.epicorups.app.Runtime;
+import com.epicorups.app.InvocationDeadline;
+import com.epicorups.config.FunctionTimeout;
+import com.epicorups.core.Deadline;
+import com.epicorups.pipeline.PipelineSettings;
 import com.epicorups.logging.JsonLogger;
 import com.epicorups.pipeline.QuantumViewPolling;
 import com.epicorups.pipeline.QuantumViewSummary;
@@ -18,20 +22,28 @@ public class QuantumViewPollerHandler implements RequestHandler<ScheduledEvent, 
     private static final JsonLogger LOG = JsonLogger.getLogger(QuantumViewPollerHandler.class);
 
     private final QuantumViewPolling quantumViewPolling;
+    private final PipelineSettings pipeline;
 
     /** Lambda: the use case comes from the per-container composition root. */
     public QuantumViewPollerHandler() {
-        this(Runtime.current().quantumViewPolling());
+        this(Runtime.current().quantumViewPolling(), Runtime.current().settings());
     }
 
     public QuantumViewPollerHandler(QuantumViewPolling quantumViewPolling) {
+        this(quantumViewPolling, PipelineSettings.defaults());
+    }
+
+    public QuantumViewPollerHandler(QuantumViewPolling quantumViewPolling, PipelineSettings pipeline) {
         this.quantumViewPolling = quantumViewPolling;
+        this.pipeline = pipeline;
     }
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
         String pollId = "qv-" + (event != null && event.getId() != null ? event.getId() : UUID.randomUUID());
-        QuantumViewSummary summary = quantumViewPolling.pollOnce(pollId);
+        Deadline deadline = InvocationDeadline.of(context == null ? 0 : context.getRemainingTimeInMillis(),
+                FunctionTimeout.QUANTUM_VIEW_POLLER, pipeline);
+        QuantumViewSummary summary = Deadline.within(deadline, () -> quantumViewPolling.pollOnce(pollId));
         Map<String, Object> result = summary.toMap();
         if (summary.error() != null) {
             LOG.warn("quantum_view_cycle_failed", result);

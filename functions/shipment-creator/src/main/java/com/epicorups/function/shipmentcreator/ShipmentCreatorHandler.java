@@ -5,6 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.epicorups.app.Runtime;
+import com.epicorups.app.InvocationDeadline;
+import com.epicorups.config.FunctionTimeout;
+import com.epicorups.core.Deadline;
 import com.epicorups.app.UseCaseFactory;
 import com.epicorups.pipeline.PipelineSettings;
 import com.epicorups.pipeline.ShipmentCreation;
@@ -17,6 +20,7 @@ import com.epicorups.pipeline.SqsBatchProcessor;
 public class ShipmentCreatorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final ShipmentCreation shipmentCreation;
     private final SqsBatchProcessor processor;
+    private final PipelineSettings pipeline;
 
     /** Lambda: the use case comes from the per-container composition root. */
     public ShipmentCreatorHandler() {
@@ -24,7 +28,7 @@ public class ShipmentCreatorHandler implements RequestHandler<SQSEvent, SQSBatch
     }
 
     private ShipmentCreatorHandler(UseCaseFactory factory) {
-        this(factory.shipmentCreation(), factory.shipmentRequestsBatch());
+        this(factory.shipmentCreation(), factory.shipmentRequestsBatch(), factory.settings());
     }
 
     public ShipmentCreatorHandler(ShipmentCreation shipmentCreation) {
@@ -32,12 +36,20 @@ public class ShipmentCreatorHandler implements RequestHandler<SQSEvent, SQSBatch
     }
 
     public ShipmentCreatorHandler(ShipmentCreation shipmentCreation, SqsBatchProcessor processor) {
+        this(shipmentCreation, processor, PipelineSettings.defaults());
+    }
+
+    public ShipmentCreatorHandler(ShipmentCreation shipmentCreation, SqsBatchProcessor processor,
+                                  PipelineSettings pipeline) {
         this.shipmentCreation = shipmentCreation;
         this.processor = processor;
+        this.pipeline = pipeline;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return processor.process(event, shipmentCreation);
+        Deadline deadline = InvocationDeadline.of(context == null ? 0 : context.getRemainingTimeInMillis(),
+                FunctionTimeout.SHIPMENT_CREATOR, pipeline);
+        return Deadline.within(deadline, () -> processor.process(event, shipmentCreation));
     }
 }

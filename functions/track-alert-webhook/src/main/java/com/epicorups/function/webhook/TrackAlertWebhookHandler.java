@@ -7,15 +7,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.epicorups.app.Runtime;
 import com.epicorups.logging.CorrelationId;
 import com.epicorups.pipeline.TrackAlertIntake;
+import com.epicorups.pipeline.WebhookCall;
 import com.epicorups.pipeline.WebhookResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The Track Alert webhook behind API Gateway: hands headers and body to the intake and maps its answer.
+ * The Track Alert webhook behind API Gateway: hands the call (method, headers, body as sent, caller's address) to
+ * the intake and maps its answer.
  * Headers are passed on case-insensitively; they are never logged (they carry the credential).
  */
 public class TrackAlertWebhookHandler
@@ -35,12 +35,20 @@ public class TrackAlertWebhookHandler
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         String requestId = event.getRequestContext() != null && event.getRequestContext().getRequestId() != null
                 ? event.getRequestContext().getRequestId() : "webhook";
-        WebhookResponse response = CorrelationId.with(requestId,
-                () -> trackAlertIntake.receive(headers(event), body(event)));
+        WebhookCall call = new WebhookCall(event.getHttpMethod(), headers(event), event.getBody(),
+                Boolean.TRUE.equals(event.getIsBase64Encoded()), sourceIp(event));
+        WebhookResponse response = CorrelationId.with(requestId, () -> trackAlertIntake.receive(call));
+        Map<String, String> responseHeaders = new TreeMap<>(response.headers());
+        responseHeaders.put("Content-Type", "application/json");
         return new APIGatewayProxyResponseEvent()
                 .withStatusCode(response.statusCode())
-                .withHeaders(Map.of("Content-Type", "application/json"))
+                .withHeaders(responseHeaders)
                 .withBody(response.body());
+    }
+
+    private static String sourceIp(APIGatewayProxyRequestEvent event) {
+        return event.getRequestContext() == null || event.getRequestContext().getIdentity() == null ? null
+                : event.getRequestContext().getIdentity().getSourceIp();
     }
 
     static Map<String, String> headers(APIGatewayProxyRequestEvent event) {
@@ -62,11 +70,4 @@ public class TrackAlertWebhookHandler
         return headers;
     }
 
-    static String body(APIGatewayProxyRequestEvent event) {
-        String body = event.getBody();
-        if (body != null && Boolean.TRUE.equals(event.getIsBase64Encoded())) {
-            return new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
-        }
-        return body;
-    }
 }

@@ -81,4 +81,40 @@ class TrackAlertWebhookHandlerTest {
                 .hasMessageContaining("TOKEN_CACHE_TABLE is missing")
                 .hasMessageContaining("SHIPMENT_REQUESTS_QUEUE_URL is missing");
     }
+
+    @Test
+    void onlyAPostIsLookedAtAGetWithAValidCredentialAndBodyIsAnswered405AndNothingIsParsedOrQueued() {
+        for (String method : List.of("GET", "PUT", "DELETE")) {
+            APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/apigw-track-alert.json");
+            event.setHttpMethod(method);
+
+            APIGatewayProxyResponseEvent response = handler().handleRequest(event, null);
+
+            assertThat(response.getStatusCode()).as(method).isEqualTo(405);
+            assertThat(response.getHeaders()).containsEntry("Allow", "POST");
+            assertThat(response.getBody()).isEqualTo("{\"error\":\"WEBHOOK_METHOD_NOT_ALLOWED\"}");
+        }
+        assertThat(bodiesSeen).as("nothing parsed, not even authenticated").isEmpty();
+        assertThat(queued).isEmpty();
+        assertThat(audit.all()).as("the first refused call of the minute is audited; the others are counted")
+                .isNotEmpty().allSatisfy(e -> assertThat(e.reasonCode()).isEqualTo("WEBHOOK_METHOD_NOT_ALLOWED"));
+    }
+
+    @Test
+    void aBodyMarkedBase64ThatIsNotIsAnswered400AndAuditedInsteadOfThrowing() {
+        APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/apigw-track-alert.json");
+        event.setIsBase64Encoded(true);
+        event.setBody("this is % not * base64 {\"trackingNumber\":\"1Z\"}");
+
+        APIGatewayProxyResponseEvent response = handler().handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getBody()).isEqualTo("{\"error\":\"WEBHOOK_MALFORMED\"}");
+        assertThat(bodiesSeen).isEmpty();
+        assertThat(queued).isEmpty();
+        assertThat(audit.all()).singleElement().satisfies(e -> {
+            assertThat(e.reasonCode()).isEqualTo("WEBHOOK_MALFORMED");
+            assertThat(e.message()).contains("not valid base64");
+        });
+    }
 }

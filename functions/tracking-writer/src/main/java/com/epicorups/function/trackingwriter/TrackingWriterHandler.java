@@ -5,6 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.epicorups.app.Runtime;
+import com.epicorups.app.InvocationDeadline;
+import com.epicorups.config.FunctionTimeout;
+import com.epicorups.core.Deadline;
 import com.epicorups.app.UseCaseFactory;
 import com.epicorups.pipeline.PipelineSettings;
 import com.epicorups.pipeline.SqsBatchProcessor;
@@ -14,6 +17,7 @@ import com.epicorups.pipeline.TrackingWriting;
 public class TrackingWriterHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final TrackingWriting trackingWriting;
     private final SqsBatchProcessor processor;
+    private final PipelineSettings pipeline;
 
     /** Lambda: the use case comes from the per-container composition root. */
     public TrackingWriterHandler() {
@@ -21,7 +25,7 @@ public class TrackingWriterHandler implements RequestHandler<SQSEvent, SQSBatchR
     }
 
     private TrackingWriterHandler(UseCaseFactory factory) {
-        this(factory.trackingWriting(), factory.trackingUpdatesBatch());
+        this(factory.trackingWriting(), factory.trackingUpdatesBatch(), factory.settings());
     }
 
     public TrackingWriterHandler(TrackingWriting trackingWriting) {
@@ -29,12 +33,20 @@ public class TrackingWriterHandler implements RequestHandler<SQSEvent, SQSBatchR
     }
 
     public TrackingWriterHandler(TrackingWriting trackingWriting, SqsBatchProcessor processor) {
+        this(trackingWriting, processor, PipelineSettings.defaults());
+    }
+
+    public TrackingWriterHandler(TrackingWriting trackingWriting, SqsBatchProcessor processor,
+                                 PipelineSettings pipeline) {
         this.trackingWriting = trackingWriting;
         this.processor = processor;
+        this.pipeline = pipeline;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return processor.process(event, trackingWriting);
+        Deadline deadline = InvocationDeadline.of(context == null ? 0 : context.getRemainingTimeInMillis(),
+                FunctionTimeout.TRACKING_WRITER, pipeline);
+        return Deadline.within(deadline, () -> processor.process(event, trackingWriting));
     }
 }

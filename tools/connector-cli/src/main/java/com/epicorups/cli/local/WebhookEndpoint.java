@@ -18,11 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The local stand-in for API Gateway in front of the Track Alert webhook: each POST becomes an
- * APIGatewayProxyRequestEvent (REST API proxy integration shape) handed to {@link TrackAlertWebhookHandler}.
+ * The local stand-in for API Gateway in front of the Track Alert webhook: each call becomes an
+ * APIGatewayProxyRequestEvent (REST API proxy integration shape: method, headers, body, the caller's address)
+ * handed to {@link TrackAlertWebhookHandler}, whose answer (status, headers, body) goes back as it is.
  */
 public final class WebhookEndpoint implements AutoCloseable {
     public static final String PATH = "/v1/ups/track-alert";
+    /** The same endpoint without the stage, as {@code local-run --serve} prints it. */
+    public static final String SERVED_PATH = "/ups/track-alert";
 
     private final HttpServer server;
     private final AtomicReference<TrackAlertWebhookHandler> handler = new AtomicReference<>();
@@ -38,6 +41,7 @@ public final class WebhookEndpoint implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             WebhookEndpoint endpoint = new WebhookEndpoint(server);
             server.createContext(PATH, endpoint::handle);
+            server.createContext(SERVED_PATH, endpoint::handle);
             server.start();
             return endpoint;
         } catch (IOException e) {
@@ -52,6 +56,11 @@ public final class WebhookEndpoint implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + PATH;
+    }
+
+    /** The URL {@code local-run --serve} prints, for UPS's webhook calls and one's own by hand. */
+    public String servedUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + SERVED_PATH;
     }
 
     public int received() {
@@ -78,6 +87,13 @@ public final class WebhookEndpoint implements AutoCloseable {
                 APIGatewayProxyResponseEvent response = h.handleRequest(toEvent(exchange, requestBody), null);
                 status = response.getStatusCode() == null ? 200 : response.getStatusCode();
                 body = response.getBody() == null ? "" : response.getBody();
+                if (response.getHeaders() != null) {
+                    response.getHeaders().forEach((name, value) -> {
+                        if (!"Content-Type".equalsIgnoreCase(name)) {
+                            exchange.getResponseHeaders().add(name, value);
+                        }
+                    });
+                }
             }
             byStatus.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
             byte[] out = body.getBytes(StandardCharsets.UTF_8);
@@ -105,7 +121,9 @@ public final class WebhookEndpoint implements AutoCloseable {
                 .withStage("v1")
                 .withHttpMethod(exchange.getRequestMethod())
                 .withPath(PATH)
-                .withResourcePath(PATH);
+                .withResourcePath(PATH)
+                .withIdentity(new APIGatewayProxyRequestEvent.RequestIdentity()
+                        .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress()));
         return new APIGatewayProxyRequestEvent()
                 .withHttpMethod(exchange.getRequestMethod())
                 .withPath(PATH)

@@ -1,6 +1,10 @@
 package com.epicorups.cli.ops;
 
 import com.epicorups.pipeline.AuditReplay;
+import com.epicorups.pipeline.KeptWebhookEvent;
+import com.epicorups.store.AuditEntry;
+import com.epicorups.store.AuditLog;
+import com.epicorups.store.LabelStore;
 import com.epicorups.pipeline.ReplaySummary;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -15,14 +19,33 @@ import software.amazon.awssdk.services.sqs.model.ListMessageMoveTasksResultEntry
 public final class Replay {
     private final Queues queues;
     private final AuditReplay auditReplay;
+    private final LabelStore labels;
+    private final AuditLog auditLog;
 
     public record MoveResult(String queue, String dlqArn, String sourceArn, String taskHandle,
                              List<ListMessageMoveTasksResultEntry> tasks) {
     }
 
     public Replay(Queues queues, AuditReplay auditReplay) {
+        this(queues, auditReplay, null, null);
+    }
+
+    /** @param labels and auditLog: for Track Alert events the webhook kept in the label bucket */
+    public Replay(Queues queues, AuditReplay auditReplay, LabelStore labels, AuditLog auditLog) {
         this.queues = queues;
         this.auditReplay = auditReplay;
+        this.labels = labels;
+        this.auditLog = auditLog;
+    }
+
+    /**
+     * A Track Alert event the webhook kept in the label bucket (SQS and DynamoDB failed together): written into the
+     * audit table as the FAILED entry it stands for, then replayed like any audited failure.
+     */
+    public ReplaySummary kept(String location, boolean force) {
+        AuditEntry entry = KeptWebhookEvent.fromJson(labels.keptEvent(location));
+        auditLog.record(entry);
+        return auditReplay.replaySubject(entry.subjectKey(), force);
     }
 
     /** Starts moving every message of the queue's DLQ back to the queue; returns the task and its status. */
