@@ -65,7 +65,7 @@ public final class PackPackages {
                             + ", more than the " + plain(limit) + " " + unit + " a UPS package may weigh: repack it"
                             + " or ship it as freight");
                 }
-                packages.add(new PackPackage(c.caseNum(), true, tenth(w), dimensions(c),
+                packages.add(new PackPackage(c.caseNum(), true, tenth(w), dimensions(c, where),
                         c.declaredValue() == null || c.declaredValue().signum() <= 0 ? null : c.declaredValue()));
             }
             return packages;
@@ -103,7 +103,12 @@ public final class PackPackages {
         return plain(w.setScale(1, RoundingMode.CEILING).max(PackagePlanner.MIN_PACKAGE_WEIGHT));
     }
 
-    private static Dimensions dimensions(ReadyPack.Carton c) {
+    /**
+     * UPS's Package.Dimensions: whole units (at most 3 characters), rounded up, the longest side as Length; a carton
+     * longer than 108 IN (270 CM) or whose length plus girth passes 165 IN (330 CM) is not a parcel (Shipping.yaml
+     * {@code Package_Dimensions}). Null when the carton has no complete size in IN or CM.
+     */
+    private static Dimensions dimensions(ReadyPack.Carton c, String where) {
         if (c.length() == null || c.width() == null || c.height() == null || c.length().signum() <= 0
                 || c.width().signum() <= 0 || c.height().signum() <= 0 || c.sizeUom() == null) {
             return null;
@@ -112,11 +117,22 @@ public final class PackPackages {
         if (!u.equals("IN") && !u.equals("CM")) {
             return null;
         }
-        return new Dimensions(size(c.length()), size(c.width()), size(c.height()), u);
+        List<BigDecimal> sides = new ArrayList<>(List.of(whole(c.length()), whole(c.width()), whole(c.height())));
+        sides.sort(java.util.Comparator.reverseOrder());
+        BigDecimal maxLength = new BigDecimal(u.equals("IN") ? 108 : 270);
+        BigDecimal maxGirth = new BigDecimal(u.equals("IN") ? 165 : 330);
+        BigDecimal girth = sides.get(0).add(sides.get(1).add(sides.get(2)).multiply(BigDecimal.TWO));
+        if (sides.get(0).compareTo(maxLength) > 0 || girth.compareTo(maxGirth) > 0) {
+            throw new ConnectorException(Reason.FREIGHT_NOT_PARCEL, where + " measures " + plain(sides.get(0)) + " x "
+                    + plain(sides.get(1)) + " x " + plain(sides.get(2)) + " " + u + ": UPS takes parcels up to "
+                    + plain(maxLength) + " " + u + " long and " + plain(maxGirth) + " " + u
+                    + " length plus girth; ship it as freight");
+        }
+        return new Dimensions(plain(sides.get(0)), plain(sides.get(1)), plain(sides.get(2)), u);
     }
 
-    private static String size(BigDecimal v) {
-        return plain(v.setScale(2, RoundingMode.CEILING));
+    private static BigDecimal whole(BigDecimal v) {
+        return v.setScale(0, RoundingMode.CEILING);
     }
 
     /** {@code total} in {@code parts} whole shares differing by at most one, the first ones larger. */

@@ -42,6 +42,22 @@ class PackPackagesTest {
     }
 
     @Test
+    void cartonSizesAreWholeUnitsLongestFirstAndAnOversizeCartonIsNotAParcel() {
+        assertThat(lbs.plan(pack("20", "LB", BigDecimal.ZERO, carton(1, "20", "LB", "10.2", "24", "6", "IN", "0")))
+                .get(0).dimensions()).isEqualTo(new PackPackages.Dimensions("24", "11", "6", "IN"));
+
+        assertThatThrownBy(() -> lbs.plan(pack("20", "LB", BigDecimal.ZERO,
+                carton(2, "20", "LB", "109", "10", "10", "IN", "0"))))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.reasonCode())
+                        .isEqualTo(Reason.FREIGHT_NOT_PARCEL.code())).hasMessageContaining("carton 2 measures 109 x 10 x 10 IN");
+        assertThatThrownBy(() -> lbs.plan(pack("20", "LB", BigDecimal.ZERO,
+                carton(3, "20", "LB", "60", "30", "24", "IN", "0"))))
+                .as("60 + 2 x (30 + 24) = 168 > 165").isInstanceOf(ConnectorException.class);
+        assertThat(lbs.plan(pack("20", "LB", BigDecimal.ZERO, carton(4, "20", "LB", "60", "30", "22", "IN", "0"))))
+                .as("164").hasSize(1);
+    }
+
+    @Test
     void aPackWithoutCartonsIsOnePackageOrEqualPackagesWithinTheLimit() {
         assertThat(lbs.plan(pack("23.5", "LB", BigDecimal.ZERO))).singleElement().satisfies(p -> {
             assertThat(p.weight()).isEqualTo("23.5");
