@@ -14,7 +14,7 @@ public record PackSettings(String readyFilter, int pageSize) {
     /**
      * A pack the packer has freighted: in Customer Shipment Entry "Freight" hands a pack to the manifest interface
      * (ShipStatus Freighted; "UnFreight" takes it back), which is when Epicor Manifest lists it as ready to ship
-     * (docs/decisions/0029-pack-mode.md).
+     * (docs/decisions/0030-pack-mode.md).
      */
     public static final String DEFAULT_READY_FILTER = "ShipStatus eq 'FREIGHTED'";
 

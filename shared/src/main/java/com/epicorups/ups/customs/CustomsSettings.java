@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * The {@code ups.customs} settings: what the commercial invoice of a shipment that leaves the shipper's customs
  * territory says where Epicor does not say it, and when US export law needs Electronic Export Information
- * (docs/configuration.md#customs, decision 0027). Defaults: the law's (15 CFR 30.2, 30.36, 30.37).
+ * (docs/configuration.md#customs, decision 0029). Defaults: the law's (15 CFR 30.2, 30.36, 30.37).
  *
  * @param paperlessInvoice        send the commercial invoice data (InternationalForms); off: no invoice data (the
  *                                shipper prints its own invoice)
