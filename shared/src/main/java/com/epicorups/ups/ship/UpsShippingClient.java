@@ -55,7 +55,15 @@ public final class UpsShippingClient implements UpsShipping {
 
     @Override
     public CreatedShipment create(List<ShippableRelease> releases) {
-        ShipmentRequestMapper.Mapped mapped = mapper.map(releases, LocalDate.now(clock.withZone(settings.eventTimeZone())));
+        return created(mapper.map(releases, LocalDate.now(clock.withZone(settings.eventTimeZone()))));
+    }
+
+    /** One pack as one shipment (pack mode): a package per carton, the pack and its orders as references. */
+    public CreatedShipment createPack(PackShipment pack) {
+        return created(mapper.mapPack(pack, LocalDate.now(clock.withZone(settings.eventTimeZone()))));
+    }
+
+    private CreatedShipment created(ShipmentRequestMapper.Mapped mapped) {
         String sent = UpsHttp.serialise(mapped.body());
         JsonNode json = http.send(SHIP, "POST", SHIP_PATH, mapped.body(), mapped.merchantId(), UpsHttp.Retry.NEVER,
                 settings.shipTimeout()).json();
