@@ -4,8 +4,10 @@ import com.epicorups.config.ConfigException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
@@ -44,14 +46,24 @@ public final class HttpClientFactory {
      * executor lets its threads end after close() has returned.
      */
     public static HttpClientPriming.Result primeAtInit() {
-        ExecutorService executor = Executors.newCachedThreadPool(
-                Thread.ofPlatform().daemon().name(PRIMING_THREADS, 1).factory());
+        ThreadFactory named = Thread.ofPlatform().daemon().name(PRIMING_THREADS, 1).factory();
+        List<Thread> started = new CopyOnWriteArrayList<>();
+        ExecutorService executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = named.newThread(task);
+            started.add(thread);
+            return thread;
+        });
         try (HttpClient client = builder(HttpClientPriming.REQUEST_TIMEOUT).executor(executor).build()) {
             return HttpClientPriming.prime(client);
         } finally {
             executor.shutdown();
             try {
-                executor.awaitTermination(HttpClientPriming.REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                long waitMillis = HttpClientPriming.REQUEST_TIMEOUT.toMillis();
+                executor.awaitTermination(waitMillis, TimeUnit.MILLISECONDS);
+                // A pool is terminated once its workers have left it, a moment before their threads end.
+                for (Thread thread : started) {
+                    thread.join(waitMillis);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

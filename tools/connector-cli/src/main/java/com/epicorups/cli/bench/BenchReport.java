@@ -136,6 +136,8 @@ public record BenchReport(BenchOptions options, List<Result> sizes, Map<String, 
                     + " written back; " + r.creators().invocations() + " creator / " + r.writers().invocations()
                     + " writer invocations; " + r.deadLettered() + " dead-lettered");
             row(sb, "throughput", f2(r.throughput()) + " releases shipped and written back per second");
+            row(sb, "CPU per release", f2(r.cpuMillisPerRelease()) + " ms (ship+write phase, the whole bench process:"
+                    + " connector, sandboxes and queue)");
             row(sb, "calls per release", f2(r.callsPerRelease())
                     + " (ship+write phase, tokens excluded): Epicor " + r.shipWrite().epicor() + ", UPS "
                     + r.shipWrite().ups());

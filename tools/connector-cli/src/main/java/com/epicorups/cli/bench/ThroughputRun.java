@@ -51,7 +51,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class ThroughputRun {
     /** What one N measured. */
     public record Result(int releases, int seen, int enqueued, int shipped, int writtenBack, int upsShipments,
-                         int deadLettered, long pollMillis, long shipWriteMillis, long subscribeMillis,
+                         int deadLettered, long pollMillis, long shipWriteMillis, long shipWriteCpuMillis,
+                         long subscribeMillis,
                          CallCounts preflight, CallCounts poll, CallCounts shipWrite, CallCounts subscribe,
                          ConcurrentDrain.Totals creators, ConcurrentDrain.Totals writers,
                          Optional<ProbeResult> pollerMemory, Optional<ProbeResult> creatorMemory) {
@@ -63,6 +64,15 @@ public final class ThroughputRun {
         /** Releases shipped and written back per second of the ship+write phase. */
         public double throughput() {
             return shipWriteMillis == 0 ? 0 : writtenBack * 1000.0 / shipWriteMillis;
+        }
+
+        /**
+         * The bench process's CPU time (every thread: connector, sandboxes, queue) in the ship+write phase per release
+         * written back, in milliseconds: what the throughput costs in the one JVM, much less moved by other work on
+         * the machine than the throughput is.
+         */
+        public double cpuMillisPerRelease() {
+            return writtenBack == 0 ? 0 : (double) shipWriteCpuMillis / writtenBack;
         }
 
         /** Epicor and UPS calls (tokens excluded) of the ship+write phase per release written back. */
@@ -155,7 +165,7 @@ public final class ThroughputRun {
         }
         return new Result(measured.releases(), measured.seen(), measured.enqueued(), measured.shipped(),
                 measured.writtenBack(), measured.upsShipments(), measured.deadLettered(), measured.pollMillis(),
-                measured.shipWriteMillis(), measured.subscribeMillis(), measured.preflight(), measured.poll(),
+                measured.shipWriteMillis(), measured.shipWriteCpuMillis(), measured.subscribeMillis(), measured.preflight(), measured.poll(),
                 measured.shipWrite(),
                 measured.subscribe(), measured.creators(), measured.writers(), pollerMemory, creatorMemory);
     }
@@ -205,6 +215,7 @@ public final class ThroughputRun {
                 sqs.trackingUpdates().name(), sqs.trackingUpdates().url(), sqs.trackingUpdates().arn(),
                 options.writerBatchSize(), ThroughputRun::writerHandler).stream().map(QueueDrainer::pipelined).toList();
         Duration timeout = options.shipPhaseLimit();
+        long cpu1 = processCpuNanos();
         long t1 = System.nanoTime();
         var writerTotals = new java.util.concurrent.CompletableFuture<ConcurrentDrain.Totals>();
         Thread writerThread = new Thread(() -> {
@@ -227,6 +238,7 @@ public final class ThroughputRun {
         long phaseEnd = latest(System.nanoTime(), creatorTotals.lastInvocationEndNanos(),
                 writerResult.lastInvocationEndNanos());
         long shipWriteMillis = (phaseEnd - t1) / 1_000_000;
+        long shipWriteCpuMillis = (processCpuNanos() - cpu1) / 1_000_000;
         CallCounts afterShipWrite = CallCounts.of(epicor, ups);
 
         long t2 = System.nanoTime();
@@ -259,7 +271,7 @@ public final class ThroughputRun {
                 + (writerResult.lastInvocationEndNanos() - t1) / 1_000_000 + " ms); renewer " + renewal.get("accepted")
                 + " subscribed in " + subscribeMillis + " ms");
         return new Result(releases, number(poll.get("releasesSeen")), keys.size(), shipped, writtenBack,
-                ups.shipments().count(), dead, pollMillis, shipWriteMillis, subscribeMillis, preflight,
+                ups.shipments().count(), dead, pollMillis, shipWriteMillis, shipWriteCpuMillis, subscribeMillis, preflight,
                 afterPoll.minus(start), afterShipWrite.minus(afterPoll), afterSubscribe.minus(afterShipWrite),
                 creatorTotals, writerResult, Optional.empty(), Optional.empty());
     }
@@ -359,6 +371,11 @@ public final class ThroughputRun {
 
     private static int number(Object value) {
         return value instanceof Number n ? n.intValue() : 0;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long millisSince(long nanos) {

@@ -112,7 +112,7 @@ class BenchMachineryTest {
                 out, out, 4);
         CallCounts shipWrite = new CallCounts(Map.of("READ_SET", 20L, "WRITE", 100L, "TOKEN_RESOURCE", 8L),
                 Map.of("ADDRESS_VALIDATION", 100L, "SHIP", 100L, "TOKEN", 1L));
-        ThroughputRun.Result r = new ThroughputRun.Result(100, 100, 100, 100, 100, 100, 0, 100, 2000, 10,
+        ThroughputRun.Result r = new ThroughputRun.Result(100, 100, 100, 100, 100, 100, 0, 100, 2000, 300, 10,
                 CallCounts.none(), CallCounts.none(), shipWrite, CallCounts.none(),
                 new ConcurrentDrain.Totals(4, 20, 100, 100, 0, 0, 2000, 0),
                 new ConcurrentDrain.Totals(4, 10, 100, 100, 0, 0, 2000, 0),
@@ -125,6 +125,9 @@ class BenchMachineryTest {
         assertThat(report.bound(r)).isCloseTo(20 / (3.2 * 0.05), org.assertj.core.data.Offset.offset(1e-9));
         assertThat(report.ratio(r)).isCloseTo(50 / 125.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(report.allowedTokens(r)).isEqualTo(1);
+        // 300 ms of the process's CPU for 100 releases written back.
+        assertThat(r.cpuMillisPerRelease()).isEqualTo(3.0);
+        assertThat(report.render()).contains("CPU per release", "3.00 ms");
     }
 
     @Test
