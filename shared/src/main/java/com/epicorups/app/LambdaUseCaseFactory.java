@@ -14,6 +14,7 @@ import com.epicorups.logging.LogConfig;
 import com.epicorups.logging.LogLevel;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -27,6 +28,8 @@ public final class LambdaUseCaseFactory implements UseCaseFactory {
     private final LiveSettings live;
     private final AtomicBoolean httpClientPrimed = new AtomicBoolean();
     private Map<String, String> builtFrom;
+    private Map<String, String> rejected;
+    private String rejectedError;
     private ConnectorAssembly assembly;
 
     public LambdaUseCaseFactory() {
@@ -38,21 +41,40 @@ public final class LambdaUseCaseFactory implements UseCaseFactory {
         assembly();
     }
 
-    /** The assembly of the current settings, rebuilt (and the log level set) when they changed. */
+    /**
+     * The assembly of the current settings, rebuilt (and the log level set) when they changed. New settings that
+     * cannot be read or are invalid leave a running container on the last good ones (ERROR settings_rejected, once
+     * per rejected value); at init they fail the start, as before.
+     */
     synchronized ConnectorAssembly assembly() {
-        Map<String, String> environment = live.environment();
-        if (assembly == null || !environment.equals(builtFrom)) {
-            ConnectorAssembly rebuilt = new ConnectorAssembly(AwsParts.fromEnvironment(environment));
-            LogLevel level = LogLevel.parse(environment.get("LOG_LEVEL"));
-            if (JsonLogger.config().minimum() != level) {
-                JsonLogger.configure(new LogConfig(level, JsonLogger.config().service(), JsonLogger.config().sink(),
-                        JsonLogger.config().clock()));
+        Map<String, String> environment = null;
+        try {
+            environment = live.environment();
+            if (assembly != null && (environment.equals(builtFrom) || environment.equals(rejected))) {
+                return assembly;
             }
+            ConnectorAssembly rebuilt = new ConnectorAssembly(AwsParts.fromEnvironment(environment));
             if (assembly != null) {
                 LOG.info("connector_rebuilt", "reason", "deploy settings changed");
             }
             assembly = rebuilt;
             builtFrom = environment;
+            rejected = null;
+        } catch (RuntimeException e) {
+            if (assembly == null) {
+                throw e;
+            }
+            rejected = environment;
+            if (!Objects.equals(rejectedError, e.getMessage())) {
+                LOG.error("settings_rejected", e, "kept", "the settings the container runs on");
+                rejectedError = e.getMessage();
+            }
+            return assembly;
+        }
+        LogLevel level = LogLevel.parse(environment.get("LOG_LEVEL"));
+        LogConfig current = JsonLogger.config();
+        if (current.minimum() != level) {
+            JsonLogger.configure(new LogConfig(level, current.service(), current.sink(), current.clock()));
         }
         return assembly;
     }

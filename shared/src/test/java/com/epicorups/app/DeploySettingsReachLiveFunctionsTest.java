@@ -95,6 +95,28 @@ class DeploySettingsReachLiveFunctionsTest {
         assertThat(live.get()).isSameAs(live.get());
     }
 
+    @Test
+    void invalidNewSettingsLeaveARunningFunctionOnTheLastGoodOnes() {
+        ProvisionedResources resources = AWS.provision();
+        StackValues first = resources.stackValues().withParameters(
+                Map.of("ConnectorSettings", "{\"pipeline\":{\"batchConcurrency\":4}}"));
+        deploySettings(resources, first);
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-07T12:00:00Z"));
+        LambdaUseCaseFactory factory = new LambdaUseCaseFactory(functionEnvironment(resources, first), clock);
+        Object revision = factory.revision();
+
+        deploySettings(resources, first.withParameters(
+                Map.of("ConnectorSettings", "{\"pipeline\":{\"batchConcurency\":8}}")));
+        clock.advance(LiveSettings.TTL.plusSeconds(1));
+
+        assertThat(factory.settings().batchConcurrency()).isEqualTo(4);
+        assertThat(factory.revision()).isSameAs(revision);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LambdaUseCaseFactory(
+                        functionEnvironment(resources, first), clock))
+                .as("a container starting on them fails, naming the problem")
+                .hasMessageContaining("did you mean \"batchConcurrency\"?");
+    }
+
     /** What CloudFormation writes into the DeploySettings secret for these parameters. */
     private static void deploySettings(ProvisionedResources resources, StackValues stack) {
         AWS.secretsManager().putSecretValue(r -> r.secretId(resources.secretId("DeploySettings"))
