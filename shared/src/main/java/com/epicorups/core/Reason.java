@@ -107,6 +107,21 @@ public enum Reason {
     FREIGHT_NOT_PARCEL("FREIGHT_NOT_PARCEL", Kind.NEEDS_FIX),
     /** The release needs more packages than the 200 a UPS shipment holds. */
     TOO_MANY_PACKAGES("TOO_MANY_PACKAGES", Kind.NEEDS_FIX),
+    /**
+     * Goods leave the customs territory and the release's part has no HTS / commodity code (Part.HTS, else
+     * Part.CommodityCode) and customs.defaultCommodityCode is not set: the commercial invoice cannot name it.
+     */
+    MISSING_HTS_CODE("MISSING_HTS_CODE", Kind.NEEDS_FIX),
+    /**
+     * Goods leave the customs territory and the release's part has no country of origin (Part.ISOrigCountryNum
+     * naming a Country row with an ISOCode) and customs.defaultOriginCountry is not set.
+     */
+    MISSING_ORIGIN_COUNTRY("MISSING_ORIGIN_COUNTRY", Kind.NEEDS_FIX),
+    /**
+     * US export law requires Electronic Export Information (over the value threshold for one HTS number outside
+     * Canada, or an ECCN listed as needing a licence) and the order carries no ITN in the configured column.
+     */
+    EEI_REQUIRED("EEI_REQUIRED", Kind.NEEDS_FIX),
     GROUPING_DISABLED("GROUPING_DISABLED", Kind.PERMANENT),
     GROUP_MISMATCH("GROUP_MISMATCH", Kind.PERMANENT),
     /** UPS answered a grouped create with a package count we cannot map to the releases. */

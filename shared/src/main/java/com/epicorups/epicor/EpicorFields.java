@@ -18,6 +18,7 @@ public final class EpicorFields {
     public static final String CUSTOMER_SVC = "Erp.BO.CustomerSvc";
     public static final String PART_SVC = "Erp.BO.PartSvc";
     public static final String CUST_SHIP_SVC = "Erp.BO.CustShipSvc";
+    public static final String COUNTRY_SVC = "Erp.BO.CountrySvc";
 
     public static final String SALES_ORDERS = SALES_ORDER_SVC + "/SalesOrders";
     public static final String ORDER_DTLS = SALES_ORDER_SVC + "/OrderDtls";
@@ -27,6 +28,7 @@ public final class EpicorFields {
     public static final String PARTS = PART_SVC + "/Parts";
     public static final String CUST_SHIPS = CUST_SHIP_SVC + "/CustShips";
     public static final String SHIP_DTLS = CUST_SHIP_SVC + "/ShipDtls";
+    public static final String COUNTRIES = COUNTRY_SVC + "/Countries";
 
     /** Table names as fields.json keys them. */
     public static final String T_ORDER_REL = "Erp.BO.SalesOrderSvc/OrderRel";
@@ -60,10 +62,21 @@ public final class EpicorFields {
             "Company", "OrderNum", "OrderLine", "PartNum", "LineDesc", "LineType", "OpenLine", "VoidLine",
             "UnitPrice", "DocUnitPrice", "PricePerCode", "IUM", "SalesUM");
 
+    /** What customs needs of a part (issue 16): tariff code, origin country number, export classification. */
+    public static final List<String> PART_CUSTOMS = List.of("HTS", "CommodityCode", "ISOrigCountryNum", "ECCNNumber");
     public static final List<String> PART_NET = List.of(
-            "Company", "PartNum", "PartDescription", "IsServices", "IUM", "NetWeight", "NetWeightUOM");
+            "Company", "PartNum", "PartDescription", "IsServices", "IUM", "NetWeight", "NetWeightUOM",
+            "HTS", "CommodityCode", "ISOrigCountryNum", "ECCNNumber");
     public static final List<String> PART_GROSS = List.of(
-            "Company", "PartNum", "PartDescription", "IsServices", "IUM", "GrossWeight", "GrossWeightUOM");
+            "Company", "PartNum", "PartDescription", "IsServices", "IUM", "GrossWeight", "GrossWeightUOM",
+            "HTS", "CommodityCode", "ISOrigCountryNum", "ECCNNumber");
+
+    /**
+     * Country rows: a part's ISOrigCountryNum names one, its ISOCode is the origin the invoice names. The Country
+     * table is not in the reference's fields.json; its columns are those of Epicor's CountrySvc as the Epicor sandbox
+     * vendors them (epicor-tables.json, Erp.BO.CountrySvc/Country).
+     */
+    public static final List<String> COUNTRY = List.of("Company", "CountryNum", "ISOCode");
 
     public static final List<String> SHIP_TO = List.of(
             "Company", "CustNum", "ShipToNum", "Name", "Address1", "Address2", "Address3", "City", "State", "ZIP",

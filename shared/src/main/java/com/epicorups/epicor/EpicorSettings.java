@@ -43,7 +43,8 @@ public record EpicorSettings(
         Integer keysPerCall,
         Integer maxPagesPerCycle,
         Integer sweepEveryHours,
-        Integer preflightEveryHours) {
+        Integer preflightEveryHours,
+        String exportItnColumn) {
 
     /** How OAuth2 client credentials are presented to the token endpoint. */
     public enum OAuthClientAuth { BASIC, BODY }
@@ -102,12 +103,24 @@ public record EpicorSettings(
         maxPagesPerCycle = Objects.requireNonNullElse(maxPagesPerCycle, 100);
         sweepEveryHours = Objects.requireNonNullElse(sweepEveryHours, DEFAULT_SWEEP_EVERY_HOURS);
         preflightEveryHours = Objects.requireNonNullElse(preflightEveryHours, DEFAULT_PREFLIGHT_EVERY_HOURS);
+        exportItnColumn = exportItnColumn == null || exportItnColumn.isBlank() ? null : exportItnColumn.trim();
+    }
+
+    /** The OrderHed columns the release reads select: the standard ones and the ITN column when one is named. */
+    public List<String> orderHedColumns() {
+        if (exportItnColumn == null) {
+            return EpicorFields.ORDER_HED;
+        }
+        List<String> columns = new ArrayList<>(EpicorFields.ORDER_HED);
+        columns.add(exportItnColumn);
+        return List.copyOf(columns);
     }
 
     /** For the settings reader: the components in declaration order. */
     private EpicorSettings(SettingsBinder.Components c) {
         this(c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(),
-                c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next());
+                c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(),
+                c.next());
     }
 
     /** Every default. */
@@ -127,6 +140,10 @@ public record EpicorSettings(
 
     /** The rules beyond the JSON types, each problem in the section's wording. */
     void check(List<String> problems) {
+        if (exportItnColumn != null && !exportItnColumn.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            problems.add(WORDING.problem("epicor.exportItnColumn", "must be an OrderHed column name (e.g. ExportITN_c), was '"
+                    + exportItnColumn + "'"));
+        }
         range(problems, "pageSize", pageSize, 1, 1000);
         if (eligibilityFilter.isEmpty()) {
             problems.add(WORDING.problem("epicor.eligibilityFilter", "is required"));
@@ -207,7 +224,8 @@ public record EpicorSettings(
         public enum Target { ORDER_REL_UD, CUST_SHIP }
 
         public static final List<String> FACTS =
-                List.of("trackingNumber", "status", "estimatedDelivery", "deliveredAt", "labelLocation");
+                List.of("trackingNumber", "status", "estimatedDelivery", "deliveredAt", "labelLocation",
+                        "customsFormsLocation");
 
         public static final WriteBackMapping DEFAULT = new WriteBackMapping(Target.ORDER_REL_UD, null);
 
@@ -238,6 +256,8 @@ public record EpicorSettings(
         public String estimatedDelivery() { return column("estimatedDelivery"); }
         public String deliveredAt() { return column("deliveredAt"); }
         public String labelLocation() { return column("labelLocation"); }
+        /** No default column: the forms of international shipments are written back only where one is mapped. */
+        public String customsFormsLocation() { return column("customsFormsLocation"); }
 
         /** Fact name (trackingNumber, status, ...) to Epicor column, only the mapped ones, in a stable order. */
         public Map<String, String> columnsByFact() {
@@ -260,7 +280,7 @@ public record EpicorSettings(
             if (fields != null) {
                 fields.keySet().stream().filter(name -> !FACTS.contains(name)).forEach(name -> problems.add(
                         WORDING.problem("epicor.writeBack.fields." + name, "is not a fact; use trackingNumber, status, "
-                                + "estimatedDelivery, deliveredAt or labelLocation")));
+                                + "estimatedDelivery, deliveredAt, labelLocation or customsFormsLocation")));
             }
             for (String fact : FACTS) {
                 String column = column(fact);
@@ -276,7 +296,7 @@ public record EpicorSettings(
 
         private static Map<String, String> facts(String... columns) {
             Map<String, String> fields = new LinkedHashMap<>();
-            for (int i = 0; i < FACTS.size(); i++) {
+            for (int i = 0; i < columns.length; i++) {
                 fields.put(FACTS.get(i), columns[i]);
             }
             return fields;
@@ -297,6 +317,7 @@ public record EpicorSettings(
         }
 
         public Builder pageSize(int v) { json.put("pageSize", v); return this; }
+        public Builder exportItnColumn(String v) { json.put("exportItnColumn", v); return this; }
         public Builder eligibilityFilter(String v) { json.put("eligibilityFilter", v); return this; }
         public Builder source(Source v) { json.put("source", v.name()); return this; }
         public Builder baqId(String v) { json.put("baqId", v); return this; }

@@ -144,6 +144,7 @@ public final class EpicorTrackingWriter implements EpicorWriteBack {
         putIfMapped(fields, columns.get("deliveredAt"), facts.deliveredAt() == null ? null
                 : EPICOR_DATE.format(facts.deliveredAt().atZone(ZoneOffset.UTC)));
         putIfMapped(fields, columns.get("labelLocation"), facts.labelLocation());
+        putIfMapped(fields, columns.get("customsFormsLocation"), facts.customsFormsLocation());
         return fields;
     }
 
@@ -195,6 +196,7 @@ public final class EpicorTrackingWriter implements EpicorWriteBack {
         putIfDifferent(changes, target.row(), columns.get("deliveredAt"), facts.deliveredAt() == null ? null
                 : EPICOR_DATE.format(facts.deliveredAt().atZone(ZoneOffset.UTC)), true);
         putIfDifferent(changes, target.row(), columns.get("labelLocation"), facts.labelLocation(), false);
+        putIfDifferent(changes, target.row(), columns.get("customsFormsLocation"), facts.customsFormsLocation(), false);
 
         if (!changes.isEmpty()) {
             ObjectNode body = Json.mapper().createObjectNode();

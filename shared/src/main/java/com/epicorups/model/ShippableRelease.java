@@ -34,10 +34,21 @@ public record ShippableRelease(
         String shipViaCode,
         Address shipTo,
         // Absent from the queue message when empty, so messages keep the shape they had before notes existed.
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes,
+        // Absent when the release was read without customs data (and from messages older than issue 16).
+        @JsonInclude(JsonInclude.Include.NON_NULL) PartCustoms customs) {
 
     public ShippableRelease {
         notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A release without customs data. */
+    public ShippableRelease(ReleaseKey key, long sysRevId, String customerId, String poNumber, String partNum,
+                            String partDescription, BigDecimal quantity, String quantityUom, BigDecimal weight,
+                            WeightUnit weightUnit, BigDecimal value, String currencyCode, String warehouse,
+                            String plant, String shipViaCode, Address shipTo, List<String> notes) {
+        this(key, sysRevId, customerId, poNumber, partNum, partDescription, quantity, quantityUom, weight, weightUnit,
+                value, currencyCode, warehouse, plant, shipViaCode, shipTo, notes, null);
     }
 
     /** A release the mapping did not have to adjust. */
@@ -52,6 +63,14 @@ public record ShippableRelease(
     /** The same release shipped to {@code address} (e.g. the address as UPS Address Validation corrected it). */
     public ShippableRelease withShipTo(Address address) {
         return new ShippableRelease(key, sysRevId, customerId, poNumber, partNum, partDescription, quantity,
-                quantityUom, weight, weightUnit, value, currencyCode, warehouse, plant, shipViaCode, address, notes);
+                quantityUom, weight, weightUnit, value, currencyCode, warehouse, plant, shipViaCode, address, notes,
+                customs);
+    }
+
+    /** The same release with what customs needs about its goods. */
+    public ShippableRelease withCustoms(PartCustoms partCustoms) {
+        return new ShippableRelease(key, sysRevId, customerId, poNumber, partNum, partDescription, quantity,
+                quantityUom, weight, weightUnit, value, currencyCode, warehouse, plant, shipViaCode, shipTo, notes,
+                partCustoms);
     }
 }

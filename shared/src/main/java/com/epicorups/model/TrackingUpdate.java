@@ -14,6 +14,8 @@ import java.util.List;
  * @param eventTime        when UPS says it happened (ties between equal-rank statuses go to the later one)
  * @param estimatedDelivery RDD over SDD
  * @param labelLocation    where the label is stored (S3 URI or local path), from the creator only
+ * @param customsFormsLocation where the international forms image is stored (beside the label), from the creator
+ *                         only and only when UPS returned one
  */
 public record TrackingUpdate(
         String eventId,
@@ -26,9 +28,20 @@ public record TrackingUpdate(
         Instant eventTime,
         LocalDate estimatedDelivery,
         Instant deliveredAt,
-        String labelLocation) {
+        String labelLocation,
+        // Absent from messages of shipments without international forms (and from messages older than issue 16).
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        String customsFormsLocation) {
 
     public TrackingUpdate {
         trackingNumbers = trackingNumbers == null ? List.of() : List.copyOf(trackingNumbers);
+    }
+
+    /** An update without a customs forms location (every source but the creator of an international shipment). */
+    public TrackingUpdate(String eventId, TrackingSource source, ReleaseKey releaseKey, String shipmentId,
+                          List<String> trackingNumbers, TrackingStatus status, String statusDescription,
+                          Instant eventTime, LocalDate estimatedDelivery, Instant deliveredAt, String labelLocation) {
+        this(eventId, source, releaseKey, shipmentId, trackingNumbers, status, statusDescription, eventTime,
+                estimatedDelivery, deliveredAt, labelLocation, null);
     }
 }

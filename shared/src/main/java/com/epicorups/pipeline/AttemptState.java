@@ -158,15 +158,19 @@ sealed interface AttemptState {
         }
     }
 
-    /** @param labelLocation the first stored label, null when UPS returned none */
-    record RecordShipped(CreatedShipment shipment, String labelLocation, boolean adopted) implements Step {
+    /**
+     * @param labelLocation the first stored label, null when UPS returned none
+     * @param formsLocation the stored international forms image, null when UPS returned none
+     */
+    record RecordShipped(CreatedShipment shipment, String labelLocation, String formsLocation, boolean adopted)
+            implements Step {
         public Stage stage() {
             return Stage.SHIPMENT_MADE;
         }
     }
 
-    record SendUpdate(ShipmentRecord shipped, CreatedShipment shipment, String labelLocation, Instant shippedAt,
-                      boolean adopted) implements Step {
+    record SendUpdate(ShipmentRecord shipped, CreatedShipment shipment, String labelLocation, String formsLocation,
+                      Instant shippedAt, boolean adopted) implements Step {
         public Stage stage() {
             return Stage.UPDATE;
         }

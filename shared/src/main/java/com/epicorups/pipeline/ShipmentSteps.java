@@ -168,8 +168,9 @@ final class ShipmentSteps {
             // The writer may never have got the first update (crash between markShipped and send); it dedupes.
             Instant eventTime = record.lastStatus() == TrackingStatus.LABEL_CREATED ? record.lastEventTime()
                     : record.updatedAt();
+            // The ledger keeps no forms location: a resent update leaves the forms column as the first one wrote it.
             sendCreatedUpdate(a, record.key(), record.shipmentId(), record.trackingNumbers(), record.labelLocation(),
-                    eventTime);
+                    null, eventTime);
             resent = true;
         }
         audit.record(a.subject(), AuditOperation.SHIPMENT_CREATE, AuditOutcome.SKIPPED, Reason.ALREADY_SHIPPED,
@@ -259,6 +260,13 @@ final class ShipmentSteps {
                 locations.add(labels.store(a.key(), label.trackingNumber(), label.format(), label.label()));
             }
         }
+        PackageLabel forms = s.shipment().customsForms();
+        String formsLocation = null;
+        if (forms != null) {
+            formsLocation = labels.store(a.key(), forms.trackingNumber(), forms.format(), forms.label());
+            audit.record(a.subject(), AuditOperation.LABEL_STORE, AuditOutcome.SUCCESS, null,
+                    "customs forms stored", t, Map.of("formsLocation", formsLocation));
+        }
         if (locations.isEmpty()) {
             audit.record(a.subject(), AuditOperation.LABEL_STORE, AuditOutcome.SKIPPED, Reason.NO_LABEL,
                     "UPS returned no label bytes", t, Map.of());
@@ -266,31 +274,32 @@ final class ShipmentSteps {
             audit.record(a.subject(), AuditOperation.LABEL_STORE, AuditOutcome.SUCCESS, null,
                     locations.size() + " label(s) stored", t, Map.of("locations", String.join(",", locations)));
         }
-        return new RecordShipped(s.shipment(), locations.isEmpty() ? null : locations.get(0), s.adopted());
+        return new RecordShipped(s.shipment(), locations.isEmpty() ? null : locations.get(0), formsLocation,
+                s.adopted());
     }
 
     private AttemptState recordShipped(ReleaseAttempt a, RecordShipped r) {
         Instant shippedAt = now();
         ShipmentRecord shipped = ledger.markShipped(a.key(), a.owner(), r.shipment().shipmentId(),
                 r.shipment().trackingNumbers(), r.labelLocation(), shippedAt);
-        return new SendUpdate(shipped, r.shipment(), r.labelLocation(), shippedAt, r.adopted());
+        return new SendUpdate(shipped, r.shipment(), r.labelLocation(), r.formsLocation(), shippedAt, r.adopted());
     }
 
     private AttemptState sendUpdate(ReleaseAttempt a, SendUpdate u) {
         sendCreatedUpdate(a, u.shipped().key(), u.shipment().shipmentId(), u.shipment().trackingNumbers(),
-                u.labelLocation(), u.shippedAt());
+                u.labelLocation(), u.formsLocation(), u.shippedAt());
         LOG.info("shipment_completed", "shipmentId", u.shipment().shipmentId(),
                 "adopted", u.adopted(), "packages", u.shipment().packages().size());
         return new Done();
     }
 
     private void sendCreatedUpdate(ReleaseAttempt a, ReleaseKey key, String shipmentId, List<String> trackingNumbers,
-                                   String labelLocation, Instant eventTime) {
+                                   String labelLocation, String formsLocation, Instant eventTime) {
         // Per release: the releases of a grouped shipment share its id, and the writer drops repeated event ids.
         TrackingUpdate update = new TrackingUpdate("created#" + shipmentId + "#" + key.asString(),
                 TrackingSource.SHIPMENT_CREATOR, key,
                 shipmentId, trackingNumbers, TrackingStatus.LABEL_CREATED, "Shipment label created", eventTime,
-                null, null, labelLocation);
+                null, null, labelLocation, formsLocation);
         try {
             a.updates().send(a, Json.mapper().writeValueAsString(update));
         } catch (JsonProcessingException e) {

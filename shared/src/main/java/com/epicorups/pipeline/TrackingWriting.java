@@ -174,8 +174,8 @@ public final class TrackingWriting implements MessageHandler {
                     : record.map(ShipmentRecord::labelLocation).orElse(null);
             TrackingFacts facts = current
                     ? new TrackingFacts(numbers, update.status(), update.statusDescription(),
-                    update.estimatedDelivery(), update.deliveredAt(), labelLocation)
-                    : new TrackingFacts(numbers, null, null, null, null, labelLocation);
+                    update.estimatedDelivery(), update.deliveredAt(), labelLocation, update.customsFormsLocation())
+                    : new TrackingFacts(numbers, null, null, null, null, labelLocation, update.customsFormsLocation());
             Pending p = new Pending(message, update, subject, key, record, current, facts, started);
             if (epicorHasIt(p, applied, sameFact)) {
                 audit.record(subject, AuditOperation.EPICOR_WRITE, AuditOutcome.SKIPPED, Reason.NOTHING_TO_WRITE,
@@ -205,7 +205,9 @@ public final class TrackingWriting implements MessageHandler {
     private boolean epicorHasIt(Pending p, boolean applied, boolean sameFact) {
         ShipmentRecord r = p.record().orElse(null);
         if (r == null || r.state() != LedgerState.WRITTEN || !r.trackingNumbers().containsAll(p.facts().trackingNumbers())
-                || (p.facts().labelLocation() != null && !p.facts().labelLocation().equals(r.labelLocation()))) {
+                || (p.facts().labelLocation() != null && !p.facts().labelLocation().equals(r.labelLocation()))
+                // The ledger does not keep the forms' location: an update that carries one is written.
+                || p.facts().customsFormsLocation() != null) {
             return false;
         }
         if (!p.current()) {
@@ -284,7 +286,8 @@ public final class TrackingWriting implements MessageHandler {
         return new TrackingFacts(List.copyOf(numbers), statusFrom.status(), statusFrom.statusDescription(),
                 statusFrom.estimatedDelivery(),
                 later.deliveredAt() != null ? later.deliveredAt() : earlier.deliveredAt(),
-                later.labelLocation() != null ? later.labelLocation() : earlier.labelLocation());
+                later.labelLocation() != null ? later.labelLocation() : earlier.labelLocation(),
+                later.customsFormsLocation() != null ? later.customsFormsLocation() : earlier.customsFormsLocation());
     }
 
     private MessageResult finish(Pending p, WriteOutcome outcome) {

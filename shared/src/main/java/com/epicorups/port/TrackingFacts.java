@@ -12,9 +12,16 @@ public record TrackingFacts(
         String statusDescription,
         LocalDate estimatedDelivery,
         Instant deliveredAt,
-        String labelLocation) {
+        String labelLocation,
+        String customsFormsLocation) {
 
     public TrackingFacts {
         trackingNumbers = trackingNumbers == null ? List.of() : List.copyOf(trackingNumbers);
+    }
+
+    /** Facts without a customs forms location. */
+    public TrackingFacts(List<String> trackingNumbers, TrackingStatus status, String statusDescription,
+                         LocalDate estimatedDelivery, Instant deliveredAt, String labelLocation) {
+        this(trackingNumbers, status, statusDescription, estimatedDelivery, deliveredAt, labelLocation, null);
     }
 }

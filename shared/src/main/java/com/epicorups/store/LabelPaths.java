@@ -8,6 +8,18 @@ public final class LabelPaths {
     private LabelPaths() {
     }
 
+    /**
+     * What follows the first package's tracking number in the name of a shipment's international forms image, stored
+     * beside its labels ({@code 1Z...INVOICE.pdf}).
+     */
+    public static final String CUSTOMS_FORMS_SUFFIX = "INVOICE";
+
+    /** Whether a stored file is a shipment's international forms image rather than a label. */
+    public static boolean isCustomsForms(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return (dot < 0 ? fileName : fileName.substring(0, dot)).endsWith(CUSTOMS_FORMS_SUFFIX);
+    }
+
     /** {@code labels/<company>/<order>/<line>-<rel>/<tracking>.<ext>} */
     public static String relativePath(ReleaseKey key, String trackingNumber, String format) {
         if (trackingNumber == null || !trackingNumber.matches("[A-Za-z0-9]+")) {

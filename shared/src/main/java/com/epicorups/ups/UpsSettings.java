@@ -8,6 +8,7 @@ import com.epicorups.core.settings.SettingsBinder;
 import com.epicorups.core.settings.TextForm;
 import com.epicorups.core.settings.Wording;
 import com.epicorups.model.WeightUnit;
+import com.epicorups.ups.customs.CustomsSettings;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -58,7 +59,8 @@ public record UpsSettings(
         Long tokenDailyBudget,
         Duration tokenRefreshMargin,
         Duration tokenThrottleBlock,
-        Timeouts timeouts) {
+        Timeouts timeouts,
+        CustomsSettings customs) {
 
     public enum LabelFormat { GIF, ZPL, EPL }
 
@@ -121,13 +123,14 @@ public record UpsSettings(
         tokenRefreshMargin = Objects.requireNonNullElse(tokenRefreshMargin, Duration.ofMinutes(5));
         tokenThrottleBlock = Objects.requireNonNullElse(tokenThrottleBlock, Duration.ofMinutes(5));
         timeouts = Objects.requireNonNullElse(timeouts, Timeouts.DEFAULT);
+        customs = Objects.requireNonNullElse(customs, CustomsSettings.DEFAULT);
     }
 
     /** For the settings reader: the components in declaration order. */
     private UpsSettings(SettingsBinder.Components c) {
         this(c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(),
                 c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(),
-                c.next(), c.next(), c.next(), c.next(), c.next(), c.next());
+                c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next());
     }
 
     /** Every default (no warehouse). */
@@ -176,6 +179,7 @@ public record UpsSettings(
         if (maxPackageWeight != null) {
             maxPackageWeight.check("ups.maxPackageWeight", problems);
         }
+        customs.check("ups.customs", problems);
     }
 
     /** The warehouse for an Epicor WarehouseCode, or a permanent UNKNOWN_WAREHOUSE failure. */
@@ -458,6 +462,7 @@ public record UpsSettings(
         public Builder tokenThrottleBlock(Duration v) { json.put("tokenThrottleBlock", v.toString()); return this; }
         public Builder connectTimeout(Duration v) { json.withObjectProperty("timeouts").put("connectMillis", v.toMillis()); return this; }
         public Builder requestTimeout(Duration v) { json.withObjectProperty("timeouts").put("requestMillis", v.toMillis()); return this; }
+        public Builder customs(CustomsSettings v) { json.set("customs", SettingsBinder.valueToJson(v)); return this; }
         public Builder shipTimeout(Duration v) { json.withObjectProperty("timeouts").put("shipMillis", v.toMillis()); return this; }
 
         public Builder textTooLong(TextTooLong v) { json.put("textTooLong", v.name()); return this; }

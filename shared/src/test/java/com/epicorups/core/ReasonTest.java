@@ -56,7 +56,9 @@ class ReasonTest {
             "FREIGHT_NOT_PARCEL NEEDS_FIX", "TOO_MANY_PACKAGES NEEDS_FIX", "ADDRESS_NOT_VALIDATED OUTCOME",
             "ADDRESS_VALIDATION_OFF OUTCOME", "PREFLIGHT_FAILED PERMANENT",
             // issue 17: the invocation's time budget is spent
-            "DEADLINE TRANSIENT", "WEBHOOK_METHOD_NOT_ALLOWED PERMANENT");
+            "DEADLINE TRANSIENT", "WEBHOOK_METHOD_NOT_ALLOWED PERMANENT",
+            // issue 16: customs data an international shipment needs
+            "MISSING_HTS_CODE NEEDS_FIX", "MISSING_ORIGIN_COUNTRY NEEDS_FIX", "EEI_REQUIRED NEEDS_FIX");
 
     /** ShipmentCreation.NO_LONGER_WANTED before the enum: re-check reasons that end in a skip, not the DLQ. */
     private static final Set<String> NO_LONGER_WANTED_BEFORE = Set.of("RELEASE_GONE", "RELEASE_CLOSED",

@@ -60,6 +60,9 @@ class EpicorFieldNamesTest {
     void everyColumnTheMappingCodeReadsIsSelected() throws Exception {
         Set<String> selected = new HashSet<>();
         EpicorFields.byTable().values().forEach(selected::addAll);
+        // Country is not in fields.json (the reference lacks it): its columns are checked against the Epicor
+        // sandbox's CountrySvc table by CountryColumnsTest.
+        selected.addAll(EpicorFields.COUNTRY);
         java.util.regex.Pattern read = java.util.regex.Pattern.compile(
                 "(?:Rows\\.\\w+\\(\\w+, |\\.path\\(|\\.get\\()\"([A-Z][A-Za-z0-9]*)\"");
         java.nio.file.Path root = java.nio.file.Path.of("src/main/java/com/epicorups/epicor");

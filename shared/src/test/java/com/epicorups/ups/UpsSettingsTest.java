@@ -249,6 +249,35 @@ class UpsSettingsTest {
     }
 
     @Test
+    void customsSettingsDefaultToTheLawAndTheirMistakesAreNamed() {
+        com.epicorups.ups.customs.CustomsSettings defaults = ups("{}").customs();
+        assertThat(defaults.paperlessInvoice()).isTrue();
+        assertThat(defaults.reasonForExport()).isEqualTo("SALE");
+        assertThat(defaults.eeiThresholdUsd()).isEqualByComparingTo("2500");
+        assertThat(defaults.eeiExemptDestinations()).containsExactly("CA");
+        assertThat(defaults.licenceRequiredEccns()).isEmpty();
+        assertThat(defaults.needsLicence("EAR99")).isFalse();
+
+        UpsSettings s = ups("{\"customs\":{\"termsOfShipment\":\"dap\",\"licenceRequiredEccns\":[\" 3a001 \"],"
+                + "\"usdRates\":{\"eur\":\"1.080\"},\"eeiThresholdUsd\":\"2500.00\"}}");
+        assertThat(s.customs().termsOfShipment()).isEqualTo("DAP");
+        assertThat(s.customs().needsLicence("3A001")).isTrue();
+        assertThat(s.customs().usdRates()).containsEntry("EUR", new java.math.BigDecimal("1.08"));
+        assertThat(s.customs()).isEqualTo(s.toBuilder().build().customs());
+
+        assertThatThrownBy(() -> ups("{\"customs\":{\"termsOfShipment\":\"XYZ\",\"defaultOriginCountry\":\"UK\","
+                + "\"eeiThresholdUsd\":-1,\"eeiExemptDestinations\":[\"CAN\"],\"usdRates\":{\"EUR\":0},"
+                + "\"reasonForExport\":\"A REASON LONGER THAN TWENTY\",\"colour\":\"red\"}}"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(String.join("\n", e.problems()))
+                        .contains("ups.customs.colour").contains("ups.customs.termsOfShipment must be one of")
+                        .contains("ups.customs.defaultOriginCountry must be an ISO 3166-1 alpha-2 code, was UK")
+                        .contains("ups.customs.eeiThresholdUsd must not be negative")
+                        .contains("ups.customs.eeiExemptDestinations has 'CAN'")
+                        .contains("ups.customs.usdRates.EUR must be above 0")
+                        .contains("ups.customs.reasonForExport is longer than UPS's 20 characters"));
+    }
+
+    @Test
     void aBuilderRoundTripsEverySetting() throws Exception {
         UpsSettings s = ups("{\"warehouses\":{\"MAIN\":" + WAREHOUSE + "},\"serviceMap\":{\"UPS2\":\"02\"},"
                 + "\"unmappedShipVia\":\"REFUSE\",\"labelStockSize\":\"4x8\",\"tokenRefreshMargin\":\"PT10M\","

@@ -27,7 +27,8 @@ final class ReadAccess {
     /** The sets the poll, the re-read and the writer read, with the columns they select. */
     Map<String, List<String>> reads() {
         Map<String, List<String>> reads = new LinkedHashMap<>();
-        reads.put(EpicorFields.SALES_ORDERS, EpicorFields.ORDER_HED);
+        reads.put(EpicorFields.SALES_ORDERS, settings.orderHedColumns());
+        reads.put(EpicorFields.COUNTRIES, EpicorFields.COUNTRY);
         reads.put(EpicorFields.ORDER_DTLS, EpicorFields.ORDER_DTL);
         reads.put(EpicorFields.ORDER_RELS, EpicorFields.ORDER_REL);
         reads.put(EpicorFields.CUSTOMERS, EpicorFields.CUSTOMER);

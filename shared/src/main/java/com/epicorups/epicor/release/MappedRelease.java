@@ -23,6 +23,12 @@ public record MappedRelease(ReleaseKey key, long sysRevId, ShippableRelease rele
         return new MappedRelease(key, sysRevId, release, skipReason, detail, refs);
     }
 
+    /** The same, its release carrying what customs needs about its goods. */
+    public MappedRelease withCustoms(com.epicorups.model.PartCustoms customs) {
+        return release == null || customs == null ? this
+                : new MappedRelease(key, sysRevId, release.withCustoms(customs), skipReason, detail, references);
+    }
+
     public static MappedRelease shippable(ShippableRelease r) {
         return new MappedRelease(r.key(), r.sysRevId(), r, null, null);
     }

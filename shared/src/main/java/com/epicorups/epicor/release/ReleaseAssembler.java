@@ -30,12 +30,14 @@ public final class ReleaseAssembler {
     private final EpicorSettings settings;
     private final ReleaseMapper mapper;
     private final ParentKeyReads children;
+    private final CustomsReads customs;
 
     public ReleaseAssembler(EpicorClient client, EpicorSettings settings) {
         this.client = client;
         this.settings = settings;
         this.mapper = new ReleaseMapper(client.company(), settings);
         this.children = new ParentKeyReads(client, settings.keysPerCall());
+        this.customs = new CustomsReads(client, settings.exportItnColumn());
     }
 
     /** The header and line rows a set of releases refers to. */
@@ -174,6 +176,7 @@ public final class ReleaseAssembler {
             }
         }
         Map<Integer, JsonNode> customerRows = customers(customers);
+        customs.readCountries(parts.values());
 
         List<MappedRelease> out = new ArrayList<>(rels.size());
         for (JsonNode rel : rels) {
@@ -191,7 +194,8 @@ public final class ReleaseAssembler {
             }
             ReleaseReferences refs = new ReleaseReferences(partNum, row == null ? null : row.custNum(),
                     row == null ? null : row.shipToNum());
-            out.add(mapper.map(rel, hed, dtl, part, addressRow).withReferences(refs));
+            out.add(mapper.map(rel, hed, dtl, part, addressRow).withReferences(refs)
+                    .withCustoms(customs.of(part, hed)));
         }
         return out;
     }
@@ -251,7 +255,7 @@ public final class ReleaseAssembler {
 
     Map<Integer, JsonNode> orders(Collection<Integer> orderNums) {
         List<String> terms = orderNums.stream().map(n -> "OrderNum eq " + n).toList();
-        return index(readBatched(EpicorFields.SALES_ORDERS, terms, EpicorFields.ORDER_HED, null),
+        return index(readBatched(EpicorFields.SALES_ORDERS, terms, settings.orderHedColumns(), null),
                 r -> Rows.integer(r, "OrderNum"));
     }
 

@@ -7,6 +7,7 @@ import com.epicorups.model.Address;
 import com.epicorups.model.ShippableRelease;
 import com.epicorups.ups.UpsSettings;
 import com.epicorups.ups.UpsSettings.Warehouse;
+import com.epicorups.ups.customs.InternationalFormsMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -57,6 +58,7 @@ public final class ShipmentRequestMapper {
 
     private final UpsSettings settings;
     private final PackagePlanner planner;
+    private final InternationalFormsMapper customsForms;
 
     public ShipmentRequestMapper(UpsSettings settings) {
         this(settings, PackagePlanner.forLimit(settings.maxPackageWeight()));
@@ -65,6 +67,7 @@ public final class ShipmentRequestMapper {
     public ShipmentRequestMapper(UpsSettings settings, PackagePlanner planner) {
         this.settings = settings;
         this.planner = planner;
+        this.customsForms = new InternationalFormsMapper(settings.customs());
     }
 
     /**
@@ -191,6 +194,7 @@ public final class ShipmentRequestMapper {
             ilt.put("CurrencyCode", currency(first));
             ilt.put("MonetaryValue", total.setScale(0, RoundingMode.CEILING).max(BigDecimal.ONE).toPlainString());
         }
+        customsForms.addTo(shipment, releases, fromCountry, toCountry, shipDate);
         ArrayNode packages = shipment.putArray("Package");
         List<Integer> packagesPerRelease = new ArrayList<>();
         for (ShippableRelease r : releases) {

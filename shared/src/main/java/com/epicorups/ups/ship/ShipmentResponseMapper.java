@@ -2,6 +2,7 @@ package com.epicorups.ups.ship;
 
 import com.epicorups.core.Reason;
 import com.epicorups.port.PackageLabel;
+import com.epicorups.store.LabelPaths;
 import com.epicorups.ups.transport.UpsApiException;
 import com.epicorups.ups.wire.Nodes;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +17,9 @@ final class ShipmentResponseMapper {
     private ShipmentResponseMapper() {
     }
 
-    record Shipped(String shipmentId, List<PackageLabel> packages, Map<String, String> charges, List<String> alerts) {
+    /** @param customsForms the international forms image (ShipmentResults.Form), null when UPS returned none */
+    record Shipped(String shipmentId, List<PackageLabel> packages, Map<String, String> charges, List<String> alerts,
+                   PackageLabel customsForms) {
     }
 
     static Shipped shipped(JsonNode json) {
@@ -52,7 +55,12 @@ final class ShipmentResponseMapper {
         for (JsonNode a : Nodes.list(response.path("Response").path("Alert"))) {
             alerts.add("UPS alert " + Nodes.text(a, "Code") + ": " + Nodes.text(a, "Description"));
         }
-        return new Shipped(id, packages, charges, alerts);
+        JsonNode formImage = results.path("Form").path("Image");
+        byte[] forms = decode(Nodes.text(formImage, "GraphicImage"));
+        PackageLabel customsForms = forms == null || forms.length == 0 ? null
+                : new PackageLabel(packages.get(0).trackingNumber() + LabelPaths.CUSTOMS_FORMS_SUFFIX,
+                Nodes.text(formImage.path("ImageFormat"), "Code"), forms);
+        return new Shipped(id, packages, charges, alerts, customsForms);
     }
 
     record Recovered(String shipmentId, List<PackageLabel> packages, List<String> candidates) {

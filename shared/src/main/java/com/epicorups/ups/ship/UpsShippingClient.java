@@ -63,7 +63,7 @@ public final class UpsShippingClient implements UpsShipping {
         List<String> notes = new ArrayList<>(mapped.auditNotes());
         notes.addAll(shipped.alerts());
         return new CreatedShipment(shipped.shipmentId(), shipped.packages(), shipped.charges(), sent, notes,
-                mapped.packagesPerRelease());
+                mapped.packagesPerRelease(), shipped.customsForms());
     }
 
     /**

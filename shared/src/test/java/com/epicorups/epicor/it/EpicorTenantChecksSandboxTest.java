@@ -110,6 +110,26 @@ class EpicorTenantChecksSandboxTest extends SandboxSupport {
     }
 
     @Test
+    void anItnColumnTheTenantLacksIsAReadFindingNamingIt() {
+        start(EpicorDataset.sample());
+
+        PreflightReport report = run(b -> b.exportItnColumn("ExportITN_c"), WAREHOUSES, SHIP_VIAS);
+
+        CheckResult read = check(report, "read access");
+        assertThat(read.ok()).isFalse();
+        assertThat(read.missing()).containsExactly(com.epicorups.epicor.EpicorFields.SALES_ORDERS);
+        assertThat(read.detail()).contains("ExportITN_c");
+        assertThat(read.fix()).contains("a column the connector reads is missing");
+        customsColumnsAreRead(run());
+    }
+
+    /** The Part columns customs reads and the Country lookup are in the read check of a tenant that passes. */
+    private void customsColumnsAreRead(PreflightReport passing) {
+        assertThat(check(passing, "read access").ok()).as(passing.summary()).isTrue();
+        assertThat(check(passing, "read access").detail()).contains("Parts").contains("Countries");
+    }
+
+    @Test
     void aUdColumnOfTheWrongTypeFails() {
         startWith(root -> {
             ((ObjectNode) root.path("UDFields").path("OrderRel")).put("EstDeliveryDate_c", "int")

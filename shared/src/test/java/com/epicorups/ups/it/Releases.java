@@ -1,6 +1,7 @@
 package com.epicorups.ups.it;
 
 import com.epicorups.model.Address;
+import com.epicorups.model.PartCustoms;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ShippableRelease;
 import com.epicorups.model.WeightUnit;
@@ -20,6 +21,10 @@ final class Releases {
             "Toronto", "ON", "M5H 2N2", "CA", "+1 416 555 0199", null, null);
     static final Address BERLIN = new Address("Berliner Werkzeug GmbH", null, List.of("Friedrichstrasse 43"), "Berlin",
             null, "10117", "DE", "+49 30 5550 1234", "einkauf@werkzeug.example", null);
+    static final Address LONDON = new Address("Harrods Ltd", "Goods In", List.of("87-135 Brompton Rd"), "London", null,
+            "SW1X 7XL", "GB", "+44 20 7730 1234", null, null);
+    static final Address MONTERREY = new Address("Industrias del Norte SA", "Almacen", List.of("Av Constitucion 405"),
+            "Monterrey", "NL", "64000", "MX", "+52 81 5555 0100", null, null);
     static final Address SAN_JUAN = new Address("Caribe Distribuidores", null, List.of("1250 Ave Ponce de Leon"),
             "San Juan", "PR", "00907", "PR", "787-555-0111", null, null);
 
@@ -30,10 +35,14 @@ final class Releases {
         return ORDER.incrementAndGet();
     }
 
+    /** What Epicor's Part master says of the widgets for customs: HTS 8481.80.1030, made in the US (issue 16). */
+    static final PartCustoms WIDGET_CUSTOMS = new PartCustoms("8481801030", "US", 1, null, null);
+
     static ShippableRelease release(int order, int line, String warehouse, String shipVia, Address to, String weight) {
         return new ShippableRelease(new ReleaseKey("EPIC06", order, line, 1), 1L, "CUST01", "PO-" + order,
                 "WIDGET-" + line, "Stainless widget assembly " + line, new BigDecimal("4"), "EA", new BigDecimal(weight),
-                WeightUnit.LBS, new BigDecimal("249.90"), "USD", warehouse, "MfgSys", shipVia, to);
+                WeightUnit.LBS, new BigDecimal("249.90"), "USD", warehouse, "MfgSys", shipVia, to)
+                .withCustoms(WIDGET_CUSTOMS);
     }
 
     static ShippableRelease release(String warehouse, String shipVia, Address to) {

@@ -169,7 +169,9 @@ class ShipmentRequestMapperTest {
         }
         Address berlin = new Address("Werkzeug GmbH", null, List.of("Friedrichstrasse 43"), "Berlin", null, "10117", "DE",
                 "+49 30 5550 1234", null, null);
-        assertThat(map(settings().build(), release(berlin, "UPSG", "2", List.of())).body()).isNotNull();
+        // Goods to Germany carry their customs data (issue 16).
+        assertThat(map(settings().build(), release(berlin, "UPSG", "2", List.of())
+                .withCustoms(new com.epicorups.model.PartCustoms("7326908688", "US", 1, null, null))).body()).isNotNull();
     }
 
     // ---------------------------------------------------------------- 5. service rules

@@ -46,7 +46,9 @@ class UpsShippingClientTest {
     static ShippableRelease release(int line, Address shipTo, String shipVia, String po) {
         return new ShippableRelease(new ReleaseKey("EPIC06", 5001, line, 1), 7L, "CUST1", po, "PART-" + line,
                 "Widget assembly " + line, new BigDecimal("2"), "EA", new BigDecimal("12.34"), WeightUnit.LBS,
-                new BigDecimal("199.99"), "USD", "MAIN", "MfgSys", shipVia, shipTo);
+                new BigDecimal("199.99"), "USD", "MAIN", "MfgSys", shipVia, shipTo)
+                // What the Part master says for customs (issue 16): abroad, the invoice names it.
+                .withCustoms(new com.epicorups.model.PartCustoms("8479899599", "US", 1, null, null));
     }
 
     static Address us(String name, String attention, List<String> lines) {

@@ -159,7 +159,8 @@ final class ConnectorWorld implements AutoCloseable {
                 "serviceMap":{"UPSG":"03","UP2D":"02","UPSN":"01","UPSS":"11","UPSX":"07"},\
                 "defaultServiceCode":"03","unmappedShipVia":"REFUSE","labelFormat":"ZPL","trackAlertVersion":"V2",\
                 "quantumViewSubscription":"%s",\
-                "timeouts":{"connectMillis":10000,"requestMillis":60000,"shipMillis":60000}},\
+                "timeouts":{"connectMillis":10000,"requestMillis":60000,"shipMillis":60000},\
+                "customs":{"usdRates":{"EUR":1.08,"GBP":1.27,"CAD":0.73,"MXN":0.055}}},\
                 "pipeline":{"claimLeaseSeconds":240,"batchConcurrency":5,"retryBaseSeconds":1,"retryMaxSeconds":2}}"""
                 .formatted(CHI_ACCOUNT, CHI_ACCOUNT, ATL_ACCOUNT, ATL_ACCOUNT, RNO_ACCOUNT, RNO_ACCOUNT,
                         QV_SUBSCRIPTION);

@@ -179,14 +179,16 @@ class PipelineEndToEndTest {
         long t = System.nanoTime();
         world.epicor.dataset().update("Parts", Map.of("Company", "EPIC06", "PartNum", "MOTOR-5HP"),
                 Map.of("NetWeight", 18.5));
+        // GASKET-KIT goes to Mexico: once it has a weight, customs needs its HTS code too (issue 16).
         world.epicor.dataset().update("Parts", Map.of("Company", "EPIC06", "PartNum", "GASKET-KIT"),
-                Map.of("NetWeight", 0.4));
+                Map.of("NetWeight", 0.4, "HTS", "8484.10.0000"));
         world.epicor.dataset().update("ShipToes", Map.of("Company", "EPIC06", "CustNum", 102, "ShipToNum", "MANH"),
                 Map.of("Address1", "350 Fifth Avenue"));
-        // The part is added to the Part master and the ship-to reactivated: neither touches an OrderRel row.
+        // The part is added to the Part master (with its customs data: 5027 goes to the UK) and the ship-to
+        // reactivated: neither touches an OrderRel row.
         world.epicor.dataset().insert("Parts", Map.of("Company", "EPIC06", "PartNum", UNKNOWN_PART,
                 "PartDescription", "Brass ball valve 1 in NPT", "IUM", "EA", "NetWeight", 1.3, "NetWeightUOM", "LB",
-                "GrossWeight", 1.4, "GrossWeightUOM", "LB"));
+                "GrossWeight", 1.4, "GrossWeightUOM", "LB", "HTS", "8481.80.1030", "ISOrigCountryNum", 1));
         world.epicor.dataset().update("ShipToes", HOME_SHIP_TO, Map.of("Inactive", false));
         int before = world.ups.shipments().count();
 

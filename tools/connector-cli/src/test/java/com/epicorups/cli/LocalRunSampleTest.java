@@ -193,8 +193,16 @@ class LocalRunSampleTest {
         assertThat(progress).anyMatch(l -> l.startsWith("poll:")).anyMatch(l -> l.startsWith("shipment-creator:"))
                 .anyMatch(l -> l.startsWith("carrier:"));
         try (var files = Files.walk(env.labelDir())) {
+            java.util.List<String> names = files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).toList();
             // This run's labels, and the earlier run's one, which the run leaves where it was.
-            assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(packagesShipped() + 1);
+            assertThat(names.stream().filter(n -> !n.endsWith("INVOICE.pdf")).count()).isEqualTo(packagesShipped() + 1);
+            // Beside them, the customs forms UPS returned for each shipment that left the US (issue 16).
+            assertThat(names.stream().filter(n -> n.endsWith("INVOICE.pdf")).toList())
+                    .containsExactlyInAnyOrderElementsOf(report.releases().stream()
+                            .filter(r -> r.outcome() == Outcome.SHIPPED)
+                            .filter(r -> !r.shipmentRequest().findPath("InternationalForms").isMissingNode())
+                            .map(r -> r.trackingNumbers().get(0) + "INVOICE.pdf").toList())
+                    .isNotEmpty();
         }
     }
 

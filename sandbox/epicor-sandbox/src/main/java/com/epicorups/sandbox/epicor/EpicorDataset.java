@@ -3,7 +3,6 @@ package com.epicorups.sandbox.epicor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,7 +73,7 @@ public final class EpicorDataset {
   /** Loads a dataset file (see README.md for the format). */
   public static EpicorDataset load(Path path) {
     try {
-      return parse(path.toString(), MAPPER.readTree(Files.readAllBytes(path)));
+      return DatasetLoader.parse(path.toString(), MAPPER.readTree(Files.readAllBytes(path)));
     } catch (IOException e) {
       throw new DatasetException("epicor dataset " + path + ": cannot read: " + e.getMessage(), e);
     }
@@ -87,7 +85,7 @@ public final class EpicorDataset {
       if (in == null) {
         throw new DatasetException("missing resource " + SAMPLE_RESOURCE);
       }
-      return parse("sample " + SAMPLE_RESOURCE, MAPPER.readTree(in));
+      return DatasetLoader.parse("sample " + SAMPLE_RESOURCE, MAPPER.readTree(in));
     } catch (IOException e) {
       throw new DatasetException("sample dataset: " + e.getMessage(), e);
     }
@@ -95,86 +93,10 @@ public final class EpicorDataset {
 
   public static EpicorDataset fromJson(String json) {
     try {
-      return parse("json", MAPPER.readTree(json));
+      return DatasetLoader.parse("json", MAPPER.readTree(json));
     } catch (IOException e) {
       throw new DatasetException("epicor dataset json: not valid JSON: " + e.getMessage(), e);
     }
-  }
-
-  private static EpicorDataset parse(String source, JsonNode root) {
-    String where = "epicor dataset " + source;
-    if (root == null || !root.isObject()) {
-      throw new DatasetException(where + ": must be one JSON object keyed by entity-set name");
-    }
-    EpicorSchema schema;
-    try {
-      schema = EpicorSchema.standard().withUdFields(DatasetDeclarations.udFields(root.get(UD_FIELDS_KEY)));
-    } catch (IllegalArgumentException e) {
-      throw new DatasetException(where + ": " + UD_FIELDS_KEY + ": " + e.getMessage(), e);
-    }
-    String defaultCompany = root.hasNonNull(COMPANY_KEY) ? root.get(COMPANY_KEY).asText() : null;
-    Map<String, BaqDefinition> baqs = DatasetDeclarations.baqs(where, schema, root.get(BAQS_KEY));
-    EpicorDataset dataset = new EpicorDataset(source, schema, baqs);
-    try {
-      AccessRules.parse(root.get(AccessRules.DATASET_KEY)).forEach(dataset.access::deny);
-    } catch (IllegalArgumentException e) {
-      throw new DatasetException(where + ": " + AccessRules.DATASET_KEY + ": " + e.getMessage(), e);
-    }
-    if (defaultCompany != null) {
-      dataset.companies.add(defaultCompany);
-    }
-    long maxRevision = 0;
-    List<Map.Entry<String, List<Object>>> needRevision = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
-      String key = entry.getKey();
-      if (key.equals(UD_FIELDS_KEY) || key.equals(BAQS_KEY) || key.equals(COMPANY_KEY)
-          || key.equals(AccessRules.DATASET_KEY) || key.startsWith("_")) {
-        continue;
-      }
-      EntitySetSchema set = schema.entitySet(key).orElseThrow(() -> new DatasetException(
-          where + ": unknown entity set '" + key + "' (served sets: " + dataset.rows.keySet() + ")"));
-      if (!entry.getValue().isArray()) {
-        throw new DatasetException(where + ": " + key + " must be an array of rows");
-      }
-      int index = 0;
-      for (JsonNode rowNode : entry.getValue()) {
-        String rowWhere = where + ": " + key + " row " + index++;
-        if (!rowNode.isObject()) {
-          throw new DatasetException(rowWhere + ": must be a JSON object");
-        }
-        ObjectNode withCompany = (ObjectNode) rowNode.deepCopy();
-        if (!withCompany.has("Company") && defaultCompany != null) {
-          withCompany.put("Company", defaultCompany);
-        }
-        Map<String, Object> row = RowValues.defaults(set);
-        try {
-          RowValues.requireKeys(set, withCompany);
-          row.putAll(RowValues.coerceRow(set, withCompany));
-        } catch (DatasetException e) {
-          throw new DatasetException(rowWhere + ": " + e.getMessage());
-        }
-        List<Object> rowKey = RowValues.keyOf(set, row, rowWhere);
-        if (dataset.rows.get(key).putIfAbsent(rowKey, row) != null) {
-          throw new DatasetException(rowWhere + ": duplicate key " + rowKey);
-        }
-        dataset.companies.add((String) row.get("Company"));
-        if (row.get("SysRowID").equals("")) {
-          row.put("SysRowID", UUID.nameUUIDFromBytes((key + rowKey).getBytes()).toString());
-        }
-        if (withCompany.has("SysRevID")) {
-          maxRevision = Math.max(maxRevision, ((Number) row.get("SysRevID")).longValue());
-        } else {
-          needRevision.add(Map.entry(key, rowKey));
-        }
-      }
-    }
-    dataset.revisions.set(maxRevision);
-    for (Map.Entry<String, List<Object>> row : needRevision) {
-      dataset.rows.get(row.getKey()).change(row.getValue(),
-          changed -> changed.put("SysRevID", dataset.revisions.incrementAndGet()));
-    }
-    return dataset;
   }
 
   // ---------------------------------------------------------------- live data API
@@ -381,6 +303,33 @@ public final class EpicorDataset {
   /** Where this dataset came from (file path, "json" or the sample resource). */
   public String source() {
     return source;
+  }
+
+  // ---------------------------------------------------------------- package-private for the loader
+
+  static EpicorDataset empty(String source, EpicorSchema schema, Map<String, BaqDefinition> baqs) {
+    return new EpicorDataset(source, schema, baqs);
+  }
+
+  Set<String> servedSets() {
+    return rows.keySet();
+  }
+
+  /** Adds a row as loaded (no stamp); false when its key is taken. */
+  boolean putLoaded(String entitySet, List<Object> key, Map<String, Object> row) {
+    if (rows.get(entitySet).putIfAbsent(key, row) != null) {
+      return false;
+    }
+    companies.add((String) row.get("Company"));
+    return true;
+  }
+
+  /** Ends a load: the counter continues after {@code maxRevision}; rows loaded without one take the next ones. */
+  void finishLoad(long maxRevision, List<Map.Entry<String, List<Object>>> needRevision) {
+    revisions.set(maxRevision);
+    for (Map.Entry<String, List<Object>> row : needRevision) {
+      rows.get(row.getKey()).change(row.getValue(), changed -> changed.put("SysRevID", revisions.incrementAndGet()));
+    }
   }
 
   // ---------------------------------------------------------------- package-private for the server

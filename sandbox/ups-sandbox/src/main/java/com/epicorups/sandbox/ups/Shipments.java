@@ -55,9 +55,15 @@ public final class Shipments {
     private final Map<String, StoredPackage> byTrackingNumber = new LinkedHashMap<>();
     private final AtomicLong packageSequence = new AtomicLong(1_000_000L + (System.nanoTime() % 1_000_000L));
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final InternationalForms internationalForms = new InternationalForms();
     private volatile boolean packageResultsAsObject;
     private volatile Reply labelRecoveryNotFound = Reply.error(400, NOT_FOUND_CODE,
             "No label found for the given tracking number or reference (the sandbox's answer: UPS publishes none)");
+
+    /** Paperless-invoice enrolment and the forms images returned (see README, international forms). */
+    public InternationalForms internationalForms() {
+        return internationalForms;
+    }
 
     Shipments(Clock clock, Set<String> shipperNumbers) {
         this.clock = clock;
@@ -160,7 +166,7 @@ public final class Shipments {
                 return failure("120100", "Missing or invalid shipper number");
             }
         }
-        Optional<Reply> refused = ShipRules.check(root);
+        Optional<Reply> refused = ShipRules.check(root).or(() -> internationalForms.check(shipment, shipperNumber));
         if (refused.isPresent()) {
             return new ShipOutcome(null, refused.get());
         }
@@ -237,6 +243,7 @@ public final class Shipments {
                 .put("Description", "KGS".equals(s.weightUnit) ? "Kilograms" : "Pounds");
         billingWeight.put("Weight", billing.toPlainString());
         results.put("ShipmentIdentificationNumber", s.shipmentId);
+        internationalForms.addForm(results, request.path("Shipment"), s.shipmentId, s.shipperNumber);
         ArrayNode packageResults = Json.array();
         for (StoredPackage p : s.packages) {
             ObjectNode result = packageResults.addObject();

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -71,9 +70,9 @@ public final class UpsSandbox implements AutoCloseable {
     private final TrackAlert trackAlert;
     private final Environment environment;
     private final AddressRules addresses;
+    private final TokenEndpoint tokenEndpoint;
     private final List<ValidationFailure> validationFailures = new CopyOnWriteArrayList<>();
     private final List<ValidationFailure> responseValidationFailures = new CopyOnWriteArrayList<>();
-    private final List<String> issuedTokenMerchantIds = new CopyOnWriteArrayList<>();
     private volatile boolean validateResponses;
     private volatile int requestValidationEvery = 1;
     private final java.util.concurrent.atomic.AtomicLong receivedForValidation = new java.util.concurrent.atomic.AtomicLong();
@@ -93,6 +92,7 @@ public final class UpsSandbox implements AutoCloseable {
         this.environment = b.environment;
         this.addresses = new AddressRules(b.environment);
         this.trackAlert = new TrackAlert(b.clock, b.environment);
+        this.tokenEndpoint = new TokenEndpoint(tokens, faults, shipperNumbers, this::validate);
         shipments.addListener(quantumView);
         shipments.addListener(trackAlert);
     }
@@ -204,7 +204,7 @@ public final class UpsSandbox implements AutoCloseable {
 
     /** The {@code x-merchant-id} of every token issued so far, in order ("" when the request had none). */
     public List<String> issuedTokenMerchantIds() {
-        return List.copyOf(issuedTokenMerchantIds);
+        return tokenEndpoint.issuedTokenMerchantIds();
     }
 
     /** Requests received so far, counted by operation (including rejected ones). */
@@ -293,7 +293,7 @@ public final class UpsSandbox implements AutoCloseable {
         }
         sleep(faults.latency());
         if (operation == Operation.TOKEN) {
-            token(call);
+            tokenEndpoint.issue(call);
             return;
         }
         switch (tokens.check(call.header("Authorization"))) {
@@ -375,74 +375,6 @@ public final class UpsSandbox implements AutoCloseable {
         return outcome.reply();
     }
 
-    private void token(HttpCall call) {
-        String authorization = call.header("Authorization");
-        String clientId = null;
-        String secret = null;
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                        StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                if (colon > 0) {
-                    clientId = decoded.substring(0, colon);
-                    secret = decoded.substring(colon + 1);
-                }
-            } catch (IllegalArgumentException ignored) {
-                // malformed base64: treated as missing credentials
-            }
-        }
-        if (!tokens.credentialsValid(clientId, secret)) {
-            // "ClientId is Invalid" is UPS's wording for an unknown client; the wrong-secret wording is the
-            // sandbox's own (UPS does not document it), so an operator tool can tell which credential is wrong.
-            call.respond(401, tokens.clientKnown(clientId)
-                    ? Json.error("10401", "ClientSecret is Invalid for this ClientId")
-                    : Json.error("10401", "ClientId is Invalid"));
-            return;
-        }
-        if (faults.takeTokenTooManyRequests() || !tokens.withinQuota(clientId)) {
-            call.respond(429, Json.error("10429", "Too Many Requests"));
-            return;
-        }
-        if (!validate(call)) {
-            return;
-        }
-        Map<String, String> form = formFields(call.body());
-        if (!"client_credentials".equals(form.get("grant_type"))) {
-            call.respond(400, Json.error("10400", "Invalid/Missing grant_type"));
-            return;
-        }
-        String merchant = call.header("x-merchant-id");
-        if (merchant != null && !merchant.isBlank() && !shipperNumbers.contains(merchant.toUpperCase(Locale.ROOT))) {
-            call.respond(403, Json.error("10403", "Blocked Merchant"));
-            return;
-        }
-        TokenService.Issued issued = tokens.issue(clientId);
-        issuedTokenMerchantIds.add(merchant == null ? "" : merchant.trim().toUpperCase(Locale.ROOT));
-        ObjectNode out = Json.object();
-        out.put("token_type", "Bearer");
-        out.put("issued_at", String.valueOf(issued.issuedAt().toEpochMilli()));
-        out.put("client_id", clientId);
-        out.put("access_token", issued.accessToken());
-        out.put("scope", "");
-        out.put("expires_in", String.valueOf(Math.max(0, tokens.lifetime().toSeconds() - 1)));
-        out.put("refresh_count", "0");
-        out.put("status", "approved");
-        call.respond(200, out);
-    }
-
-    private static Map<String, String> formFields(String body) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return out;
-    }
-
     private static void sleep(Duration duration) {
         if (duration == null || duration.isZero() || duration.isNegative()) {
             return;
@@ -519,43 +451,5 @@ public final class UpsSandbox implements AutoCloseable {
         public UpsSandbox build() {
             return new UpsSandbox(this);
         }
-    }
-
-    // ---------------------------------------------------------------- standalone
-
-    /**
-     * Runs the sandbox standalone. Arguments (all optional): {@code --port=8091 --client=id:secret
-     * --shipper=A1B2C3 --cie}. Defaults: ephemeral port, client {@code sandbox-client:sandbox-secret}, shipper A1B2C3.
-     */
-    public static void main(String[] args) throws InterruptedException {
-        Builder builder = builder();
-        boolean client = false;
-        boolean shipper = false;
-        for (String arg : args) {
-            if (arg.startsWith("--port=")) {
-                builder.port(Integer.parseInt(arg.substring(7)));
-            } else if (arg.startsWith("--client=")) {
-                String[] parts = arg.substring(9).split(":", 2);
-                builder.client(parts[0], parts[1]);
-                client = true;
-            } else if (arg.equals("--cie")) {
-                builder.environment(Environment.CIE);
-            } else if (arg.startsWith("--shipper=")) {
-                builder.shipperNumber(arg.substring(10));
-                shipper = true;
-            } else {
-                throw new IllegalArgumentException("Unknown argument " + arg);
-            }
-        }
-        if (!client) {
-            builder.client("sandbox-client", "sandbox-secret");
-        }
-        if (!shipper) {
-            builder.shipperNumber("A1B2C3");
-        }
-        UpsSandbox sandbox = builder.build().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
-        System.out.println("UPS sandbox listening on " + sandbox.baseUrl());
-        Thread.currentThread().join();
     }
 }

@@ -3,6 +3,7 @@ package com.epicorups.cli.local;
 import com.epicorups.core.Json;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ShipmentRequestMessage;
+import com.epicorups.store.LabelPaths;
 import com.epicorups.sandbox.epicor.EpicorSandbox;
 import com.epicorups.sandbox.epicor.RecordedWrite;
 import com.epicorups.sandbox.ups.UpsSandbox;
@@ -244,13 +245,17 @@ public record RunReport(List<Release> releases, List<Excluded> excludedByFilter,
                 upsCalls, upsByOperation, tokens, shipments, countLabels(env.labelDir(), env.startedAt()));
     }
 
-    /** The labels this run stored: the output folder may still hold an earlier run's. */
+    /**
+     * The labels this run stored: the output folder may still hold an earlier run's, and holds the customs forms of
+     * international shipments beside their labels (not labels).
+     */
     private static int countLabels(Path dir, FileTime since) {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
         try (var files = Files.walk(dir)) {
-            return (int) files.filter(Files::isRegularFile).filter(f -> writtenSince(f, since)).count();
+            return (int) files.filter(Files::isRegularFile).filter(f -> writtenSince(f, since))
+                    .filter(f -> !LabelPaths.isCustomsForms(f.getFileName().toString())).count();
         } catch (IOException e) {
             return 0;
         }
