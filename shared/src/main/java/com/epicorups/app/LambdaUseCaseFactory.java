@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The composition root Lambda finds through {@link java.util.ServiceLoader} (see {@link Runtime#current()}):
  * the AWS parts from the process environment and the deploy settings ({@link LiveSettings}), assembled once per
  * container and again when the deploy settings change. The handlers ask for their use case on every invocation,
- * so the next invocation after a change runs on the new settings (docs/decisions/0029).
+ * so the next invocation after a change runs on the new settings (docs/decisions/0030).
  */
 public final class LambdaUseCaseFactory implements UseCaseFactory {
     private static final JsonLogger LOG = JsonLogger.getLogger(LambdaUseCaseFactory.class);

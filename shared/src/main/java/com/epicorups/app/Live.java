@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 /**
  * What a handler built from the composition root's current revision: rebuilt when the root's settings changed
- * (a deploy changed a parameter, docs/decisions/0029), the same object otherwise. Handlers built by Lambda ask for
+ * (a deploy changed a parameter, docs/decisions/0030), the same object otherwise. Handlers built by Lambda ask for
  * it on every invocation.
  */
 public final class Live<T> implements Supplier<T> {

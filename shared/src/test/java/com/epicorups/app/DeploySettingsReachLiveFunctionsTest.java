@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A parameter-only deploy reaches a running function (docs/decisions/0029): the function's environment stays what
+ * A parameter-only deploy reaches a running function (docs/decisions/0030): the function's environment stays what
  * its published version was built with (the first parameter set), the DeploySettings secret is rewritten from the
  * second, and within {@link LiveSettings#TTL} the composition root runs on the second's settings, log level and
  * receive count. Against Secrets Manager in the emulator, with the template's own SecretString.
