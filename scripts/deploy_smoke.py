@@ -4,7 +4,7 @@
 2. Checks that every Ref, GetAtt, Sub variable, DependsOn and Condition of the translated template names something
    that exists, including what SAM expands from a function's Policies (cfn-lint no longer looks there), and that
    the check itself catches a broken reference planted in a function's Policies.
-3. Proves that a parameter-only deploy reaches what the `live` alias runs (docs/decisions/0030): the alias's
+3. Proves that a parameter-only deploy reaches what the `live` alias runs (docs/decisions/0031): the alias's
    version is the same for both parameter sets (CloudFormation publishes none), and every function of that version
    reads the DeploySettings secret, which the second set's deploy fills with the second set's values.
 4. Packages the template with `sam package` against the S3 emulator (moto): every CodeUri jar must be there and

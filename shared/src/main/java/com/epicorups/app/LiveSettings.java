@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The environment the functions run with: the process environment with the DeploySettings secret's variables in
- * place of its own (docs/decisions/0030-settings-reach-the-live-functions.md). The secret is read at most once per
+ * place of its own (docs/decisions/0031-settings-reach-the-live-functions.md). The secret is read at most once per
  * {@link #TTL}; a read older than that (a SnapStart snapshot restored later, a warm container after a deploy) is
  * repeated before the next invocation uses it. Without DEPLOY_SETTINGS_ID (local run, tests) it is the environment.
  */

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * The deploy-time settings the template writes into the DeploySettings secret from its parameters
- * (docs/decisions/0030-settings-reach-the-live-functions.md): a JSON object whose keys are the environment variables
+ * (docs/decisions/0031-settings-reach-the-live-functions.md): a JSON object whose keys are the environment variables
  * they stand for. CONNECTOR_SETTINGS is the ConnectorSettings parameter embedded as a JSON object; the others are
  * text. {@link #overlay} turns the document into variables that replace the environment's own.
  */
