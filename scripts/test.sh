@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The project's test command: template checks, every module's tests (`mvn -B verify`), then the smoke test of the
-# packaged functions through AWS's own Lambda runtime client (scripts/lambda-local.sh --smoke).
+# The project's test command: template checks, every module's tests (`mvn -B verify`), the deploy smoke of the
+# template (scripts/deploy-smoke.sh: SAM translation, references, live settings, `sam package` against moto; about
+# 15 s), then the smoke test of the packaged functions through AWS's own Lambda runtime client
+# (scripts/lambda-local.sh --smoke).
 # Idempotent; the first run creates .venv (cfn-lint, SAM CLI, moto server for the AWS harness) and builds the
 # Runtime Interface Emulator under .lambda-local/ (Go; about two minutes once).
 # Arguments go to `mvn verify` (e.g. -pl shared); a run with arguments skips the smoke test, which needs every jar.
@@ -38,9 +40,15 @@ fi
 mvn "${mvn_flags[@]}" verify "$@"
 
 if (( $# > 0 )); then
+  echo "== deploy smoke (offline part; packaging skipped: mvn verify ran with arguments, the jars may be missing)"
+  scripts/deploy-smoke.sh --no-package
   echo "== smoke test skipped: mvn verify ran with arguments ($*), so the function jars may not all be fresh"
   exit 0
 fi
+echo "== deploy smoke: template translated, references checked, sam package against moto S3"
+deploy_started=$SECONDS
+scripts/deploy-smoke.sh
+echo "== deploy smoke passed in $((SECONDS - deploy_started)) s"
 echo "== smoke: each function's events/ sample through the Runtime Interface Emulator and the Java runtime client"
 smoke_started=$SECONDS
 scripts/lambda-local.sh --no-build --smoke

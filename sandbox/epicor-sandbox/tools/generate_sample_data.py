@@ -352,6 +352,50 @@ pack(1002, 5019, 103, "SF", "UPSG", "2026-11-23T00:00:00", [(1, 1, "PUMP-220", D
 pack(1003, 5023, 102, "", "UPSG", "2026-11-24T00:00:00", [(1, 1, "PUMP-220", Decimal(1))], "", Decimal("41.5"),
      status="Void", voided=True)
 
+# Packs waiting for a label (pack mode, issue 18): built in Customer Shipment Entry and freighted (ShipStatus
+# "Freighted", the status a pack has when it is handed to a manifest interface), no tracking number yet. Each takes
+# every open release of its order. Cartons: (weight LB, length, width, height IN); none = the pack's Weight only.
+def ready_pack(pack_num, order_num, weight, cartons_=(), status="Freighted", ots=False):
+    o = next(x for x in orders if x["OrderNum"] == order_num)
+    rels = [r for r in releases if r["OrderNum"] == order_num and r["OpenRelease"]]
+    cust, ship_to, via, wh = o["CustNum"], rels[0]["ShipToNum"], rels[0]["ShipViaCode"], rels[0]["WarehouseCode"]
+    ship_heads.append({
+        "Company": CO, "PackNum": pack_num, "OrderNum": order_num, "CustNum": cust, "ShipToNum": ship_to,
+        "ShipToCustNum": cust, "ShipDate": "2026-12-01T00:00:00", "ShipViaCode": via, "TrackingNumber": "",
+        "ShipStatus": status, "ReadyToInvoice": False, "Voided": False, "Invoiced": False,
+        "UseOTS": ots, "OTSOrderNum": order_num if ots else 0,
+        "Weight": weight, "WeightUOM": "LB", "PkgSizeUOM": "IN", "Plant": WAREHOUSES[wh][0],
+        "ShipPerson": "packer", "EntryPerson": "packer", "CurrencyCode": o.get("CurrencyCode", "USD"),
+        "ChangeDate": "2026-12-01T00:00:00", "ChangeTime": 30000 + pack_num, "ChangedBy": "packer",
+        "ChangeDateTime": "2026-12-01T00:00:00",
+    })
+    for pack_line, r in enumerate(rels, start=1):
+        p = PART[r["PartNum"]]
+        ship_dtls.append({
+            "Company": CO, "PackNum": pack_num, "PackLine": pack_line, "OrderNum": order_num,
+            "OrderLine": r["OrderLine"], "OrderRelNum": r["OrderRelNum"], "PartNum": r["PartNum"],
+            "LineDesc": p["PartDescription"], "CustNum": cust, "ShipToNum": ship_to,
+            "OurInventoryShipQty": r["OurReqQty"], "SellingInventoryShipQty": r["OurReqQty"], "IUM": "EA",
+            "SalesUM": "EA", "WarehouseCode": r["WarehouseCode"], "ShipCmpl": True, "ReadyToInvoice": False,
+            "TotalNetWeight": p["NetWeight"] * r["OurReqQty"],
+        })
+    for case_num, (w, ln, wd, ht) in enumerate(cartons_, start=1):
+        cartons.append({"Company": CO, "ShipmentType": "Sales", "PackNum": pack_num, "CaseNum": case_num,
+                        "CaseID": f"{pack_num}-{case_num}", "TrackingNumber": "", "PkgWeight": w,
+                        "PkgLength": ln, "PkgWidth": wd, "PkgHeight": ht, "ManifestWtUOM": "LB",
+                        "ManifestSizeUOM": "IN", "PackStatus": status})
+
+
+ready_pack(1004, 5001, Decimal("23.5"))                                     # no cartons
+ready_pack(1005, 5025, Decimal("61.0"), [(Decimal("20.5"), 18, 12, 10), (Decimal("22.0"), 18, 12, 10),
+                                         (Decimal("18.5"), 16, 12, 8)])     # three cartons
+ready_pack(1006, 5017, Decimal("28.0"), [(Decimal("28.0"), 20, 14, 12)], ots=True)  # one-time address
+ready_pack(1007, 5012, Decimal("34.0"), [(Decimal("12.0"), 14, 10, 8), (Decimal("22.0"), 20, 14, 12)])  # Germany
+ready_pack(1008, 5030, Decimal("45.0"), [(Decimal("45.0"), 24, 18, 14)])    # voided after its label in tests
+ready_pack(1009, 5010, Decimal("12.0"))                                     # FEDX: not a UPS pack
+ready_pack(1010, 5028, Decimal("8.0"), status="Open")                       # still being packed
+ready_pack(1011, 5020, Decimal("320.0"))                                    # no cartons, above 150 LB
+
 # 5023 is closed because its only release shipped (on a pack later voided and re-shipped outside the sample).
 for r in releases:
     if r["OrderNum"] == 5023:

@@ -17,6 +17,11 @@ import com.epicorups.port.OrderPolling;
 public interface UseCaseFactory {
     PipelineSettings settings();
 
+    /** Changes (by identity) whenever the use cases were rebuilt on new settings; handlers then rebuild ({@link Live}). */
+    default Object revision() {
+        return this;
+    }
+
     OrderPolling orderPolling();
 
     ShipmentCreation shipmentCreation();

@@ -29,6 +29,7 @@ public final class EpicorFields {
     public static final String CUST_SHIPS = CUST_SHIP_SVC + "/CustShips";
     public static final String SHIP_DTLS = CUST_SHIP_SVC + "/ShipDtls";
     public static final String COUNTRIES = COUNTRY_SVC + "/Countries";
+    public static final String CARTON_TRK_DTLS = CUST_SHIP_SVC + "/CartonTrkDtls";
 
     /** Table names as fields.json keys them. */
     public static final String T_ORDER_REL = "Erp.BO.SalesOrderSvc/OrderRel";
@@ -39,6 +40,7 @@ public final class EpicorFields {
     public static final String T_SHIP_TO = "Erp.BO.CustomerSvc/ShipTo";
     public static final String T_SHIP_HEAD = "Erp.BO.CustShipSvc/ShipHead";
     public static final String T_SHIP_DTL = "Erp.BO.CustShipSvc/ShipDtl";
+    public static final String T_CARTON_TRK_DTL = "Erp.BO.CustShipSvc/CartonTrkDtl";
 
     public static final List<String> RELEASE_KEYS = List.of("OrderNum", "OrderLine", "OrderRelNum");
 
@@ -92,6 +94,32 @@ public final class EpicorFields {
     /** The ShipHead columns read besides the mapped write-back columns. */
     public static final List<String> SHIP_HEAD = List.of("Company", "PackNum", "Voided", "ShipStatus");
 
+    /** The ShipHead columns the pack poll reads (pack mode, issue 18). */
+    public static final List<String> PACK_HEAD = List.of(
+            "Company", "PackNum", "SysRevID", "ShipViaCode", "Plant", "CustNum", "ShipToCustNum", "ShipToNum",
+            "UseOTS", "OTSOrderNum", "Weight", "WeightUOM", "DeclaredAmt", "CurrencyCode");
+
+    /** The columns the pack poll's ready filter always holds, besides the configured ready criteria. */
+    public static final List<String> PACK_READY = List.of("Voided", "ReadyToInvoice", "TrackingNumber", "ShipStatus");
+
+    /** The ShipDtl columns of a pack's lines. */
+    public static final List<String> PACK_LINE = List.of(
+            "Company", "PackNum", "PackLine", "OrderNum", "OrderLine", "OrderRelNum", "PartNum", "LineDesc",
+            "OurInventoryShipQty", "OurJobShipQty", "IUM", "WarehouseCode");
+
+    /** The CartonTrkDtl columns of a pack's cartons. */
+    public static final List<String> PACK_CARTON = List.of(
+            "Company", "ShipmentType", "PackNum", "CaseNum", "PkgWeight", "ManifestWtUOM", "PkgLength", "PkgWidth",
+            "PkgHeight", "ManifestSizeUOM", "DeclaredValue", "TrackingNumber");
+
+    /** The ShipHead columns pack write-back reads and writes (the manifest fields Epicor's interface fills). */
+    public static final List<String> PACK_WRITTEN = List.of(
+            "Company", "PackNum", "Voided", "TrackingNumber", "MFTransNum", "MFFreightAmt", "ReadyToInvoice");
+
+    /** The CartonTrkDtl columns pack write-back reads and writes. */
+    public static final List<String> PACK_CARTON_WRITTEN = List.of(
+            "Company", "ShipmentType", "PackNum", "CaseNum", "TrackingNumber", "PkgWeight", "ManifestWtUOM");
+
     /** Every standard Epicor column the connector names, by fields.json table. */
     public static Map<String, List<String>> byTable() {
         Map<String, List<String>> m = new LinkedHashMap<>();
@@ -103,8 +131,18 @@ public final class EpicorFields {
         m.put(T_PART, List.copyOf(part));
         m.put(T_SHIP_TO, SHIP_TO);
         m.put(T_CUSTOMER, CUSTOMER);
-        m.put(T_SHIP_DTL, SHIP_DTL);
-        m.put(T_SHIP_HEAD, SHIP_HEAD);
+        m.put(T_SHIP_DTL, union(SHIP_DTL, PACK_LINE));
+        m.put(T_SHIP_HEAD, union(SHIP_HEAD, PACK_HEAD, PACK_READY, PACK_WRITTEN));
+        m.put(T_CARTON_TRK_DTL, union(PACK_CARTON, PACK_CARTON_WRITTEN));
         return m;
+    }
+
+    @SafeVarargs
+    private static List<String> union(List<String>... lists) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        for (List<String> l : lists) {
+            all.addAll(l);
+        }
+        return List.copyOf(all);
     }
 }

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 
 /** Null-tolerant reads of Epicor row values. */
-final class Rows {
+public final class Rows {
     private Rows() {
     }
 
-    static String text(JsonNode row, String field) {
+    public static String text(JsonNode row, String field) {
         JsonNode v = row == null ? null : row.get(field);
         if (v == null || v.isNull()) {
             return null;
@@ -17,12 +17,12 @@ final class Rows {
         return s.isEmpty() ? null : s;
     }
 
-    static boolean bool(JsonNode row, String field) {
+    public static boolean bool(JsonNode row, String field) {
         JsonNode v = row == null ? null : row.get(field);
         return v != null && v.asBoolean(false);
     }
 
-    static BigDecimal decimal(JsonNode row, String field) {
+    public static BigDecimal decimal(JsonNode row, String field) {
         JsonNode v = row == null ? null : row.get(field);
         if (v == null || v.isNull()) {
             return null;
@@ -37,17 +37,17 @@ final class Rows {
         }
     }
 
-    static BigDecimal decimalOrZero(JsonNode row, String field) {
+    public static BigDecimal decimalOrZero(JsonNode row, String field) {
         BigDecimal d = decimal(row, field);
         return d == null ? BigDecimal.ZERO : d;
     }
 
-    static int integer(JsonNode row, String field) {
+    public static int integer(JsonNode row, String field) {
         JsonNode v = row == null ? null : row.get(field);
         return v == null || v.isNull() ? 0 : v.asInt(0);
     }
 
-    static long longValue(JsonNode row, String field) {
+    public static long longValue(JsonNode row, String field) {
         JsonNode v = row == null ? null : row.get(field);
         return v == null || v.isNull() ? 0L : v.asLong(0L);
     }

@@ -80,12 +80,24 @@ public final class ShipmentRequestMapper {
     }
 
     public Mapped map(List<ShippableRelease> releases, LocalDate shipDate) {
-        return map(releases, shipDate, null);
+        return map(releases, shipDate, null, null);
     }
 
     /** @param chosenService the service Best Way chose for these releases; null: their ShipVia's on the lane */
     public Mapped map(List<ShippableRelease> releases, LocalDate shipDate, String chosenService) {
-        ShippableRelease first = checkGroup(releases);
+        return map(releases, shipDate, chosenService, null);
+    }
+
+    /**
+     * One pack as one shipment (pack mode): a package per carton as {@code pack} plans them, the pack and its orders
+     * as references, the lines' values and customs data as for releases.
+     */
+    public Mapped mapPack(PackShipment pack, LocalDate shipDate) {
+        return map(pack.lines(), shipDate, null, pack);
+    }
+
+    private Mapped map(List<ShippableRelease> releases, LocalDate shipDate, String chosenService, PackShipment pack) {
+        ShippableRelease first = pack == null ? checkGroup(releases) : releases.get(0);
         Warehouse wh = settings.warehouse(first.warehouse());
         List<String> notes = new ArrayList<>();
         releases.forEach(r -> notes.addAll(r.notes()));
@@ -105,7 +117,8 @@ public final class ShipmentRequestMapper {
         ObjectNode sr = root.putObject("ShipmentRequest");
         ObjectNode request = sr.putObject("Request");
         request.put("RequestOption", settings.requestOption());
-        request.putObject("TransactionReference").put("CustomerContext", first.key().asString());
+        request.putObject("TransactionReference").put("CustomerContext",
+                pack == null ? first.key().asString() : pack.key().asString());
 
         ObjectNode shipment = sr.putObject("Shipment");
         if (international) {
@@ -187,7 +200,8 @@ public final class ShipmentRequestMapper {
         shipment.putObject("Service").put("Code", service);
         if (!domesticLane) {
             ArrayNode refs = shipment.putArray("ReferenceNumber");
-            references(fit, "Shipment.ReferenceNumber", first).forEach(v -> refs.addObject().put("Value", v));
+            (pack == null ? references(fit, "Shipment.ReferenceNumber", first) : pack.references(REFERENCE_MAX))
+                    .forEach(v -> refs.addObject().put("Value", v));
         }
         shipment.put("ShipmentDate", YYYYMMDD.format(shipDate));
         if (fromCountry.equals("US") && (toCountry.equals("PR") || toCountry.equals("CA"))) {
@@ -203,7 +217,12 @@ public final class ShipmentRequestMapper {
         customsForms.addTo(shipment, releases, fromCountry, toCountry, shipDate);
         ArrayNode packages = shipment.putArray("Package");
         List<Integer> packagesPerRelease = new ArrayList<>();
-        for (ShippableRelease r : releases) {
+        if (pack != null) {
+            PackageNodes.addPackPackages(packages, pack, domesticLane ? pack.references(REFERENCE_MAX) : List.of(),
+                    settings, first.weightUnit(), currency(first));
+            packagesPerRelease.add(pack.packages().size());
+        }
+        for (ShippableRelease r : pack == null ? releases : List.<ShippableRelease>of()) {
             List<PackagePlanner.PlannedPackage> planned = planner.plan(r, notes);
             packagesPerRelease.add(planned.size());
             // Every package carries its release's references: Label Recovery finds each by them after a timeout.

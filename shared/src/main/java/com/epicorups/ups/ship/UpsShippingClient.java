@@ -69,7 +69,16 @@ public final class UpsShippingClient implements UpsShipping {
         LocalDate shipDate = LocalDate.now(clock.withZone(settings.eventTimeZone()));
         BestWay rule = releases.isEmpty() ? null : bestWay.ruleFor(releases.get(0));
         BestWayShipping.Chosen chosen = rule == null ? null : bestWay.map(releases, shipDate, rule);
-        ShipmentRequestMapper.Mapped mapped = chosen != null ? chosen.mapped() : mapper.map(releases, shipDate);
+        return created(chosen != null ? chosen.mapped() : mapper.map(releases, shipDate), chosen);
+    }
+
+    /** One pack as one shipment (pack mode): a package per carton, the pack and its orders as references. */
+    public CreatedShipment createPack(PackShipment pack) {
+        return created(mapper.mapPack(pack, LocalDate.now(clock.withZone(settings.eventTimeZone()))), null);
+    }
+
+    /** @param chosen what Best Way chose for the shipment; null when its service was mapped */
+    private CreatedShipment created(ShipmentRequestMapper.Mapped mapped, BestWayShipping.Chosen chosen) {
         String sent = UpsHttp.serialise(mapped.body());
         JsonNode json = http.send(SHIP, "POST", SHIP_PATH, mapped.body(), mapped.merchantId(), UpsHttp.Retry.NEVER,
                 settings.shipTimeout()).json();

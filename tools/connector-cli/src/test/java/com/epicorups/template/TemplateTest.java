@@ -245,6 +245,21 @@ class TemplateTest {
     }
 
     @Test
+    void deploySettingsHoldExactlyTheVariablesTheFunctionsReplaceFromItFromTheirParameters() throws Exception {
+        Map<String, Object> secret = props(template.resourcesOfType("AWS::SecretsManager::Secret").get("DeploySettings"));
+        String written = String.valueOf(asMap(secret.get("SecretString")).get("Fn::Sub"));
+        String asDeployed = written.replace("${ConnectorSettings}", "{}").replaceAll("\\$\\{[A-Za-z]+}", "1");
+        List<String> keys = new ArrayList<>();
+        com.epicorups.core.Json.mapper().readTree(asDeployed).fieldNames().forEachRemaining(keys::add);
+
+        assertThat(keys).containsExactlyInAnyOrderElementsOf(com.epicorups.config.DeploySettings.KEYS);
+        assertThat(written).contains("\"CONNECTOR_SETTINGS\":${ConnectorSettings}", "\"LOG_LEVEL\":\"${LogLevel}\"",
+                "\"MAX_RECEIVE_COUNT\":\"${MaxReceiveCount}\"", "\"AUDIT_RETENTION_DAYS\":\"${AuditRetentionDays}\"");
+        Map<String, Object> variables = asMap(asMap(template.globals("Function").get("Environment")).get("Variables"));
+        assertThat(CloudFormationTemplate.referencedId(variables.get("DEPLOY_SETTINGS_ID"))).isEqualTo("DeploySettings");
+    }
+
+    @Test
     void functionPoliciesNameTheirResources() {
         List<String> wildcards = new ArrayList<>();
         functions.forEach((id, fn) -> {

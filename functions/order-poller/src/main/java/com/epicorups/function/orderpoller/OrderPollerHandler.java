@@ -3,6 +3,7 @@ package com.epicorups.function.orderpoller;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.epicorups.app.Live;
 import com.epicorups.app.Runtime;
 import com.epicorups.app.InvocationDeadline;
 import com.epicorups.config.FunctionTimeout;
@@ -23,12 +24,15 @@ import java.util.UUID;
 public class OrderPollerHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     private static final JsonLogger LOG = JsonLogger.getLogger(OrderPollerHandler.class);
 
+    /** Set when Lambda built this handler: each invocation runs on the current settings' use cases. */
+    private Live<OrderPollerHandler> live;
     private final OrderPolling orderPolling;
     private final PipelineSettings pipeline;
 
     /** Lambda: the use case comes from the per-container composition root. */
     public OrderPollerHandler() {
         this(Runtime.current().orderPolling(), Runtime.current().settings());
+        this.live = Live.startingWith(this, factory -> new OrderPollerHandler(factory.orderPolling(), factory.settings()));
     }
 
     public OrderPollerHandler(OrderPolling orderPolling) {
@@ -42,6 +46,10 @@ public class OrderPollerHandler implements RequestHandler<ScheduledEvent, Map<St
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        return (live == null ? this : live.get()).handle(event, context);
+    }
+
+    private Map<String, Object> handle(ScheduledEvent event, Context context) {
         String pollId = "poll-" + (event != null && event.getId() != null ? event.getId() : UUID.randomUUID());
         Deadline deadline = InvocationDeadline.of(context == null ? 0 : context.getRemainingTimeInMillis(),
                 FunctionTimeout.ORDER_POLLER, pipeline);

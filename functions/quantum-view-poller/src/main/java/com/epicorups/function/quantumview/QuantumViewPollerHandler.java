@@ -3,6 +3,7 @@ package com.epicorups.function.quantumview;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.epicorups.app.Live;
 import com.epicorups.app.Runtime;
 import com.epicorups.app.InvocationDeadline;
 import com.epicorups.config.FunctionTimeout;
@@ -21,12 +22,15 @@ import java.util.UUID;
 public class QuantumViewPollerHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     private static final JsonLogger LOG = JsonLogger.getLogger(QuantumViewPollerHandler.class);
 
+    /** Set when Lambda built this handler: each invocation runs on the current settings' use cases. */
+    private Live<QuantumViewPollerHandler> live;
     private final QuantumViewPolling quantumViewPolling;
     private final PipelineSettings pipeline;
 
     /** Lambda: the use case comes from the per-container composition root. */
     public QuantumViewPollerHandler() {
         this(Runtime.current().quantumViewPolling(), Runtime.current().settings());
+        this.live = Live.startingWith(this, factory -> new QuantumViewPollerHandler(factory.quantumViewPolling(), factory.settings()));
     }
 
     public QuantumViewPollerHandler(QuantumViewPolling quantumViewPolling) {
@@ -40,6 +44,10 @@ public class QuantumViewPollerHandler implements RequestHandler<ScheduledEvent, 
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        return (live == null ? this : live.get()).handle(event, context);
+    }
+
+    private Map<String, Object> handle(ScheduledEvent event, Context context) {
         String pollId = "qv-" + (event != null && event.getId() != null ? event.getId() : UUID.randomUUID());
         Deadline deadline = InvocationDeadline.of(context == null ? 0 : context.getRemainingTimeInMillis(),
                 FunctionTimeout.QUANTUM_VIEW_POLLER, pipeline);

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.epicorups.app.Live;
 import com.epicorups.app.Runtime;
 import com.epicorups.app.InvocationDeadline;
 import com.epicorups.config.FunctionTimeout;
@@ -18,6 +19,8 @@ import com.epicorups.pipeline.SqsBatchProcessor;
  * only messages that failed transiently are reported back for redelivery (ReportBatchItemFailures).
  */
 public class ShipmentCreatorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    /** Set when Lambda built this handler: each invocation runs on the current settings' use cases. */
+    private Live<ShipmentCreatorHandler> live;
     private final ShipmentCreation shipmentCreation;
     private final SqsBatchProcessor processor;
     private final PipelineSettings pipeline;
@@ -25,6 +28,7 @@ public class ShipmentCreatorHandler implements RequestHandler<SQSEvent, SQSBatch
     /** Lambda: the use case comes from the per-container composition root. */
     public ShipmentCreatorHandler() {
         this(Runtime.current());
+        this.live = Live.startingWith(this, factory -> new ShipmentCreatorHandler(factory));
     }
 
     private ShipmentCreatorHandler(UseCaseFactory factory) {
@@ -48,6 +52,10 @@ public class ShipmentCreatorHandler implements RequestHandler<SQSEvent, SQSBatch
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return (live == null ? this : live.get()).handle(event, context);
+    }
+
+    private SQSBatchResponse handle(SQSEvent event, Context context) {
         Deadline deadline = InvocationDeadline.of(context == null ? 0 : context.getRemainingTimeInMillis(),
                 FunctionTimeout.SHIPMENT_CREATOR, pipeline);
         return Deadline.within(deadline, () -> processor.process(event, shipmentCreation));

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.epicorups.app.Live;
 import com.epicorups.app.Runtime;
 import com.epicorups.logging.CorrelationId;
 import com.epicorups.pipeline.TrackAlertIntake;
@@ -20,11 +21,14 @@ import java.util.TreeMap;
  */
 public class TrackAlertWebhookHandler
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    /** Set when Lambda built this handler: each invocation runs on the current settings' use cases. */
+    private Live<TrackAlertWebhookHandler> live;
     private final TrackAlertIntake trackAlertIntake;
 
     /** Lambda: the use case comes from the per-container composition root. */
     public TrackAlertWebhookHandler() {
         this(Runtime.current().trackAlertIntake());
+        this.live = Live.startingWith(this, factory -> new TrackAlertWebhookHandler(factory.trackAlertIntake()));
     }
 
     public TrackAlertWebhookHandler(TrackAlertIntake trackAlertIntake) {
@@ -33,6 +37,10 @@ public class TrackAlertWebhookHandler
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return (live == null ? this : live.get()).handle(event, context);
+    }
+
+    private APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
         String requestId = event.getRequestContext() != null && event.getRequestContext().getRequestId() != null
                 ? event.getRequestContext().getRequestId() : "webhook";
         WebhookCall call = new WebhookCall(event.getHttpMethod(), headers(event), event.getBody(),

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.epicorups.app.Live;
 import com.epicorups.app.Runtime;
 import com.epicorups.app.InvocationDeadline;
 import com.epicorups.config.FunctionTimeout;
@@ -15,6 +16,8 @@ import com.epicorups.pipeline.TrackingWriting;
 
 /** tracking-updates → Epicor write-back: the one path into Epicor. */
 public class TrackingWriterHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    /** Set when Lambda built this handler: each invocation runs on the current settings' use cases. */
+    private Live<TrackingWriterHandler> live;
     private final TrackingWriting trackingWriting;
     private final SqsBatchProcessor processor;
     private final PipelineSettings pipeline;
@@ -22,6 +25,7 @@ public class TrackingWriterHandler implements RequestHandler<SQSEvent, SQSBatchR
     /** Lambda: the use case comes from the per-container composition root. */
     public TrackingWriterHandler() {
         this(Runtime.current());
+        this.live = Live.startingWith(this, factory -> new TrackingWriterHandler(factory));
     }
 
     private TrackingWriterHandler(UseCaseFactory factory) {
@@ -45,6 +49,10 @@ public class TrackingWriterHandler implements RequestHandler<SQSEvent, SQSBatchR
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return (live == null ? this : live.get()).handle(event, context);
+    }
+
+    private SQSBatchResponse handle(SQSEvent event, Context context) {
         Deadline deadline = InvocationDeadline.of(context == null ? 0 : context.getRemainingTimeInMillis(),
                 FunctionTimeout.TRACKING_WRITER, pipeline);
         return Deadline.within(deadline, () -> processor.process(event, trackingWriting));

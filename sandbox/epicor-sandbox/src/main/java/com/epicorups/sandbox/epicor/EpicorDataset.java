@@ -148,6 +148,7 @@ public final class EpicorDataset {
       if (changes.containsKey("SysRevID") && !RowValues.sameValue(changes.get("SysRevID"), row.get("SysRevID"))) {
         throw new DatasetException("Row has been modified by another user and couldn't be updated.");
       }
+      PackRules.checkUpdate(set, row, changes, this::packRow);
       changes.remove("SysRevID");
       changes.remove("SysRowID");
       changes.remove("RowMod");
@@ -177,6 +178,7 @@ public final class EpicorDataset {
       if (rows.get(entitySet).containsKey(key)) {
         throw new DuplicateKeyException(set.table() + " " + key + " already exists");
       }
+      PackRules.checkInsert(set, row, this::packRow);
       row.put("SysRowID", UUID.randomUUID().toString());
       row.put("RowMod", "");
       stamp(set, row, editor);
@@ -424,6 +426,13 @@ public final class EpicorDataset {
   EntitySetSchema set(String entitySet) {
     return schema.entitySet(entitySet)
         .orElseThrow(() -> new DatasetException("unknown entity set '" + entitySet + "'"));
+  }
+
+  /** The ShipHead row of a pack key (Company, PackNum), read under the caller's lock; null when there is none. */
+  private Map<String, Object> packRow(List<Object> companyAndPackNum) {
+    EntitySetSchema heads = set(PackRules.HEAD_SET);
+    return rows.get(heads.entitySet()).get(keyFromMap(heads,
+        Map.of("Company", companyAndPackNum.get(0), "PackNum", companyAndPackNum.get(1))));
   }
 
   static List<Object> keyFromMap(EntitySetSchema set, Map<String, ?> keys) {

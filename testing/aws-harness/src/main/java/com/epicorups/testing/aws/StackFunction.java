@@ -68,6 +68,22 @@ public record StackFunction(String logicalId, String handler, String codeUri, St
                 environment);
     }
 
+    /**
+     * One property of any resource of {@code template} as text, resolved against {@code stack} (for example the
+     * DeploySettings secret's SecretString for the stack's parameters).
+     */
+    public static String resolvedProperty(Path template, String logicalId, String property, StackValues stack) {
+        TemplateResources resources = new TemplateResources(CloudFormationTemplate.load(template));
+        if (!resources.resources().containsKey(logicalId)) {
+            throw new IllegalArgumentException(template + " has no resource " + logicalId);
+        }
+        Map<String, Object> parameters = Intrinsics.parameterDefaults(resources, stack.pseudoParameters());
+        parameters.putAll(stack.parameters());
+        Intrinsics intrinsics = new Intrinsics(parameters, resources.conditions(),
+                stack.references()::get, stack::attribute);
+        return intrinsics.resolveString(resources.properties(logicalId).get(property));
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> globalsOfFunctions(Map<String, Object> document) {
         Object globals = document.get("Globals");

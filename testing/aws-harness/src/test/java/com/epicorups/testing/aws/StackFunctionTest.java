@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StackFunctionTest {
     private static final String[] REFERENCED = {"TokenCacheTable", "ShipmentsTable", "AuditTable",
             "ShipmentRequestsQueue", "ShipmentRequestsDLQ", "TrackingUpdatesQueue", "TrackingUpdatesDLQ",
-            "EpicorSecret", "UpsSecret", "WebhookSecret", "LabelBucket"};
+            "EpicorSecret", "UpsSecret", "WebhookSecret", "LabelBucket", "DeploySettings"};
 
     @TempDir
     Path dir;

@@ -9,6 +9,7 @@ import com.epicorups.store.dynamo.DynamoShipmentLedger;
 import com.epicorups.testing.aws.AwsEmulator;
 import com.epicorups.testing.aws.ProvisionedResources;
 import com.epicorups.testing.aws.StackFunction;
+import com.epicorups.testing.aws.StackValues;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -87,8 +88,12 @@ public final class LambdaLocalStack implements AutoCloseable {
         if (function.name().equals("subscription-renewer")) {
             seedShippedPackage(resources);
         }
-        StackFunction config = StackFunction.resolve(root.resolve("template.yaml"), function.logicalId(),
-                resources.stackValues().withParameters(Map.of("ConnectorSettings", settings.toString())));
+        StackValues stack = resources.stackValues().withParameters(Map.of("ConnectorSettings", settings.toString()));
+        StackFunction config = StackFunction.resolve(root.resolve("template.yaml"), function.logicalId(), stack);
+        // What a deploy with these parameters writes into the DeploySettings secret, which the function reads.
+        aws.secretsManager().putSecretValue(r -> r.secretId(resources.secretId("DeploySettings"))
+                .secretString(StackFunction.resolvedProperty(root.resolve("template.yaml"), "DeploySettings",
+                        "SecretString", stack)));
         Map<String, String> env = new LinkedHashMap<>(config.environment());
         // The SDK's endpoint, region and keys for the emulators (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_SQS, ...).
         for (String name : List.of("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SQS", "AWS_REGION", "AWS_ACCESS_KEY_ID",

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 class SamEnvVarsTest {
     private static final Set<String> STACK_TYPES = Set.of("AWS::KMS::Key", "AWS::DynamoDB::Table", "AWS::SQS::Queue",
             "AWS::S3::Bucket");
-    private static final List<String> SECRETS = List.of("EpicorSecret", "UpsSecret", "WebhookSecret");
+    private static final List<String> SECRETS = List.of("EpicorSecret", "UpsSecret", "WebhookSecret", "DeploySettings");
 
     private static AwsEmulator aws;
     private static CloudFormationClient cfn;

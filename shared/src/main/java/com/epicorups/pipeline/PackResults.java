@@ -1,0 +1,48 @@
+package com.epicorups.pipeline;
+
+import com.epicorups.epicor.pack.PackWriteBack;
+import com.epicorups.model.WeightUnit;
+import com.epicorups.port.CreatedShipment;
+import com.epicorups.ups.ship.PackPackages;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a pack's UPS shipment gives back to the pack (pack mode): tracking per carton, shipment id, freight. */
+final class PackResults {
+    private PackResults() {
+    }
+
+    /**
+     * The write-back of {@code created} for the packages it was asked for, in order: the n-th tracking number is
+     * the n-th package's carton. The pack's tracking number is the first package's (UPS's lead package).
+     */
+    static PackWriteBack writeBack(CreatedShipment created, List<PackPackages.PackPackage> packages, WeightUnit unit,
+                                   boolean markShipped) {
+        List<String> numbers = created.trackingNumbers();
+        if (numbers.size() != packages.size()) {
+            throw new IllegalStateException("UPS returned " + numbers.size() + " tracking numbers for "
+                    + packages.size() + " packages of shipment " + created.shipmentId());
+        }
+        List<PackWriteBack.CartonTracking> cartons = new ArrayList<>();
+        for (int i = 0; i < packages.size(); i++) {
+            PackPackages.PackPackage p = packages.get(i);
+            cartons.add(new PackWriteBack.CartonTracking(p.caseNum(), numbers.get(i),
+                    p.fromCarton() ? null : new BigDecimal(p.weight()), p.fromCarton() ? null : epicorUom(unit)));
+        }
+        return new PackWriteBack(numbers.get(0), created.shipmentId(), freight(created), cartons, markShipped);
+    }
+
+    /** The freight UPS charged: the negotiated total when UPS gave one, else the published total; null without. */
+    static BigDecimal freight(CreatedShipment created) {
+        String charge = created.charges().getOrDefault("NegotiatedTotalCharge", created.charges().get("TotalCharges"));
+        if (charge == null || charge.isBlank()) {
+            return null;
+        }
+        return new BigDecimal(charge.trim().split("\\s+")[0]);
+    }
+
+    private static String epicorUom(WeightUnit unit) {
+        return unit == WeightUnit.KGS ? "KG" : "LB";
+    }
+}
