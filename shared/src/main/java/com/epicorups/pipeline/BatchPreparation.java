@@ -109,7 +109,7 @@ final class BatchPreparation {
             }
         }
         Map<String, MessageResult> grouped = grouping == null ? Map.of() : grouping.shipGroups(claimed.values(), reread);
-        return new ShipmentBatch(claimed, reread, grouped, deferred, single, steps, trackingUpdates);
+        return new ShipmentBatch(claimed, reread, grouped, deferred, single, steps, trackingUpdates, earlyChecks);
     }
 
     /**

@@ -71,4 +71,22 @@ final class EarlyAddressChecks {
         }
         return validation.validate(shipTo);
     }
+
+    /**
+     * Waits for the checks still running, those whose release was not shipped to that address (its ship-to changed
+     * in Epicor, or it stopped earlier): a UPS call must not outlive the invocation that started it, where Lambda
+     * would freeze it mid-flight. Each ends within its own HTTP deadline; their answers and failures are not used.
+     */
+    void awaitUnfinished() {
+        for (Future<AddressCheck> check : checks.values()) {
+            try {
+                check.get();
+            } catch (ExecutionException e) {
+                // Nobody used this answer; the release that would have is handled already.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
 }

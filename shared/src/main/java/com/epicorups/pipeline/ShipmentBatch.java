@@ -22,10 +22,11 @@ final class ShipmentBatch implements MessageBatch {
     private final MessageHandler single;
     private final ShipmentSteps steps;
     private final MessageQueue trackingUpdates;
+    private final EarlyAddressChecks earlyChecks;
 
     ShipmentBatch(Map<String, Claimed> claimed, Map<ReleaseKey, ReleaseRecheck> reread,
                   Map<String, MessageResult> grouped, DeferredUpdates deferred, MessageHandler single,
-                  ShipmentSteps steps, MessageQueue trackingUpdates) {
+                  ShipmentSteps steps, MessageQueue trackingUpdates, EarlyAddressChecks earlyChecks) {
         this.claimed = claimed;
         this.reread = reread;
         this.grouped = grouped;
@@ -33,6 +34,7 @@ final class ShipmentBatch implements MessageBatch {
         this.single = single;
         this.steps = steps;
         this.trackingUpdates = trackingUpdates;
+        this.earlyChecks = earlyChecks;
     }
 
     @Override
@@ -52,10 +54,11 @@ final class ShipmentBatch implements MessageBatch {
     /**
      * Sends the batch's updates; a message whose update did not go is delivered again, unless this was its last
      * receive: then it is dead-lettered with why and audited FAILED (a replay finds the release SHIPPED and resends
-     * the update only).
+     * the update only). First waits for early address checks nobody used, so none outlives the invocation.
      */
     @Override
     public List<String> finish() {
+        earlyChecks.awaitUnfinished();
         DeferredUpdates.NotSent notSent = deferred.sendAll(trackingUpdates);
         List<String> redeliver = new ArrayList<>();
         for (ReleaseAttempt a : notSent.attempts()) {

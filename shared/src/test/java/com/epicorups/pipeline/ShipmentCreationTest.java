@@ -725,7 +725,7 @@ class ShipmentCreationTest extends ShipmentCreationFixture {
         };
         epicor.beforeBatch = () -> {
             try {
-                if (!checking.await(3, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!checking.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
                     throw new IllegalStateException("no address check ran while Epicor was re-read");
                 }
             } catch (InterruptedException e) {
