@@ -40,6 +40,7 @@ import com.epicorups.queue.MessageVisibility;
 import com.epicorups.ups.UpsClients;
 import com.epicorups.ups.UpsSecret;
 import com.epicorups.ups.UpsSettings;
+import com.epicorups.ups.service.ServiceLanesCheck;
 import com.epicorups.ups.trackalert.TrackAlertWebhookReceiver;
 import com.epicorups.ups.trackalert.WebhookSecret;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -237,11 +238,11 @@ public final class ConnectorAssembly implements UseCaseFactory {
     /**
      * What the preflight checks: where and as whom the connector reaches Epicor, the Epicor settings, the warehouses
      * {@code ups.warehouses} configures and the ShipVia codes the poll ships ({@code epicor.upsShipViaCodes}, the
-     * service map's keys by default).
+     * service map's keys by default), and the services mapped for each lane of those warehouses.
      */
     static PreflightConfig preflightConfig(EpicorSecret secret, ConnectorSettings settings) {
         return new PreflightConfig(secret, settings.epicor(), settings.ups().warehouses().keySet(),
-                settings.epicor().upsShipViaCodes());
+                settings.epicor().upsShipViaCodes(), List.of(ServiceLanesCheck.check(settings.ups())));
     }
 
     private SqsBatchProcessor batchProcessor(Optional<MessageVisibility> visibility) {

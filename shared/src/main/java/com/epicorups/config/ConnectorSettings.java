@@ -103,8 +103,8 @@ public record ConnectorSettings(EpicorSettings epicor, UpsSettings ups, Pipeline
 
     /**
      * Which releases are UPS's: {@code epicor.upsShipViaCodes} when given (an empty list means all); otherwise the
-     * ShipVia codes of {@code ups.serviceMap}, so a release another carrier ships is skipped at the poll
-     * (NOT_UPS_SHIP_VIA) instead of getting a paid UPS label. No service map: every release is UPS's.
+     * ShipVia codes of {@code ups.serviceMap} and {@code ups.bestWay}, so a release another carrier ships is skipped at
+     * the poll (NOT_UPS_SHIP_VIA) instead of getting a paid UPS label. No service map: every release is UPS's.
      */
     private static ObjectNode withUpsShipViaCodes(ObjectNode epicor, ObjectNode ups) {
         JsonNode serviceMap = ups.path("serviceMap");
@@ -114,6 +114,14 @@ public record ConnectorSettings(EpicorSettings epicor, UpsSettings ups, Pipeline
         ObjectNode withCodes = epicor.deepCopy();
         ArrayNode codes = withCodes.putArray("upsShipViaCodes");
         serviceMap.fieldNames().forEachRemaining(codes::add);
+        JsonNode bestWay = ups.path("bestWay");
+        if (bestWay.isObject()) {
+            bestWay.fieldNames().forEachRemaining(code -> {
+                if (!serviceMap.has(code)) {
+                    codes.add(code);
+                }
+            });
+        }
         return withCodes;
     }
 

@@ -122,6 +122,14 @@ public enum Reason {
      * Canada, or an ECCN listed as needing a licence) and the order carries no ITN in the configured column.
      */
     EEI_REQUIRED("EEI_REQUIRED", Kind.NEEDS_FIX),
+    /**
+     * The release's ShipVia maps to no service UPS offers between the warehouse's country and the ship-to's (Ground
+     * to Germany, 2nd Day Air to Canada): map the ShipVia per destination class in ups.serviceMap, or change the
+     * release's ShipVia. Found before any UPS call; the detail names the ShipVia, the lane and the services that do.
+     */
+    SERVICE_NOT_ON_LANE("SERVICE_NOT_ON_LANE", Kind.NEEDS_FIX),
+    /** A Best Way ShipVia: no service UPS priced on the lane arrives within ups.bestWay's maxTransitDays. */
+    NO_SERVICE_WITHIN_TRANSIT("NO_SERVICE_WITHIN_TRANSIT", Kind.NEEDS_FIX),
     GROUPING_DISABLED("GROUPING_DISABLED", Kind.PERMANENT),
     GROUP_MISMATCH("GROUP_MISMATCH", Kind.PERMANENT),
     /** UPS answered a grouped create with a package count we cannot map to the releases. */

@@ -225,7 +225,7 @@ public record EpicorSettings(
 
         public static final List<String> FACTS =
                 List.of("trackingNumber", "status", "estimatedDelivery", "deliveredAt", "labelLocation",
-                        "customsFormsLocation");
+                        "customsFormsLocation", "shippedService", "shippingCharge");
 
         public static final WriteBackMapping DEFAULT = new WriteBackMapping(Target.ORDER_REL_UD, null);
 
@@ -280,7 +280,8 @@ public record EpicorSettings(
             if (fields != null) {
                 fields.keySet().stream().filter(name -> !FACTS.contains(name)).forEach(name -> problems.add(
                         WORDING.problem("epicor.writeBack.fields." + name, "is not a fact; use trackingNumber, status, "
-                                + "estimatedDelivery, deliveredAt, labelLocation or customsFormsLocation")));
+                                + "estimatedDelivery, deliveredAt, labelLocation, customsFormsLocation, shippedService "
+                                + "or shippingCharge")));
             }
             for (String fact : FACTS) {
                 String column = column(fact);

@@ -145,6 +145,8 @@ public final class EpicorTrackingWriter implements EpicorWriteBack {
                 : EPICOR_DATE.format(facts.deliveredAt().atZone(ZoneOffset.UTC)));
         putIfMapped(fields, columns.get("labelLocation"), facts.labelLocation());
         putIfMapped(fields, columns.get("customsFormsLocation"), facts.customsFormsLocation());
+        putIfMapped(fields, columns.get("shippedService"), facts.shippedService());
+        putIfMapped(fields, columns.get("shippingCharge"), facts.shippingCharge());
         return fields;
     }
 
@@ -197,6 +199,8 @@ public final class EpicorTrackingWriter implements EpicorWriteBack {
                 : EPICOR_DATE.format(facts.deliveredAt().atZone(ZoneOffset.UTC)), true);
         putIfDifferent(changes, target.row(), columns.get("labelLocation"), facts.labelLocation(), false);
         putIfDifferent(changes, target.row(), columns.get("customsFormsLocation"), facts.customsFormsLocation(), false);
+        putIfDifferent(changes, target.row(), columns.get("shippedService"), facts.shippedService(), false);
+        putIfDifferent(changes, target.row(), columns.get("shippingCharge"), facts.shippingCharge(), false);
 
         if (!changes.isEmpty()) {
             ObjectNode body = Json.mapper().createObjectNode();

@@ -16,6 +16,8 @@ import java.util.List;
  * @param labelLocation    where the label is stored (S3 URI or local path), from the creator only
  * @param customsFormsLocation where the international forms image is stored (beside the label), from the creator
  *                         only and only when UPS returned one
+ * @param shippedService   the UPS service Best Way chose (issue 20), from the creator only
+ * @param shippingCharge   its rated charge, "68.40 USD", from the creator only
  */
 public record TrackingUpdate(
         String eventId,
@@ -31,10 +33,24 @@ public record TrackingUpdate(
         String labelLocation,
         // Absent from messages of shipments without international forms (and from messages older than issue 16).
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-        String customsFormsLocation) {
+        String customsFormsLocation,
+        // Absent unless Best Way chose the service (and from messages older than issue 20).
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        String shippedService,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        String shippingCharge) {
 
     public TrackingUpdate {
         trackingNumbers = trackingNumbers == null ? List.of() : List.copyOf(trackingNumbers);
+    }
+
+    /** An update without a Best Way choice. */
+    public TrackingUpdate(String eventId, TrackingSource source, ReleaseKey releaseKey, String shipmentId,
+                          List<String> trackingNumbers, TrackingStatus status, String statusDescription,
+                          Instant eventTime, LocalDate estimatedDelivery, Instant deliveredAt, String labelLocation,
+                          String customsFormsLocation) {
+        this(eventId, source, releaseKey, shipmentId, trackingNumbers, status, statusDescription, eventTime,
+                estimatedDelivery, deliveredAt, labelLocation, customsFormsLocation, null, null);
     }
 
     /** An update without a customs forms location (every source but the creator of an international shipment). */
@@ -42,6 +58,6 @@ public record TrackingUpdate(
                           List<String> trackingNumbers, TrackingStatus status, String statusDescription,
                           Instant eventTime, LocalDate estimatedDelivery, Instant deliveredAt, String labelLocation) {
         this(eventId, source, releaseKey, shipmentId, trackingNumbers, status, statusDescription, eventTime,
-                estimatedDelivery, deliveredAt, labelLocation, null);
+                estimatedDelivery, deliveredAt, labelLocation, null, null, null);
     }
 }

@@ -170,7 +170,7 @@ final class ShipmentSteps {
                     : record.updatedAt();
             // The ledger keeps no forms location: a resent update leaves the forms column as the first one wrote it.
             sendCreatedUpdate(a, record.key(), record.shipmentId(), record.trackingNumbers(), record.labelLocation(),
-                    null, eventTime);
+                    null, Map.of(), eventTime);
             resent = true;
         }
         audit.record(a.subject(), AuditOperation.SHIPMENT_CREATE, AuditOutcome.SKIPPED, Reason.ALREADY_SHIPPED,
@@ -287,19 +287,21 @@ final class ShipmentSteps {
 
     private AttemptState sendUpdate(ReleaseAttempt a, SendUpdate u) {
         sendCreatedUpdate(a, u.shipped().key(), u.shipment().shipmentId(), u.shipment().trackingNumbers(),
-                u.labelLocation(), u.formsLocation(), u.shippedAt());
+                u.labelLocation(), u.formsLocation(), u.shipment().charges(), u.shippedAt());
         LOG.info("shipment_completed", "shipmentId", u.shipment().shipmentId(),
                 "adopted", u.adopted(), "packages", u.shipment().packages().size());
         return new Done();
     }
 
     private void sendCreatedUpdate(ReleaseAttempt a, ReleaseKey key, String shipmentId, List<String> trackingNumbers,
-                                   String labelLocation, String formsLocation, Instant eventTime) {
+                                   String labelLocation, String formsLocation, Map<String, String> charges,
+                                   Instant eventTime) {
         // Per release: the releases of a grouped shipment share its id, and the writer drops repeated event ids.
         TrackingUpdate update = new TrackingUpdate("created#" + shipmentId + "#" + key.asString(),
                 TrackingSource.SHIPMENT_CREATOR, key,
                 shipmentId, trackingNumbers, TrackingStatus.LABEL_CREATED, "Shipment label created", eventTime,
-                null, null, labelLocation, formsLocation);
+                null, null, labelLocation, formsLocation, charges.get(CreatedShipment.CHOSEN_SERVICE),
+                charges.get(CreatedShipment.CHOSEN_CHARGE));
         try {
             a.updates().send(a, Json.mapper().writeValueAsString(update));
         } catch (JsonProcessingException e) {

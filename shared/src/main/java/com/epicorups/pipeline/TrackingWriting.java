@@ -174,8 +174,10 @@ public final class TrackingWriting implements MessageHandler {
                     : record.map(ShipmentRecord::labelLocation).orElse(null);
             TrackingFacts facts = current
                     ? new TrackingFacts(numbers, update.status(), update.statusDescription(),
-                    update.estimatedDelivery(), update.deliveredAt(), labelLocation, update.customsFormsLocation())
-                    : new TrackingFacts(numbers, null, null, null, null, labelLocation, update.customsFormsLocation());
+                    update.estimatedDelivery(), update.deliveredAt(), labelLocation, update.customsFormsLocation(),
+                    update.shippedService(), update.shippingCharge())
+                    : new TrackingFacts(numbers, null, null, null, null, labelLocation, update.customsFormsLocation(),
+                    update.shippedService(), update.shippingCharge());
             Pending p = new Pending(message, update, subject, key, record, current, facts, started);
             if (epicorHasIt(p, applied, sameFact)) {
                 audit.record(subject, AuditOperation.EPICOR_WRITE, AuditOutcome.SKIPPED, Reason.NOTHING_TO_WRITE,
@@ -207,7 +209,7 @@ public final class TrackingWriting implements MessageHandler {
         if (r == null || r.state() != LedgerState.WRITTEN || !r.trackingNumbers().containsAll(p.facts().trackingNumbers())
                 || (p.facts().labelLocation() != null && !p.facts().labelLocation().equals(r.labelLocation()))
                 // The ledger does not keep the forms' location: an update that carries one is written.
-                || p.facts().customsFormsLocation() != null) {
+                || p.facts().customsFormsLocation() != null || p.facts().shippedService() != null) {
             return false;
         }
         if (!p.current()) {
@@ -287,7 +289,9 @@ public final class TrackingWriting implements MessageHandler {
                 statusFrom.estimatedDelivery(),
                 later.deliveredAt() != null ? later.deliveredAt() : earlier.deliveredAt(),
                 later.labelLocation() != null ? later.labelLocation() : earlier.labelLocation(),
-                later.customsFormsLocation() != null ? later.customsFormsLocation() : earlier.customsFormsLocation());
+                later.customsFormsLocation() != null ? later.customsFormsLocation() : earlier.customsFormsLocation(),
+                later.shippedService() != null ? later.shippedService() : earlier.shippedService(),
+                later.shippingCharge() != null ? later.shippingCharge() : earlier.shippingCharge());
     }
 
     private MessageResult finish(Pending p, WriteOutcome outcome) {

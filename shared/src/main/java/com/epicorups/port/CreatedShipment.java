@@ -43,6 +43,10 @@ public record CreatedShipment(
         this(shipmentId, packages, charges, requestBody, auditNotes, List.of());
     }
 
+    /** Charges keys of the service Best Way chose (its code) and its rated charge ("68.40 USD"); absent otherwise. */
+    public static final String CHOSEN_SERVICE = "BestWayService";
+    public static final String CHOSEN_CHARGE = "BestWayCharge";
+
     public List<String> trackingNumbers() {
         return packages.stream().map(PackageLabel::trackingNumber).toList();
     }

@@ -4,11 +4,13 @@ import com.epicorups.store.TokenCacheStore;
 import com.epicorups.ups.address.UpsAddressValidation;
 import com.epicorups.ups.auth.UpsTokenProvider;
 import com.epicorups.ups.quantumview.UpsQuantumView;
+import com.epicorups.ups.rate.RateQuotes;
 import com.epicorups.ups.ship.UpsShippingClient;
 import com.epicorups.ups.track.UpsTrackingClient;
 import com.epicorups.ups.trackalert.UpsTrackAlertClient;
 import com.epicorups.ups.transport.UpsHttp;
 import java.net.http.HttpClient;
+import java.time.Clock;
 
 /**
  * Wires the UPS clients for one UpsSecret and the ups settings: one HttpClient, one token provider, one transport.
@@ -16,6 +18,7 @@ import java.net.http.HttpClient;
  */
 public final class UpsClients {
     private final UpsHttp http;
+    private final RateQuotes rateQuotes = new RateQuotes(Clock.systemUTC());
 
     public UpsClients(UpsSecret secret, UpsSettings settings, TokenCacheStore tokenStore) {
         HttpClient client = UpsHttp.newHttpClient(settings);
@@ -28,7 +31,7 @@ public final class UpsClients {
 
     public UpsHttp http() { return http; }
     public UpsAddressValidation addressValidation() { return new UpsAddressValidation(http); }
-    public UpsShippingClient shipping() { return new UpsShippingClient(http); }
+    public UpsShippingClient shipping() { return new UpsShippingClient(http, Clock.systemUTC(), rateQuotes); }
     public UpsTrackingClient tracking() { return new UpsTrackingClient(http); }
     public UpsQuantumView quantumView() { return new UpsQuantumView(http); }
     /** @param v1Credential WebhookSecret.credential (needed only for Track Alert v1) */

@@ -9,6 +9,9 @@ import com.epicorups.core.settings.TextForm;
 import com.epicorups.core.settings.Wording;
 import com.epicorups.model.WeightUnit;
 import com.epicorups.ups.customs.CustomsSettings;
+import com.epicorups.ups.service.BestWay;
+import com.epicorups.ups.service.LaneServiceChoice;
+import com.epicorups.ups.service.ShipViaService;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -35,7 +38,8 @@ import java.util.Set;
  */
 public record UpsSettings(
         @Expected("an object {warehouseCode: {...}}") Map<String, Warehouse> warehouses,
-        @Expected("an object {ShipViaCode: UPS service code}") Map<String, String> serviceMap,
+        @Expected("an object {ShipViaCode: UPS service code, or {domestic, canada, mexico, international}}")
+        Map<String, ShipViaService> serviceMap,
         @JsonAlias("defaultService") String defaultServiceCode,
         UnmappedShipVia unmappedShipVia,
         String packagingCode,
@@ -60,7 +64,8 @@ public record UpsSettings(
         Duration tokenRefreshMargin,
         Duration tokenThrottleBlock,
         Timeouts timeouts,
-        CustomsSettings customs) {
+        CustomsSettings customs,
+        @Expected("an object {ShipViaCode: {maxTransitDays, services}}") Map<String, BestWay> bestWay) {
 
     public enum LabelFormat { GIF, ZPL, EPL }
 
@@ -96,7 +101,7 @@ public record UpsSettings(
 
     public UpsSettings {
         warehouses = warehouses == null ? Map.of() : withCodes(warehouses);
-        serviceMap = serviceMap == null ? Map.of() : trimmedValues(serviceMap);
+        serviceMap = serviceMap == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(serviceMap));
         defaultServiceCode = orDefault(defaultServiceCode, "03");
         unmappedShipVia = Objects.requireNonNullElse(unmappedShipVia, UnmappedShipVia.DEFAULT);
         packagingCode = orDefault(packagingCode, "02");
@@ -124,13 +129,14 @@ public record UpsSettings(
         tokenThrottleBlock = Objects.requireNonNullElse(tokenThrottleBlock, Duration.ofMinutes(5));
         timeouts = Objects.requireNonNullElse(timeouts, Timeouts.DEFAULT);
         customs = Objects.requireNonNullElse(customs, CustomsSettings.DEFAULT);
+        bestWay = bestWay == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(bestWay));
     }
 
     /** For the settings reader: the components in declaration order. */
     private UpsSettings(SettingsBinder.Components c) {
         this(c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(),
                 c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(),
-                c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next());
+                c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next());
     }
 
     /** Every default (no warehouse). */
@@ -151,11 +157,7 @@ public record UpsSettings(
     /** The rules beyond the JSON types, each problem in the section's wording. */
     void check(List<String> problems) {
         warehouses.values().forEach(w -> w.check(problems));
-        serviceMap.forEach((shipVia, code) -> {
-            if (code == null || !code.matches("[0-9A-Za-z]{2,3}")) {
-                problems.add("ups.serviceMap." + shipVia + " is not a UPS service code: '" + (code == null ? "" : code) + "'");
-            }
-        });
+        serviceMap.forEach((shipVia, service) -> service.check("ups.serviceMap." + shipVia, problems));
         if (tokenDailyBudget < 1) {
             problems.add("ups.tokenDailyBudget must be at least 1, was " + tokenDailyBudget);
         }
@@ -180,6 +182,7 @@ public record UpsSettings(
             maxPackageWeight.check("ups.maxPackageWeight", problems);
         }
         customs.check("ups.customs", problems);
+        bestWay.forEach((shipVia, rule) -> rule.check("ups.bestWay." + shipVia, problems));
     }
 
     /** The warehouse for an Epicor WarehouseCode, or a permanent UNKNOWN_WAREHOUSE failure. */
@@ -193,12 +196,12 @@ public record UpsSettings(
     }
 
     /**
-     * The UPS service code for an Epicor ShipViaCode: the configured default for a blank code, and for a code
-     * the service map does not name unless {@code ups.unmappedShipVia} is REFUSE. Then such a code (FEDX, a
+     * The UPS service of an Epicor ShipViaCode (per destination class): the configured default for a blank code, and
+     * for a code the service map does not name unless {@code ups.unmappedShipVia} is REFUSE. Then such a code (FEDX, a
      * truck line, will-call) is refused with the permanent reason SHIP_VIA_NOT_UPS: a UPS label bought for a
      * release another carrier ships is money lost.
      */
-    public String serviceFor(String shipViaCode) {
+    public ShipViaService serviceFor(String shipViaCode) {
         String code = shipViaCode == null ? "" : shipViaCode.trim();
         if (serviceMap.containsKey(code)) {
             return serviceMap.get(code);
@@ -207,7 +210,12 @@ public record UpsSettings(
             throw new ConnectorException(Reason.SHIP_VIA_NOT_UPS, "ShipVia '" + code
                     + "' is not in ups.serviceMap " + serviceMap.keySet() + " (ups.unmappedShipVia is REFUSE)");
         }
-        return defaultServiceCode;
+        return ShipViaService.of(defaultServiceCode);
+    }
+
+    /** The service code for a ShipViaCode on a lane, or SERVICE_NOT_ON_LANE ({@link LaneServiceChoice}). */
+    public String serviceFor(String shipViaCode, String originCountry, String destinationCountry) {
+        return LaneServiceChoice.service(shipViaCode, serviceFor(shipViaCode), originCountry, destinationCountry);
     }
 
     /** Whether a ShipViaCode missing from the service map is refused rather than shipped with the default. */
@@ -230,12 +238,6 @@ public record UpsSettings(
         Map<String, Warehouse> coded = new LinkedHashMap<>();
         warehouses.forEach((code, w) -> coded.put(code, w.withCode(code)));
         return Collections.unmodifiableMap(coded);
-    }
-
-    private static Map<String, String> trimmedValues(Map<String, String> map) {
-        Map<String, String> trimmed = new LinkedHashMap<>();
-        map.forEach((key, value) -> trimmed.put(key, value == null ? null : value.trim()));
-        return Collections.unmodifiableMap(trimmed);
     }
 
     private static String orDefault(String value, String fallback) {
@@ -441,6 +443,7 @@ public record UpsSettings(
 
         public Builder warehouse(Warehouse w) { json.withObjectProperty("warehouses").set(w.code(), SettingsBinder.valueToJson(w)); return this; }
         public Builder service(String shipVia, String upsCode) { json.withObjectProperty("serviceMap").put(shipVia, upsCode); return this; }
+        public Builder service(String shipVia, ShipViaService perClass) { json.withObjectProperty("serviceMap").set(shipVia, SettingsBinder.valueToJson(perClass)); return this; }
         public Builder defaultServiceCode(String v) { json.put("defaultServiceCode", v); return this; }
         public Builder refuseUnmappedShipVia(boolean v) { json.put("unmappedShipVia", (v ? UnmappedShipVia.REFUSE : UnmappedShipVia.DEFAULT).name()); return this; }
         public Builder packagingCode(String v) { json.put("packagingCode", v); return this; }
@@ -462,6 +465,7 @@ public record UpsSettings(
         public Builder tokenThrottleBlock(Duration v) { json.put("tokenThrottleBlock", v.toString()); return this; }
         public Builder connectTimeout(Duration v) { json.withObjectProperty("timeouts").put("connectMillis", v.toMillis()); return this; }
         public Builder requestTimeout(Duration v) { json.withObjectProperty("timeouts").put("requestMillis", v.toMillis()); return this; }
+        public Builder bestWay(String shipVia, BestWay v) { json.withObjectProperty("bestWay").set(shipVia, SettingsBinder.valueToJson(v)); return this; }
         public Builder customs(CustomsSettings v) { json.set("customs", SettingsBinder.valueToJson(v)); return this; }
         public Builder shipTimeout(Duration v) { json.withObjectProperty("timeouts").put("shipMillis", v.toMillis()); return this; }
 

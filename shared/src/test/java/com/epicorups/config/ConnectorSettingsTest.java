@@ -1,5 +1,6 @@
 package com.epicorups.config;
 
+import com.epicorups.ups.service.ShipViaService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -22,7 +23,7 @@ class ConnectorSettingsTest {
                 """);
 
         assertThat(settings.epicor().pageSize()).isEqualTo(200);
-        assertThat(settings.ups().serviceMap()).containsEntry("UPS2", "02");
+        assertThat(settings.ups().serviceMap()).containsEntry("UPS2", ShipViaService.of("02"));
         assertThat(settings.ups().defaultServiceCode()).as("defaultService is an alias").isEqualTo("01");
         assertThat(settings.pipeline().claimLease()).isEqualTo(Duration.ofSeconds(300));
     }
@@ -51,11 +52,11 @@ class ConnectorSettingsTest {
     void sectionsCannotBeChangedSoOneClientCannotChangeAnothersView() {
         ConnectorSettings settings = ConnectorSettings.parse("{\"ups\":{\"serviceMap\":{\"UPSG\":\"03\"}}}");
 
-        assertThatThrownBy(() -> settings.ups().serviceMap().put("UPSG", "01"))
+        assertThatThrownBy(() -> settings.ups().serviceMap().put("UPSG", ShipViaService.of("01")))
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> settings.epicor().upsShipViaCodes().add("FEDX"))
                 .isInstanceOf(UnsupportedOperationException.class);
-        assertThat(settings.ups().serviceFor("UPSG")).isEqualTo("03");
+        assertThat(settings.ups().serviceFor("UPSG")).isEqualTo(ShipViaService.of("03"));
     }
 
     @Test
@@ -144,8 +145,8 @@ class ConnectorSettingsTest {
                  "epicor": {"writeBack": {"fields": {"status": "TrackStat_c"}}}}
                 """);
 
-        assertThat(settings.ups().serviceFor("UPS GROUND")).isEqualTo("03");
-        assertThat(settings.ups().serviceFor("groupReleasesByOrdr")).isEqualTo("02");
+        assertThat(settings.ups().serviceFor("UPS GROUND")).isEqualTo(ShipViaService.of("03"));
+        assertThat(settings.ups().serviceFor("groupReleasesByOrdr")).isEqualTo(ShipViaService.of("02"));
         assertThat(settings.ups().warehouse("pageSize").countryCode()).isEqualTo("US");
         assertThat(settings.ups().warehouse("pageSize").lines()).containsExactly("1 Main St");
         assertThat(settings.epicor().writeBack().status()).isEqualTo("TrackStat_c");

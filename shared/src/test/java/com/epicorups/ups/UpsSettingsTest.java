@@ -1,5 +1,6 @@
 package com.epicorups.ups;
 
+import com.epicorups.ups.service.ShipViaService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,8 +36,8 @@ class UpsSettingsTest {
     void anUnmappedShipViaIsRefusedWhenConfiguredSoNoOtherCarriersReleaseGetsAUpsLabel() throws Exception {
         UpsSettings refuse = ups("{\"ups\":{\"serviceMap\":{\"UPS2\":\"02\"},"
                 + "\"unmappedShipVia\":\"REFUSE\"}}");
-        assertThat(refuse.serviceFor("UPS2")).isEqualTo("02");
-        assertThat(refuse.serviceFor(" ")).as("no ShipVia at all: the default service").isEqualTo("03");
+        assertThat(refuse.serviceFor("UPS2")).isEqualTo(ShipViaService.of("02"));
+        assertThat(refuse.serviceFor(" ")).as("no ShipVia at all: the default service").isEqualTo(ShipViaService.of("03"));
         assertThatThrownBy(() -> refuse.serviceFor("FEDX")).isInstanceOfSatisfying(
                 com.epicorups.core.ConnectorException.class, e -> {
                     assertThat(e.reasonCode()).isEqualTo("SHIP_VIA_NOT_UPS");
@@ -53,8 +54,8 @@ class UpsSettingsTest {
         UpsSettings s = ups("{\"epicor\":{},\"ups\":{\"warehouses\":{\"MAIN\":" + WAREHOUSE
                 + "},\"serviceMap\":{\"UPS2\":\"02\"}}}");
         assertThat(s.warehouse("MAIN").countryCode()).isEqualTo("US");
-        assertThat(s.serviceFor("UPS2")).isEqualTo("02");
-        assertThat(s.serviceFor("OTHER")).isEqualTo("03");
+        assertThat(s.serviceFor("UPS2")).isEqualTo(ShipViaService.of("02"));
+        assertThat(s.serviceFor("OTHER")).isEqualTo(ShipViaService.of("03"));
         assertThat(s.packagingCode()).isEqualTo("02");
         assertThat(s.labelFormat()).isEqualTo(UpsSettings.LabelFormat.ZPL);
         assertThat(s.groupReleasesByOrder()).isFalse();

@@ -152,7 +152,7 @@ public final class UpsTestSupport implements AutoCloseable {
                 .requestTimeout(Duration.ofSeconds(60)).shipTimeout(Duration.ofSeconds(60))
                 .warehouse(new UpsSettings.Warehouse("MAIN", "ACME DISTRIBUTION", "SHIPPING DESK", "A1B2C3", null,
                         "(404) 555-1234", List.of("100 WAREHOUSE PKWY"), "ATLANTA", "GA", "30301", "US"))
-                .service("UPSG", "03").service("UPS2", "02");
+                .service("UPSG", new com.epicorups.ups.service.ShipViaService("03", "11", "11", "65")).service("UPS2", "02");
     }
 
     public UpsTokenProvider tokenProvider(UpsSettings settings, TokenCacheStore store) {

@@ -38,6 +38,7 @@ public final class EpicorTenantChecks implements TenantChecks {
         ReferenceCodes codes = new ReferenceCodes(client);
         checks.add(codes.check(ReferenceCodes.WAREHOUSES, config.warehouses()));
         checks.add(codes.check(ReferenceCodes.SHIP_VIAS, config.shipVias()));
+        checks.addAll(config.settingsChecks());
         return new PreflightReport(checks);
     }
 }

@@ -19,7 +19,7 @@ import java.util.Set;
 final class WriteBackColumns {
     /** Facts that are text: a tracking number, a status name, a label's location. */
     private static final Set<String> TEXT_FACTS = Set.of("trackingNumber", "status", "labelLocation",
-            "customsFormsLocation");
+            "customsFormsLocation", "shippedService", "shippingCharge");
     /** EDM types that hold a date written as {@code yyyy-MM-ddT00:00:00}; a string column holds it too. */
     private static final Set<String> DATE_TYPES = Set.of("Edm.DateTimeOffset", "Edm.Date", "Edm.DateTime", "Edm.String");
 

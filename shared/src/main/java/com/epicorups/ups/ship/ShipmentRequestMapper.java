@@ -80,7 +80,12 @@ public final class ShipmentRequestMapper {
     }
 
     public Mapped map(List<ShippableRelease> releases, LocalDate shipDate) {
-        return map(releases, shipDate, null);
+        return map(releases, shipDate, null, null);
+    }
+
+    /** @param chosenService the service Best Way chose for these releases; null: their ShipVia's on the lane */
+    public Mapped map(List<ShippableRelease> releases, LocalDate shipDate, String chosenService) {
+        return map(releases, shipDate, chosenService, null);
     }
 
     /**
@@ -88,10 +93,10 @@ public final class ShipmentRequestMapper {
      * as references, the lines' values and customs data as for releases.
      */
     public Mapped mapPack(PackShipment pack, LocalDate shipDate) {
-        return map(pack.lines(), shipDate, pack);
+        return map(pack.lines(), shipDate, null, pack);
     }
 
-    private Mapped map(List<ShippableRelease> releases, LocalDate shipDate, PackShipment pack) {
+    private Mapped map(List<ShippableRelease> releases, LocalDate shipDate, String chosenService, PackShipment pack) {
         ShippableRelease first = pack == null ? checkGroup(releases) : releases.get(0);
         Warehouse wh = settings.warehouse(first.warehouse());
         List<String> notes = new ArrayList<>();
@@ -102,8 +107,9 @@ public final class ShipmentRequestMapper {
             throw new ConnectorException(Reason.MISSING_FIELD, "release " + first.key() + " has no ship-to address");
         }
         String toCountry = country(to.countryCode(), first);
-        String service = settings.serviceFor(first.shipViaCode());
         String fromCountry = wh.countryCode();
+        String service = chosenService != null ? chosenService
+                : settings.serviceFor(first.shipViaCode(), fromCountry, toCountry);
         boolean domesticLane = fromCountry.equals(toCountry) && (toCountry.equals("US") || toCountry.equals("PR"));
         boolean international = !fromCountry.equals(toCountry);
 
@@ -273,7 +279,7 @@ public final class ShipmentRequestMapper {
         for (ShippableRelease r : releases) {
             boolean same = r.key().company().equals(first.key().company()) && r.key().orderNum() == first.key().orderNum()
                     && Objects.equals(r.warehouse(), first.warehouse())
-                    && Objects.equals(settings.serviceFor(r.shipViaCode()), settings.serviceFor(first.shipViaCode()))
+                    && sameService(r.shipViaCode(), first.shipViaCode())
                     && Objects.equals(r.shipTo(), first.shipTo());
             if (!same) {
                 throw new ConnectorException(Reason.GROUP_MISMATCH,
@@ -412,6 +418,16 @@ public final class ShipmentRequestMapper {
     }
 
     /** The ISO 3166-1 alpha-2 country code, or a permanent failure of its own before any UPS call. */
+    /** Best Way ShipVias share a shipment with their own code only; others when their services are the same. */
+    private boolean sameService(String shipVia, String firstShipVia) {
+        String a = shipVia == null ? "" : shipVia.trim();
+        String b = firstShipVia == null ? "" : firstShipVia.trim();
+        if (settings.bestWay().containsKey(a) || settings.bestWay().containsKey(b)) {
+            return a.equals(b);
+        }
+        return Objects.equals(settings.serviceFor(a), settings.serviceFor(b));
+    }
+
     private static String country(String code, ShippableRelease r) {
         String c = upper(code);
         if (c == null) {

@@ -9,6 +9,10 @@ import com.epicorups.port.PackageLabel;
 import com.epicorups.port.UpsShipping;
 import com.epicorups.ups.UpsSettings;
 import com.epicorups.ups.UpsSettings.Warehouse;
+import com.epicorups.ups.rate.RateQuotes;
+import com.epicorups.ups.rate.RatedService;
+import com.epicorups.ups.rate.UpsRatingClient;
+import com.epicorups.ups.service.BestWay;
 import com.epicorups.ups.transport.UpsApiException;
 import com.epicorups.ups.transport.UpsHttp;
 import com.epicorups.ups.wire.Nodes;
@@ -41,36 +45,54 @@ public final class UpsShippingClient implements UpsShipping {
     private final UpsSettings settings;
     private final ShipmentRequestMapper mapper;
     private final Clock clock;
+    private final BestWayShipping bestWay;
 
     public UpsShippingClient(UpsHttp http) {
         this(http, Clock.systemUTC());
     }
 
     public UpsShippingClient(UpsHttp http, Clock clock) {
+        this(http, clock, new RateQuotes(clock));
+    }
+
+    /** @param quotes the container's Rating Shop answers, shared by its shipping clients */
+    public UpsShippingClient(UpsHttp http, Clock clock, RateQuotes quotes) {
         this.http = http;
         this.settings = http.settings();
         this.mapper = new ShipmentRequestMapper(settings);
         this.clock = clock;
+        this.bestWay = new BestWayShipping(settings, mapper, new UpsRatingClient(http, quotes));
     }
 
     @Override
     public CreatedShipment create(List<ShippableRelease> releases) {
-        return created(mapper.map(releases, LocalDate.now(clock.withZone(settings.eventTimeZone()))));
+        LocalDate shipDate = LocalDate.now(clock.withZone(settings.eventTimeZone()));
+        BestWay rule = releases.isEmpty() ? null : bestWay.ruleFor(releases.get(0));
+        BestWayShipping.Chosen chosen = rule == null ? null : bestWay.map(releases, shipDate, rule);
+        return created(chosen != null ? chosen.mapped() : mapper.map(releases, shipDate), chosen);
     }
 
     /** One pack as one shipment (pack mode): a package per carton, the pack and its orders as references. */
     public CreatedShipment createPack(PackShipment pack) {
-        return created(mapper.mapPack(pack, LocalDate.now(clock.withZone(settings.eventTimeZone()))));
+        return created(mapper.mapPack(pack, LocalDate.now(clock.withZone(settings.eventTimeZone()))), null);
     }
 
-    private CreatedShipment created(ShipmentRequestMapper.Mapped mapped) {
+    /** @param chosen what Best Way chose for the shipment; null when its service was mapped */
+    private CreatedShipment created(ShipmentRequestMapper.Mapped mapped, BestWayShipping.Chosen chosen) {
         String sent = UpsHttp.serialise(mapped.body());
         JsonNode json = http.send(SHIP, "POST", SHIP_PATH, mapped.body(), mapped.merchantId(), UpsHttp.Retry.NEVER,
                 settings.shipTimeout()).json();
         ShipmentResponseMapper.Shipped shipped = ShipmentResponseMapper.shipped(json);
         List<String> notes = new ArrayList<>(mapped.auditNotes());
         notes.addAll(shipped.alerts());
-        return new CreatedShipment(shipped.shipmentId(), shipped.packages(), shipped.charges(), sent, notes,
+        Map<String, String> charges = new LinkedHashMap<>(shipped.charges());
+        if (chosen != null) {
+            notes.add("Best Way: " + chosen.service().describe() + "; UPS offered "
+                    + String.join("; ", chosen.offered().stream().map(RatedService::describe).toList()));
+            charges.put(BestWayShipping.SERVICE, chosen.service().service());
+            charges.put(BestWayShipping.CHARGE, chosen.service().charge().toPlainString() + " " + chosen.service().currency());
+        }
+        return new CreatedShipment(shipped.shipmentId(), shipped.packages(), charges, sent, notes,
                 mapped.packagesPerRelease(), shipped.customsForms());
     }
 

@@ -64,7 +64,8 @@ class CustomsSandboxTest {
     @Test
     void domesticCanadianAndPuertoRicanShipmentsCarryNoInvoiceButTheirInvoiceLineTotal() throws Exception {
         for (Address to : List.of(Releases.NEW_YORK, Releases.SAN_JUAN)) {
-            CreatedShipment created = ups.clients().shipping().create(List.of(Releases.release("CHI", "UPS GROUND", to)));
+            // Ground to Puerto Rico is uncertain, so refused (issue 20): 2nd Day Air.
+            CreatedShipment created = ups.clients().shipping().create(List.of(Releases.release("CHI", "UPS 2DAY", to)));
             assertThat(forms(created).isMissingNode()).as(to.countryCode()).isTrue();
             assertThat(created.customsForms()).isNull();
         }

@@ -6,6 +6,7 @@ import com.epicorups.store.memory.InMemoryTokenCacheStore;
 import com.epicorups.ups.UpsClients;
 import com.epicorups.ups.UpsSecret;
 import com.epicorups.ups.UpsSettings;
+import com.epicorups.ups.service.ShipViaService;
 import com.epicorups.testing.MutableClock;
 import com.epicorups.ups.UpsTestSupport.RecordingSleeper;
 import com.epicorups.ups.auth.TokenMetrics;
@@ -146,7 +147,7 @@ public final class UpsSandboxExtension implements BeforeAllCallback, AfterAllCal
                         ATL_ACCOUNT, "404-555-0177", List.of("100 WAREHOUSE PKWY"), "ATLANTA", "GA", "30336", "US"))
                 .warehouse(new UpsSettings.Warehouse("RNO", "ACME DISTRIBUTION RENO", null, RNO_ACCOUNT,
                         RNO_ACCOUNT, "+1 775 555 0101", List.of("4850 MILL ST"), "RENO", "NV", "89502", "US"))
-                .service("UPS GROUND", "03").service("UPS 2DAY", "02").service("UPS NDA", "01")
+                .service("UPS GROUND", new ShipViaService("03", "11", "11", "65")).service("UPS 2DAY", "02").service("UPS NDA", "01")
                 .service("UPS STANDARD", "11").service("UPS SAVER", "65")
                 .defaultServiceCode("03")
                 .labelFormat(UpsSettings.LabelFormat.ZPL)

@@ -12,6 +12,7 @@ import com.epicorups.model.ShippableRelease;
 import com.epicorups.model.WeightUnit;
 import com.epicorups.ups.UpsSettings;
 import com.epicorups.ups.UpsSettings.TextTooLong;
+import com.epicorups.ups.service.ShipViaService;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -30,7 +31,8 @@ class ShipmentRequestMapperTest {
         return UpsSettings.builder()
                 .warehouse(new UpsSettings.Warehouse("MAIN", "ACME DISTRIBUTION", "SHIPPING DESK", "A1B2C3", null,
                         "(404) 555-1234", List.of("100 WAREHOUSE PKWY"), "ATLANTA", "GA", "30301", "US"))
-                .service("UPSG", "03").service("EARLY", "14");
+                .service("UPSG", new ShipViaService("03", "11", "11", "65")).service("EARLY", "14")
+                .service("UP2D", new ShipViaService("02", "08", "08", "08"));
     }
 
     private static ShippableRelease release(Address to, String shipVia, String weight, List<String> notes) {
@@ -163,7 +165,8 @@ class ShipmentRequestMapperTest {
         for (String country : List.of("US", "CA", "PR")) {
             Address to = new Address("Customer", null, List.of("1 Main St"), "Somewhere", null,
                     country.equals("CA") ? "M5H2N2" : "00907", country, "2125550100", null, null);
-            ConnectorException e = failure(settings().build(), release(to, "UPSG", "2", List.of()));
+            // 2nd Day Air: UPS offers it to PR, where Ground is refused (issue 20).
+            ConnectorException e = failure(settings().build(), release(to, "UP2D", "2", List.of()));
             assertThat(e.reasonCode()).as(country).isEqualTo(Reason.MISSING_STATE_PROVINCE.code());
             assertThat(e.getMessage()).contains("ShipTo.Address.StateProvinceCode").contains(country);
         }

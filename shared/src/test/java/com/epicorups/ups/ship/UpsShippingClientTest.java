@@ -133,7 +133,8 @@ class UpsShippingClientTest {
         ups.on("/api/shipments/v2409/ship", r -> UpsTestSupport.json(200, shipResponse(false)));
         Address de = new Address("KUNDE GMBH", null, List.of("Hauptstrasse 1"), "Berlin", null, "10115", "DE",
                 "+49 30 1234567", null, null);
-        client().create(List.of(release(1, de, "UNMAPPED", "PO-9")));
+        // An unmapped ShipVia ships the default service, which must be one UPS offers to Germany (issue 20).
+        client(ups.settingsBuilder().defaultServiceCode("65").build()).create(List.of(release(1, de, "UNMAPPED", "PO-9")));
 
         JsonNode s = sentShipment().path("ShipmentRequest").path("Shipment");
         assertThat(s.path("ReferenceNumber").get(0).path("Value").asText()).isEqualTo("5001-1-1");
@@ -141,7 +142,7 @@ class UpsShippingClientTest {
         assertThat(s.path("Package").get(0).has("ReferenceNumber")).isFalse();
         assertThat(s.path("Description").asText()).isEqualTo("Widget assembly 1");
         assertThat(s.path("ShipTo").path("AttentionName").asText()).isEqualTo("KUNDE GMBH");
-        assertThat(s.path("Service").path("Code").asText()).isEqualTo("03");
+        assertThat(s.path("Service").path("Code").asText()).isEqualTo("65");
         assertThat(s.has("InvoiceLineTotal")).isFalse();
     }
 

@@ -156,7 +156,8 @@ final class ConnectorWorld implements AutoCloseable {
                 "accountNumber":"%s","merchantId":"%s","phone":"775-555-0101",\
                 "address":{"lines":["4850 MILL ST"],"city":"RENO","stateProvince":"NV",\
                 "postalCode":"89502","countryCode":"US"}}},\
-                "serviceMap":{"UPSG":"03","UP2D":"02","UPSN":"01","UPSS":"11","UPSX":"07"},\
+                "serviceMap":{"UPSG":"03","UP2D":"02","UPSN":"01",\
+                "UPSS":{"canada":"11","mexico":"11","international":"65"},"UPSX":"07"},\
                 "defaultServiceCode":"03","unmappedShipVia":"REFUSE","labelFormat":"ZPL","trackAlertVersion":"V2",\
                 "quantumViewSubscription":"%s",\
                 "timeouts":{"connectMillis":10000,"requestMillis":60000,"shipMillis":60000},\

@@ -95,6 +95,11 @@ public final class BenchCommand implements Callable<Integer> {
             + "the JVM's default JIT (as Lambda's java25 runtime runs SnapStart functions) when this one stops at C1.")
     boolean jvmAsStarted;
 
+    @Option(names = "--best-way", split = ",", defaultValue = "",
+            description = "ShipVia codes to rate-shop (ups.bestWay, no transit limit), e.g. UPSG: their shipments ask "
+                    + "UPS Rating once before Ship (default: none).")
+    List<String> bestWay;
+
     @Option(names = "--skip-lambda-local", description = "No cold starts through the Lambda runtime client "
             + "(aws-lambda-rie and the Java runtime interface client that scripts/lambda-local.sh --setup installs).")
     boolean skipLambdaLocal;
@@ -120,7 +125,8 @@ public final class BenchCommand implements Callable<Integer> {
                 : Math.max(2, (int) Math.round(invocations * (double) templateParameterDefault(template, "TrackingWriterMaxConcurrency")
                         / templateParameterDefault(template, "ShipmentCreatorMaxConcurrency")));
         BenchOptions options = new BenchOptions(releases, Duration.ofMillis(latencyMs), invocations, batchConcurrency,
-                creatorBatch, writerBatch, warmUp, Duration.ofSeconds(shipPhaseLimitSeconds), !skipMemory, creatorProbeMax, skipColdStart ? 0 : coldStartRuns, root, output, writers);
+                creatorBatch, writerBatch, warmUp, Duration.ofSeconds(shipPhaseLimitSeconds), !skipMemory, creatorProbeMax, skipColdStart ? 0 : coldStartRuns, root, output, writers,
+                bestWay.stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
         int runtimeClientRuns = skipColdStart || skipLambdaLocal ? 0 : coldStartRuns;
         try (FunctionLogRedirect logs = FunctionLogRedirect.toFile(output.resolve("connector.log"), false)) {
             BenchReport report = run(options, runtimeClientRuns, line -> {

@@ -10,5 +10,6 @@ public enum Operation {
     TRACK,
     TRACK_BY_REFERENCE,
     QUANTUM_VIEW,
-    TRACK_ALERT_SUBSCRIBE
+    TRACK_ALERT_SUBSCRIBE,
+    RATING
 }

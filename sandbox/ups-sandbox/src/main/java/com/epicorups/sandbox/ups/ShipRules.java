@@ -54,6 +54,8 @@ final class ShipRules {
     static final String INVOICE_TOTAL_NOT_AVAILABLE = "SBX0607";
     static final String SHIPPER_PHONE_LAYOUT = "SBX0608";
     static final String SHIP_TO_PHONE_LAYOUT = "SBX0609";
+    /** A service UPS does not offer between the origin and destination countries (README "Services per lane"). */
+    static final String SERVICE_NOT_ON_LANE = "SBX0901";
 
     /** UPS's per-package limit: 150 lb, 70 kg (ups.com packaging "weight and size"), in each weight unit. */
     static final Map<String, BigDecimal> MAX_PACKAGE_WEIGHT = Map.of(
@@ -295,8 +297,16 @@ final class ShipRules {
 
     // ---------------------------------------------------------------- service, packages, label
 
-    /** Next Day Air Early needs ShipTo.AttentionName and ShipTo.Phone ({@code Shipment_ShipTo/AttentionName}, {@code ShipTo_Phone/Number}). */
+    /**
+     * The service is one UPS offers on the lane ({@link ServiceLanes}). Next Day Air Early needs ShipTo.AttentionName and ShipTo.Phone ({@code Shipment_ShipTo/AttentionName},
+     * {@code ShipTo_Phone/Number}).
+     */
     private static Optional<Reply> service(JsonNode shipment) {
+        Optional<Reply> offLane = ServiceLanes.check(Json.text(shipment, "Service", "Code").trim(), from(shipment),
+                country(shipment.path("ShipTo").path("Address")));
+        if (offLane.isPresent()) {
+            return offLane;
+        }
         if (!NEXT_DAY_AIR_EARLY.equals(Json.text(shipment, "Service", "Code"))) {
             return Optional.empty();
         }

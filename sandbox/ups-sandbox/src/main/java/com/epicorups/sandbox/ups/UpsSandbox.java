@@ -58,7 +58,8 @@ public final class UpsSandbox implements AutoCloseable {
             new Route("GET", Pattern.compile("/api/track/v1/reference/details/([^/]+)"), Operation.TRACK_BY_REFERENCE),
             new Route("POST", Pattern.compile("/api/quantumview/(v[0-9]+)/events"), Operation.QUANTUM_VIEW),
             new Route("POST", Pattern.compile("/api/track/(v[12])/subscription/(standard|enhanced)/package"),
-                    Operation.TRACK_ALERT_SUBSCRIBE));
+                    Operation.TRACK_ALERT_SUBSCRIBE),
+            new Route("POST", Pattern.compile("/api/rating/(v[0-9]+)/([A-Za-z]+)"), Operation.RATING));
 
     private final Clock clock;
     private final int requestedPort;
@@ -71,6 +72,7 @@ public final class UpsSandbox implements AutoCloseable {
     private final Environment environment;
     private final AddressRules addresses;
     private final TokenEndpoint tokenEndpoint;
+    private final Rating rating;
     private final List<ValidationFailure> validationFailures = new CopyOnWriteArrayList<>();
     private final List<ValidationFailure> responseValidationFailures = new CopyOnWriteArrayList<>();
     private volatile boolean validateResponses;
@@ -93,6 +95,7 @@ public final class UpsSandbox implements AutoCloseable {
         this.addresses = new AddressRules(b.environment);
         this.trackAlert = new TrackAlert(b.clock, b.environment);
         this.tokenEndpoint = new TokenEndpoint(tokens, faults, shipperNumbers, this::validate);
+        this.rating = new Rating(shipperNumbers);
         shipments.addListener(quantumView);
         shipments.addListener(trackAlert);
     }
@@ -336,6 +339,7 @@ public final class UpsSandbox implements AutoCloseable {
             case TRACK_BY_REFERENCE -> shipments.trackByReference(call.pathParam(0));
             case QUANTUM_VIEW -> quantumView.respond(body);
             case TRACK_ALERT_SUBSCRIBE -> trackAlert.subscribe(call.pathParam(0), body);
+            case RATING -> rating.rate(body, call.pathParam(1));
             case TOKEN -> throw new IllegalStateException();
         };
         if (reply != null) {

@@ -32,6 +32,7 @@ class InternationalFormsTest extends SandboxTestBase {
         ((ObjectNode) shipment(request).get("Shipper")).put("AttentionName", "SHIPPING");
         ((ObjectNode) shipment(request).get("Package").get(0)).remove("ReferenceNumber");
         shipment(request).putArray("ReferenceNumber").addObject().put("Value", "SO-RULE");
+        ((ObjectNode) shipment(request).get("Service")).put("Code", "65"); // Ground is a US domestic service
     }
 
     private static ObjectNode invoice(ObjectNode request) {

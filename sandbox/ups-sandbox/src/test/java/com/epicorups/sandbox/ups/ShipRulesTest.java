@@ -143,6 +143,7 @@ class ShipRulesTest extends SandboxTestBase {
                     .remove("StateProvinceCode");
             address(r, "Shipper").put("City", "SAN JUAN").put("PostalCode", "00907").put("CountryCode", "PR")
                     .put("StateProvinceCode", "PR");
+            ((ObjectNode) shipment(r).get("Service")).put("Code", "02"); // Ground within PR: uncertain, refused
         };
         assertRefused(shipEdited(toSanJuan), ShipRules.SHIP_TO_STATE);
         assertShipped(shipEdited(toSanJuan.andThen(r -> address(r, "ShipTo").put("StateProvinceCode", "PR"))));
@@ -177,6 +178,34 @@ class ShipRulesTest extends SandboxTestBase {
         assertRefused(shipEdited(early.andThen(r -> shipTo(r).remove("Phone"))), ShipRules.EARLY_PHONE);
         assertShipped(shipEdited(early));
         assertShipped(shipEdited(r -> shipTo(r).remove("AttentionName"))); // Ground needs neither
+    }
+
+    @Test
+    void aServiceUpsDoesNotOfferBetweenTheCountriesIsRefused() {
+        Consumer<ObjectNode> toToronto = r -> {
+            address(r, "ShipTo").put("City", "TORONTO").put("PostalCode", "M5V 2T6").put("CountryCode", "CA")
+                    .put("StateProvinceCode", "ON");
+            shipTo(r).putObject("Phone").put("Number", "4165550100");
+            ((ObjectNode) shipment(r).get("Shipper")).put("AttentionName", "SHIPPING");
+            ((ObjectNode) shipment(r).get("Package").get(0)).remove("ReferenceNumber");
+            shipment(r).putArray("ReferenceNumber").addObject().put("Value", "SO-LANE");
+            shipment(r).put("Description", "Brackets");
+            shipment(r).putObject("InvoiceLineTotal").put("CurrencyCode", "USD").put("MonetaryValue", "100");
+        };
+        Consumer<ObjectNode> secondDayAir = r -> ((ObjectNode) shipment(r).get("Service")).put("Code", "02");
+
+        TestClient.Answer ground = shipEdited(toToronto);
+        assertRefused(ground, ShipRules.SERVICE_NOT_ON_LANE);
+        assertThat(ground.json().toString()).contains("service 03 from US to CA").contains("offered: 07, 08, 11, 54, 65");
+        assertRefused(shipEdited(toToronto.andThen(secondDayAir)), ShipRules.SERVICE_NOT_ON_LANE);
+        assertShipped(shipEdited(toToronto.andThen(r -> ((ObjectNode) shipment(r).get("Service")).put("Code", "11"))));
+        assertThat(ServiceLanes.offered("US", "DE")).as("Standard (11) is for Canada and Mexico only")
+                .containsExactly("07", "08", "54", "65");
+        assertThat(ServiceLanes.offered("US", "PR")).as("Ground to PR is uncertain: the stricter reading")
+                .containsExactly("01", "02");
+        assertThat(ServiceLanes.offered("CA", "US")).contains("11").doesNotContain("03");
+        assertThat(ServiceLanes.offered("DE", "US")).as("an origin the table does not know offers nothing").isEmpty();
+        assertShipped(shipEdited(secondDayAir)); // 2nd Day Air within the US
     }
 
     @Test

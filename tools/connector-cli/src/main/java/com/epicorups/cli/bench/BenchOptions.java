@@ -8,6 +8,8 @@ import java.util.List;
  * How a bench runs.
  *
  * @param releases          eligible releases per measurement (e.g. 1,000 and 10,000)
+ * @param bestWayShipVias   ShipVia codes rate-shopped (ups.bestWay, no transit limit): each of their shipments asks
+ *                          Rating Shop once before Ship (issue 20); empty: none
  * @param latency           injected per Epicor and per UPS call, token calls included
  * @param invocations       concurrent shipment-creator invocations (Lambda's MaximumConcurrency on the
  *                          event-source mapping)
@@ -26,8 +28,9 @@ import java.util.List;
  */
 public record BenchOptions(List<Integer> releases, Duration latency, int invocations, int batchConcurrency,
                            int creatorBatchSize, int writerBatchSize, int warmUpReleases, Duration shipPhaseLimit, boolean memoryProbes, int creatorProbeMax, int coldStartRuns,
-                           Path functionsDir, Path outputDir, int writerInvocations) {
+                           Path functionsDir, Path outputDir, int writerInvocations, List<String> bestWayShipVias) {
     public BenchOptions {
+        bestWayShipVias = bestWayShipVias == null ? List.of() : List.copyOf(bestWayShipVias);
         if (writerInvocations < 1) {
             throw new IllegalArgumentException("writerInvocations must be >= 1");
         }
@@ -44,6 +47,16 @@ public record BenchOptions(List<Integer> releases, Duration latency, int invocat
         if (latency.isNegative()) {
             throw new IllegalArgumentException("latency must be >= 0");
         }
+    }
+
+    /** Without Best Way ShipVias. */
+    public BenchOptions(List<Integer> releases, Duration latency, int invocations, int batchConcurrency,
+                        int creatorBatchSize, int writerBatchSize, int warmUpReleases, Duration shipPhaseLimit,
+                        boolean memoryProbes, int creatorProbeMax, int coldStartRuns, Path functionsDir, Path outputDir,
+                        int writerInvocations) {
+        this(releases, latency, invocations, batchConcurrency, creatorBatchSize, writerBatchSize, warmUpReleases,
+                shipPhaseLimit, memoryProbes, creatorProbeMax, coldStartRuns, functionsDir, outputDir, writerInvocations,
+                List.of());
     }
 
     /**

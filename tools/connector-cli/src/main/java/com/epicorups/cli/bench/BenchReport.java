@@ -121,6 +121,10 @@ public record BenchReport(BenchOptions options, List<Result> sizes, Map<String, 
                         + "(%d shipment-creator invocations x %d releases at once; %d tracking-writer invocations)%n",
                 options.latency().toMillis(), options.concurrency(), options.invocations(),
                 Math.min(options.batchConcurrency(), options.creatorBatchSize()), options.writerInvocations()));
+        if (!options.bestWayShipVias().isEmpty()) {
+            sb.append("Best Way (Rating Shop before Ship) for ShipVia ").append(String.join(", ", options.bestWayShipVias()))
+                    .append(System.lineSeparator());
+        }
         sb.append(String.format(Locale.ROOT, "JVM %s %s, %d cores; JIT %s%n", System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 ChildJvm.hasWarmSnapStartJit() ? "the JVM's default, C1 and C2 (as Lambda's java25 runtime runs a "

@@ -129,6 +129,9 @@ public final class ThroughputRun {
     public ObjectNode settings() {
         ObjectNode settings = LocalConfig.defaultSettings();
         ((ObjectNode) settings.with("pipeline")).put("batchConcurrency", options.batchConcurrency());
+        for (String shipVia : options.bestWayShipVias()) {
+            ((ObjectNode) settings.with("ups")).with("bestWay").putObject(shipVia);
+        }
         return settings;
     }
 

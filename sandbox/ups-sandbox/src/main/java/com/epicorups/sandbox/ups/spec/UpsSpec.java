@@ -9,6 +9,7 @@ public enum UpsSpec {
     SHIPPING("Shipping.yaml", "/api", "/api/shipments/", "/api/labels/"),
     TRACKING("Tracking.yaml", "/api", "/api/track/v1/details/", "/api/track/v1/reference/", "/api/track/v1/shipment/"),
     QUANTUM_VIEW("QuantumView.yaml", "/api", "/api/quantumview/"),
+    RATING("Rating.yaml", "/api", "/api/rating/"),
     TRACK_ALERT_V2("UPSTrackAlert.yaml", "/api/track/v2", "/api/track/v2/subscription/"),
     TRACK_ALERT_V1("UPSTrackAlert-v1.yaml", "/api/track/v1", "/api/track/v1/subscription/");
 

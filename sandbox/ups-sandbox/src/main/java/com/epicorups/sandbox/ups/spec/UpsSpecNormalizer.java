@@ -47,6 +47,8 @@ import java.util.Set;
  *       {@code BillingWeight.Weight} is declared as exactly 8 characters while UPS answers values such as
  *       {@code "5.0"}; Quantum View {@code ActivityLocation.AddressArtifactFormat.CountryCode} is declared as
  *       3 characters while its listed valid values are 2-letter codes.</li>
+ *   <li>Rating: {@code RateRequest_Request} requires the undeclared {@code RequestOption} (UPS's example sends
+ *       it); the request's {@code Service.Code} is declared as 3 characters while its valid values have 2.</li>
  * </ul>
  */
 public final class UpsSpecNormalizer {
@@ -95,6 +97,7 @@ public final class UpsSpecNormalizer {
             relaxLength(components.getSchemas().get("LabelImage_LabelImageFormat"), "Code", 3, 4);
             relaxLength(components.getSchemas().get("ShipmentResults_BillingWeight"), "Weight", 1, 8);
             relaxLength(components.getSchemas().get("ActivityLocation_AddressArtifactFormat"), "CountryCode", 2, 3);
+            rateErrata(components.getSchemas());
         }
         if (components != null) {
             visitSchemas(components.getSchemas());
@@ -127,6 +130,23 @@ public final class UpsSpecNormalizer {
             }
             return p;
         }).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+    }
+
+    /**
+     * Rating: {@code RateRequest_Request} requires {@code RequestOption} without declaring it (UPS's own example
+     * request sends {@code "RequestOption": "shopTimeInTransit"}), and the request's {@code Shipment_Service.Code} is
+     * declared as exactly 3 characters while its listed valid values (01, 03, 65) have 2.
+     */
+    private static void rateErrata(Map<String, Schema> schemas) {
+        Schema<?> request = schemas.get("RateRequest_Request");
+        if (request != null && request.getProperties() != null && !request.getProperties().containsKey("RequestOption")) {
+            request.addProperty("RequestOption", new Schema<>().type("string"));
+        }
+        Schema<?> service = schemas.get("Shipment_Service");
+        if (service != null && service.getProperties() != null && service.getProperties().get("Code") instanceof Schema<?> code
+                && Integer.valueOf(3).equals(code.getMinLength())) {
+            relaxLength(service, "Code", 2, 3);
+        }
     }
 
     private static void relaxLength(Schema<?> owner, String property, int minLength, int maxLength) {

@@ -1,0 +1,141 @@
+package com.epicorups.e2e;
+
+import static com.epicorups.e2e.Fixtures.releaseOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.epicorups.core.Json;
+import com.epicorups.model.ReleaseKey;
+import com.epicorups.sandbox.epicor.EpicorDataset;
+import com.epicorups.sandbox.ups.Operation;
+import com.epicorups.store.AuditEntry;
+import com.epicorups.store.AuditOperation;
+import com.epicorups.store.AuditOutcome;
+import com.epicorups.store.ShipmentRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Issue 20, "done when": Ground to Germany (7001, UPSG) and 2nd Day Air to Canada (7003, UP2D) through the whole
+ * pipeline (resources/issue20/dataset.json). Mapped as one service everywhere, UPS offers neither on its lane: both
+ * fail SERVICE_NOT_ON_LANE before any UPS call, the reason naming the ShipVia, the lane and the services that would
+ * do. Mapped per destination class, both ship on their lane's service.
+ */
+class LanesEndToEndTest {
+
+    private static EpicorDataset dataset() {
+        try (InputStream in = LanesEndToEndTest.class.getResourceAsStream("/issue20/dataset.json")) {
+            return EpicorDataset.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final UnaryOperator<String> PER_CLASS = s -> s.replace("\"UPSG\":\"03\",\"UP2D\":\"02\"",
+            "\"UPSG\":{\"domestic\":\"03\",\"canada\":\"11\",\"mexico\":\"11\",\"international\":\"65\"},"
+                    + "\"UP2D\":{\"domestic\":\"02\",\"canada\":\"08\",\"mexico\":\"08\",\"international\":\"08\"}");
+
+    private static ConnectorWorld run(UnaryOperator<String> settings, int ups) {
+        ConnectorWorld world = new ConnectorWorld(dataset(), settings);
+        assertThat(world.poll()).containsEntry("enqueued", ups);
+        world.drainShipmentRequests();
+        world.drainTrackingUpdates();
+        return world;
+    }
+
+    @Test
+    void groundToGermanyAndSecondDayAirToCanadaFailBeforeAnyUpsCallWhenUnmapped() {
+        // UPBW (Best Way) is not a UPS ShipVia of these settings: 2 releases.
+        try (ConnectorWorld world = run(UnaryOperator.identity(), 2)) {
+            Map<String, ShipmentRecord> ledger = Fixtures.ledger(world);
+            Map<String, Message> dead = world.peek(world.resources.shipmentRequestsDlqUrl()).stream()
+                    .collect(Collectors.toMap(m -> releaseOf(m.body()), m -> m));
+            for (String release : new String[] {"7001/1/1", "7003/1/1"}) {
+                assertThat(ledger.get(release).state().name()).as(release).isEqualTo("NEEDS_ATTENTION");
+                assertThat(ledger.get(release).reasonCode()).as(release).isEqualTo("SERVICE_NOT_ON_LANE");
+                assertThat(Fixtures.attribute(dead.get(release), "reasonCode")).isEqualTo("SERVICE_NOT_ON_LANE");
+                assertThat(world.orderRel(release).get("TrackingNumber_c")).isIn("", null);
+            }
+            assertThat(Fixtures.attribute(dead.get("7001/1/1"), "reasonMessage"))
+                    .contains("ShipVia 'UPSG'").contains("03 (Ground)").contains("US -> DE")
+                    .contains("65 (Saver)").contains("07 (Worldwide Express)").contains("\"international\"");
+            assertThat(Fixtures.attribute(dead.get("7003/1/1"), "reasonMessage"))
+                    .contains("ShipVia 'UP2D'").contains("02 (2nd Day Air)").contains("US -> CA")
+                    .contains("11 (Standard)").contains("\"canada\"");
+            assertThat(world.ups.requests(Operation.SHIP)).as("no UPS call").isZero();
+            assertThat(world.ups.requests(Operation.RATING)).isZero();
+            assertThat(world.ups.requests(Operation.ADDRESS_VALIDATION)).isZero();
+        }
+    }
+
+    @Test
+    void theyShipOnTheirLanesServiceWhenTheSettingsMapThemPerDestinationClass() {
+        try (ConnectorWorld world = run(PER_CLASS, 2)) {
+            Map<String, ShipmentRecord> ledger = Fixtures.ledger(world);
+            Map<String, String> expected = Map.of("7001/1/1", "65", "7003/1/1", "08");
+            expected.forEach((release, service) -> {
+                assertThat(ledger.get(release).state().name()).as(release).isEqualTo("WRITTEN");
+                assertThat(world.orderRel(release).get("TrackingNumber_c")).as(release)
+                        .isEqualTo(String.join(",", ledger.get(release).trackingNumbers()));
+                assertThat(sentService(world, release)).as(release).isEqualTo(service);
+            });
+            assertThat(world.ups.requests(Operation.SHIP)).isEqualTo(2);
+            assertThat(world.ups.validationFailures()).isEmpty();
+        }
+    }
+
+    /**
+     * 7002, twelve 6 lb hoses to the UK on UPBW: the sandbox prices US -> GB (72 lb) at Express 07 418.63 USD negotiated
+     * in 3 business days, Express Plus 54 528.75 in 2, Saver 65 262.50 in 4, Expedited 08 in 6. Within 3 days the
+     * cheapest is 07; the choice and its charge are audited and written back.
+     */
+    @Test
+    void aBestWayReleaseShipsOnTheCheapestServiceWithinItsLimitAndItsChargeIsWrittenBack() {
+        UnaryOperator<String> bestWay = PER_CLASS.andThen(s -> s
+                .replace("\"serviceMap\":", "\"bestWay\":{\"UPBW\":{\"maxTransitDays\":3}},\"serviceMap\":")
+                .replace("{\"epicor\":{", "{\"epicor\":{\"writeBack\":{\"fields\":{\"shippedService\":\"UPSService_c\","
+                        + "\"shippingCharge\":\"UPSCharge_c\"}},"))::apply;
+        try (ConnectorWorld world = run(bestWay, 3)) {
+            Map<String, ShipmentRecord> ledger = Fixtures.ledger(world);
+            assertThat(ledger.values()).allSatisfy(r -> assertThat(r.state().name()).isEqualTo("WRITTEN"));
+            assertThat(sentService(world, "7002/1/1")).isEqualTo("07");
+            Map<String, Object> rel = world.orderRel("7002/1/1");
+            assertThat(rel.get("UPSService_c")).isEqualTo("07");
+            assertThat(rel.get("UPSCharge_c")).isEqualTo("418.63 USD");
+            assertThat(world.orderRel("7001/1/1").get("UPSService_c")).as("not rate-shopped: nothing written")
+                    .isIn("", null);
+            assertThat(world.ups.requests(Operation.RATING)).as("one Rating call, for the Best Way release").isEqualTo(1);
+            assertThat(world.ups.requests(Operation.SHIP)).isEqualTo(3);
+            assertThat(world.ups.validationFailures()).isEmpty();
+            assertThat(audit(world, "7002/1/1")).anySatisfy(e -> assertThat(e.details().get("charge.BestWayCharge"))
+                    .isEqualTo("418.63 USD"));
+        }
+    }
+
+    private static java.util.List<AuditEntry> audit(ConnectorWorld world, String shortKey) {
+        String[] p = shortKey.split("/");
+        return world.assembly.parts().auditLog().forSubject(new ReleaseKey(ConnectorWorld.COMPANY,
+                Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2])).asString());
+    }
+
+    private static String sentService(ConnectorWorld world, String shortKey) {
+        String[] p = shortKey.split("/");
+        ReleaseKey key = new ReleaseKey(ConnectorWorld.COMPANY, Integer.parseInt(p[0]), Integer.parseInt(p[1]),
+                Integer.parseInt(p[2]));
+        AuditEntry created = world.assembly.parts().auditLog().forSubject(key.asString()).stream()
+                .filter(e -> e.operation() == AuditOperation.SHIPMENT_CREATE && e.outcome() == AuditOutcome.SUCCESS)
+                .findFirst().orElseThrow();
+        try {
+            return Json.mapper().readTree(created.details().get("request")).at("/ShipmentRequest/Shipment/Service/Code")
+                    .asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
