@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.epicorups.core.Json;
 import com.epicorups.model.ReleaseKey;
-import com.epicorups.sandbox.epicor.EpicorDataset;
 import com.epicorups.sandbox.ups.Operation;
 import com.epicorups.store.AuditEntry;
 import com.epicorups.store.AuditOperation;
@@ -13,7 +12,6 @@ import com.epicorups.store.AuditOutcome;
 import com.epicorups.store.ShipmentRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -48,7 +46,8 @@ class CustomsEndToEndTest {
 
     @BeforeAll
     static void runThePipeline() {
-        world = new ConnectorWorld(dataset(), settings -> settings.replace("{\"epicor\":{",
+        world = new ConnectorWorld(Fixtures.dataset("/issue16/dataset.json"),
+                settings -> settings.replace("{\"epicor\":{",
                 "{\"epicor\":{\"exportItnColumn\":\"ExportITN_c\","
                         + "\"writeBack\":{\"fields\":{\"customsFormsLocation\":\"CustomsFormsLocation_c\"}},"));
         // UPS paperless invoice for the Chicago account: goods abroad without invoice data would be refused.
@@ -68,22 +67,10 @@ class CustomsEndToEndTest {
         }
     }
 
-    private static EpicorDataset dataset() {
-        try (InputStream in = CustomsEndToEndTest.class.getResourceAsStream("/issue16/dataset.json")) {
-            return EpicorDataset.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private static ReleaseKey key(String shortKey) {
-        String[] p = shortKey.split("/");
-        return new ReleaseKey(ConnectorWorld.COMPANY, Integer.parseInt(p[0]), Integer.parseInt(p[1]),
-                Integer.parseInt(p[2]));
-    }
 
     private static List<AuditEntry> audit(String shortKey) {
-        return world.assembly.parts().auditLog().forSubject(key(shortKey).asString());
+        return world.assembly.parts().auditLog().forSubject(Fixtures.releaseKey(shortKey).asString());
     }
 
     /** The InternationalForms UPS was sent for a release. */
@@ -127,7 +114,7 @@ class CustomsEndToEndTest {
         expected.forEach((release, facts) -> {
             JsonNode forms = forms(release);
             assertThat(forms.path("FormType").get(0).asText()).as(release).isEqualTo("01");
-            assertThat(forms.path("InvoiceNumber").asText()).isEqualTo(key(release).reference());
+            assertThat(forms.path("InvoiceNumber").asText()).isEqualTo(Fixtures.releaseKey(release).reference());
             assertThat(forms.path("InvoiceDate").asText()).matches("\\d{8}");
             assertThat(forms.path("ReasonForExport").asText()).isEqualTo("SALE");
             assertThat(forms.path("CurrencyCode").asText()).isEqualTo("USD");

@@ -15,6 +15,23 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** A data set of the end-to-end tests' resources, e.g. {@code /issue16/dataset.json}. */
+    static com.epicorups.sandbox.epicor.EpicorDataset dataset(String resource) {
+        try (var in = Fixtures.class.getResourceAsStream(resource)) {
+            return com.epicorups.sandbox.epicor.EpicorDataset.fromJson(
+                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The release key of {@code ORDER/LINE/REL} in the world's company. */
+    static ReleaseKey releaseKey(String shortKey) {
+        String[] p = shortKey.split("/");
+        return new ReleaseKey(ConnectorWorld.COMPANY, Integer.parseInt(p[0]), Integer.parseInt(p[1]),
+                Integer.parseInt(p[2]));
+    }
+
     /** The sample data as a JSON tree, changed by {@code change} before it loads. */
     static com.epicorups.sandbox.epicor.EpicorDataset sample(
             java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> change) {

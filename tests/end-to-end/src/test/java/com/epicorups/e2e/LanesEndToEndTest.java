@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.epicorups.core.Json;
 import com.epicorups.model.ReleaseKey;
-import com.epicorups.sandbox.epicor.EpicorDataset;
 import com.epicorups.sandbox.ups.Operation;
 import com.epicorups.store.AuditEntry;
 import com.epicorups.store.AuditOperation;
 import com.epicorups.store.AuditOutcome;
 import com.epicorups.store.ShipmentRecord;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -29,20 +26,13 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 class LanesEndToEndTest {
 
-    private static EpicorDataset dataset() {
-        try (InputStream in = LanesEndToEndTest.class.getResourceAsStream("/issue20/dataset.json")) {
-            return EpicorDataset.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static final UnaryOperator<String> PER_CLASS = s -> s.replace("\"UPSG\":\"03\",\"UP2D\":\"02\"",
             "\"UPSG\":{\"domestic\":\"03\",\"canada\":\"11\",\"mexico\":\"11\",\"international\":\"65\"},"
                     + "\"UP2D\":{\"domestic\":\"02\",\"canada\":\"08\",\"mexico\":\"08\",\"international\":\"08\"}");
 
     private static ConnectorWorld run(UnaryOperator<String> settings, int ups) {
-        ConnectorWorld world = new ConnectorWorld(dataset(), settings);
+        ConnectorWorld world = new ConnectorWorld(Fixtures.dataset("/issue20/dataset.json"), settings);
         assertThat(world.poll()).containsEntry("enqueued", ups);
         world.drainShipmentRequests();
         world.drainTrackingUpdates();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.epicorups.core.Json;
 import com.epicorups.model.ReleaseKey;
-import com.epicorups.sandbox.epicor.EpicorDataset;
 import com.epicorups.sandbox.ups.Operation;
 import com.epicorups.sandbox.ups.Shipments;
 import com.epicorups.store.AuditEntry;
@@ -14,9 +13,7 @@ import com.epicorups.store.AuditOutcome;
 import com.epicorups.store.ShipmentRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,7 +52,8 @@ class UpsRulesEndToEndTest {
 
     @BeforeAll
     static void runThePipeline() {
-        world = new ConnectorWorld(dataset(), settings -> settings.replace("\"UPSX\":\"07\"",
+        world = new ConnectorWorld(Fixtures.dataset("/issue12/dataset.json"),
+                settings -> settings.replace("\"UPSX\":\"07\"",
                 "\"UPSX\":\"07\",\"UPNE\":\"14\""));
         assertThat(world.poll()).containsEntry("enqueued", EXPECTED.size());
         world.drainShipmentRequests();
@@ -73,22 +71,10 @@ class UpsRulesEndToEndTest {
         }
     }
 
-    private static EpicorDataset dataset() {
-        try (InputStream in = UpsRulesEndToEndTest.class.getResourceAsStream("/issue12/dataset.json")) {
-            return EpicorDataset.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private static ReleaseKey key(String shortKey) {
-        String[] p = shortKey.split("/");
-        return new ReleaseKey(ConnectorWorld.COMPANY, Integer.parseInt(p[0]), Integer.parseInt(p[1]),
-                Integer.parseInt(p[2]));
-    }
 
     private static List<AuditEntry> audit(String shortKey) {
-        return world.assembly.parts().auditLog().forSubject(key(shortKey).asString());
+        return world.assembly.parts().auditLog().forSubject(Fixtures.releaseKey(shortKey).asString());
     }
 
     private static AuditEntry created(String shortKey) {
@@ -150,7 +136,7 @@ class UpsRulesEndToEndTest {
                 .satisfies(e -> assertThat(e.message()).isEqualTo("2 label(s) stored"));
         assertThat(record.trackingNumbers()).allSatisfy(tn -> {
             assertThat(world.assembly.parts().ledger().findByTrackingNumber(tn).orElseThrow().key())
-                    .isEqualTo(key("6001/1/1"));
+                    .isEqualTo(Fixtures.releaseKey("6001/1/1"));
             assertThat(world.ups.trackAlert().subscription(tn)).as("subscribed: " + tn).isPresent();
         });
         assertThat(created("6001/1/1").details().get("auditNotes")).contains("sent as 2 packages of 5, 5 EA");
