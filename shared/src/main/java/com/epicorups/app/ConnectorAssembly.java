@@ -295,6 +295,11 @@ public final class ConnectorAssembly implements UseCaseFactory {
             }
 
             @Override
+            public void checkBeforeAnyCall(List<ShippableRelease> releases) {
+                ups.get().clients().shipping().checkBeforeAnyCall(releases);
+            }
+
+            @Override
             public void voidShipment(String shipmentId) {
                 ups.get().clients().shipping().voidShipment(shipmentId);
             }
