@@ -52,8 +52,8 @@ final class BatchPreparation {
     private final CreationGate gate;
 
     BatchPreparation(ShipmentLedger ledger, EpicorReleases epicor, AddressValidation addressValidation,
-                     UpsShipping ups, MessageQueue trackingUpdates, ExecutorService earlyValidation, Clock clock, Duration lease,
-                     Supplier<String> ownerIds, ShipmentSteps steps, OrderGrouping grouping, CreationGate gate) {
+                     UpsShipping ups, MessageQueue trackingUpdates, ExecutorService earlyValidation, Clock clock,
+                     Duration lease, Supplier<String> ownerIds, ShipmentSteps steps, OrderGrouping grouping, CreationGate gate) {
         this.gate = gate;
         this.ledger = ledger;
         this.epicor = epicor;

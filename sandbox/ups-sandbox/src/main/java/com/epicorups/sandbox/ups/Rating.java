@@ -20,8 +20,9 @@ import java.util.Set;
  * Charges and transit days are the sandbox's own and deterministic (README "Rating"): list charge = (base + per
  * pound x billing weight) per service, x 1.25 for the Worldwide lanes; the negotiated charge (when the request carries
  * {@code ShipmentRatingOptions.NegotiatedRatesIndicator}) takes a discount of its own per service, so the cheapest
- * list service is not always the cheapest negotiated one. Transit days are {@code GuaranteedDelivery.BusinessDaysInTransit};
- * with time in transit asked ({@code additionalinfo=timeintransit}, {@link TimeInTransit}) each service's delivery date too.
+ * list service is not always the cheapest negotiated one. Transit days are
+ * {@code GuaranteedDelivery.BusinessDaysInTransit}; with time in transit asked ({@code additionalinfo=timeintransit},
+ * {@link TimeInTransit}) each service's delivery date too.
  */
 final class Rating {
     /** {base, per pound} in USD. */
@@ -40,7 +41,8 @@ final class Rating {
     private static final Map<String, String> NAMES = Map.ofEntries(
             Map.entry("01", "UPS Next Day Air"), Map.entry("02", "UPS 2nd Day Air"), Map.entry("03", "UPS Ground"),
             Map.entry("07", "UPS Worldwide Express"), Map.entry("08", "UPS Worldwide Expedited"),
-            Map.entry("11", "UPS Standard"), Map.entry("12", "UPS 3 Day Select"), Map.entry("13", "UPS Next Day Air Saver"),
+            Map.entry("11", "UPS Standard"), Map.entry("12", "UPS 3 Day Select"),
+            Map.entry("13", "UPS Next Day Air Saver"),
             Map.entry("14", "UPS Next Day Air Early"), Map.entry("54", "UPS Worldwide Express Plus"),
             Map.entry("59", "UPS 2nd Day Air A.M."), Map.entry("65", "UPS Saver"));
 
