@@ -30,7 +30,7 @@ public final class HttpExchange {
     }
 
     /**
-     * The production client ({@link HttpClientFactory}: HTTP/1.1, no redirects).
+     * The production client ({@link HttpClientFactory}: PlainHttpClient, HTTP/1.1, no redirects).
      */
     public static HttpClient defaultClient(Duration connectTimeout) {
         return HttpClientFactory.create(connectTimeout);
@@ -84,7 +84,10 @@ public final class HttpExchange {
         return r;
     }
 
-    /** The JDK client's root cause for a name that does not resolve is UnresolvedAddressException. */
+    /**
+     * A name that does not resolve: PlainHttpClient's root cause is UnknownHostException, the JDK client's (tests
+     * use it) UnresolvedAddressException.
+     */
     private static boolean unknownHost(Throwable root) {
         return root instanceof UnknownHostException || root instanceof UnresolvedAddressException;
     }

@@ -71,7 +71,7 @@ public final class UpsHttp {
         this.maxAttempts = Math.max(1, maxAttempts);
     }
 
-    /** The production client ({@link HttpClientFactory}: HTTP/1.1, no redirects) with the settings' connect timeout. */
+    /** The production client ({@link HttpClientFactory}: PlainHttpClient, HTTP/1.1, no redirects) with the settings' connect timeout. */
     public static HttpClient newHttpClient(UpsSettings settings) {
         return HttpClientFactory.create(settings.connectTimeout());
     }

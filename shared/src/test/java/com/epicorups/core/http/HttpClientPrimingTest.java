@@ -2,6 +2,7 @@ package com.epicorups.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.epicorups.http.PlainHttpClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -23,6 +24,7 @@ class HttpClientPrimingTest {
     @Test
     void theProductionClientIsPrimedWithAGetAPostAndA401ReadWithTheirBodies() {
         try (HttpClient client = HttpClientFactory.create(Duration.ofSeconds(30))) {
+            assertThat(client).isInstanceOf(PlainHttpClient.class);
             HttpClientPriming.Result result = HttpClientPriming.prime(client);
             assertThat(result.succeeded()).as(result.failure()).isTrue();
             assertThat(result.exchanges()).isEqualTo(3);
@@ -32,13 +34,13 @@ class HttpClientPrimingTest {
     @Test
     void primingTalksToTheLoopbackInterfaceOnly() {
         RecordingSelector selector = new RecordingSelector();
-        try (HttpClient client = HttpClient.newBuilder().proxy(selector).build()) {
+        try (HttpClient client = PlainHttpClient.builder().proxy(selector).build()) {
             assertThat(HttpClientPriming.prime(client).succeeded()).isTrue();
         }
         assertThat(selector.asked).hasSize(3).allSatisfy(uri -> assertThat(uri.getHost()).isEqualTo("127.0.0.1"));
     }
 
-    /** What a SnapStart snapshot taken after init would hold of the priming: no thread of its client. */
+    /** What a SnapStart snapshot taken after init would hold of the priming: no thread of its client or server. */
     @Test
     void primingAtInitLeavesNoThreadOfItsClient() {
         Set<Thread> before = clientThreads();
@@ -66,11 +68,11 @@ class HttpClientPrimingTest {
         }
     }
 
-    /** The JDK clients' selector and worker threads and the priming client's executor threads alive now. */
+    /** Threads an HTTP client or the priming server may start (a JDK client's selector and workers), alive now. */
     private static Set<Thread> clientThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.isAlive() && (t.getName().matches("HttpClient-\\d+-.*")
-                        || t.getName().startsWith(HttpClientFactory.PRIMING_THREADS)))
+                        || t.getName().startsWith("http-")))
                 .collect(Collectors.toCollection(HashSet::new));
     }
 

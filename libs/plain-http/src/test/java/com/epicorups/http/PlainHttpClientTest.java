@@ -1,19 +1,20 @@
-package com.epicorups.core.http;
+package com.epicorups.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.epicorups.config.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -43,17 +44,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The production HTTP client ({@link HttpClientFactory}: the JDK client, HTTP/1.1, no redirects, each call bounded
- * as a whole) as the Epicor and UPS clients rely on it, against real sockets.
+ * {@link PlainHttpClient} as the Epicor and UPS clients rely on it (HTTP/1.1, no redirects, a POST sent at most once,
+ * each call bounded as a whole), against real sockets. The deadline and the body cap have {@link PlainHttpLimitsTest}.
  */
-class HttpClientFactoryTest {
+class PlainHttpClientTest {
     private static final String JSON = "{\"name\":\"Grüße – ✓\"}";
 
     private MockWebServer server;
     /** Generous: only a test about a timeout sets a short one, on its request. */
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final HttpClient client = HttpClientFactory.create(Duration.ofSeconds(30));
+    private final PlainHttpClient client = PlainHttpClient.withConnectTimeout(Duration.ofSeconds(30));
 
     @BeforeEach
     void start() throws IOException {
@@ -311,8 +312,7 @@ class HttpClientFactoryTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        // With a request timeout, as every call of the connector has one: the failure keeps its type through the
-        // deadline's wrapper (DeadlineHttpClient), and without one, as the JDK client throws it.
+        // With a request timeout, as every call of the connector has one, and without one.
         assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/x"))
                 .timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(ConnectException.class);
@@ -331,7 +331,7 @@ class HttpClientFactoryTest {
             assertThatThrownBy(() -> client.send(request.build(), HttpResponse.BodyHandlers.ofString()))
                     .isInstanceOf(ConnectException.class)
                     .hasMessage("unknown host no-such-host.invalid")
-                    .hasRootCauseInstanceOf(UnresolvedAddressException.class);
+                    .hasRootCauseInstanceOf(UnknownHostException.class);
         }
     }
 
@@ -378,6 +378,7 @@ class HttpClientFactoryTest {
         assertThat(server.takeRequest().getSequenceNumber()).isZero();
         assertThat(server.takeRequest().getSequenceNumber()).isEqualTo(1);
         assertThat(server.takeRequest().getSequenceNumber()).isEqualTo(2);
+        assertThat(client.idleConnections("http://localhost:" + server.getPort())).isEqualTo(1);
     }
 
     @Test
@@ -386,6 +387,7 @@ class HttpClientFactoryTest {
         server.enqueue(new MockResponse().setBody("b"));
         assertThat(client.send(HttpRequest.newBuilder(uri("/1")).build(), HttpResponse.BodyHandlers.ofString()).body())
                 .isEqualTo("a");
+        assertThat(client.idleConnections("http://localhost:" + server.getPort())).isZero();
         assertThat(client.send(HttpRequest.newBuilder(uri("/2")).build(), HttpResponse.BodyHandlers.ofString()).body())
                 .isEqualTo("b");
         server.takeRequest();
@@ -498,6 +500,8 @@ class HttpClientFactoryTest {
             pool.shutdownNow();
         }
         assertThat(server.getRequestCount()).isEqualTo(n);
+        assertThat(client.idleConnections("http://localhost:" + server.getPort()))
+                .isEqualTo(PlainHttpClient.MAX_IDLE_PER_DESTINATION);
     }
 
     @Test
@@ -530,7 +534,7 @@ class HttpClientFactoryTest {
         server.useHttps(serverTls.getSocketFactory(), false);
         server.enqueue(new MockResponse().setBody("secure 1"));
         server.enqueue(new MockResponse().setBody("secure 2"));
-        HttpClient tls = HttpClientFactory.create(Duration.ofSeconds(30), clientTls);
+        HttpClient tls = PlainHttpClient.builder().sslContext(clientTls).connectTimeout(Duration.ofSeconds(30)).build();
         URI base = URI.create("https://localhost:" + server.getPort());
         HttpResponse<String> first = tls.send(HttpRequest.newBuilder(base.resolve("/1")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -549,7 +553,7 @@ class HttpClientFactoryTest {
         assertThatThrownBy(() -> tls.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.getPort() + "/3"))
                 .build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(SSLHandshakeException.class);
         // A client trusting only the default CA set does not accept the self-signed certificate.
-        assertThatThrownBy(() -> HttpClientFactory.create(Duration.ofSeconds(30))
+        assertThatThrownBy(() -> PlainHttpClient.withConnectTimeout(Duration.ofSeconds(30))
                 .send(HttpRequest.newBuilder(base.resolve("/4")).build(), HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(SSLHandshakeException.class);
     }
@@ -565,25 +569,37 @@ class HttpClientFactoryTest {
         assertThat(client.executor()).isEmpty();
     }
 
-    /** The JDK client resends every method with this property; the connector must never resend a ship POST. */
+    /**
+     * The JDK client resends every method when this property is set; this client does not read it, so a POST whose
+     * kept-alive connection closes without an answer still reaches the server once.
+     */
     @Test
-    void aJvmThatWouldResendEveryMethodGetsNoClient() {
-        for (String value : List.of("true", "", "TRUE")) {
-            System.setProperty(HttpClientFactory.RETRY_EVERY_METHOD, value);
-            try {
-                assertThatThrownBy(() -> HttpClientFactory.create(Duration.ofSeconds(1)))
-                        .isInstanceOf(ConfigException.class)
-                        .hasMessageContaining(HttpClientFactory.RETRY_EVERY_METHOD)
-                        .hasMessageContaining("second paid label");
-            } finally {
-                System.clearProperty(HttpClientFactory.RETRY_EVERY_METHOD);
-            }
-        }
-        System.setProperty(HttpClientFactory.RETRY_EVERY_METHOD, "false");
-        try {
-            assertThat(HttpClientFactory.create(Duration.ofSeconds(1)).version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+    void aJvmThatWouldMakeTheJdkClientResendEveryMethodStillSendsAPostOnce() throws Exception {
+        System.setProperty("jdk.httpclient.enableAllMethodRetry", "true");
+        try (RawHttpServer raw = new RawHttpServer()) {
+            raw.then(RawHttpServer.respond("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\na"));
+            raw.then(RawHttpServer.closeWithoutAnswer());
+            raw.then(RawHttpServer.respond("HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n"));
+            client.send(HttpRequest.newBuilder(URI.create(raw.url("/1"))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(URI.create(raw.url("/ship")))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+            assertThat(raw.requestHeads).hasSize(2);
         } finally {
-            System.clearProperty(HttpClientFactory.RETRY_EVERY_METHOD);
+            System.clearProperty("jdk.httpclient.enableAllMethodRetry");
         }
+    }
+
+    /** No JDK client behind it: a request an HTTP proxy would carry fails saying so instead of going direct. */
+    @Test
+    void aRequestForAnHttpProxyFailsSayingSo() {
+        PlainHttpClient proxied = PlainHttpClient.builder()
+                .proxy(ProxySelector.of(new InetSocketAddress("localhost", server.getPort()))).build();
+        assertThatThrownBy(() -> proxied.send(HttpRequest.newBuilder(URI.create("http://epicor.example.invalid/x"))
+                .build(), HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("HTTP proxy")
+                .hasMessageContaining("epicor.example.invalid");
+        assertThat(server.getRequestCount()).isZero();
     }
 }

@@ -1,4 +1,4 @@
-package com.epicorups.core.http;
+package com.epicorups.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
