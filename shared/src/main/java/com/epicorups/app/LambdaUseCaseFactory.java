@@ -136,7 +136,7 @@ public final class LambdaUseCaseFactory implements UseCaseFactory {
 
     /**
      * For the functions that call Epicor or UPS, whose handlers ask for their use case at init: primes the HTTP
-     * client once, so that a SnapStart snapshot holds its code loaded (docs/decisions/0033-plain-http-client-module.md). The
+     * client once, so that a SnapStart snapshot holds its code loaded (docs/decisions/0034-plain-http-client-module.md). The
      * webhook calls neither and skips it.
      */
     private void primeHttpClient() {

@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * The HTTP client the Epicor and UPS clients (and the webhook's JWKS fetch) use
- * (docs/decisions/0033-plain-http-client-module.md): {@link PlainHttpClient}, blocking HTTP/1.1 on the calling thread
+ * (docs/decisions/0034-plain-http-client-module.md): {@link PlainHttpClient}, blocking HTTP/1.1 on the calling thread
  * behind the {@code java.net.http} types, following no redirect, sending a POST at most once, with the given connect
  * timeout, each {@code send} bounded as a whole (body included) by its request's timeout, and a response body over
  * {@link PlainHttpClient#DEFAULT_MAX_RESPONSE_BYTES} refused.
