@@ -21,6 +21,8 @@ import java.util.Objects;
  * 0025: a child set is filtered only on its parent's key), {@code keysPerCall} packs a call.
  */
 public final class EpicorPackReader {
+    static final String VOIDED_WITH_TRACKING = "Voided eq true and TrackingNumber ne ''";
+
     private final EpicorClient client;
     private final PackSettings settings;
     private final int keysPerCall;
@@ -39,6 +41,16 @@ public final class EpicorPackReader {
     public Page changedAfter(Map<String, String> position) {
         PackCursor cursor = PackCursor.fromValues(position);
         String filter = settings.eligibilityFilter() + (cursor == null ? "" : " and (" + cursor.afterFilter() + ")");
+        return page(filter, "SysRevID,PackNum", true);
+    }
+
+    /**
+     * The next page of packs voided in Epicor that still carry a tracking number (Epicor keeps a voided pack's columns
+     * and refuses to change them), changed after {@code position}: the void pass of pack mode.
+     */
+    public Page voidedChangedAfter(Map<String, String> position) {
+        PackCursor cursor = PackCursor.fromValues(position);
+        String filter = VOIDED_WITH_TRACKING + (cursor == null ? "" : " and (" + cursor.afterFilter() + ")");
         return page(filter, "SysRevID,PackNum", true);
     }
 
