@@ -54,6 +54,15 @@ public final class EpicorPackReader {
         return page(filter, "SysRevID,PackNum", true);
     }
 
+    /**
+     * The pack as Epicor has it now, if it is still ready for a label (labelable and passing the ready filter): the
+     * creator's re-read before it buys the label. Empty when it is not (voided, shipped, tracked, unfreighted).
+     */
+    public java.util.Optional<ReadyPack> ready(PackKey key) {
+        return page(settings.eligibilityFilter() + " and PackNum eq " + key.packNum(), "PackNum", false).packs()
+                .stream().filter(p -> p.key().equals(key)).findFirst();
+    }
+
     /** The next page of every ready pack after {@code position}'s PackNum, in PackNum order. */
     public Page inKeyOrderAfter(Map<String, String> position) {
         PackCursor cursor = PackCursor.fromValues(position);
