@@ -14,9 +14,12 @@ final class PackRequests {
 
     /** The pack request in {@code body}; empty for anything else (a release's message, or no JSON: the release path says why). */
     static Optional<PackRequestMessage> ifPack(String body) {
+        if (body == null || !body.contains("\"kind\"")) {
+            return Optional.empty(); // a release's message: not parsed twice
+        }
         JsonNode tree;
         try {
-            tree = body == null || body.isBlank() ? null : Json.mapper().readTree(body);
+            tree = Json.mapper().readTree(body);
         } catch (Exception e) {
             return Optional.empty();
         }

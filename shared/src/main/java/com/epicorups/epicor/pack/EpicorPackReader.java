@@ -21,7 +21,7 @@ import java.util.Objects;
  * 0025: a child set is filtered only on its parent's key), {@code keysPerCall} packs a call.
  */
 public final class EpicorPackReader {
-    static final String VOIDED_WITH_TRACKING = "Voided eq true and TrackingNumber ne ''";
+    static final String VOIDED = "Voided eq true";
 
     private final EpicorClient client;
     private final PackSettings settings;
@@ -45,12 +45,13 @@ public final class EpicorPackReader {
     }
 
     /**
-     * The next page of packs voided in Epicor that still carry a tracking number (Epicor keeps a voided pack's columns
-     * and refuses to change them), changed after {@code position}: the void pass of pack mode.
+     * The next page of packs voided in Epicor, changed after {@code position}: the void pass of pack mode. Not only
+     * those still carrying a tracking number: whether Epicor's void keeps ShipHead.TrackingNumber is not known for
+     * every version, and the ledger, not the pack, says whether the connector bought a label for it.
      */
     public Page voidedChangedAfter(Map<String, String> position) {
         PackCursor cursor = PackCursor.fromValues(position);
-        String filter = VOIDED_WITH_TRACKING + (cursor == null ? "" : " and (" + cursor.afterFilter() + ")");
+        String filter = VOIDED + (cursor == null ? "" : " and (" + cursor.afterFilter() + ")");
         return page(filter, "SysRevID,PackNum", true);
     }
 

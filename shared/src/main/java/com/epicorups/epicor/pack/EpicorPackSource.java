@@ -16,7 +16,7 @@ import java.util.Set;
  * The order poll's pages in pack mode ({@code epicor.source: PACKS}): the ready packs of {@link EpicorPackReader},
  * changed since the checkpoint or, for the reconciliation sweep, in PackNum order, through the same page loop, lease
  * and checkpoints as releases ({@link com.epicorups.pipeline.ReleasePoller}). {@link #voids} is the void pass's
- * source: packs voided in Epicor that still carry a tracking number and that the ledger has shipped.
+ * source: packs voided in Epicor (changed since its own checkpoint) that the ledger has shipped.
  */
 public final class EpicorPackSource implements ReleaseSource {
     private final EpicorClient client;

@@ -92,21 +92,27 @@ class PackPollerSandboxTest extends SandboxSupport {
     @Test
     void aPackVoidedAfterTheConnectorShippedItIsEnqueuedToVoidOnce() {
         poller().pollOnce("poll-1");
-        PackKey shipped = new PackKey("EPIC06", 1008);
-        packs.claim(shipped, "creator", Instant.now(), Duration.ofMinutes(5));
-        packs.markShipped(shipped, "creator", "1ZVOIDME0001", List.of("1ZVOIDME0001"), null, Instant.now());
+        for (int packNum : List.of(1008, 1004)) {
+            PackKey shipped = new PackKey("EPIC06", packNum);
+            packs.claim(shipped, "creator", Instant.now(), Duration.ofMinutes(5));
+            packs.markShipped(shipped, "creator", "1ZVOIDME" + packNum, List.of("1ZVOIDME" + packNum), null,
+                    Instant.now());
+        }
         for (int packNum : List.of(1008, 1005)) {
             // Written back, then voided by a user: Epicor keeps the voided pack's tracking number.
             sandbox.dataset().update("CustShips", Map.of("Company", COMPANY, "PackNum", packNum), Map.of("TrackingNumber", "1Z" + packNum));
             sandbox.dataset().update("CustShips", Map.of("Company", COMPANY, "PackNum", packNum), Map.of("Voided", true, "ShipStatus", "Void"));
         }
+        // Voided right after its label was bought, before the write-back: no tracking number on the pack.
+        sandbox.dataset().update("CustShips", Map.of("Company", COMPANY, "PackNum", 1004),
+                Map.of("Voided", true, "ShipStatus", "Void"));
         queue.messages.clear();
 
         PollSummary summary = poller().pollOnce("poll-2");
 
         assertThat(queue.packNums(PackRequestMessage.Kind.PACK_VOID))
-                .as("1005 was voided too, but the connector never shipped it").containsExactly(1008);
-        assertThat(summary.voidsEnqueued()).isEqualTo(1);
+                .as("1005 was voided too, but the connector never shipped it").containsExactly(1008, 1004);
+        assertThat(summary.voidsEnqueued()).isEqualTo(2);
         queue.messages.clear();
         poller().pollOnce("poll-3");
         assertThat(queue.messages).as("the void pass moved its own checkpoint").isEmpty();
