@@ -3,6 +3,7 @@ package com.epicorups.epicor;
 import com.epicorups.core.settings.Expected;
 import com.epicorups.core.settings.SettingsBinder;
 import com.epicorups.core.settings.Wording;
+import com.epicorups.epicor.pack.PackSettings;
 import com.epicorups.model.WeightUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -120,8 +121,8 @@ public record EpicorSettings(
     }
 
     /** What the pack poll reads (pack mode): the shop's ready filter and the page size. */
-    public com.epicorups.epicor.pack.PackSettings packSettings() {
-        return new com.epicorups.epicor.pack.PackSettings(packs.readyFilter(), pageSize);
+    public PackSettings packSettings() {
+        return new PackSettings(packs.readyFilter(), pageSize);
     }
 
     /** The OrderHed columns the release reads select: the standard ones and the ITN column when one is named. */
@@ -337,7 +338,7 @@ public record EpicorSettings(
         public static final Packs DEFAULT = new Packs(null, null);
 
         public Packs {
-            readyFilter = readyFilter == null ? com.epicorups.epicor.pack.PackSettings.DEFAULT_READY_FILTER
+            readyFilter = readyFilter == null ? PackSettings.DEFAULT_READY_FILTER
                     : readyFilter.trim();
             markShipped = Objects.requireNonNullElse(markShipped, Boolean.FALSE);
         }
@@ -350,7 +351,7 @@ public record EpicorSettings(
         void check(List<String> problems) {
             if (readyFilter.isEmpty()) {
                 problems.add(WORDING.problem("epicor.packs.readyFilter", "must not be empty: leave it out for the "
-                        + "default (" + com.epicorups.epicor.pack.PackSettings.DEFAULT_READY_FILTER + ")"));
+                        + "default (" + PackSettings.DEFAULT_READY_FILTER + ")"));
             } else if (readyFilter.chars().filter(ch -> ch == '(').count()
                     != readyFilter.chars().filter(ch -> ch == ')').count()) {
                 problems.add(WORDING.problem("epicor.packs.readyFilter", "has unbalanced parentheses: '"
