@@ -60,8 +60,8 @@ final class EpicorUpsPacks implements PackShipping {
     }
 
     @Override
-    public Optional<CreatedShipment> findAtUps(PackShipment shipment) {
-        return ups.get().clients().shipping().findPackByReference(shipment);
+    public Optional<CreatedShipment> findAtUps(PackKey key, String warehouseCode) {
+        return ups.get().clients().shipping().findPackByReference(key, warehouseCode);
     }
 
     @Override

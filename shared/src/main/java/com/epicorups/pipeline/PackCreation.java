@@ -130,40 +130,50 @@ public final class PackCreation {
         };
     }
 
+    /**
+     * @param reconcile an earlier attempt's claim lapsed: UPS may hold its shipment. It is looked up first, before the
+     *                  re-read: a pack voided or changed in Epicor since does not leave a bought label behind (the
+     *                  write-back of an adopted shipment to a voided pack voids it)
+     */
     private MessageResult ship(PackAttempt a, boolean reconcile) {
-        PackShipment shipment;
-        try {
-            Optional<ReadyPack> current = packs.reread(a.key());
-            if (current.isEmpty()) {
-                return notReady(a);
-            }
-            shipment = validated(a, packs.shipment(current.get()));
-        } catch (RuntimeException e) {
-            return failed(a, AuditOperation.SHIPMENT_CREATE, e, Held.CLAIM);
-        }
         CreatedShipment created = null;
+        List<PackPackages.PackPackage> packages = null;
+        String warehouse = a.request().pack().warehouse();
         if (reconcile) {
             try {
-                created = adopted(a, shipment);
+                created = adopted(a, warehouse);
+                packages = created == null ? null : packs.packages(a.request().pack());
             } catch (RuntimeException e) {
                 return failed(a, AuditOperation.LABEL_RECOVERY, e, Held.CLAIM);
             }
         }
         boolean adopted = created != null;
         if (!adopted) {
+            PackShipment shipment;
+            try {
+                Optional<ReadyPack> current = packs.reread(a.key());
+                if (current.isEmpty()) {
+                    return notReady(a);
+                }
+                shipment = validated(a, packs.shipment(current.get()));
+            } catch (RuntimeException e) {
+                return failed(a, AuditOperation.SHIPMENT_CREATE, e, Held.CLAIM);
+            }
             try {
                 created = packs.create(shipment);
             } catch (RuntimeException e) {
                 boolean maybe = CreationFailurePolicy.holdingAfterCreateFailed(e) == AttemptState.Holding.CLAIM_AND_MAYBE_SHIPMENT;
                 return failed(a, AuditOperation.SHIPMENT_CREATE, e, maybe ? Held.MAYBE_SHIPPED : Held.CLAIM);
             }
+            packages = shipment.packages();
+            warehouse = shipment.warehouse();
             Map<String, String> details = details(created);
-            details.put("packages", String.valueOf(shipment.packages().size()));
+            details.put("packages", String.valueOf(packages.size()));
             if (created.requestBody() != null) {
                 details.put("request", Texts.truncate(created.requestBody(), 4000));
             }
             audit.record(a.subject(), AuditOperation.SHIPMENT_CREATE, AuditOutcome.SUCCESS, null, "pack "
-                    + a.key().packNum() + " shipped as " + created.shipmentId() + " (" + shipment.packages().size()
+                    + a.key().packNum() + " shipped as " + created.shipmentId() + " (" + packages.size()
                     + " package(s))", a.started(), details);
         }
         try {
@@ -175,7 +185,7 @@ public final class PackCreation {
         }
         LOG.info("pack_shipped", "shipmentId", created.shipmentId(), "adopted", adopted,
                 "packages", created.packages().size());
-        return writeBack(a, shipment.packages(), created, shipment.warehouse());
+        return writeBack(a, packages, created, warehouse);
     }
 
     /** The pack's ship-to checked with UPS Address Validation (US and PR), on every line, as release mode does. */
@@ -198,9 +208,9 @@ public final class PackCreation {
     }
 
     /** After a lapsed claim: the shipment UPS already holds for the pack's reference, if any (none created then). */
-    private CreatedShipment adopted(PackAttempt a, PackShipment shipment) {
+    private CreatedShipment adopted(PackAttempt a, String warehouse) {
         Instant t = clock.instant();
-        Optional<CreatedShipment> existing = packs.findAtUps(shipment);
+        Optional<CreatedShipment> existing = packs.findAtUps(a.key(), warehouse);
         if (existing.isEmpty()) {
             audit.record(a.subject(), AuditOperation.LABEL_RECOVERY, AuditOutcome.SKIPPED, Reason.NONE_AT_UPS,
                     "no UPS shipment for reference " + a.key().reference(), t, Map.of());

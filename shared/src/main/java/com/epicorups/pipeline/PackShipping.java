@@ -27,8 +27,11 @@ public interface PackShipping {
     /** Buys the label: one UPS shipment for the pack. */
     CreatedShipment create(PackShipment shipment);
 
-    /** A shipment UPS already holds for the pack's reference (Label Recovery), after a claim lapsed. */
-    Optional<CreatedShipment> findAtUps(PackShipment shipment);
+    /**
+     * A shipment UPS already holds for the pack's reference (Label Recovery, with the account of the pack's
+     * warehouse), after a claim lapsed.
+     */
+    Optional<CreatedShipment> findAtUps(PackKey key, String warehouseCode);
 
     /** Writes the label's results into the pack; returns what was written, by column. */
     Map<String, Object> writeBack(PackKey key, PackWriteBack writeBack);

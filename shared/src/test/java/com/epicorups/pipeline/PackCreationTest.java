@@ -105,6 +105,24 @@ class PackCreationTest {
     }
 
     @Test
+    void aPackVoidedInEpicorWhileItsLabelWasUnrecordedHasThatLabelAdoptedAndVoided() {
+        labels.failNext = new IllegalStateException("the container died");
+        creator.handle(message(PackRequestMessage.Kind.PACK, 1));
+        // Meanwhile the packer voids the pack: it is no longer ready, and Epicor refuses writes to it.
+        packs.ready = false;
+        packs.writeFailures.add(new ConnectorException(Reason.EPICOR_PACK_NOT_FOUND, FailureKind.PERMANENT,
+                "pack 1005 is voided in Epicor", null));
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThat(creator.handle(message(PackRequestMessage.Kind.PACK, 2)).disposition()).isEqualTo(Disposition.DONE);
+
+        assertThat(packs.creates).hasValue(1);
+        assertThat(packs.voids).as("the label bought before the crash is not left behind")
+                .containsExactly("1ZPACKSHIPMENT1");
+        assertThat(ledger.get(KEY).orElseThrow().state()).isEqualTo(LedgerState.VOIDED);
+    }
+
+    @Test
     void aWriteBackThatFailsIsDoneAgainFromTheLedgerWithoutCallingUps() {
         packs.writeFailures.add(transientError("EPICOR_UNAVAILABLE"));
         assertThat(creator.handle(message(PackRequestMessage.Kind.PACK, 1)).disposition()).isEqualTo(Disposition.RETRY);
@@ -271,7 +289,7 @@ class PackCreationTest {
         }
 
         @Override
-        public Optional<CreatedShipment> findAtUps(PackShipment shipment) {
+        public Optional<CreatedShipment> findAtUps(PackKey key, String warehouseCode) {
             lookups.incrementAndGet();
             return Optional.ofNullable(made);
         }

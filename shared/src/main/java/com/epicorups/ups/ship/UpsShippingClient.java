@@ -139,8 +139,8 @@ public final class UpsShippingClient implements UpsShipping {
      * A shipment UPS already made for this pack (pack mode), by its reference {@code PACK n}, for the reconcile step
      * after an expired claim: as {@link #findByReference(ShippableRelease)}. Its packages come in UPS's order.
      */
-    public Optional<CreatedShipment> findPackByReference(PackShipment pack) {
-        return findByReference(settings.warehouse(pack.warehouse()), pack.key().reference(), pack.key().asString());
+    public Optional<CreatedShipment> findPackByReference(com.epicorups.model.PackKey key, String warehouseCode) {
+        return findByReference(settings.warehouse(warehouseCode), key.reference(), key.asString());
     }
 
     private Optional<CreatedShipment> findByReference(Warehouse wh, String reference, String context) {
