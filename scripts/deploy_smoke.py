@@ -6,7 +6,8 @@
    the check itself catches a broken reference planted in a function's Policies.
 3. Proves that a parameter-only deploy reaches what the `live` alias runs (docs/decisions/0031): the alias's
    version is the same for both parameter sets (CloudFormation publishes none), and every function of that version
-   reads the DeploySettings secret, which the second set's deploy fills with the second set's values.
+   reads the DeploySettings secret, which the second set's deploy fills with the second set's values; and that an
+   edit of the memory literal in Globals publishes a new version of every function.
 4. Packages the template with `sam package` against the S3 emulator (moto): every CodeUri jar must be there and
    end up in the bucket; a template naming a missing jar must fail to package.
 
@@ -45,9 +46,10 @@ VERSION_BOUND = {
     "LogLevel": "replaced at run time by DeploySettings.LOG_LEVEL",
     "MaxReceiveCount": "replaced at run time by DeploySettings.MAX_RECEIVE_COUNT",
     "AuditRetentionDays": "replaced at run time by DeploySettings.AUDIT_RETENTION_DAYS",
-    # Lambda configuration, not a setting the code reads: docs/operations.md says it needs a code change.
-    "FunctionMemorySize": "Lambda's own configuration: applies with the next published version",
 }
+# Lambda's own configuration (memory) cannot be read at run time: it is a literal in the template, which SAM hashes
+# into the version's name, so an edit publishes a version. A parameter there would reach only $LATEST.
+VERSION_HASHED_LITERALS = ("MemorySize",)
 
 FIRST = {"ConnectorSettings": '{"pipeline":{"batchConcurrency":3}}', "LogLevel": "INFO", "MaxReceiveCount": "5"}
 SECOND = {"ConnectorSettings": '{"ups":{"labelFormat":"GIF"},"pipeline":{"batchConcurrency":7}}',
@@ -268,6 +270,25 @@ def check_live_settings(template):
     return problems, len(functions)
 
 
+def check_literals_publish(template):
+    """Editing a version-hashed literal (memory) in Globals publishes a new version of every function."""
+    problems = []
+    globals_function = template.get("Globals", {}).get("Function", {})
+    before = live_functions(translate(template, FIRST))
+    for name in VERSION_HASHED_LITERALS:
+        value = globals_function.get(name)
+        if not isinstance(value, int):
+            problems.append(f"Globals.Function.{name} is {value!r}, not a literal: an edit would not publish a version")
+            continue
+        edited = copy.deepcopy(template)
+        edited["Globals"]["Function"][name] = value * 2
+        after = live_functions(translate(edited, FIRST))
+        for function_id, version in sorted(before.items()):
+            if after.get(function_id) == version:
+                problems.append(f"{function_id}: changing Globals.Function.{name} publishes no new version")
+    return problems, len(before)
+
+
 # ------------------------------------------------------------------ sam package against moto
 
 def free_port():
@@ -362,6 +383,11 @@ def main(argv):
     failures += problems
     print(f"deploy-smoke: a parameter-only deploy reaches the live alias of {functions} functions: "
           f"{'no' if problems else 'yes'}")
+
+    problems, functions = check_literals_publish(template)
+    failures += problems
+    print(f"deploy-smoke: a changed {'/'.join(VERSION_HASHED_LITERALS)} in Globals publishes a new live version of "
+          f"{functions} functions: {'no' if problems else 'yes'}")
 
     if "--no-package" not in argv:
         problems = check_package(template)

@@ -98,7 +98,8 @@ public final class ConnectorAssembly implements UseCaseFactory {
                             preflight), preflight);
         });
         this.ups = new SecretBound<>(parts.upsSecret(), json ->
-                new UpsSide(settings.ups(), new UpsClients(UpsSecret.parse(json), settings.ups(), parts.tokenCache())));
+                new UpsSide(settings.ups(), new UpsClients(UpsSecret.parse(json), settings.ups(), parts.tokenCache(),
+                        parts.clock())));
         this.webhookReceiver = new SecretBound<>(parts.webhookSecret(),
                 json -> new TrackAlertWebhookReceiver(settings.ups().trackAlertVersion(), WebhookSecret.parse(json)));
     }
@@ -302,6 +303,11 @@ public final class ConnectorAssembly implements UseCaseFactory {
             @Override
             public boolean canGroup(List<ShippableRelease> releases) {
                 return ups.get().clients().shipping().canGroup(releases);
+            }
+
+            @Override
+            public void checkBeforeAnyCall(List<ShippableRelease> releases) {
+                ups.get().clients().shipping().checkBeforeAnyCall(releases);
             }
 
             @Override

@@ -128,8 +128,22 @@ public enum Reason {
      * release's ShipVia. Found before any UPS call; the detail names the ShipVia, the lane and the services that do.
      */
     SERVICE_NOT_ON_LANE("SERVICE_NOT_ON_LANE", Kind.NEEDS_FIX),
-    /** A Best Way ShipVia: no service UPS priced on the lane arrives within ups.bestWay's maxTransitDays. */
+    /**
+     * A Best Way ShipVia: no service UPS priced on the lane arrives within ups.bestWay's maxTransitDays, or by the
+     * release's NeedByDate (byNeedByDate); the detail names the limit and what UPS offered.
+     */
     NO_SERVICE_WITHIN_TRANSIT("NO_SERVICE_WITHIN_TRANSIT", Kind.NEEDS_FIX),
+    /**
+     * A Best Way ShipVia limited by the release's NeedByDate (byNeedByDate, no maxTransitDays to fall back on): the
+     * release has no NeedByDate in Epicor. Found before any UPS call.
+     */
+    NO_NEED_BY_DATE("NO_NEED_BY_DATE", Kind.NEEDS_FIX),
+    /**
+     * A Best Way ShipVia limited by the release's NeedByDate (byNeedByDate, no maxTransitDays to fall back on): the
+     * NeedByDate is before the ship date, so no service can meet it and choosing one is the shop's call. Found before
+     * any UPS call.
+     */
+    NEED_BY_DATE_PASSED("NEED_BY_DATE_PASSED", Kind.NEEDS_FIX),
     GROUPING_DISABLED("GROUPING_DISABLED", Kind.PERMANENT),
     GROUP_MISMATCH("GROUP_MISMATCH", Kind.PERMANENT),
     /** UPS answered a grouped create with a package count we cannot map to the releases. */

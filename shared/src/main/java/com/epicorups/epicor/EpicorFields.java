@@ -52,7 +52,7 @@ public final class EpicorFields {
             "Plant", "WarehouseCode", "ShipViaCode", "ShipToNum", "ShipToCustNum",
             "UseOTS", "OTSName", "OTSAddress1", "OTSAddress2", "OTSAddress3", "OTSCity", "OTSState", "OTSZIP",
             "OTSCntryISOCode", "OTSPhoneNum", "OTSContact", "OTSEMailAddress", "ResDelivery", "ShipToContactName",
-            "SysRevID", "ChangeDate", "ChangeTime");
+            "SysRevID", "ChangeDate", "ChangeTime", "NeedByDate");
 
     public static final List<String> ORDER_HED = List.of(
             "Company", "OrderNum", "CustNum", "CustomerCustID", "PONum", "OpenOrder", "VoidOrder", "CurrencyCode",

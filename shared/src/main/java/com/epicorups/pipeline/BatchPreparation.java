@@ -5,11 +5,13 @@ import com.epicorups.logging.JsonLogger;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ReleaseReferences;
 import com.epicorups.model.ShipmentRequestMessage;
+import com.epicorups.model.ShippableRelease;
 import com.epicorups.pipeline.AttemptState.ClaimAnswered;
 import com.epicorups.pipeline.AttemptState.Failed;
 import com.epicorups.port.AddressValidation;
 import com.epicorups.port.EpicorReleases;
 import com.epicorups.port.ReleaseRecheck;
+import com.epicorups.port.UpsShipping;
 import com.epicorups.queue.MessageQueue;
 import com.epicorups.store.ClaimResult;
 import com.epicorups.store.ShipmentLedger;
@@ -38,6 +40,7 @@ final class BatchPreparation {
     private final ShipmentLedger ledger;
     private final EpicorReleases epicor;
     private final AddressValidation addressValidation;
+    private final UpsShipping ups;
     private final MessageQueue trackingUpdates;
     private final ExecutorService earlyValidation;
     private final Clock clock;
@@ -49,12 +52,13 @@ final class BatchPreparation {
     private final CreationGate gate;
 
     BatchPreparation(ShipmentLedger ledger, EpicorReleases epicor, AddressValidation addressValidation,
-                     MessageQueue trackingUpdates, ExecutorService earlyValidation, Clock clock, Duration lease,
-                     Supplier<String> ownerIds, ShipmentSteps steps, OrderGrouping grouping, CreationGate gate) {
+                     UpsShipping ups, MessageQueue trackingUpdates, ExecutorService earlyValidation, Clock clock,
+                     Duration lease, Supplier<String> ownerIds, ShipmentSteps steps, OrderGrouping grouping, CreationGate gate) {
         this.gate = gate;
         this.ledger = ledger;
         this.epicor = epicor;
         this.addressValidation = addressValidation;
+        this.ups = ups;
         this.trackingUpdates = trackingUpdates;
         this.earlyValidation = earlyValidation;
         this.clock = clock;
@@ -96,7 +100,8 @@ final class BatchPreparation {
         List<ReleaseReferences> references = toReread.stream().map(c -> c.attempt().request().references())
                 .filter(Objects::nonNull).distinct().toList();
         EarlyAddressChecks earlyChecks = EarlyAddressChecks.start(earlyValidation, addressValidation,
-                claimed.values().stream().filter(Claimed::isFirstAttempt).map(Claimed::attempt).toList());
+                claimed.values().stream().filter(Claimed::isFirstAttempt).map(Claimed::attempt).toList(),
+                this::refusedBeforeAnyCall);
         claimed.replaceAll((id, c) -> c.withAttempt(c.attempt().withEarlyChecks(earlyChecks)));
         Map<ReleaseKey, ReleaseRecheck> reread = Map.of();
         if (!toRead.isEmpty()) {
@@ -110,6 +115,16 @@ final class BatchPreparation {
         }
         Map<String, MessageResult> grouped = grouping == null ? Map.of() : grouping.shipGroups(claimed.values(), reread);
         return new ShipmentBatch(claimed, reread, grouped, deferred, single, steps, trackingUpdates, earlyChecks);
+    }
+
+    /** Whether UPS Shipping refuses the release without a call (then no address check is started for it). */
+    private boolean refusedBeforeAnyCall(ShippableRelease release) {
+        try {
+            ups.checkBeforeAnyCall(List.of(release));
+            return false;
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     /**

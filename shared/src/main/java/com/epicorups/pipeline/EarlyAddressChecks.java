@@ -5,6 +5,7 @@ import com.epicorups.core.Reason;
 import com.epicorups.logging.CorrelationId;
 import com.epicorups.logging.JsonLogger;
 import com.epicorups.model.Address;
+import com.epicorups.model.ShippableRelease;
 import com.epicorups.port.AddressCheck;
 import com.epicorups.port.AddressValidation;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 
 /**
  * The address checks a batch starts on the ship-tos its first attempts were enqueued with, at most batchConcurrency
@@ -32,13 +34,16 @@ final class EarlyAddressChecks {
         this.checks = checks;
     }
 
-    /** Starts a check of each distinct ship-to of {@code firstAttempts} on {@code pool}. */
+    /**
+     * Starts a check of each distinct ship-to of {@code firstAttempts} on {@code pool}, but not for a release
+     * {@code refused} before any UPS call (as enqueued: its re-read is refused the same way unless it changed).
+     */
     static EarlyAddressChecks start(ExecutorService pool, AddressValidation validation,
-                                    List<ReleaseAttempt> firstAttempts) {
+                                    List<ReleaseAttempt> firstAttempts, Predicate<ShippableRelease> refused) {
         Map<Address, Future<AddressCheck>> checks = new LinkedHashMap<>();
         for (ReleaseAttempt a : firstAttempts) {
             Address shipTo = a.request().release().shipTo();
-            if (shipTo != null && !checks.containsKey(shipTo)) {
+            if (shipTo != null && !checks.containsKey(shipTo) && !refused.test(a.request().release())) {
                 String correlationId = a.subject();
                 checks.put(shipTo, pool.submit(
                         () -> CorrelationId.with(correlationId, () -> validation.validate(shipTo))));

@@ -84,9 +84,10 @@ final class OrderGrouping {
                     .toList();
             boolean canGroup;
             try {
+                ups.checkBeforeAnyCall(current);
                 canGroup = ups.canGroup(current);
             } catch (RuntimeException e) {
-                canGroup = false;
+                canGroup = false; // refused without a UPS call: each member is refused on the single path
             }
             if (!canGroup) {
                 continue;

@@ -76,7 +76,7 @@ public final class ShipmentCreation implements MessageHandler {
         OrderGrouping grouping = b.groupReleasesByOrder
                 ? new OrderGrouping(ups, addressValidation, audit, clock, steps) : null;
         // The early address checks' threads; started on first use (a pool starts no thread before a task).
-        this.batches = new BatchPreparation(ledger, epicor, addressValidation, trackingUpdates,
+        this.batches = new BatchPreparation(ledger, epicor, addressValidation, ups, trackingUpdates,
                 Executors.newFixedThreadPool(b.settings.batchConcurrency(), DaemonThreads.named("address-check")),
                 clock, b.settings.claimLease(), ownerIds, steps, grouping, gate);
         this.packs = b.packShipping == null ? null : new PackCreation(b.packLedger, b.packShipping, addressValidation,

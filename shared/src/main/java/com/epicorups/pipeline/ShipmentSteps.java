@@ -203,6 +203,8 @@ final class ShipmentSteps {
             return policy.whenNotShippable(reason, recheck.detail());
         }
         ShippableRelease current = recheck.current();
+        // What refuses the release without asking UPS refuses it before Address Validation, its first UPS call.
+        ups.checkBeforeAnyCall(List.of(current));
         ShippableRelease enqueued = a.request().release();
         boolean changed = current.sysRevId() != enqueued.sysRevId()
                 || !Objects.equals(current.shipTo(), enqueued.shipTo());

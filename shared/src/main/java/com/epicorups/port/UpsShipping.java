@@ -23,6 +23,15 @@ public interface UpsShipping {
     void voidShipment(String shipmentId);
 
     /**
+     * Throws the permanent failure {@link #create} would throw for these releases without calling UPS (a ShipVia with
+     * no service on the lane, a Best Way limit the release cannot have, a package UPS cannot take), so that the
+     * creator refuses such a release before any UPS call, Address Validation included. Returns when create would
+     * go on to call UPS. The default checks nothing.
+     */
+    default void checkBeforeAnyCall(List<ShippableRelease> releases) {
+    }
+
+    /**
      * Whether these releases (already found to be one order, warehouse, ship-via and ship-to) may share one
      * shipment: grouping is enabled and Label Recovery will find the shipment by each release's own
      * reference, so that a group whose create timed out is reconciled release by release and never shipped

@@ -18,20 +18,30 @@ import java.time.Clock;
  */
 public final class UpsClients {
     private final UpsHttp http;
-    private final RateQuotes rateQuotes = new RateQuotes(Clock.systemUTC());
+    /** The shipments' date (today in ups.eventTimeZone) and the Rating answers' age are read from it. */
+    private final Clock clock;
+    private final RateQuotes rateQuotes;
 
     public UpsClients(UpsSecret secret, UpsSettings settings, TokenCacheStore tokenStore) {
+        this(secret, settings, tokenStore, Clock.systemUTC());
+    }
+
+    public UpsClients(UpsSecret secret, UpsSettings settings, TokenCacheStore tokenStore, Clock clock) {
         HttpClient client = UpsHttp.newHttpClient(settings);
         this.http = new UpsHttp(secret, settings, client, new UpsTokenProvider(secret, settings, client, tokenStore));
+        this.clock = clock;
+        this.rateQuotes = new RateQuotes(clock);
     }
 
     public UpsClients(UpsHttp http) {
         this.http = http;
+        this.clock = Clock.systemUTC();
+        this.rateQuotes = new RateQuotes(clock);
     }
 
     public UpsHttp http() { return http; }
     public UpsAddressValidation addressValidation() { return new UpsAddressValidation(http); }
-    public UpsShippingClient shipping() { return new UpsShippingClient(http, Clock.systemUTC(), rateQuotes); }
+    public UpsShippingClient shipping() { return new UpsShippingClient(http, clock, rateQuotes); }
     public UpsTrackingClient tracking() { return new UpsTrackingClient(http); }
     public UpsQuantumView quantumView() { return new UpsQuantumView(http); }
     /** @param v1Credential WebhookSecret.credential (needed only for Track Alert v1) */

@@ -169,4 +169,23 @@ class ConnectorSettingsTest {
                 "ups.declaredValue must be true or false, was \"yes\"",
                 "CONNECTOR_SETTINGS.pipeline.batchConcurrency must be between 1 and 50, got 0");
     }
+
+    /** ups.bestWay.{code}.byNeedByDate (issue 20): read as a boolean, strict like every setting (decision 0023). */
+    @Test
+    void aBestWayRuleMayBeLimitedByTheReleasesNeedByDateWithMaxTransitDaysAsItsFallback() {
+        ConnectorSettings settings = ConnectorSettings.parse("""
+                {"ups": {"bestWay": {"UPBW": {"byNeedByDate": true, "maxTransitDays": 3}, "UPB2": {"maxTransitDays": 2}}}}
+                """);
+        assertThat(settings.ups().bestWay().get("UPBW").limitedByNeedByDate()).isTrue();
+        assertThat(settings.ups().bestWay().get("UPBW").maxTransitDays()).isEqualTo(3);
+        assertThat(settings.ups().bestWay().get("UPB2").limitedByNeedByDate()).isFalse();
+
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> ConnectorSettings.parse("""
+                {"ups": {"bestWay": {"UPBW": {"byNeedByDate": "soon"}, "UPB2": {"needByDate": true}}}}
+                """));
+        assertThat(error.problems()).anySatisfy(p -> assertThat(p)
+                .isEqualTo("ups.bestWay.UPBW.byNeedByDate must be true or false, was \"soon\""));
+        assertThat(error.problems()).contains(
+                "CONNECTOR_SETTINGS has an unknown key \"ups.bestWay.UPB2.needByDate\": did you mean \"byNeedByDate\"?");
+    }
 }

@@ -61,6 +61,8 @@ class ReasonTest {
             "MISSING_HTS_CODE NEEDS_FIX", "MISSING_ORIGIN_COUNTRY NEEDS_FIX", "EEI_REQUIRED NEEDS_FIX",
             // issue 20: services UPS offers on each lane, Best Way
             "SERVICE_NOT_ON_LANE NEEDS_FIX", "NO_SERVICE_WITHIN_TRANSIT NEEDS_FIX",
+            // issue 20: Best Way limited by the release's NeedByDate
+            "NO_NEED_BY_DATE NEEDS_FIX", "NEED_BY_DATE_PASSED NEEDS_FIX",
             // issue 18: pack mode
             "PACK_NOT_READY OUTCOME", "LABEL_VOIDED OUTCOME");
 

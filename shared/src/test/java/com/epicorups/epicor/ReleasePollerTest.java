@@ -66,7 +66,7 @@ class ReleasePollerTest extends EpicorTestSupport {
     @Test
     void mapsOneReleaseIntoAShipmentRequestWithWeightValueAndShipTo() {
         fake.customer(100);
-        fake.simpleRelease(5001, 100);
+        fake.touch(fake.simpleRelease(5001, 100), r -> r.put("NeedByDate", "2026-12-10T00:00:00"));
         PollSummary summary = poller(settings()).pollOnce("poll-1");
 
         assertThat(summary.enqueued()).isEqualTo(1);
@@ -84,6 +84,8 @@ class ReleasePollerTest extends EpicorTestSupport {
         assertThat(r.warehouse()).isEqualTo("MAIN");
         assertThat(r.plant()).isEqualTo("MfgSys");
         assertThat(r.shipViaCode()).isEqualTo("UPSG");
+        assertThat(r.needByDate()).as("OrderRel.NeedByDate, for a Best Way limit by that date")
+                .isEqualTo(java.time.LocalDate.parse("2026-12-10"));
         assertThat(r.shipTo().name()).isEqualTo("Dock DOCK");
         assertThat(r.shipTo().lines()).containsExactly("200 Warehouse Rd", "Bay 4");
         assertThat(r.shipTo().postalCode()).isEqualTo("55102");

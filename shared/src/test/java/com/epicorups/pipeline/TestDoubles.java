@@ -137,6 +137,20 @@ final class TestDoubles {
         volatile RuntimeException failAfterCreate;
         volatile RuntimeException failLookup;
         volatile Duration createLatency = Duration.ZERO;
+        /** What {@link #checkBeforeAnyCall} refuses, by ship-to country (the real client: the lane, the plan). */
+        volatile Function<ShippableRelease, RuntimeException> refusesWithoutCall = r -> null;
+        final AtomicInteger checksBeforeCalls = new AtomicInteger();
+
+        @Override
+        public void checkBeforeAnyCall(List<ShippableRelease> releases) {
+            checksBeforeCalls.incrementAndGet();
+            for (ShippableRelease r : releases) {
+                RuntimeException refusal = refusesWithoutCall.apply(r);
+                if (refusal != null) {
+                    throw refusal;
+                }
+            }
+        }
 
         @Override
         public CreatedShipment create(List<ShippableRelease> releases) {

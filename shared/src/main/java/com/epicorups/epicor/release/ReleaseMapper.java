@@ -8,6 +8,7 @@ import com.epicorups.model.ShippableRelease;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -164,11 +165,15 @@ public final class ReleaseMapper {
         if (uom == null) {
             uom = Rows.text(part, "IUM");
         }
+        LocalDate needBy = Rows.date(rel, "NeedByDate");
+        if (needBy == null && Rows.text(rel, "NeedByDate") != null) {
+            notes.add("OrderRel.NeedByDate '" + Rows.text(rel, "NeedByDate") + "' is not a date: taken as none");
+        }
         ShippableRelease r = new ShippableRelease(key, rev, Rows.text(hed, "CustomerCustID"), Rows.text(hed, "PONum"),
                 partNum, description, plain(remaining), uom, weight.orElse(null), settings.weightUnit(), value,
                 Rows.text(hed, "CurrencyCode"), Rows.text(rel, "WarehouseCode"), Rows.text(rel, "Plant"), shipVia,
                 address == null ? null : address.withOrderContact(orderContactName(rel, hed),
-                        Rows.text(hed, "ShipToContactPhoneNum")), notes);
+                        Rows.text(hed, "ShipToContactPhoneNum")), notes).withNeedByDate(needBy);
         return problems.isEmpty() ? MappedRelease.shippable(r)
                 : MappedRelease.needsFix(r, problems.get(0), String.join("; ", problemDetails));
     }

@@ -2,6 +2,8 @@ package com.epicorups.epicor.release;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 /** Null-tolerant reads of Epicor row values. */
 public final class Rows {
@@ -40,6 +42,22 @@ public final class Rows {
     public static BigDecimal decimalOrZero(JsonNode row, String field) {
         BigDecimal d = decimal(row, field);
         return d == null ? BigDecimal.ZERO : d;
+    }
+
+    /**
+     * The date of an Epicor date column ({@code 2026-12-04T00:00:00}, or {@code 2026-12-04}): Epicor keeps a date
+     * as midnight of that day with no zone, so the day is its first ten characters. Null when empty or not a date.
+     */
+    public static LocalDate date(JsonNode row, String field) {
+        String s = text(row, field);
+        if (s == null || s.length() < 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s.substring(0, 10));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     public static int integer(JsonNode row, String field) {

@@ -4,6 +4,10 @@ import com.epicorups.core.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -12,7 +16,15 @@ import java.util.List;
  * service (Shop prices every service of the lane) and {@code NegotiatedRatesIndicator} so an account's own rates
  * come back.
  */
-final class RateShopRequest {
+public final class RateShopRequest {
+    /**
+     * Asking for time in transit (additionalinfo=timeintransit): the pickup date (the shipment's date), and the goods' value
+     * and currency, which UPS requires as {@code InvoiceLineTotal} for an international time-in-transit request
+     * (Rating.yaml {@code Shipment_InvoiceLineTotal}); null value: the shipment request's own, if any.
+     */
+    public record TimeInTransit(LocalDate pickup, BigDecimal invoiceTotal, String currency) {
+    }
+
     private static final List<String> ADDRESS = List.of("AddressLine", "City", "StateProvinceCode", "PostalCode",
             "CountryCode", "ResidentialAddressIndicator");
 
@@ -20,6 +32,11 @@ final class RateShopRequest {
     }
 
     static ObjectNode from(JsonNode shipmentRequest) {
+        return from(shipmentRequest, null);
+    }
+
+    /** @param transit null: a plain Shop request */
+    static ObjectNode from(JsonNode shipmentRequest, TimeInTransit transit) {
         JsonNode ship = shipmentRequest.path("ShipmentRequest");
         JsonNode shipment = ship.path("Shipment");
         ObjectNode root = Json.mapper().createObjectNode();
@@ -43,15 +60,43 @@ final class RateShopRequest {
             out.set("InvoiceLineTotal", shipment.get("InvoiceLineTotal").deepCopy());
         }
         ArrayNode packages = out.putArray("Package");
+        BigDecimal totalWeight = BigDecimal.ZERO;
+        String totalUnit = "LBS";
         for (JsonNode p : shipment.path("Package")) {
             ObjectNode pkg = packages.addObject();
             pkg.putObject("PackagingType").put("Code", p.at("/Packaging/Code").asText());
             ObjectNode weight = pkg.putObject("PackageWeight");
             String unit = p.at("/PackageWeight/UnitOfMeasurement/Code").asText();
-            weight.putObject("UnitOfMeasurement").put("Code", unit).put("Description", "KGS".equals(unit) ? "Kilograms" : "Pounds");
+            weight.putObject("UnitOfMeasurement").put("Code", unit).put("Description", description(unit));
             weight.put("Weight", p.at("/PackageWeight/Weight").asText());
+            totalWeight = totalWeight.add(new BigDecimal(p.at("/PackageWeight/Weight").asText("0")));
+            totalUnit = unit;
+        }
+        if (transit != null) {
+            timeInTransit(out, transit, totalWeight, totalUnit);
         }
         return root;
+    }
+
+    /**
+     * What time in transit needs besides Shop's: {@code DeliveryTimeInformation} (non-document goods, picked up on
+     * the ship date), {@code ShipmentTotalWeight}, and {@code InvoiceLineTotal} when the shipment has none.
+     */
+    private static void timeInTransit(ObjectNode out, TimeInTransit transit, BigDecimal totalWeight, String unit) {
+        ObjectNode delivery = out.putObject("DeliveryTimeInformation");
+        delivery.put("PackageBillType", "03");
+        delivery.putObject("Pickup").put("Date", DateTimeFormatter.BASIC_ISO_DATE.format(transit.pickup()));
+        ObjectNode weight = out.putObject("ShipmentTotalWeight");
+        weight.putObject("UnitOfMeasurement").put("Code", unit).put("Description", description(unit));
+        weight.put("Weight", totalWeight.stripTrailingZeros().toPlainString());
+        if (!out.has("InvoiceLineTotal") && transit.invoiceTotal() != null) {
+            out.putObject("InvoiceLineTotal").put("CurrencyCode", transit.currency()).put("MonetaryValue",
+                    transit.invoiceTotal().setScale(0, RoundingMode.CEILING).max(BigDecimal.ONE).toPlainString());
+        }
+    }
+
+    private static String description(String unit) {
+        return "KGS".equals(unit) ? "Kilograms" : "Pounds";
     }
 
     private static ObjectNode party(ObjectNode parent, String name, JsonNode from) {

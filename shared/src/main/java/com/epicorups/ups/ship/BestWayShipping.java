@@ -6,7 +6,9 @@ import com.epicorups.model.ShippableRelease;
 import com.epicorups.port.CreatedShipment;
 import com.epicorups.ups.UpsSettings;
 import com.epicorups.ups.rate.BestWayChoice;
+import com.epicorups.ups.rate.RateShopRequest;
 import com.epicorups.ups.rate.RatedService;
+import com.epicorups.ups.rate.TransitLimit;
 import com.epicorups.ups.rate.UpsRatingClient;
 import com.epicorups.ups.service.BestWay;
 import com.epicorups.ups.service.LaneServices;
@@ -17,8 +19,9 @@ import java.util.Set;
 
 /**
  * The ship request of a Best Way release (a ShipVia in ups.bestWay): one Rating Shop call for the shipment as it
- * would be sent, the cheapest service within the rule's transit limit ({@link BestWayChoice}), and the request made
- * for that service. The choice travels with the request (audit note, charges) so that it is audited and written back.
+ * would be sent (with time in transit when the limit is the release's NeedByDate), the cheapest service within the
+ * release's {@link TransitLimit} ({@link BestWayChoice}), and the request made for that service. The choice travels
+ * with the request (audit note, charges) so that it is audited and written back.
  */
 final class BestWayShipping {
     /** Charges keys of the chosen service: its code and its rated charge ("82.50 USD"). */
@@ -41,11 +44,19 @@ final class BestWayShipping {
         return settings.bestWay().get(shipVia);
     }
 
-    record Chosen(ShipmentRequestMapper.Mapped mapped, RatedService service, List<RatedService> offered) {
+    record Chosen(ShipmentRequestMapper.Mapped mapped, RatedService service, List<RatedService> offered,
+                  TransitLimit limit) {
     }
 
-    Chosen map(List<ShippableRelease> releases, LocalDate shipDate, BestWay rule) {
-        ShippableRelease first = releases.get(0);
+    /**
+     * What a Best Way release is priced with, found without a UPS call: its lane's services, the service the request
+     * is priced on, and its transit limit. A lane with no known service (SERVICE_NOT_ON_LANE) or a NeedByDate limit
+     * the release cannot have (NO_NEED_BY_DATE, NEED_BY_DATE_PASSED) fails here.
+     */
+    record Plan(String shipVia, String lane, Set<String> offered, String provisional, TransitLimit limit) {
+    }
+
+    Plan plan(ShippableRelease first, LocalDate shipDate, BestWay rule) {
         String shipVia = first.shipViaCode().trim();
         String origin = settings.warehouse(first.warehouse()).countryCode();
         String destination = first.shipTo() == null || first.shipTo().countryCode() == null ? ""
@@ -56,10 +67,18 @@ final class BestWayShipping {
         String provisional = offered.stream().filter(s -> !"14".equals(s)).findFirst().orElseThrow(() ->
                 new ConnectorException(Reason.SERVICE_NOT_ON_LANE, "Best Way ShipVia '" + shipVia + "': no UPS service is "
                         + "known on lane " + lane + " (services per lane: docs/configuration.md)"));
-        ShipmentRequestMapper.Mapped priced = mapper.map(releases, shipDate, provisional);
-        List<RatedService> rated = rating.shop(priced.body(), priced.merchantId()).stream()
-                .filter(r -> offered.contains(r.service())).toList();
-        RatedService chosen = BestWayChoice.choose(shipVia, rule, rated, lane);
-        return new Chosen(mapper.map(releases, shipDate, chosen.service()), chosen, rated);
+        return new Plan(shipVia, lane, offered, provisional, TransitLimit.of(shipVia, rule, first, shipDate));
+    }
+
+    Chosen map(List<ShippableRelease> releases, LocalDate shipDate, BestWay rule) {
+        ShippableRelease first = releases.get(0);
+        Plan plan = plan(first, shipDate, rule);
+        ShipmentRequestMapper.Mapped priced = mapper.map(releases, shipDate, plan.provisional());
+        RateShopRequest.TimeInTransit transit = plan.limit().needsDeliveryDates() ? new RateShopRequest.TimeInTransit(
+                shipDate, ShipmentRequestMapper.total(releases), ShipmentRequestMapper.currency(first)) : null;
+        List<RatedService> rated = rating.shop(priced.body(), priced.merchantId(), transit).stream()
+                .filter(r -> plan.offered().contains(r.service())).toList();
+        RatedService chosen = BestWayChoice.choose(plan.shipVia(), rule, plan.limit(), rated, plan.lane());
+        return new Chosen(mapper.map(releases, shipDate, chosen.service()), chosen, rated, plan.limit());
     }
 }

@@ -79,6 +79,19 @@ public final class ShipmentRequestMapper {
         return releases.stream().map(r -> planner.plan(r, ignored)).toList();
     }
 
+    /**
+     * The service the release's ShipVia has on its lane, from the warehouse's country to the ship-to's (the choice
+     * {@link #map} makes), or the release's failure: SERVICE_NOT_ON_LANE, SHIP_VIA_NOT_UPS, no or no ISO ship-to
+     * country. Needs no UPS call, so the creator asks it before any (decision 0033).
+     */
+    public String laneService(ShippableRelease release) {
+        Warehouse wh = settings.warehouse(release.warehouse());
+        if (release.shipTo() == null) {
+            throw new ConnectorException(Reason.MISSING_FIELD, "release " + release.key() + " has no ship-to address");
+        }
+        return settings.serviceFor(release.shipViaCode(), wh.countryCode(), country(release.shipTo().countryCode(), release));
+    }
+
     public Mapped map(List<ShippableRelease> releases, LocalDate shipDate) {
         return map(releases, shipDate, null, null);
     }
@@ -108,8 +121,7 @@ public final class ShipmentRequestMapper {
         }
         String toCountry = country(to.countryCode(), first);
         String fromCountry = wh.countryCode();
-        String service = chosenService != null ? chosenService
-                : settings.serviceFor(first.shipViaCode(), fromCountry, toCountry);
+        String service = chosenService != null ? chosenService : laneService(first);
         boolean domesticLane = fromCountry.equals(toCountry) && (toCountry.equals("US") || toCountry.equals("PR"));
         boolean international = !fromCountry.equals(toCountry);
 
@@ -328,7 +340,7 @@ public final class ShipmentRequestMapper {
         return parts.isEmpty() ? null : String.join("; ", parts);
     }
 
-    private static BigDecimal total(List<ShippableRelease> releases) {
+    static BigDecimal total(List<ShippableRelease> releases) {
         BigDecimal sum = null;
         for (ShippableRelease r : releases) {
             if (r.value() != null) {
@@ -338,7 +350,7 @@ public final class ShipmentRequestMapper {
         return sum;
     }
 
-    private static String currency(ShippableRelease r) {
+    static String currency(ShippableRelease r) {
         return r.currencyCode() == null || r.currencyCode().isBlank() ? "USD" : r.currencyCode().trim().toUpperCase(Locale.ROOT);
     }
 

@@ -66,15 +66,40 @@ public final class UpsShippingClient implements UpsShipping {
 
     @Override
     public CreatedShipment create(List<ShippableRelease> releases) {
-        LocalDate shipDate = LocalDate.now(clock.withZone(settings.eventTimeZone()));
+        LocalDate shipDate = shipDate();
         BestWay rule = releases.isEmpty() ? null : bestWay.ruleFor(releases.get(0));
         BestWayShipping.Chosen chosen = rule == null ? null : bestWay.map(releases, shipDate, rule);
         return created(chosen != null ? chosen.mapped() : mapper.map(releases, shipDate), chosen);
     }
 
+    /**
+     * The refusals that need no UPS call, made as {@link #create} would make them: the ShipVia's service on the lane
+     * (SERVICE_NOT_ON_LANE, SHIP_VIA_NOT_UPS), a Best Way release's lane and NeedByDate, the packages (a unit too
+     * heavy for a package, too many packages). One rule each, the same code as create's.
+     */
+    @Override
+    public void checkBeforeAnyCall(List<ShippableRelease> releases) {
+        if (releases == null || releases.isEmpty()) {
+            return;
+        }
+        ShippableRelease first = releases.get(0);
+        BestWay rule = bestWay.ruleFor(first);
+        if (rule != null) {
+            bestWay.plan(first, shipDate(), rule);
+        } else {
+            mapper.laneService(first);
+        }
+        mapper.plan(releases);
+    }
+
     /** One pack as one shipment (pack mode): a package per carton, the pack and its orders as references. */
     public CreatedShipment createPack(PackShipment pack) {
-        return created(mapper.mapPack(pack, LocalDate.now(clock.withZone(settings.eventTimeZone()))), null);
+        return created(mapper.mapPack(pack, shipDate()), null);
+    }
+
+    /** The shipment's date: today in ups.eventTimeZone. */
+    private LocalDate shipDate() {
+        return LocalDate.now(clock.withZone(settings.eventTimeZone()));
     }
 
     /** @param chosen what Best Way chose for the shipment; null when its service was mapped */
@@ -87,7 +112,8 @@ public final class UpsShippingClient implements UpsShipping {
         notes.addAll(shipped.alerts());
         Map<String, String> charges = new LinkedHashMap<>(shipped.charges());
         if (chosen != null) {
-            notes.add("Best Way: " + chosen.service().describe() + "; UPS offered "
+            notes.add("Best Way: " + chosen.service().describe() + ", the cheapest arriving " + chosen.limit().describe()
+                    + (chosen.limit().note() == null ? "" : " (" + chosen.limit().note() + ")") + "; UPS offered "
                     + String.join("; ", chosen.offered().stream().map(RatedService::describe).toList()));
             charges.put(BestWayShipping.SERVICE, chosen.service().service());
             charges.put(BestWayShipping.CHARGE, chosen.service().charge().toPlainString() + " " + chosen.service().currency());

@@ -25,6 +25,18 @@ final class Fixtures {
         }
     }
 
+    /** A data set of the end-to-end tests' resources, changed by {@code change} before it loads. */
+    static com.epicorups.sandbox.epicor.EpicorDataset dataset(String resource,
+            java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> change) {
+        try (var in = Fixtures.class.getResourceAsStream(resource)) {
+            var root = (com.fasterxml.jackson.databind.node.ObjectNode) com.epicorups.core.Json.mapper().readTree(in);
+            change.accept(root);
+            return com.epicorups.sandbox.epicor.EpicorDataset.fromJson(root.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The release key of {@code ORDER/LINE/REL} in the world's company. */
     static ReleaseKey releaseKey(String shortKey) {
         String[] p = shortKey.split("/");

@@ -2,6 +2,7 @@ package com.epicorups.cli;
 
 import com.epicorups.app.ConnectorAssembly;
 import com.epicorups.cli.aws.AwsConnection;
+import com.epicorups.cli.aws.DeployedSettings;
 import com.epicorups.cli.aws.StackOutputs;
 import com.epicorups.cli.ops.DynamoReleaseFinder;
 import com.epicorups.cli.ops.Queues;
@@ -26,7 +27,8 @@ public final class AwsTargetOptions {
     String region;
 
     @Option(names = "--settings", paramLabel = "FILE",
-            description = "CONNECTOR_SETTINGS JSON file (default: the CONNECTOR_SETTINGS variable, else defaults).")
+            description = "CONNECTOR_SETTINGS JSON file (default: the deployed settings when DEPLOY_SETTINGS_ID or "
+                    + "--stack names them, else the CONNECTOR_SETTINGS variable, else defaults).")
     Path settings;
 
     /** Environment for tests; null = the process environment. */
@@ -37,15 +39,16 @@ public final class AwsTargetOptions {
         if (region != null) {
             env.put("AWS_REGION", region);
         }
+        if (stack != null) {
+            env = StackOutputs.environment(stack, region, env);
+        }
+        env = new HashMap<>(DeployedSettings.over(env));
         if (settings != null) {
             try {
                 env.put("CONNECTOR_SETTINGS", Files.readString(settings));
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot read --settings " + settings + ": " + e.getMessage(), e);
             }
-        }
-        if (stack != null) {
-            env = StackOutputs.environment(stack, region, env);
         }
         return env;
     }

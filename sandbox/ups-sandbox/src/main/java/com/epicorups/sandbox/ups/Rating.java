@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +20,9 @@ import java.util.Set;
  * Charges and transit days are the sandbox's own and deterministic (README "Rating"): list charge = (base + per
  * pound x billing weight) per service, x 1.25 for the Worldwide lanes; the negotiated charge (when the request carries
  * {@code ShipmentRatingOptions.NegotiatedRatesIndicator}) takes a discount of its own per service, so the cheapest
- * list service is not always the cheapest negotiated one. Transit days are {@code GuaranteedDelivery.BusinessDaysInTransit}.
+ * list service is not always the cheapest negotiated one. Transit days are
+ * {@code GuaranteedDelivery.BusinessDaysInTransit}; with time in transit asked ({@code additionalinfo=timeintransit},
+ * {@link TimeInTransit}) each service's delivery date too.
  */
 final class Rating {
     /** {base, per pound} in USD. */
@@ -34,13 +38,24 @@ final class Rating {
             Map.entry("07", 15), Map.entry("54", 10));
     private static final Set<String> SHOP = Set.of("shop", "shoptimeintransit");
 
-    private final Set<String> shipperNumbers;
+    private static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry("01", "UPS Next Day Air"), Map.entry("02", "UPS 2nd Day Air"), Map.entry("03", "UPS Ground"),
+            Map.entry("07", "UPS Worldwide Express"), Map.entry("08", "UPS Worldwide Expedited"),
+            Map.entry("11", "UPS Standard"), Map.entry("12", "UPS 3 Day Select"),
+            Map.entry("13", "UPS Next Day Air Saver"),
+            Map.entry("14", "UPS Next Day Air Early"), Map.entry("54", "UPS Worldwide Express Plus"),
+            Map.entry("59", "UPS 2nd Day Air A.M."), Map.entry("65", "UPS Saver"));
 
-    Rating(Set<String> shipperNumbers) {
+    private final Set<String> shipperNumbers;
+    private final Clock clock;
+
+    Rating(Set<String> shipperNumbers, Clock clock) {
         this.shipperNumbers = shipperNumbers;
+        this.clock = clock;
     }
 
-    Reply rate(JsonNode body, String requestOption) {
+    /** @param additionalInfo the {@code additionalinfo} query parameter ({@code timeintransit}), or null */
+    Reply rate(JsonNode body, String requestOption, String additionalInfo) {
         JsonNode shipment = body.path("RateRequest").path("Shipment");
         String shipperNumber = Json.text(shipment, "Shipper", "ShipperNumber").toUpperCase(Locale.ROOT);
         if (!shipperNumber.isEmpty() && !shipperNumbers.isEmpty() && !shipperNumbers.contains(shipperNumber)) {
@@ -63,6 +78,14 @@ final class Rating {
                 return offLane.get();
             }
             services = List.of(service);
+        }
+        TimeInTransit timeInTransit = null;
+        if (TimeInTransit.asked(requestOption, additionalInfo)) {
+            TimeInTransit.Result asked = TimeInTransit.of(shipment, origin, destination, LocalDate.now(clock));
+            if (asked.refused().isPresent()) {
+                return asked.refused().get();
+            }
+            timeInTransit = asked.question();
         }
         int billingPounds = billingPounds(shipment);
         boolean worldwide = ServiceLanes.WORLDWIDE.containsAll(ServiceLanes.offered(origin, destination))
@@ -88,8 +111,11 @@ final class Rating {
                         .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
                 money(r.putObject("NegotiatedRateCharges").putObject("TotalCharge"), net);
             }
-            r.putObject("GuaranteedDelivery").put("BusinessDaysInTransit",
-                    String.valueOf(ServiceLanes.TRANSIT_DAYS.getOrDefault(service, 5) + (worldwide ? 1 : 0)));
+            int days = ServiceLanes.TRANSIT_DAYS.getOrDefault(service, 5) + (worldwide ? 1 : 0);
+            r.putObject("GuaranteedDelivery").put("BusinessDaysInTransit", String.valueOf(days));
+            if (timeInTransit != null) {
+                timeInTransit.addTo(r, NAMES.getOrDefault(service, "UPS " + service), days, !origin.equals(destination));
+            }
             money(r.putArray("RatedPackage").addObject().putObject("TotalCharges"), list);
         }
         return Reply.ok(root);

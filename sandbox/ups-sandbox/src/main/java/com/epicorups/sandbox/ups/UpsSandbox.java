@@ -95,7 +95,7 @@ public final class UpsSandbox implements AutoCloseable {
         this.addresses = new AddressRules(b.environment);
         this.trackAlert = new TrackAlert(b.clock, b.environment);
         this.tokenEndpoint = new TokenEndpoint(tokens, faults, shipperNumbers, this::validate);
-        this.rating = new Rating(shipperNumbers);
+        this.rating = new Rating(shipperNumbers, b.clock);
         shipments.addListener(quantumView);
         shipments.addListener(trackAlert);
     }
@@ -339,7 +339,7 @@ public final class UpsSandbox implements AutoCloseable {
             case TRACK_BY_REFERENCE -> shipments.trackByReference(call.pathParam(0));
             case QUANTUM_VIEW -> quantumView.respond(body);
             case TRACK_ALERT_SUBSCRIBE -> trackAlert.subscribe(call.pathParam(0), body);
-            case RATING -> rating.rate(body, call.pathParam(1));
+            case RATING -> rating.rate(body, call.pathParam(1), call.query("additionalinfo"));
             case TOKEN -> throw new IllegalStateException();
         };
         if (reply != null) {

@@ -75,4 +75,51 @@ class RatingTest extends SandboxTestBase {
         TestClient.Answer saver = client.post("/api/rating/v2409/Rate", groundToGermany.replace("\"03\"}", "\"65\"}"));
         assertThat(byService(saver).keySet()).containsExactly("65");
     }
+
+    /**
+     * Shop with additionalinfo=timeintransit and DeliveryTimeInformation: each service's delivery date after its business days, Monday to
+     * Friday, from the pickup date (a Friday here: 1 day arrives Monday, 5 days the Friday after).
+     */
+    @Test
+    void shopWithTimeInTransitGivesEachServicesDeliveryDateOnBusinessDays() {
+        String domestic = rateRequest("US", "NY", "10001", "3", true)
+                .replace("\"Package\"", "\"DeliveryTimeInformation\":{\"PackageBillType\":\"03\",\"Pickup\":{\"Date\":\"20261204\"}},"
+                        + "\"Package\"");
+
+        TestClient.Answer answer = client.post("/api/rating/v2409/Shop?additionalinfo=timeintransit", domestic);
+
+        assertThat(answer.status()).as(answer.json().toString()).isEqualTo(200);
+        Map<String, JsonNode> rated = byService(answer);
+        assertThat(rated.get("01").at("/TimeInTransit/ServiceSummary/EstimatedArrival/Arrival/Date").asText())
+                .isEqualTo("20261207");
+        assertThat(rated.get("01").at("/TimeInTransit/ServiceSummary/EstimatedArrival/DayOfWeek").asText()).isEqualTo("MON");
+        assertThat(rated.get("12").at("/TimeInTransit/ServiceSummary/EstimatedArrival/Arrival/Date").asText())
+                .isEqualTo("20261209");
+        assertThat(rated.get("03").at("/TimeInTransit/ServiceSummary/EstimatedArrival/Arrival/Date").asText())
+                .isEqualTo("20261211");
+        assertThat(rated.get("03").at("/TimeInTransit/PickupDate").asText()).isEqualTo("20261204");
+        assertThat(byService(client.post("/api/rating/v2409/Shop", rateRequest("US", "NY", "10001", "3", true)))
+                .get("01").has("TimeInTransit")).as("plain Shop: no time in transit").isFalse();
+        assertThat(ups.validationFailures()).isEmpty();
+    }
+
+    @Test
+    void anInternationalTimeInTransitRequestNeedsTheShipmentsTotalWeightAndInvoiceTotal() {
+        String toGermany = rateRequest("DE", null, "10115", "2", false)
+                .replace("\"Package\"", "\"DeliveryTimeInformation\":{\"PackageBillType\":\"03\",\"Pickup\":{\"Date\":\"20261207\"}},"
+                        + "\"Package\"");
+
+        TestClient.Answer noWeight = client.post("/api/rating/v2409/Shop?additionalinfo=timeintransit", toGermany);
+        assertThat(noWeight.status()).isEqualTo(400);
+        assertThat(TestClient.errorCode(noWeight)).isEqualTo(TimeInTransit.MISSING);
+        String weighed = toGermany.replace("\"Package\"", "\"ShipmentTotalWeight\":{\"UnitOfMeasurement\":{\"Code\":\"LBS\","
+                + "\"Description\":\"Pounds\"},\"Weight\":\"2\"},\"Package\"");
+        assertThat(client.post("/api/rating/v2409/Shop?additionalinfo=timeintransit", weighed).json().toString())
+                .contains("InvoiceLineTotal is required");
+        TestClient.Answer complete = client.post("/api/rating/v2409/Shop?additionalinfo=timeintransit", weighed.replace("\"Package\"",
+                "\"InvoiceLineTotal\":{\"CurrencyCode\":\"USD\",\"MonetaryValue\":\"100\"},\"Package\""));
+        assertThat(complete.status()).as(complete.json().toString()).isEqualTo(200);
+        assertThat(byService(complete).get("65").at("/TimeInTransit/ServiceSummary/EstimatedArrival/Arrival/Date").asText())
+                .as("Saver to Germany: 4 business days from Monday").isEqualTo("20261211");
+    }
 }

@@ -28,7 +28,7 @@ class StackFunctionTest {
         assertThat(writer.codeUri()).isEqualTo("functions/tracking-writer/target/tracking-writer.jar");
         assertThat(writer.runtime()).isEqualTo("java25");
         assertThat(writer.timeoutSeconds()).isEqualTo(60);
-        assertThat(writer.memorySize()).as("Globals: !Ref FunctionMemorySize, default 1024").isEqualTo(1024);
+        assertThat(writer.memorySize()).as("Globals: MemorySize 1024, a literal").isEqualTo(1024);
         assertThat(writer.environment())
                 .containsEntry("SHIPMENTS_TABLE", "ref-ShipmentsTable")
                 .containsEntry("TRACKING_UPDATES_DLQ_URL", "ref-TrackingUpdatesDLQ")
@@ -47,9 +47,9 @@ class StackFunctionTest {
         Path template = CloudFormationTemplate.projectRoot().resolve("template.yaml");
 
         StackFunction poller = StackFunction.resolve(template, "OrderPollerFunction", stack().withParameters(
-                Map.of("LogLevel", "DEBUG", "FunctionMemorySize", "2048", "ConnectorSettings", "{\"ups\":{}}")));
+                Map.of("LogLevel", "DEBUG", "ConnectorSettings", "{\"ups\":{}}")));
 
-        assertThat(poller.memorySize()).isEqualTo(2048);
+        assertThat(poller.memorySize()).as("the Globals' literal: no parameter sets memory").isEqualTo(1024);
         assertThat(poller.timeoutSeconds()).as("its own Timeout over the Globals' 60").isEqualTo(240);
         assertThat(poller.environment()).containsEntry("LOG_LEVEL", "DEBUG")
                 .containsEntry("CONNECTOR_SETTINGS", "{\"ups\":{}}")

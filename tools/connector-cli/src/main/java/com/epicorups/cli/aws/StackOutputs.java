@@ -33,6 +33,7 @@ public final class StackOutputs {
         m.put("UPS_SECRET_ID", "UpsSecretArn");
         m.put("WEBHOOK_SECRET_ID", "WebhookSecretArn");
         m.put("LABEL_BUCKET", "LabelBucketName");
+        m.put("DEPLOY_SETTINGS_ID", "DeploySettingsArn");
         return Map.copyOf(m);
     }
 
