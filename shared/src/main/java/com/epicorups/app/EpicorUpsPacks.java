@@ -45,8 +45,11 @@ final class EpicorUpsPacks implements PackShipping {
     @Override
     public PackShipment shipment(ReadyPack pack) {
         List<PackPackages.PackPackage> planned = packages.plan(pack);
-        return new PackShipment(pack.key(), new EpicorPackLines(epicor.get().client()).shippable(pack), planned,
-                epicorSettings.weightUnit());
+        PackShipment shipment = new PackShipment(pack.key(), new EpicorPackLines(epicor.get().client()).shippable(pack),
+                planned, epicorSettings.weightUnit());
+        // As for a release (decision 0033): what UPS would refuse is refused before any UPS call, Address Validation too.
+        ups.get().clients().shipping().checkPackBeforeAnyCall(shipment);
+        return shipment;
     }
 
     @Override

@@ -17,7 +17,8 @@ public interface PackShipping {
 
     /**
      * The pack's UPS shipment: its lines (shipping to the pack's own ship-to) and its packages; a permanent
-     * {@link com.epicorups.core.ConnectorException} naming the pack, line or carton when it cannot ship.
+     * {@link com.epicorups.core.ConnectorException} naming the pack, line or carton when it cannot ship, or when UPS
+     * would refuse it without a call (a ShipVia with no service on the lane), before any UPS call.
      */
     PackShipment shipment(ReadyPack pack);
 

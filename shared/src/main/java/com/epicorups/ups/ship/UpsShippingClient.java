@@ -97,6 +97,14 @@ public final class UpsShippingClient implements UpsShipping {
         return created(mapper.mapPack(pack, shipDate()), null);
     }
 
+    /**
+     * A pack's refusals that need no UPS call, as {@link #createPack} would make them: its ShipVia's service on the
+     * lane (its packages are planned, and refused, by {@link PackPackages} before).
+     */
+    public void checkPackBeforeAnyCall(PackShipment pack) {
+        mapper.laneService(pack.lines().get(0));
+    }
+
     /** The shipment's date: today in ups.eventTimeZone. */
     private LocalDate shipDate() {
         return LocalDate.now(clock.withZone(settings.eventTimeZone()));

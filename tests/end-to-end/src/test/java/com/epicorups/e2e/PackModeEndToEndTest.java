@@ -120,6 +120,27 @@ class PackModeEndToEndTest {
         }
     }
 
+    @Test
+    void aPackWhoseServiceUpsDoesNotOfferOnItsLaneIsRefusedBeforeAnyUpsCall() {
+        // UP2D mapped to Saver (65), which UPS offers on no domestic lane: pack 1008 (Atlanta to Atlanta).
+        UnaryOperator<String> saver = s -> PACKS.apply(s).replace("\"UP2D\":\"02\"", "\"UP2D\":\"65\"");
+        try (ConnectorWorld world = new ConnectorWorld(saver)) {
+            world.poll();
+            world.drainShipmentRequests();
+
+            PackKey refused = new PackKey(ConnectorWorld.COMPANY, 1008);
+            ShipmentRecord record = ledger(world).get(refused).orElseThrow();
+            assertThat(record.state()).isEqualTo(LedgerState.NEEDS_ATTENTION);
+            assertThat(record.reasonCode()).isEqualTo("SERVICE_NOT_ON_LANE");
+            assertThat(world.peek(world.resources.shipmentRequestsDlqUrl())).singleElement()
+                    .satisfies(m -> assertThat(Fixtures.attribute(m, "reasonCode")).isEqualTo("SERVICE_NOT_ON_LANE"));
+            assertThat(world.ups.requests(Operation.ADDRESS_VALIDATION))
+                    .as("the four other US packs' addresses only").isEqualTo(4);
+            assertThat(world.ups.requests(Operation.SHIP)).isEqualTo(UPS_PACKS.size() - 1);
+            assertThat(pack(world, 1008).get("TrackingNumber")).isIn("", null);
+        }
+    }
+
     static PackLedger ledger(ConnectorWorld world) {
         return new DynamoPackLedger(world.aws.dynamoDbBuilder().build(), world.resources.shipmentsTable());
     }
