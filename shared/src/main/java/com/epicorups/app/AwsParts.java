@@ -154,6 +154,15 @@ public final class AwsParts implements AutoCloseable {
             }
 
             @Override
+            public synchronized String store(com.epicorups.model.PackKey key, String trackingNumber,
+                                             String format, byte[] label) {
+                if (delegate == null) {
+                    delegate = S3Labels.create(AwsParts.this, resources);
+                }
+                return delegate.store(key, trackingNumber, format, label);
+            }
+
+            @Override
             public synchronized String keepEvent(String name, String body) {
                 if (delegate == null) {
                     delegate = S3Labels.create(AwsParts.this, resources);

@@ -134,7 +134,17 @@ public final class ConnectorAssembly implements UseCaseFactory {
     @Override
     public synchronized ShipmentCreation shipmentCreation() {
         if (shipmentCreation == null) {
-            shipmentCreation = ShipmentCreation.builder()
+            ShipmentCreation.Builder builder = ShipmentCreation.builder();
+            try {
+                // Pack messages are shipped whatever epicor.source says now: one enqueued before a switch back to
+                // releases still ships (or voids) once.
+                builder.packs(parts.ledger().packs(), new EpicorUpsPacks(epicor::get, ups::get,
+                        parts.settings().epicor(), parts.settings().ups()), parts.settings().epicor().weightUnit(),
+                        parts.settings().epicor().packs().markShipped());
+            } catch (UnsupportedOperationException releasesOnly) {
+                // a ledger that holds releases only: pack messages are refused as malformed, visibly
+            }
+            shipmentCreation = builder
                     .ledger(parts.ledger())
                     .epicor(epicorReleases())
                     .addressValidation(addressValidation())

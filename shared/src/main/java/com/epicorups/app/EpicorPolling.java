@@ -5,6 +5,8 @@ import com.epicorups.epicor.EpicorReleaseSource;
 import com.epicorups.epicor.EpicorSettings;
 import com.epicorups.epicor.preflight.EpicorTenantChecks;
 import com.epicorups.epicor.preflight.PreflightConfig;
+import com.epicorups.epicor.pack.EpicorPackSource;
+import com.epicorups.pipeline.PollLedger;
 import com.epicorups.pipeline.TenantPreflight;
 import com.epicorups.port.Preflight;
 import com.epicorups.pipeline.PollSettings;
@@ -36,10 +38,30 @@ public final class EpicorPolling {
     public static ReleasePoller poller(EpicorClient client, EpicorSettings settings, CheckpointStore checkpoints,
                                        MessageQueue shipmentRequests, AuditLog audit, Clock clock, Duration cycleLease,
                                        ShipmentLedger ledger, Preflight preflight) {
+        if (settings.source().isPacks()) {
+            return packPoller(client, settings, checkpoints, shipmentRequests, audit, clock, cycleLease, ledger,
+                    preflight);
+        }
         EpicorReleaseSource source = new EpicorReleaseSource(client, settings);
         PollSettings poll = new PollSettings(source.checkpointName(), settings.maxPagesPerCycle(),
                 settings.sweepEvery(), cycleLease);
         return new ReleasePoller(source, poll, checkpoints, shipmentRequests, audit, clock, ledger, preflight);
+    }
+
+    /**
+     * Pack mode: the same poll (page loop, lease, sweep, checkpoints) over the ready packs, keyed by pack in the ledger,
+     * with a void pass over the packs voided in Epicor after the connector shipped them.
+     */
+    private static ReleasePoller packPoller(EpicorClient client, EpicorSettings settings, CheckpointStore checkpoints,
+                                            MessageQueue shipmentRequests, AuditLog audit, Clock clock,
+                                            Duration cycleLease, ShipmentLedger ledger, Preflight preflight) {
+        EpicorPackSource packs = EpicorPackSource.ready(client, settings);
+        PollSettings poll = new PollSettings(packs.checkpointName(), settings.maxPagesPerCycle(),
+                settings.sweepEvery(), cycleLease);
+        EpicorPackSource voids = ledger == null ? null : EpicorPackSource.voids(client, settings, ledger.packs());
+        return new ReleasePoller(packs, poll, checkpoints, shipmentRequests, audit, clock,
+                ledger == null ? null : PollLedger.packs(ledger.packs()), preflight, voids,
+                voids == null ? null : voids.checkpointName());
     }
 
     /**

@@ -22,7 +22,15 @@ public final class S3LabelStore implements LabelStore {
 
     @Override
     public String store(ReleaseKey key, String trackingNumber, String format, byte[] label) {
-        String objectKey = LabelPaths.relativePath(key, trackingNumber, format);
+        return put(LabelPaths.relativePath(key, trackingNumber, format), format, label);
+    }
+
+    @Override
+    public String store(com.epicorups.model.PackKey key, String trackingNumber, String format, byte[] label) {
+        return put(LabelPaths.relativePath(key, trackingNumber, format), format, label);
+    }
+
+    private String put(String objectKey, String format, byte[] label) {
         s3.putObject(r -> r.bucket(bucket).key(objectKey).contentType(LabelPaths.contentType(format)),
                 RequestBody.fromBytes(label));
         return "s3://" + bucket + "/" + objectKey;

@@ -217,7 +217,14 @@ public enum Reason {
     /** Another poll cycle holds the cycle lease. */
     POLL_IN_PROGRESS("POLL_IN_PROGRESS", Kind.OUTCOME),
     /** Enqueued by the reconciliation sweep, which the changed-since poll had missed. */
-    SWEEP_FOUND("SWEEP_FOUND", Kind.OUTCOME);
+    SWEEP_FOUND("SWEEP_FOUND", Kind.OUTCOME),
+    /**
+     * Pack mode: at the creator's re-read the pack is no longer ready for a label (voided, shipped, tracked by another
+     * system, or no longer matching epicor.packs.readyFilter): nothing is bought; a replay re-checks it.
+     */
+    PACK_NOT_READY("PACK_NOT_READY", Kind.OUTCOME),
+    /** Pack mode: the pack was voided in Epicor after its label was bought, and UPS voided the shipment. */
+    LABEL_VOIDED("LABEL_VOIDED", Kind.OUTCOME);
 
     /** What a reason says about the work it stopped. */
     public enum Kind {

@@ -3,6 +3,7 @@ package com.epicorups.epicor;
 import com.epicorups.core.settings.Expected;
 import com.epicorups.core.settings.SettingsBinder;
 import com.epicorups.core.settings.Wording;
+import com.epicorups.epicor.pack.PackSettings;
 import com.epicorups.model.WeightUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -44,12 +45,24 @@ public record EpicorSettings(
         Integer maxPagesPerCycle,
         Integer sweepEveryHours,
         Integer preflightEveryHours,
-        String exportItnColumn) {
+        String exportItnColumn,
+        Packs packs) {
 
     /** How OAuth2 client credentials are presented to the token endpoint. */
     public enum OAuthClientAuth { BASIC, BODY }
 
-    public enum Source { ORDER_RELS, BAQ }
+    /**
+     * Where the order poll reads what to ship: releases (OrderRels with the eligibility filter, or the release BAQ),
+     * or, in pack mode, the packs the warehouse built in Customer Shipment Entry (docs/decisions/0030-pack-mode.md).
+     */
+    public enum Source {
+        ORDER_RELS, BAQ, PACKS;
+
+        /** Whether the poll ships packs (one shipment per pack) rather than releases. */
+        public boolean isPacks() {
+            return this == PACKS;
+        }
+    }
 
     public enum WeightSource { NET, GROSS }
 
@@ -104,6 +117,12 @@ public record EpicorSettings(
         sweepEveryHours = Objects.requireNonNullElse(sweepEveryHours, DEFAULT_SWEEP_EVERY_HOURS);
         preflightEveryHours = Objects.requireNonNullElse(preflightEveryHours, DEFAULT_PREFLIGHT_EVERY_HOURS);
         exportItnColumn = exportItnColumn == null || exportItnColumn.isBlank() ? null : exportItnColumn.trim();
+        packs = Objects.requireNonNullElse(packs, Packs.DEFAULT);
+    }
+
+    /** What the pack poll reads (pack mode): the shop's ready filter and the page size. */
+    public PackSettings packSettings() {
+        return new PackSettings(packs.readyFilter(), pageSize);
     }
 
     /** The OrderHed columns the release reads select: the standard ones and the ITN column when one is named. */
@@ -120,7 +139,7 @@ public record EpicorSettings(
     private EpicorSettings(SettingsBinder.Components c) {
         this(c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(),
                 c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(), c.next(),
-                c.next());
+                c.next(), c.next());
     }
 
     /** Every default. */
@@ -170,6 +189,7 @@ public record EpicorSettings(
                     + MAX_SWEEP_EVERY_HOURS + ", was " + sweepEveryHours));
         }
         range(problems, "preflightEveryHours", preflightEveryHours, 1, MAX_SWEEP_EVERY_HOURS);
+        packs.check(problems);
     }
 
     public Duration connectTimeout() { return Duration.ofSeconds(connectTimeoutSeconds); }
@@ -307,6 +327,42 @@ public record EpicorSettings(
     // ---------------------------------------------------------------------------------------------
 
     /**
+     * The {@code epicor.packs} section (pack mode, {@code epicor.source: PACKS}).
+     *
+     * @param readyFilter  what marks a pack ready for a label in the shop: an OData filter over ShipHead columns,
+     *                     default {@code ShipStatus eq 'FREIGHTED'} (the packer pressed Freight, as for Epicor's
+     *                     manifest interface); the poll always adds "not voided, not shipped, no tracking number"
+     * @param markShipped  also set ShipHead.ReadyToInvoice (Epicor's "shipped") when writing a label back; default false
+     */
+    public record Packs(String readyFilter, Boolean markShipped) {
+        public static final Packs DEFAULT = new Packs(null, null);
+
+        public Packs {
+            readyFilter = readyFilter == null ? PackSettings.DEFAULT_READY_FILTER
+                    : readyFilter.trim();
+            markShipped = Objects.requireNonNullElse(markShipped, Boolean.FALSE);
+        }
+
+        /** For the settings reader: the components in declaration order. */
+        private Packs(SettingsBinder.Components c) {
+            this(c.next(), c.next());
+        }
+
+        void check(List<String> problems) {
+            if (readyFilter.isEmpty()) {
+                problems.add(WORDING.problem("epicor.packs.readyFilter", "must not be empty: leave it out for the "
+                        + "default (" + PackSettings.DEFAULT_READY_FILTER + ")"));
+            } else if (readyFilter.chars().filter(ch -> ch == '(').count()
+                    != readyFilter.chars().filter(ch -> ch == ')').count()) {
+                problems.add(WORDING.problem("epicor.packs.readyFilter", "has unbalanced parentheses: '"
+                        + readyFilter + "'"));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /**
      * Writes the JSON a user would write for these settings, so what code builds goes through the same reading
      * and checks as CONNECTOR_SETTINGS.
      */
@@ -337,6 +393,7 @@ public record EpicorSettings(
         public Builder maxPagesPerCycle(int v) { json.put("maxPagesPerCycle", v); return this; }
         public Builder sweepEveryHours(int v) { json.put("sweepEveryHours", v); return this; }
         public Builder preflightEveryHours(int v) { json.put("preflightEveryHours", v); return this; }
+        public Builder packs(Packs v) { json.set("packs", SettingsBinder.valueToJson(v)); return this; }
 
         /** @throws IllegalArgumentException naming every problem, as CONNECTOR_SETTINGS would */
         public EpicorSettings build() {

@@ -27,6 +27,24 @@ public record PackKey(String company, int packNum) {
         return "PACK " + packNum;
     }
 
+    /** The key back from {@link #asString()}. */
+    public static PackKey parse(String text) {
+        String[] parts = Objects.requireNonNull(text, "text").split("#");
+        if (parts.length != 3 || !parts[1].equals("PACK")) {
+            throw new IllegalArgumentException("not a pack key (company#PACK#packNum): " + text);
+        }
+        try {
+            return new PackKey(parts[0], Integer.parseInt(parts[2]));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a pack key (company#PACK#packNum): " + text, e);
+        }
+    }
+
+    /** Whether {@code text} is a pack key's text (a release key never is). */
+    public static boolean isPackKey(String text) {
+        return text != null && text.split("#").length == 3 && text.contains("#PACK#");
+    }
+
     @Override
     public String toString() {
         return asString();

@@ -1,7 +1,7 @@
 package com.epicorups.pipeline;
 
 import com.epicorups.core.Reason;
-import com.epicorups.port.PolledRelease;
+import com.epicorups.port.PolledItem;
 import com.epicorups.port.ReleaseSource;
 import com.epicorups.store.AuditEntry;
 import com.epicorups.store.AuditOperation;
@@ -49,13 +49,13 @@ final class ChangedSinceCycle extends PollPass {
      * reason, where a redrive after the fix ships them.
      */
     @Override
-    List<PolledRelease> select(List<PolledRelease> mapped) {
+    List<PolledItem> select(List<PolledItem> mapped) {
         return mapped.stream().filter(m -> !m.isSkipped()).toList();
     }
 
     @Override
-    void audit(List<PolledRelease> mapped, List<PolledRelease> sent) {
-        for (PolledRelease m : mapped) {
+    void audit(List<PolledItem> mapped, List<PolledItem> sent) {
+        for (PolledItem m : mapped) {
             if (m.needsFix()) {
                 auditNeedsFix(m);
             }
@@ -67,7 +67,7 @@ final class ChangedSinceCycle extends PollPass {
     }
 
     @Override
-    Map<String, String> checkpointAfter(ReleaseSource.Page page, List<PolledRelease> sent) {
+    Map<String, String> checkpointAfter(ReleaseSource.Page page, List<PolledItem> sent) {
         return page.position();
     }
 
@@ -115,15 +115,15 @@ final class ChangedSinceCycle extends PollPass {
         return d;
     }
 
-    private void auditSkip(PolledRelease m) {
-        poll.audit().record(new AuditEntry(m.key().asString(), poll.clock().instant(), AuditOperation.RELEASE_SKIPPED,
+    private void auditSkip(PolledItem m) {
+        poll.audit().record(new AuditEntry(m.subject(), poll.clock().instant(), AuditOperation.RELEASE_SKIPPED,
                 AuditOutcome.SKIPPED, m.skipReason().code(), m.detail(), 0,
                 Map.of("pollId", poll.pollId(), "sysRevId", Long.toString(m.sysRevId())), null));
     }
 
     /** Visible at once in the audit trail, before the creator puts it in the DLQ with the same reason. */
-    private void auditNeedsFix(PolledRelease m) {
-        poll.audit().record(new AuditEntry(m.key().asString(), poll.clock().instant(), AuditOperation.RELEASE_ENQUEUED,
+    private void auditNeedsFix(PolledItem m) {
+        poll.audit().record(new AuditEntry(m.subject(), poll.clock().instant(), AuditOperation.RELEASE_ENQUEUED,
                 AuditOutcome.SUCCESS, m.skipReason().code(), "enqueued although it needs a fix (" + m.detail()
                         + "): the shipment creator will put it in the DLQ until the data is fixed", 0,
                 Map.of("pollId", poll.pollId(), "sysRevId", Long.toString(m.sysRevId())), null));

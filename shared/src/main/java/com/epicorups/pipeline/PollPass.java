@@ -4,8 +4,7 @@ import com.epicorups.core.ConnectorException;
 import com.epicorups.core.Json;
 import com.epicorups.core.Reason;
 import com.epicorups.logging.JsonLogger;
-import com.epicorups.model.ShipmentRequestMessage;
-import com.epicorups.port.PolledRelease;
+import com.epicorups.port.PolledItem;
 import com.epicorups.port.ReleaseSource;
 import com.epicorups.store.AuditEntry;
 import com.epicorups.store.AuditLines;
@@ -68,13 +67,13 @@ abstract class PollPass {
     abstract boolean endsOnEmptyPage();
 
     /** What of the page's releases to enqueue. */
-    abstract List<PolledRelease> select(List<PolledRelease> mapped);
+    abstract List<PolledItem> select(List<PolledItem> mapped);
 
     /** Audits the page's releases once those {@code sent} are enqueued. */
-    abstract void audit(List<PolledRelease> mapped, List<PolledRelease> sent);
+    abstract void audit(List<PolledItem> mapped, List<PolledItem> sent);
 
     /** The pass's checkpoint values once this page is enqueued. */
-    abstract Map<String, String> checkpointAfter(ReleaseSource.Page page, List<PolledRelease> sent);
+    abstract Map<String, String> checkpointAfter(ReleaseSource.Page page, List<PolledItem> sent);
 
     /** The checkpoint now holds {@code values}. */
     abstract void moved(Map<String, String> values);
@@ -116,8 +115,8 @@ abstract class PollPass {
                 return End.REACHED_END;
             }
             seen += page.rows();
-            List<PolledRelease> mapped = page.mapReleases();
-            List<PolledRelease> wanted = select(mapped);
+            List<PolledItem> mapped = List.copyOf(page.mapReleases());
+            List<PolledItem> wanted = select(mapped);
             if (!poll.lease().renew()) {
                 return End.CONFLICT;
             }
@@ -137,13 +136,13 @@ abstract class PollPass {
         return End.BUDGET_SPENT;
     }
 
-    private void send(List<PolledRelease> releases) {
+    private void send(List<PolledItem> releases) {
         if (releases.isEmpty()) {
             return;
         }
         List<String> bodies = new ArrayList<>();
-        for (PolledRelease m : releases) {
-            bodies.add(toJson(new ShipmentRequestMessage(poll.pollId(), poll.started(), m.release(), m.references())));
+        for (PolledItem m : releases) {
+            bodies.add(toJson(m.message(poll.pollId(), poll.started())));
         }
         poll.shipmentRequests().sendAll(bodies);
     }
@@ -184,11 +183,11 @@ abstract class PollPass {
         return d;
     }
 
-    private static String toJson(ShipmentRequestMessage m) {
+    private static String toJson(Object m) {
         try {
             return Json.mapper().writeValueAsString(m);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a ShipmentRequestMessage", e);
+            throw new IllegalStateException("cannot serialise a shipment request " + m.getClass().getSimpleName(), e);
         }
     }
 }

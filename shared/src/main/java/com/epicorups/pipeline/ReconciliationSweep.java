@@ -1,20 +1,19 @@
 package com.epicorups.pipeline;
 
 import com.epicorups.core.Reason;
-import com.epicorups.model.ReleaseKey;
-import com.epicorups.port.PolledRelease;
+import com.epicorups.port.PolledItem;
 import com.epicorups.port.ReleaseSource;
 import com.epicorups.store.AuditEntry;
 import com.epicorups.store.AuditOperation;
 import com.epicorups.store.AuditOutcome;
 import com.epicorups.store.Checkpoint;
-import com.epicorups.store.ShipmentLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The reconciliation sweep: every release the source lists as eligible, in key order, whatever its change marker;
@@ -27,13 +26,13 @@ final class ReconciliationSweep extends PollPass {
     private static final String LAST_COMPLETED = "lastCompletedAt";
     private static final String PASS_STARTED = "passStartedAt";
 
-    private final ShipmentLedger ledger;
+    private final PollLedger ledger;
     private Map<String, String> state;
     private int inLedger;
     private int inLedgerOfPage;
 
     private ReconciliationSweep(PollContext poll, String checkpointName, Checkpoint checkpoint,
-                                Map<String, String> state, Instant now, ShipmentLedger ledger) {
+                                Map<String, String> state, Instant now, PollLedger ledger) {
         super(poll, checkpointName, checkpoint.version(), now, poll.source().callCount());
         this.state = state;
         this.ledger = ledger;
@@ -44,7 +43,7 @@ final class ReconciliationSweep extends PollPass {
      * {@code budget} pages. A fresh install (no sweep checkpoint) only records now as the last completed pass: the
      * changed-since poll starts from the beginning anyway, and sweeping now would read every release twice.
      */
-    static Optional<ReconciliationSweep> due(PollContext poll, String checkpointName, ShipmentLedger ledger,
+    static Optional<ReconciliationSweep> due(PollContext poll, String checkpointName, PollLedger ledger,
                                              Duration every, int budget) {
         Instant now = poll.clock().instant();
         Checkpoint cp = poll.checkpoints().load(checkpointName).orElse(null);
@@ -86,22 +85,21 @@ final class ReconciliationSweep extends PollPass {
 
     /** The releases the poll would enqueue that the shipment ledger has never seen, in any state. */
     @Override
-    List<PolledRelease> select(List<PolledRelease> mapped) {
-        List<PolledRelease> wanted = mapped.stream().filter(m -> !m.isSkipped()).toList();
-        Map<ReleaseKey, ?> known = wanted.isEmpty() ? Map.of()
-                : ledger.getAll(wanted.stream().map(PolledRelease::key).toList());
+    List<PolledItem> select(List<PolledItem> mapped) {
+        List<PolledItem> wanted = mapped.stream().filter(m -> !m.isSkipped()).toList();
+        Set<String> known = wanted.isEmpty() ? Set.of() : ledger.recorded(wanted);
         inLedgerOfPage = known.size();
-        return wanted.stream().filter(m -> !known.containsKey(m.key())).toList();
+        return wanted.stream().filter(m -> !known.contains(m.subject())).toList();
     }
 
     @Override
-    void audit(List<PolledRelease> mapped, List<PolledRelease> sent) {
+    void audit(List<PolledItem> mapped, List<PolledItem> sent) {
         sent.forEach(this::auditFound);
     }
 
     /** The running counts of the pass, with the cursor after this page; only the completion once the pass ends. */
     @Override
-    Map<String, String> checkpointAfter(ReleaseSource.Page page, List<PolledRelease> sent) {
+    Map<String, String> checkpointAfter(ReleaseSource.Page page, List<PolledItem> sent) {
         inLedger += inLedgerOfPage;
         state.merge("seen", Integer.toString(page.rows()), ReconciliationSweep::plus);
         state.merge("inLedger", Integer.toString(inLedgerOfPage), ReconciliationSweep::plus);
@@ -168,7 +166,7 @@ final class ReconciliationSweep extends PollPass {
                 elapsedMillis(), details(), null));
     }
 
-    private void auditFound(PolledRelease m) {
+    private void auditFound(PolledItem m) {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("pollId", poll.pollId());
         d.put("sysRevId", Long.toString(m.sysRevId()));
@@ -178,7 +176,7 @@ final class ReconciliationSweep extends PollPass {
             fix = "; it needs a fix (" + m.skipReason() + ": " + m.detail() + "), so the shipment creator will put "
                     + "it in the DLQ until the data is fixed";
         }
-        poll.audit().record(new AuditEntry(m.key().asString(), poll.clock().instant(), AuditOperation.RELEASE_ENQUEUED,
+        poll.audit().record(new AuditEntry(m.subject(), poll.clock().instant(), AuditOperation.RELEASE_ENQUEUED,
                 AuditOutcome.SUCCESS, Reason.SWEEP_FOUND.code(), "enqueued by the reconciliation sweep: eligible with "
                         + "no shipment ledger record, so the changed-since poll had not enqueued it (its change "
                         + "committed after the poll had passed its change marker)" + fix, 0, d, null));

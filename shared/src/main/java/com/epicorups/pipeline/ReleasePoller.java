@@ -48,8 +48,10 @@ public final class ReleasePoller implements OrderPolling {
     private final MessageQueue shipmentRequests;
     private final AuditLog audit;
     private final Clock clock;
-    private final ShipmentLedger ledger;
+    private final PollLedger ledger;
     private final Preflight preflight;
+    private final ReleaseSource voids;
+    private final String voidsCheckpoint;
     private volatile boolean lastCycleConflicted;
 
     /**
@@ -68,6 +70,31 @@ public final class ReleasePoller implements OrderPolling {
     public ReleasePoller(ReleaseSource source, PollSettings settings, CheckpointStore checkpoints,
                          MessageQueue shipmentRequests, AuditLog audit, Clock clock, ShipmentLedger ledger,
                          Preflight preflight) {
+        this(source, settings, checkpoints, shipmentRequests, audit, clock,
+                ledger == null ? null : PollLedger.releases(ledger), preflight);
+    }
+
+    /**
+     * The poll over any source (releases, or packs in pack mode) with the ledger its sweep asks.
+     *
+     * @param ledger what the reconciliation sweep asks the never-twice ledger; null for a poller that never sweeps
+     */
+    public ReleasePoller(ReleaseSource source, PollSettings settings, CheckpointStore checkpoints,
+                         MessageQueue shipmentRequests, AuditLog audit, Clock clock, PollLedger ledger,
+                         Preflight preflight) {
+        this(source, settings, checkpoints, shipmentRequests, audit, clock, ledger, preflight, null, null);
+    }
+
+    /**
+     * The poll with a void pass (pack mode): after the cycle and the sweep, the items {@code voids} lists changed
+     * since its own checkpoint {@code voidsCheckpoint} (packs voided in Epicor after the connector shipped them) are
+     * enqueued through the same page loop and lease, each as its own message (a void request).
+     */
+    public ReleasePoller(ReleaseSource source, PollSettings settings, CheckpointStore checkpoints,
+                         MessageQueue shipmentRequests, AuditLog audit, Clock clock, PollLedger ledger,
+                         Preflight preflight, ReleaseSource voids, String voidsCheckpoint) {
+        this.voids = voids;
+        this.voidsCheckpoint = voids == null ? null : Objects.requireNonNull(voidsCheckpoint, "voidsCheckpoint");
         this.preflight = Objects.requireNonNull(preflight, "preflight");
         this.source = Objects.requireNonNull(source, "source");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -135,8 +162,18 @@ public final class ReleasePoller implements OrderPolling {
                         ? Math.max(1, settings.maxPagesPerCycle() - cycle.pages) : 0);
             }
             lastCycleConflicted = cycleEnd == PollPass.End.CONFLICT || sweep.conflicted();
+            int voided = 0;
+            if (voids != null && !lastCycleConflicted) {
+                // Voids come last and get what is left of the budget, at least one page: a void waits a cycle at most.
+                ChangedSinceCycle voidPass = new ChangedSinceCycle(new PollContext(pollId, started, voids, checkpoints,
+                        shipmentRequests, audit, clock, lease), voidsCheckpoint,
+                        checkpoints.load(voidsCheckpoint).orElse(null), voids.callCount());
+                lastCycleConflicted = voidPass.run(Math.max(1, settings.maxPagesPerCycle() - cycle.pages
+                        - sweep.pages())) == PollPass.End.CONFLICT;
+                voided = voidPass.enqueued;
+            }
             return new PollSummary(pollId, cycle.pages, cycle.seen, cycle.enqueued, cycle.skippedByReason(),
-                    source.callCount() - callsBefore, cycle.position(), sweep.pages(), sweep.enqueued());
+                    source.callCount() - callsBefore, cycle.position(), sweep.pages(), sweep.enqueued(), voided);
         }
     }
 

@@ -1,6 +1,11 @@
 package com.epicorups.pipeline;
 
 import com.epicorups.core.ConnectorException;
+import com.epicorups.core.Reason;
+import com.epicorups.epicor.pack.PackRequestMessage;
+import com.epicorups.model.WeightUnit;
+import com.epicorups.store.PackLedger;
+import java.util.Optional;
 import com.epicorups.core.DaemonThreads;
 import com.epicorups.logging.CorrelationId;
 import com.epicorups.model.ShipmentRequestMessage;
@@ -47,6 +52,8 @@ public final class ShipmentCreation implements MessageHandler {
     private final CreationFailureActions actions;
     private final ShipmentSteps steps;
     private final BatchPreparation batches;
+    /** Null when no pack mode parts were given: a pack message is then malformed. */
+    private final PackCreation packs;
 
     private ShipmentCreation(Builder b) {
         ShipmentLedger ledger = Objects.requireNonNull(b.ledger, "ledger");
@@ -72,6 +79,9 @@ public final class ShipmentCreation implements MessageHandler {
         this.batches = new BatchPreparation(ledger, epicor, addressValidation, ups, trackingUpdates,
                 Executors.newFixedThreadPool(b.settings.batchConcurrency(), DaemonThreads.named("address-check")),
                 clock, b.settings.claimLease(), ownerIds, steps, grouping, gate);
+        this.packs = b.packShipping == null ? null : new PackCreation(b.packLedger, b.packShipping, addressValidation,
+                labels, audit, deadLetters, clock, b.settings.claimLease(), ownerIds, gate, b.packWeightUnit,
+                b.markPacksShipped);
     }
 
     public static Builder builder() {
@@ -80,6 +90,19 @@ public final class ShipmentCreation implements MessageHandler {
 
     @Override
     public MessageResult handle(InboundMessage message) {
+        Optional<PackRequestMessage> pack;
+        try {
+            pack = PackRequests.ifPack(message.body());
+        } catch (ConnectorException e) {
+            return actions.applyToMessage(message, policy.whenMalformed(e));
+        }
+        if (pack.isPresent()) {
+            if (packs == null) {
+                return actions.applyToMessage(message, policy.whenMalformed(new ConnectorException(
+                        Reason.MALFORMED_MESSAGE, "a pack request, but this creator was built without pack mode")));
+            }
+            return CorrelationId.with(pack.get().key().asString(), () -> packs.handle(message, pack.get()));
+        }
         ShipmentRequestMessage request;
         try {
             request = ShipmentRequests.parse(message.body());
@@ -100,7 +123,24 @@ public final class ShipmentCreation implements MessageHandler {
      */
     @Override
     public MessageBatch open(List<InboundMessage> messages) {
-        return batches.prepare(messages, this);
+        List<InboundMessage> releases = messages.stream().filter(m -> !PackRequests.isPack(m.body())).toList();
+        if (releases.size() == messages.size()) {
+            return batches.prepare(messages, this);
+        }
+        // Pack messages go one by one (a pack is one shipment, its reads are its own); releases as a batch.
+        MessageBatch releaseBatch = releases.isEmpty() ? null : batches.prepare(releases, this);
+        return new MessageBatch() {
+            @Override
+            public MessageResult handle(InboundMessage message) {
+                return releaseBatch == null || PackRequests.isPack(message.body()) ? ShipmentCreation.this.handle(message)
+                        : releaseBatch.handle(message);
+            }
+
+            @Override
+            public List<String> finish() {
+                return releaseBatch == null ? List.of() : releaseBatch.finish();
+            }
+        };
     }
 
     public static final class Builder {
@@ -117,6 +157,10 @@ public final class ShipmentCreation implements MessageHandler {
         private Supplier<String> ownerIds = () -> "creator-" + UUID.randomUUID();
         private boolean groupReleasesByOrder;
         private Preflight preflight = Preflight.NONE;
+        private PackLedger packLedger;
+        private PackShipping packShipping;
+        private WeightUnit packWeightUnit = WeightUnit.LBS;
+        private boolean markPacksShipped;
 
         public Builder ledger(ShipmentLedger v) { this.ledger = v; return this; }
         public Builder epicor(EpicorReleases v) { this.epicor = v; return this; }
@@ -140,6 +184,20 @@ public final class ShipmentCreation implements MessageHandler {
          * nothing is claimed or bought and the messages are retried (default: no preflight).
          */
         public Builder preflight(Preflight v) { this.preflight = v; return this; }
+
+        /**
+         * Pack mode: ship pack messages (one UPS shipment per pack) and void the labels of packs voided after them.
+         *
+         * @param unit        the unit pack weights are converted to (epicor.weightUnit)
+         * @param markShipped also set ShipHead.ReadyToInvoice when writing a label back (epicor.packs.markShipped)
+         */
+        public Builder packs(PackLedger ledger, PackShipping shipping, WeightUnit unit, boolean markShipped) {
+            this.packLedger = Objects.requireNonNull(ledger, "pack ledger");
+            this.packShipping = Objects.requireNonNull(shipping, "pack shipping");
+            this.packWeightUnit = Objects.requireNonNull(unit, "unit");
+            this.markPacksShipped = markShipped;
+            return this;
+        }
 
         public ShipmentCreation build() {
             return new ShipmentCreation(this);

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param sweepPages      pages the reconciliation sweep read in this invocation (0 when it was not due)
  * @param sweepEnqueued   releases the sweep enqueued: eligible, never enqueued by the changed-since poll (no
  *                        shipment ledger record at all); not counted in {@code enqueued}
+ * @param voidsEnqueued   pack mode: packs voided in Epicor after the connector shipped them, enqueued to void their
+ *                        UPS shipment (0 in release mode)
  */
 public record PollSummary(
         String pollId,
@@ -22,12 +24,20 @@ public record PollSummary(
         int epicorCalls,
         Map<String, String> checkpoint,
         int sweepPages,
-        int sweepEnqueued) {
+        int sweepEnqueued,
+        int voidsEnqueued) {
 
     /** A cycle without a sweep. */
     public PollSummary(String pollId, int pages, int releasesSeen, int enqueued, Map<String, Integer> skippedByReason,
                        int epicorCalls, Map<String, String> checkpoint) {
-        this(pollId, pages, releasesSeen, enqueued, skippedByReason, epicorCalls, checkpoint, 0, 0);
+        this(pollId, pages, releasesSeen, enqueued, skippedByReason, epicorCalls, checkpoint, 0, 0, 0);
+    }
+
+    /** A cycle and its sweep, without a void pass. */
+    public PollSummary(String pollId, int pages, int releasesSeen, int enqueued, Map<String, Integer> skippedByReason,
+                       int epicorCalls, Map<String, String> checkpoint, int sweepPages, int sweepEnqueued) {
+        this(pollId, pages, releasesSeen, enqueued, skippedByReason, epicorCalls, checkpoint, sweepPages,
+                sweepEnqueued, 0);
     }
 
     public PollSummary {

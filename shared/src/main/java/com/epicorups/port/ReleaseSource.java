@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the order poll reads releases, a page at a time: the eligible releases changed after a position (the
+ * Where the order poll reads releases (or, in pack mode, packs), a page at a time: the eligible releases changed after a position (the
  * changed-since cycle), or every eligible release after a position in key order (the reconciliation sweep). A
  * position is the opaque values of a page's {@link Page#position()}, kept by the poll in its checkpoints; an empty
  * or foreign one (another checkpoint mode) reads from the beginning.
@@ -33,7 +33,10 @@ public interface ReleaseSource {
         /** The position after this page's last row; empty when the page has no rows. */
         Map<String, String> position();
 
-        /** Reads what the rows name (orders, lines, parts, ship-tos; batched) and maps every release. */
-        List<PolledRelease> mapReleases();
+        /**
+         * Reads what the rows name (orders, lines, parts, ship-tos; batched) and maps every release (in pack mode,
+         * every pack: {@link PolledItem}).
+         */
+        List<? extends PolledItem> mapReleases();
     }
 }

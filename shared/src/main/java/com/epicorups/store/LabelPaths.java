@@ -1,5 +1,6 @@
 package com.epicorups.store;
 
+import com.epicorups.model.PackKey;
 import com.epicorups.model.ReleaseKey;
 import java.util.Locale;
 
@@ -27,6 +28,14 @@ public final class LabelPaths {
         }
         return "labels/" + key.company() + "/" + key.orderNum() + "/" + key.orderLine() + "-" + key.orderRelNum()
                 + "/" + trackingNumber + "." + extension(format);
+    }
+
+    /** {@code labels/<company>/PACK-<packNum>/<tracking>.<ext>}: a pack's labels, apart from any order's. */
+    public static String relativePath(PackKey key, String trackingNumber, String format) {
+        if (trackingNumber == null || !trackingNumber.matches("[A-Za-z0-9]+")) {
+            throw new IllegalArgumentException("tracking number must be alphanumeric: " + trackingNumber);
+        }
+        return "labels/" + key.company() + "/PACK-" + key.packNum() + "/" + trackingNumber + "." + extension(format);
     }
 
     public static String extension(String format) {

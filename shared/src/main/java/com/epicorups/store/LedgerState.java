@@ -9,5 +9,12 @@ public enum LedgerState {
     /** Epicor has the tracking number. */
     WRITTEN,
     /** A permanent failure; the claim is released so that a replay after the fix can ship it. */
-    NEEDS_ATTENTION
+    NEEDS_ATTENTION,
+    /**
+     * Pack mode: the pack was voided in Epicor after its label was bought, and one attempt (the owner, until its
+     * lease ends) is voiding the UPS shipment. Never claimed for shipping again.
+     */
+    VOIDING,
+    /** Pack mode: UPS voided the shipment of a pack voided in Epicor. Never claimed for shipping again. */
+    VOIDED
 }

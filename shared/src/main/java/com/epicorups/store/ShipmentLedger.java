@@ -15,6 +15,15 @@ import java.util.Optional;
  * The never-twice ledger: one item per release key. Every state change is one conditional write.
  */
 public interface ShipmentLedger {
+    /**
+     * The pack mode ledger over the same items (one table): its pack keys never equal a release key.
+     *
+     * @throws UnsupportedOperationException for a ledger that holds releases only
+     */
+    default PackLedger packs() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " holds no packs");
+    }
+
     ClaimResult claim(ReleaseKey key, String owner, Instant now, Duration lease);
 
     /** CLAIMED by {@code owner} to SHIPPED. Throws {@link LedgerConflictException} if the claim was lost. */

@@ -5,7 +5,10 @@ import com.epicorups.model.TrackingStatus;
 import java.time.Instant;
 import java.util.List;
 
-/** One item of the shipment ledger: everything known about the shipping of one release. */
+/**
+ * One item of the shipment ledger: everything known about the shipping of one release, or in pack mode of one pack
+ * ({@link PackLedger}: then {@code key} is null).
+ */
 public record ShipmentRecord(
         ReleaseKey key,
         LedgerState state,
@@ -23,6 +26,12 @@ public record ShipmentRecord(
 
     public ShipmentRecord {
         trackingNumbers = trackingNumbers == null ? List.of() : List.copyOf(trackingNumbers);
+    }
+
+    /** The same record in {@code state}, with that owner and lease, updated at {@code now}. */
+    public ShipmentRecord withState(LedgerState state, String owner, Instant leaseUntil, Instant now) {
+        return new ShipmentRecord(key, state, attempt, owner, leaseUntil, shipmentId, trackingNumbers, labelLocation,
+                lastStatus, lastEventTime, subscriptionExpiresAt, reasonCode, now);
     }
 
     public boolean shipped() {

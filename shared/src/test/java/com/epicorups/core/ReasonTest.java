@@ -62,7 +62,9 @@ class ReasonTest {
             // issue 20: services UPS offers on each lane, Best Way
             "SERVICE_NOT_ON_LANE NEEDS_FIX", "NO_SERVICE_WITHIN_TRANSIT NEEDS_FIX",
             // issue 20: Best Way limited by the release's NeedByDate
-            "NO_NEED_BY_DATE NEEDS_FIX", "NEED_BY_DATE_PASSED NEEDS_FIX");
+            "NO_NEED_BY_DATE NEEDS_FIX", "NEED_BY_DATE_PASSED NEEDS_FIX",
+            // issue 18: pack mode
+            "PACK_NOT_READY OUTCOME", "LABEL_VOIDED OUTCOME");
 
     /** ShipmentCreation.NO_LONGER_WANTED before the enum: re-check reasons that end in a skip, not the DLQ. */
     private static final Set<String> NO_LONGER_WANTED_BEFORE = Set.of("RELEASE_GONE", "RELEASE_CLOSED",

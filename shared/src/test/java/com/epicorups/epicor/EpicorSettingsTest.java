@@ -29,6 +29,11 @@ class EpicorSettingsTest {
         return ConnectorSettings.parse(document.contains("\"epicor\"") ? document : "{\"epicor\":" + document + "}").epicor();
     }
 
+    /** The epicor section as written, quotes and all (a filter holds OData's single quotes). */
+    private static EpicorSettings exact(String epicorSection) {
+        return ConnectorSettings.parse("{\"epicor\":" + epicorSection + "}").epicor();
+    }
+
     private static EpicorSecret secret(String json) {
         return EpicorSecret.parse(json(json));
     }
@@ -61,6 +66,40 @@ class EpicorSettingsTest {
                 java.util.Map.entry("trackingNumber", "TrackingNumber_c"), java.util.Map.entry("status", "UPSStatus_c"),
                 java.util.Map.entry("estimatedDelivery", "EstDeliveryDate_c"),
                 java.util.Map.entry("deliveredAt", "DeliveredDate_c"), java.util.Map.entry("labelLocation", "LabelLocation_c"));
+    }
+
+    @Test
+    void packModeIsAThirdSourceWithTheShopsReadyFilter() {
+        EpicorSettings defaults = settings("{}");
+        assertThat(defaults.source().isPacks()).isFalse();
+        assertThat(defaults.packs().readyFilter()).isEqualTo("ShipStatus eq 'FREIGHTED'");
+        assertThat(defaults.packs().markShipped()).isFalse();
+
+        EpicorSettings packs = exact("{\"source\":\"PACKS\",\"pageSize\":25,"
+                + "\"packs\":{\"readyFilter\":\" ShipStatus eq 'STAGED' \",\"markShipped\":true}}");
+        assertThat(packs.source()).isEqualTo(EpicorSettings.Source.PACKS);
+        assertThat(packs.source().isPacks()).isTrue();
+        assertThat(packs.baqId()).as("no release BAQ is read in pack mode").isNull();
+        assertThat(packs.packSettings().eligibilityFilter()).isEqualTo(
+                "Voided eq false and ReadyToInvoice eq false and TrackingNumber eq '' and (ShipStatus eq 'STAGED')");
+        assertThat(packs.packSettings().pageSize()).isEqualTo(25);
+        assertThat(packs.packs().markShipped()).isTrue();
+        assertThat(settings("{'source':'ORDER_RELS'}").source()).isEqualTo(EpicorSettings.Source.ORDER_RELS);
+    }
+
+    @Test
+    void packSettingsAreAsStrictAsTheRest() {
+        assertThatThrownBy(() -> settings("{'packs':{'readyFilter':'  '}}")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("epicor.packs.readyFilter").hasMessageContaining("must not be empty");
+        assertThatThrownBy(() -> exact("{\"packs\":{\"readyFilter\":\"(ShipStatus eq 'STAGED'\"}}"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("unbalanced parentheses");
+        assertThatThrownBy(() -> settings("{'packs':{'readyFiltre':'x'}}")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("epicor.packs.readyFiltre");
+        assertThatThrownBy(() -> settings("{'source':'PACK'}")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("epicor.source").hasMessageContaining("PACKS");
+        assertThat(EpicorSettings.builder().source(EpicorSettings.Source.PACKS)
+                .packs(new EpicorSettings.Packs("ShipStatus eq 'STAGED'", null)).build().packs().readyFilter())
+                .isEqualTo("ShipStatus eq 'STAGED'");
     }
 
     @Test

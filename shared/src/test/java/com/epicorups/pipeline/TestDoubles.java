@@ -303,6 +303,18 @@ final class TestDoubles {
             stored.put(location, label);
             return location;
         }
+
+        @Override
+        public String store(com.epicorups.model.PackKey key, String trackingNumber, String format, byte[] label) {
+            RuntimeException fail = failNext;
+            if (fail != null) {
+                failNext = null;
+                throw fail;
+            }
+            String location = "mem://labels/" + key.asString() + "/" + trackingNumber + "." + format.toLowerCase();
+            stored.put(location, label);
+            return location;
+        }
     }
 
     /** A ledger whose markShipped fails a given number of times (a crash between UPS and the ledger). */

@@ -9,6 +9,7 @@ import com.epicorups.epicor.release.MappedRelease;
 import com.epicorups.epicor.release.ReleaseAssembler;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ShippableRelease;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -32,9 +33,12 @@ public final class EpicorPackLines {
     }
 
     /**
-     * The pack's lines in PackLine order. A line whose release Epicor no longer has, or that release mode would not
+     * The pack's lines in PackLine order, each shipping to the pack's own ship-to (ShipHead.ShipToCustNum and
+     * ShipToNum, or with ShipHead.UseOTS the one-time address of order ShipHead.OTSOrderNum): the packer may have
+     * chosen another than the release's. A line whose release Epicor no longer has, or that release mode would not
      * ship (its reason: a void order, a service part, a drop shipment) or would need fixed (no address, no part),
-     * fails the pack with that reason, permanent, naming the pack line.
+     * fails the pack with that reason, permanent, naming the pack line. A part without a weight does not: the pack
+     * is weighed (its cartons or ShipHead.Weight).
      */
     public List<ShippableRelease> shippable(ReadyPack pack) {
         if (pack.lines().isEmpty()) {
@@ -43,8 +47,11 @@ public final class EpicorPackLines {
         }
         List<ReleaseKey> keys = pack.lines().stream()
                 .map(l -> new ReleaseKey(client.company(), l.orderNum(), l.orderLine(), l.orderRelNum())).toList();
+        List<JsonNode> read = assembler.releases(keys, EpicorFields.ORDER_REL);
+        JsonNode ots = pack.useOts() ? otsAddress(pack, read) : null;
+        List<JsonNode> rels = read.stream().map(rel -> PackShipTo.onRelease(rel, pack, ots)).toList();
         Map<ReleaseKey, MappedRelease> mapped = new HashMap<>();
-        for (MappedRelease m : assembler.assemble(assembler.releases(keys, EpicorFields.ORDER_REL))) {
+        for (MappedRelease m : assembler.assemble(rels)) {
             mapped.put(m.key(), m);
         }
         List<ShippableRelease> lines = new ArrayList<>();
@@ -57,12 +64,46 @@ public final class EpicorPackLines {
                 throw new ConnectorException(Reason.RELEASE_GONE, FailureKind.PERMANENT,
                         where + ": Epicor has no such release", null);
             }
-            if (m.release() == null || m.skipReason() != null) {
+            if (m.release() == null || (m.skipReason() != null && m.skipReason() != Reason.NO_WEIGHT)) {
                 throw new ConnectorException(m.skipReason(), FailureKind.PERMANENT, where + ": " + m.detail(), null);
             }
             lines.add(shipping(m.release(), line.quantity()));
         }
         return lines;
+    }
+
+    /**
+     * The row holding the one-time address the pack ships to: that of order ShipHead.OTSOrderNum, on its header when
+     * the order uses one (OrderHed.UseOTS), else on its release among the pack's lines (OrderRel.UseOTS).
+     */
+    private JsonNode otsAddress(ReadyPack pack, List<JsonNode> rels) {
+        JsonNode hed = otsOrder(pack);
+        if (com.epicorups.epicor.release.Rows.bool(hed, "UseOTS")) {
+            return hed;
+        }
+        return rels.stream().filter(r -> com.epicorups.epicor.release.Rows.integer(r, "OrderNum") == pack.otsOrderNum()
+                        && com.epicorups.epicor.release.Rows.bool(r, "UseOTS")).findFirst()
+                .orElseThrow(() -> new ConnectorException(Reason.NO_SHIP_TO_ADDRESS, FailureKind.PERMANENT, "pack "
+                        + pack.key().packNum() + " uses the one-time address of order " + pack.otsOrderNum()
+                        + " (ShipHead.UseOTS, OTSOrderNum), but neither that order nor its releases on the pack have one",
+                        null));
+    }
+
+    /** The header of the order whose one-time address the pack ships to (ShipHead.OTSOrderNum). */
+    private JsonNode otsOrder(ReadyPack pack) {
+        if (pack.otsOrderNum() <= 0) {
+            throw new ConnectorException(Reason.NO_SHIP_TO_ADDRESS, FailureKind.PERMANENT, "pack "
+                    + pack.key().packNum() + " uses a one-time address (ShipHead.UseOTS) but names no order "
+                    + "(ShipHead.OTSOrderNum)", null);
+        }
+        JsonNode hed = assembler.headers(List.of(new ReleaseKey(client.company(), pack.otsOrderNum(), 1, 1)))
+                .orders().get(pack.otsOrderNum());
+        if (hed == null) {
+            throw new ConnectorException(Reason.NO_SHIP_TO_ADDRESS, FailureKind.PERMANENT, "pack "
+                    + pack.key().packNum() + " uses the one-time address of order " + pack.otsOrderNum()
+                    + " (ShipHead.OTSOrderNum), which Epicor does not have", null);
+        }
+        return hed;
     }
 
     /** The release as this pack line ships it: the line's quantity, the weight and value in proportion. */

@@ -21,6 +21,8 @@ import java.util.Objects;
  * 0025: a child set is filtered only on its parent's key), {@code keysPerCall} packs a call.
  */
 public final class EpicorPackReader {
+    static final String VOIDED = "Voided eq true";
+
     private final EpicorClient client;
     private final PackSettings settings;
     private final int keysPerCall;
@@ -40,6 +42,26 @@ public final class EpicorPackReader {
         PackCursor cursor = PackCursor.fromValues(position);
         String filter = settings.eligibilityFilter() + (cursor == null ? "" : " and (" + cursor.afterFilter() + ")");
         return page(filter, "SysRevID,PackNum", true);
+    }
+
+    /**
+     * The next page of packs voided in Epicor, changed after {@code position}: the void pass of pack mode. Not only
+     * those still carrying a tracking number: whether Epicor's void keeps ShipHead.TrackingNumber is not known for
+     * every version, and the ledger, not the pack, says whether the connector bought a label for it.
+     */
+    public Page voidedChangedAfter(Map<String, String> position) {
+        PackCursor cursor = PackCursor.fromValues(position);
+        String filter = VOIDED + (cursor == null ? "" : " and (" + cursor.afterFilter() + ")");
+        return page(filter, "SysRevID,PackNum", true);
+    }
+
+    /**
+     * The pack as Epicor has it now, if it is still ready for a label (labelable and passing the ready filter): the
+     * creator's re-read before it buys the label. Empty when it is not (voided, shipped, tracked, unfreighted).
+     */
+    public java.util.Optional<ReadyPack> ready(PackKey key) {
+        return page(settings.eligibilityFilter() + " and PackNum eq " + key.packNum(), "PackNum", false).packs()
+                .stream().filter(p -> p.key().equals(key)).findFirst();
     }
 
     /** The next page of every ready pack after {@code position}'s PackNum, in PackNum order. */

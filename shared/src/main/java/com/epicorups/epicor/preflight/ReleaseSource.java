@@ -15,7 +15,7 @@ import java.util.Set;
  * What the poll reads releases from answers as it must. BAQ source: the BAQ exists ({@code BaqSvc/{id}/$metadata},
  * 404 when it does not or is not shared with the user), has the columns the poll and the re-read ask for, and its data
  * may be read. ORDER_RELS source: Epicor applies the eligibility filter to OrderRels' own columns (a tenant that binds
- * a child set's filter to the order header answers 400; decision 0025).
+ * a child set's filter to the order header answers 400; decision 0025). PACKS source: Epicor answers the pack poll.
  */
 final class ReleaseSource {
     private final EpicorClient client;
@@ -27,7 +27,29 @@ final class ReleaseSource {
     }
 
     CheckResult check() {
-        return settings.source() == EpicorSettings.Source.BAQ ? baq() : orderRels();
+        return switch (settings.source()) {
+            case BAQ -> baq();
+            case ORDER_RELS -> orderRels();
+            case PACKS -> packs();
+        };
+    }
+
+    /**
+     * Pack mode: Epicor answers the pack poll's query on CustShips (the labelable filter and the shop's
+     * epicor.packs.readyFilter over ShipHead columns). The pack's lines and their releases are read by key.
+     */
+    private CheckResult packs() {
+        String name = "pack source CustShips";
+        String filter = settings.packSettings().eligibilityFilter();
+        Refusal.Answer<?> page = Refusal.call(() -> client.getRows(EpicorFields.CUST_SHIPS, new OData.Query()
+                .select(List.of("Company", "PackNum", "SysRevID")).filter(filter).top(1)));
+        if (page.refused()) {
+            return CheckResult.failed(name, List.of("epicor.packs.readyFilter"), "Epicor refused the pack poll's"
+                    + " query on CustShips (" + page.refusal() + ").", page.refusal().status() == 400
+                    ? "correct epicor.packs.readyFilter (ShipHead columns only, e.g. ShipStatus eq 'FREIGHTED')."
+                    : WriteBackColumns.accessFix(page.refusal(), "Erp.BO.CustShipSvc"));
+        }
+        return CheckResult.passed(name, "Epicor answers the pack poll (" + filter + ").");
     }
 
     private CheckResult baq() {

@@ -74,12 +74,23 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
         this.table = Objects.requireNonNull(table, "table");
     }
 
+    /** The packs' ledger in the same table. */
+    @Override
+    public com.epicorups.store.PackLedger packs() {
+        return new DynamoPackLedger(this, dynamo, table);
+    }
+
     @Override
     public ClaimResult claim(ReleaseKey key, String owner, Instant now, Duration lease) {
+        return claim(key.asString(), owner, now, lease);
+    }
+
+    /** The claim of any ledger key (a release's or a pack's, {@link DynamoPackLedger}), by its text. */
+    ClaimResult claim(String key, String owner, Instant now, Duration lease) {
         Instant leaseUntil = now.plus(lease);
         Map<String, AttributeValue> old;
         try {
-            old = dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key.asString()))
+            old = dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key))
                     .updateExpression("SET #state = :claimed, #owner = :owner, leaseUntil = :until, updatedAt = :now, "
                             + "attempt = if_not_exists(attempt, :zero) + :one "
                             + "REMOVE shipmentId, trackingNumber, trackingNumbers, labelLocation, lastStatus, "
@@ -94,6 +105,8 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
                     .returnValues(ReturnValue.ALL_OLD)).attributes();
         } catch (ConditionalCheckFailedException taken) {
             ShipmentRecord current = get(key).orElseThrow(() -> taken);
+            boolean done = current.shipped() || current.state() == LedgerState.VOIDING
+                    || current.state() == LedgerState.VOIDED;
             if (current.state() == LedgerState.CLAIMED && owner.equals(current.owner())) {
                 // The SDK retried an update whose first attempt landed (its answer was lost): the claim is ours.
                 ClaimResult repeated = ClaimResult.repeatedByOwner(current);
@@ -102,8 +115,7 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
                 }
                 return repeated;
             }
-            return new ClaimResult(current.shipped() ? ClaimResult.Status.ALREADY_SHIPPED
-                    : ClaimResult.Status.IN_PROGRESS, current);
+            return new ClaimResult(done ? ClaimResult.Status.ALREADY_SHIPPED : ClaimResult.Status.IN_PROGRESS, current);
         }
         // A claim whose lease ran out still names its owner (a given-back claim does not): its attempt may have
         // reached UPS, so this release is reconciled first, now and on every later claim.
@@ -114,15 +126,15 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
             markReconcileFirst(key, owner);
         }
         int attempt = (int) (old == null ? 0 : Attr.number(old, "attempt", 0)) + 1;
-        ShipmentRecord claimed = new ShipmentRecord(key, LedgerState.CLAIMED, attempt, owner, leaseUntil, null,
+        ShipmentRecord claimed = new ShipmentRecord(releaseKeyOf(key), LedgerState.CLAIMED, attempt, owner, leaseUntil, null,
                 List.of(), null, null, null, null, null, Instant.ofEpochMilli(now.toEpochMilli()));
         return new ClaimResult(reconcileFirst ? ClaimResult.Status.RECLAIMED_AFTER_EXPIRY : ClaimResult.Status.CLAIMED,
                 claimed);
     }
 
     /** Written before the attempt goes on; if it fails, the claim (not given back) lapses and says it again. */
-    private void markReconcileFirst(ReleaseKey key, String owner) {
-        dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key.asString()))
+    private void markReconcileFirst(String key, String owner) {
+        dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key))
                 .updateExpression("SET " + RECONCILE_FIRST + " = :one")
                 .conditionExpression("#owner = :owner")
                 .expressionAttributeNames(Map.of("#owner", "owner"))
@@ -132,16 +144,30 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
     @Override
     public ShipmentRecord markShipped(ReleaseKey key, String owner, String shipmentId, List<String> trackingNumbers,
                                       String labelLocation, Instant now) {
+        return markShipped(key.asString(), owner, shipmentId, trackingNumbers, labelLocation, now, true);
+    }
+
+    /**
+     * @param tracked whether tracking events and Track Alert renewals find the shipment (the tracking number index,
+     *                the pointers of further packages, the renewal index): a release's; a pack's is not (yet)
+     */
+    ShipmentRecord markShipped(String key, String owner, String shipmentId, List<String> trackingNumbers,
+                               String labelLocation, Instant now, boolean tracked) {
         StringBuilder set = new StringBuilder("SET #state = :shipped, shipmentId = :shipmentId, "
                 + "trackingNumbers = :numbers, lastStatus = :status, lastStatusRank = :rank, lastEventTime = :now, "
-                + "openSubscription = :open, subscriptionExpiresAt = :never, updatedAt = :now");
+                + "updatedAt = :now");
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":shipped", s(LedgerState.SHIPPED.name()),
                 ":shipmentId", s(shipmentId), ":numbers", Attr.stringList(trackingNumbers),
                 ":status", s(TrackingStatus.LABEL_CREATED.name()), ":rank", n(TrackingStatus.LABEL_CREATED.rank()),
-                ":now", n(now.toEpochMilli()), ":open", s(OPEN), ":never", n(0),
+                ":now", n(now.toEpochMilli()),
                 ":claimed", s(LedgerState.CLAIMED.name())));
         values.put(":owner", s(owner));
-        if (!trackingNumbers.isEmpty()) {
+        if (tracked) {
+            set.append(", openSubscription = :open, subscriptionExpiresAt = :never");
+            values.put(":open", s(OPEN));
+            values.put(":never", n(0));
+        }
+        if (tracked && !trackingNumbers.isEmpty()) {
             set.append(", trackingNumber = :first");
             values.put(":first", s(trackingNumbers.get(0)));
         }
@@ -153,13 +179,14 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
         // claim's retry records it again, instead of a SHIPPED release whose later packages no tracking event finds.
         // A pointer left by an attempt that then lost its claim names the same UPS shipment, which the claim's
         // new owner adopts.
-        for (String further : trackingNumbers.subList(Math.min(1, trackingNumbers.size()), trackingNumbers.size())) {
+        for (String further : tracked ? trackingNumbers.subList(Math.min(1, trackingNumbers.size()),
+                trackingNumbers.size()) : List.<String>of()) {
             dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", s(TRACKING_POINTER + further),
-                    "releaseKey", s(key.asString()), "updatedAt", n(now.toEpochMilli()))));
+                    "releaseKey", s(key), "updatedAt", n(now.toEpochMilli()))));
         }
         Map<String, AttributeValue> item;
         try {
-            item = dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key.asString()))
+            item = dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key))
                     .updateExpression(set + " REMOVE #owner, leaseUntil, reasonCode")
                     .conditionExpression("#state = :claimed AND #owner = :owner")
                     .expressionAttributeNames(NAMES)
@@ -173,8 +200,12 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
 
     @Override
     public void markNeedsAttention(ReleaseKey key, String owner, String reasonCode, Instant now) {
+        markNeedsAttention(key.asString(), owner, reasonCode, now);
+    }
+
+    void markNeedsAttention(String key, String owner, String reasonCode, Instant now) {
         try {
-            dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key.asString()))
+            dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key))
                     .updateExpression("SET #state = :attention, reasonCode = :reason, updatedAt = :now "
                             + "REMOVE #owner, leaseUntil")
                     .conditionExpression("#state = :claimed AND #owner = :owner")
@@ -189,8 +220,12 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
 
     @Override
     public void releaseClaim(ReleaseKey key, String owner) {
+        releaseClaim(key.asString(), owner);
+    }
+
+    void releaseClaim(String key, String owner) {
         try {
-            dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key.asString()))
+            dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key))
                     .updateExpression("SET leaseUntil = :expired REMOVE #owner")
                     .conditionExpression("#state = :claimed AND #owner = :owner")
                     .expressionAttributeNames(NAMES)
@@ -203,8 +238,12 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
 
     @Override
     public void markWritten(ReleaseKey key, Instant now) {
+        markWritten(key.asString(), now);
+    }
+
+    void markWritten(String key, Instant now) {
         try {
-            dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key.asString()))
+            dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key))
                     .updateExpression("SET #state = :written, updatedAt = :now")
                     .conditionExpression("#state = :shipped")
                     .expressionAttributeNames(Map.of("#state", "state"))
@@ -217,7 +256,11 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
 
     @Override
     public Optional<ShipmentRecord> get(ReleaseKey key) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Attr.key(key.asString()))
+        return get(key.asString());
+    }
+
+    Optional<ShipmentRecord> get(String key) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Attr.key(key))
                 .consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(record(item));
     }
@@ -228,11 +271,19 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
      */
     @Override
     public Map<ReleaseKey, ShipmentRecord> getAll(Collection<ReleaseKey> keys) {
-        List<ReleaseKey> unique = new ArrayList<>(new LinkedHashSet<>(keys));
         Map<ReleaseKey, ShipmentRecord> found = new HashMap<>();
+        getAllByText(keys.stream().map(ReleaseKey::asString).toList())
+                .forEach((text, record) -> found.put(ReleaseKey.parse(text), record));
+        return found;
+    }
+
+    /** {@link #getAll} by key text (releases' or packs'), the records by key text. */
+    Map<String, ShipmentRecord> getAllByText(Collection<String> keys) {
+        List<String> unique = new ArrayList<>(new LinkedHashSet<>(keys));
+        Map<String, ShipmentRecord> found = new HashMap<>();
         for (int from = 0; from < unique.size(); from += BATCH_GET_LIMIT) {
             List<Map<String, AttributeValue>> chunk = unique.subList(from, Math.min(unique.size(), from + BATCH_GET_LIMIT))
-                    .stream().map(k -> Attr.key(k.asString())).toList();
+                    .stream().map(Attr::key).toList();
             KeysAndAttributes pending = KeysAndAttributes.builder().keys(chunk).consistentRead(true).build();
             for (int round = 0; pending != null; round++) {
                 if (round == UNPROCESSED_ROUNDS) {
@@ -244,10 +295,8 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
                 }
                 KeysAndAttributes request = pending;
                 BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(Map.of(table, request)));
-                response.responses().getOrDefault(table, List.of()).forEach(item -> {
-                    ShipmentRecord record = record(item);
-                    found.put(record.key(), record);
-                });
+                response.responses().getOrDefault(table, List.of()).forEach(item ->
+                        found.put(Attr.string(item, "pk"), record(item)));
                 KeysAndAttributes left = response.hasUnprocessedKeys() ? response.unprocessedKeys().get(table) : null;
                 pending = left == null || !left.hasKeys() || left.keys().isEmpty() ? null : left;
             }
@@ -362,7 +411,7 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
         String status = Attr.string(item, "lastStatus");
         Long expires = Attr.number(item, "subscriptionExpiresAt");
         return new ShipmentRecord(
-                ReleaseKey.parse(Attr.string(item, "pk")),
+                releaseKeyOf(Attr.string(item, "pk")),
                 LedgerState.valueOf(Attr.string(item, "state")),
                 (int) Attr.number(item, "attempt", 0),
                 Attr.string(item, "owner"),
@@ -375,5 +424,10 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
                 expires == null || expires == 0 ? null : Instant.ofEpochSecond(expires),
                 Attr.string(item, "reasonCode"),
                 Attr.epochMillis(item, "updatedAt"));
+    }
+
+    /** A release's key from its text; null for a pack's ({@link com.epicorups.model.PackKey}), which is no release. */
+    private static ReleaseKey releaseKeyOf(String text) {
+        return com.epicorups.model.PackKey.isPackKey(text) ? null : ReleaseKey.parse(text);
     }
 }

@@ -19,7 +19,16 @@ public final class LocalDirectoryLabelStore implements LabelStore {
 
     @Override
     public String store(ReleaseKey key, String trackingNumber, String format, byte[] label) {
-        Path file = root.resolve(LabelPaths.relativePath(key, trackingNumber, format));
+        return write(LabelPaths.relativePath(key, trackingNumber, format), label);
+    }
+
+    @Override
+    public String store(com.epicorups.model.PackKey key, String trackingNumber, String format, byte[] label) {
+        return write(LabelPaths.relativePath(key, trackingNumber, format), label);
+    }
+
+    private String write(String relativePath, byte[] label) {
+        Path file = root.resolve(relativePath);
         if (!file.normalize().startsWith(root)) {
             throw new IllegalArgumentException("label path escapes " + root + ": " + file);
         }

@@ -19,32 +19,44 @@ import java.util.Set;
 
 /** The local-run shipment ledger: same contract as the DynamoDB one, held in memory. */
 public final class InMemoryShipmentLedger implements ShipmentLedger {
-    private final Map<ReleaseKey, ShipmentRecord> records = new HashMap<>();
+    // By key text, as the table's pk: a release's, or a pack's (InMemoryPackLedger), whose records name no release.
+    private final Map<String, ShipmentRecord> records = new HashMap<>();
     // Like the table's byTrackingNumber index: a lookup, not a scan of every release.
     private final Map<String, ReleaseKey> byTrackingNumber = new HashMap<>();
     // Like the table's sparse renewal index without the release: out until it is shipped again.
     private final Set<ReleaseKey> subscriptionRefused = new HashSet<>();
     // Like the table's reconcileFirst attribute: releases an attempt of which ended with UPS's answer unknown.
-    private final Set<ReleaseKey> reconcileFirst = new HashSet<>();
+    private final Set<String> reconcileFirst = new HashSet<>();
+
+    /** The packs' ledger over the same items. */
+    @Override
+    public com.epicorups.store.PackLedger packs() {
+        return new InMemoryPackLedger(this);
+    }
 
     @Override
-    public synchronized ClaimResult claim(ReleaseKey key, String owner, Instant now, Duration lease) {
-        ShipmentRecord current = records.get(key);
+    public ClaimResult claim(ReleaseKey key, String owner, Instant now, Duration lease) {
+        return claim(key.asString(), key, owner, now, lease);
+    }
+
+    /** The claim of any ledger key by its text; {@code release} is null for a pack's. */
+    synchronized ClaimResult claim(String text, ReleaseKey release, String owner, Instant now, Duration lease) {
+        ShipmentRecord current = records.get(text);
         if (current == null || current.state() == LedgerState.NEEDS_ATTENTION) {
             int attempt = current == null ? 1 : current.attempt() + 1;
-            ShipmentRecord claimed = new ShipmentRecord(key, LedgerState.CLAIMED, attempt, owner, now.plus(lease),
+            ShipmentRecord claimed = new ShipmentRecord(release, LedgerState.CLAIMED, attempt, owner, now.plus(lease),
                     null, List.of(), null, null, null, null, null, now);
-            records.put(key, claimed);
-            return new ClaimResult(reconcileFirst.contains(key) ? ClaimResult.Status.RECLAIMED_AFTER_EXPIRY
+            records.put(text, claimed);
+            return new ClaimResult(reconcileFirst.contains(text) ? ClaimResult.Status.RECLAIMED_AFTER_EXPIRY
                     : ClaimResult.Status.CLAIMED, claimed);
         }
-        if (current.shipped()) {
+        if (current.shipped() || current.state() == LedgerState.VOIDING || current.state() == LedgerState.VOIDED) {
             return new ClaimResult(ClaimResult.Status.ALREADY_SHIPPED, current);
         }
         if (current.state() == LedgerState.CLAIMED && owner.equals(current.owner())) {
             ClaimResult repeated = ClaimResult.repeatedByOwner(current);
             if (repeated.status() == ClaimResult.Status.RECLAIMED_AFTER_EXPIRY) {
-                reconcileFirst.add(key);
+                reconcileFirst.add(text);
             }
             return repeated;
         }
@@ -53,69 +65,96 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
         }
         if (current.owner() != null) {
             // Its lease ran out (a given-back claim names no owner): that attempt may have reached UPS.
-            reconcileFirst.add(key);
+            reconcileFirst.add(text);
         }
-        ShipmentRecord reclaimed = new ShipmentRecord(key, LedgerState.CLAIMED, current.attempt() + 1, owner,
+        ShipmentRecord reclaimed = new ShipmentRecord(release, LedgerState.CLAIMED, current.attempt() + 1, owner,
                 now.plus(lease), null, List.of(), null, null, null, null, null, now);
-        records.put(key, reclaimed);
-        return new ClaimResult(reconcileFirst.contains(key) ? ClaimResult.Status.RECLAIMED_AFTER_EXPIRY
+        records.put(text, reclaimed);
+        return new ClaimResult(reconcileFirst.contains(text) ? ClaimResult.Status.RECLAIMED_AFTER_EXPIRY
                 : ClaimResult.Status.CLAIMED, reclaimed);
     }
 
     @Override
     public synchronized ShipmentRecord markShipped(ReleaseKey key, String owner, String shipmentId,
                                                    List<String> trackingNumbers, String labelLocation, Instant now) {
-        ShipmentRecord current = ownedClaim(key, owner);
-        ShipmentRecord shipped = new ShipmentRecord(key, LedgerState.SHIPPED, current.attempt(), null, null,
-                shipmentId, trackingNumbers, labelLocation, TrackingStatus.LABEL_CREATED, now, null, null, now);
-        records.put(key, shipped);
+        ShipmentRecord shipped = markShipped(key.asString(), key, owner, shipmentId, trackingNumbers, labelLocation,
+                now);
         subscriptionRefused.remove(key);
         trackingNumbers.forEach(number -> byTrackingNumber.put(number, key));
         return shipped;
     }
 
-    @Override
-    public synchronized void markNeedsAttention(ReleaseKey key, String owner, String reasonCode, Instant now) {
-        ShipmentRecord current = ownedClaim(key, owner);
-        records.put(key, new ShipmentRecord(key, LedgerState.NEEDS_ATTENTION, current.attempt(), null, null, null,
-                List.of(), null, null, null, null, reasonCode, now));
+    synchronized ShipmentRecord markShipped(String text, ReleaseKey release, String owner, String shipmentId,
+                                            List<String> trackingNumbers, String labelLocation, Instant now) {
+        ShipmentRecord current = ownedClaim(text, owner);
+        ShipmentRecord shipped = new ShipmentRecord(release, LedgerState.SHIPPED, current.attempt(), null, null,
+                shipmentId, trackingNumbers, labelLocation, TrackingStatus.LABEL_CREATED, now, null, null, now);
+        records.put(text, shipped);
+        return shipped;
     }
 
     @Override
-    public synchronized void releaseClaim(ReleaseKey key, String owner) {
-        ShipmentRecord current = records.get(key);
+    public void markNeedsAttention(ReleaseKey key, String owner, String reasonCode, Instant now) {
+        markNeedsAttention(key.asString(), key, owner, reasonCode, now);
+    }
+
+    synchronized void markNeedsAttention(String text, ReleaseKey release, String owner, String reasonCode,
+                                         Instant now) {
+        ShipmentRecord current = ownedClaim(text, owner);
+        records.put(text, new ShipmentRecord(release, LedgerState.NEEDS_ATTENTION, current.attempt(), null, null,
+                null, List.of(), null, null, null, null, reasonCode, now));
+    }
+
+    @Override
+    public void releaseClaim(ReleaseKey key, String owner) {
+        releaseClaim(key.asString(), owner);
+    }
+
+    synchronized void releaseClaim(String text, String owner) {
+        ShipmentRecord current = records.get(text);
         if (current != null && current.state() == LedgerState.CLAIMED && owner.equals(current.owner())) {
-            records.put(key, new ShipmentRecord(key, LedgerState.CLAIMED, current.attempt(), null, Instant.EPOCH,
-                    null, List.of(), null, null, null, null, current.reasonCode(), current.updatedAt()));
+            records.put(text, new ShipmentRecord(current.key(), LedgerState.CLAIMED, current.attempt(), null,
+                    Instant.EPOCH, null, List.of(), null, null, null, null, current.reasonCode(), current.updatedAt()));
         }
     }
 
     @Override
-    public synchronized void markWritten(ReleaseKey key, Instant now) {
-        ShipmentRecord r = records.get(key);
+    public void markWritten(ReleaseKey key, Instant now) {
+        markWritten(key.asString(), now);
+    }
+
+    synchronized void markWritten(String text, Instant now) {
+        ShipmentRecord r = records.get(text);
         if (r != null && r.state() == LedgerState.SHIPPED) {
-            records.put(key, new ShipmentRecord(key, LedgerState.WRITTEN, r.attempt(), null, null, r.shipmentId(),
-                    r.trackingNumbers(), r.labelLocation(), r.lastStatus(), r.lastEventTime(),
-                    r.subscriptionExpiresAt(), r.reasonCode(), now));
+            records.put(text, r.withState(LedgerState.WRITTEN, null, null, now));
         }
     }
 
+    /** Replaces the record of {@code text} (the pack ledger's void transitions). */
+    synchronized void put(String text, ShipmentRecord record) {
+        records.put(text, record);
+    }
+
     @Override
-    public synchronized Optional<ShipmentRecord> get(ReleaseKey key) {
-        return Optional.ofNullable(records.get(key));
+    public Optional<ShipmentRecord> get(ReleaseKey key) {
+        return get(key.asString());
+    }
+
+    synchronized Optional<ShipmentRecord> get(String text) {
+        return Optional.ofNullable(records.get(text));
     }
 
     @Override
     public synchronized Optional<ShipmentRecord> findByTrackingNumber(String trackingNumber) {
         ReleaseKey key = byTrackingNumber.get(trackingNumber);
-        ShipmentRecord record = key == null ? null : records.get(key);
+        ShipmentRecord record = key == null ? null : records.get(key.asString());
         return record != null && record.trackingNumbers().contains(trackingNumber) ? Optional.of(record)
                 : Optional.empty();
     }
 
     @Override
     public synchronized boolean recordStatus(ReleaseKey key, TrackingStatus status, Instant eventTime) {
-        ShipmentRecord r = records.get(key);
+        ShipmentRecord r = records.get(key.asString());
         if (r == null || !r.shipped() || !status.mayReplace(r.lastStatus())) {
             return false;
         }
@@ -123,17 +162,17 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
         if (sameRank && r.lastEventTime() != null && eventTime != null && !eventTime.isAfter(r.lastEventTime())) {
             return false;
         }
-        records.put(key, new ShipmentRecord(key, r.state(), r.attempt(), r.owner(), r.leaseUntil(), r.shipmentId(),
-                r.trackingNumbers(), r.labelLocation(), status, eventTime, r.subscriptionExpiresAt(), r.reasonCode(),
+        records.put(key.asString(), new ShipmentRecord(key, r.state(), r.attempt(), r.owner(), r.leaseUntil(),
+                r.shipmentId(), r.trackingNumbers(), r.labelLocation(), status, eventTime, r.subscriptionExpiresAt(), r.reasonCode(),
                 r.updatedAt()));
         return true;
     }
 
     @Override
     public synchronized void recordSubscription(ReleaseKey key, Instant expiresAt) {
-        ShipmentRecord r = records.get(key);
+        ShipmentRecord r = records.get(key.asString());
         if (r != null) {
-            records.put(key, new ShipmentRecord(key, r.state(), r.attempt(), r.owner(), r.leaseUntil(),
+            records.put(key.asString(), new ShipmentRecord(key, r.state(), r.attempt(), r.owner(), r.leaseUntil(),
                     r.shipmentId(), r.trackingNumbers(), r.labelLocation(), r.lastStatus(), r.lastEventTime(),
                     expiresAt, r.reasonCode(), r.updatedAt()));
         }
@@ -141,7 +180,7 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
 
     @Override
     public synchronized void recordSubscriptionRefused(ReleaseKey key) {
-        if (records.containsKey(key)) {
+        if (records.containsKey(key.asString())) {
             subscriptionRefused.add(key);
         }
     }
@@ -150,6 +189,7 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
     public synchronized List<ShipmentRecord> subscriptionsExpiringBefore(Instant before, int limit) {
         return records.values().stream()
                 .filter(ShipmentRecord::shipped)
+                .filter(r -> r.key() != null) // a pack's shipment has no Track Alert subscription
                 .filter(r -> !subscriptionRefused.contains(r.key()))
                 .filter(r -> r.lastStatus() == null || !r.lastStatus().terminal())
                 .filter(r -> r.subscriptionExpiresAt() == null || r.subscriptionExpiresAt().isBefore(before))
@@ -160,7 +200,7 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
                 .toList();
     }
 
-    private ShipmentRecord ownedClaim(ReleaseKey key, String owner) {
+    private ShipmentRecord ownedClaim(String key, String owner) {
         ShipmentRecord current = records.get(key);
         if (current == null || current.state() != LedgerState.CLAIMED || !owner.equals(current.owner())) {
             throw new LedgerConflictException("release " + key + " is not claimed by " + owner);

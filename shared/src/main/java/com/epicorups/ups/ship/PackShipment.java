@@ -2,6 +2,7 @@ package com.epicorups.ups.ship;
 
 import com.epicorups.model.PackKey;
 import com.epicorups.model.ShippableRelease;
+import com.epicorups.model.WeightUnit;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,9 +11,15 @@ import java.util.Objects;
  * warehouse; their values and customs data feed the declared value and the invoice) and its packages
  * ({@link PackPackages}: a package per carton).
  */
-public record PackShipment(PackKey key, List<ShippableRelease> lines, List<PackPackages.PackPackage> packages) {
+public record PackShipment(PackKey key, List<ShippableRelease> lines, List<PackPackages.PackPackage> packages,
+                           WeightUnit unit) {
+    /**
+     * @param unit the unit {@link PackPackages} converted the packages' weights to: the request says that unit, not
+     *             the first line's (a line whose part has no weight has none)
+     */
     public PackShipment {
         Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(unit, "unit");
         lines = List.copyOf(lines);
         packages = List.copyOf(packages);
         if (lines.isEmpty() || packages.isEmpty()) {
@@ -20,8 +27,19 @@ public record PackShipment(PackKey key, List<ShippableRelease> lines, List<PackP
         }
     }
 
+    /** Packages planned in the first line's unit (LBS when it has none). */
+    public PackShipment(PackKey key, List<ShippableRelease> lines, List<PackPackages.PackPackage> packages) {
+        this(key, lines, packages, lines.isEmpty() || lines.get(0).weightUnit() == null ? WeightUnit.LBS
+                : lines.get(0).weightUnit());
+    }
+
+    /** The warehouse the pack ships from: its first line's. */
+    public String warehouse() {
+        return lines.get(0).warehouse();
+    }
+
     /** The references UPS gets: the pack number and the orders of its lines ("PACK 1005", "SO 5025 5026"). */
-    List<String> references(int max) {
+    public List<String> references(int max) {
         StringBuilder orders = new StringBuilder("SO");
         lines.stream().map(l -> l.key().orderNum()).distinct().forEach(n -> {
             if (orders.length() + 1 + String.valueOf(n).length() <= max) {

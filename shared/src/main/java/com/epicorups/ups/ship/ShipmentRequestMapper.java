@@ -231,7 +231,7 @@ public final class ShipmentRequestMapper {
         List<Integer> packagesPerRelease = new ArrayList<>();
         if (pack != null) {
             PackageNodes.addPackPackages(packages, pack, domesticLane ? pack.references(REFERENCE_MAX) : List.of(),
-                    settings, first.weightUnit(), currency(first));
+                    settings, pack.unit(), currency(first));
             packagesPerRelease.add(pack.packages().size());
         }
         for (ShippableRelease r : pack == null ? releases : List.<ShippableRelease>of()) {

@@ -97,6 +97,14 @@ public final class UpsShippingClient implements UpsShipping {
         return created(mapper.mapPack(pack, shipDate()), null);
     }
 
+    /**
+     * A pack's refusals that need no UPS call, as {@link #createPack} would make them: its ShipVia's service on the
+     * lane (its packages are planned, and refused, by {@link PackPackages} before).
+     */
+    public void checkPackBeforeAnyCall(PackShipment pack) {
+        mapper.laneService(pack.lines().get(0));
+    }
+
     /** The shipment's date: today in ups.eventTimeZone. */
     private LocalDate shipDate() {
         return LocalDate.now(clock.withZone(settings.eventTimeZone()));
@@ -157,10 +165,21 @@ public final class UpsShippingClient implements UpsShipping {
      */
     @Override
     public Optional<CreatedShipment> findByReference(ShippableRelease release) {
-        Warehouse wh = settings.warehouse(release.warehouse());
+        return findByReference(settings.warehouse(release.warehouse()), release.key().reference(),
+                release.key().asString());
+    }
+
+    /**
+     * A shipment UPS already made for this pack (pack mode), by its reference {@code PACK n}, for the reconcile step
+     * after an expired claim: as {@link #findByReference(ShippableRelease)}. Its packages come in UPS's order.
+     */
+    public Optional<CreatedShipment> findPackByReference(com.epicorups.model.PackKey key, String warehouseCode) {
+        return findByReference(settings.warehouse(warehouseCode), key.reference(), key.asString());
+    }
+
+    private Optional<CreatedShipment> findByReference(Warehouse wh, String reference, String context) {
         String merchant = wh.merchantId(); // null: the UpsSecret's merchant id
-        String reference = release.key().reference();
-        ObjectNode body = recoveryRequest(release.key().asString());
+        ObjectNode body = recoveryRequest(context);
         ObjectNode refs = ((ObjectNode) body.get("LabelRecoveryRequest")).putObject("ReferenceValues");
         refs.putObject("ReferenceNumber").put("Value", reference);
         refs.put("ShipperNumber", wh.accountNumber());
@@ -170,14 +189,14 @@ public final class UpsShippingClient implements UpsShipping {
         }
         ShipmentResponseMapper.Recovered r = first.get();
         List<String> notes = new ArrayList<>();
-        notes.add("recovered from UPS Label Recovery by reference " + release.key().reference());
+        notes.add("recovered from UPS Label Recovery by reference " + reference);
         if (!r.packages().isEmpty()) {
             // UPS lists a TrackingCandidate per shipment when several carry the reference: name the others.
             List<String> others = r.candidates().stream()
                     .filter(c -> !c.equals(r.shipmentId()) && r.packages().stream().noneMatch(p -> c.equals(p.trackingNumber())))
                     .distinct().toList();
             if (!others.isEmpty()) {
-                notes.add("UPS holds " + (others.size() + 1) + " shipments with reference " + release.key().reference() + ": "
+                notes.add("UPS holds " + (others.size() + 1) + " shipments with reference " + reference + ": "
                         + r.shipmentId() + " and " + others + " (possible duplicates: void all but " + r.shipmentId() + ")");
             }
             return Optional.of(new CreatedShipment(r.shipmentId(), r.packages(), Map.of(), null, notes));
@@ -188,7 +207,7 @@ public final class UpsShippingClient implements UpsShipping {
         // By reference UPS may answer with tracking candidates only: fetch each label, group by shipment.
         Map<String, List<PackageLabel>> byShipment = new LinkedHashMap<>();
         for (String tracking : r.candidates()) {
-            ObjectNode byNumber = recoveryRequest(release.key().asString());
+            ObjectNode byNumber = recoveryRequest(context);
             ((ObjectNode) byNumber.get("LabelRecoveryRequest")).put("TrackingNumber", tracking);
             recover(byNumber, merchant, reference).ifPresent(rec -> byShipment
                     .computeIfAbsent(rec.shipmentId() == null ? tracking : rec.shipmentId(), k -> new ArrayList<>())
@@ -199,7 +218,7 @@ public final class UpsShippingClient implements UpsShipping {
                     + " but recovered none of them", null);
         }
         if (byShipment.size() > 1) {
-            notes.add("UPS holds " + byShipment.size() + " shipments with reference " + release.key().reference() + ": "
+            notes.add("UPS holds " + byShipment.size() + " shipments with reference " + reference + ": "
                     + byShipment.keySet() + " (possible duplicates: void all but " + byShipment.keySet().iterator().next() + ")");
         }
         Map.Entry<String, List<PackageLabel>> chosen = byShipment.entrySet().iterator().next();

@@ -43,6 +43,29 @@ class PackLinesSandboxTest extends SandboxSupport {
     }
 
     @Test
+    void aPackShipsToItsOwnShipToWhenThePackerChoseAnotherThanTheReleases() {
+        // Customer Shipment Entry: the packer sends order 5001's pack to the Schaumburg dock, not the main address.
+        sandbox.dataset().update("CustShips", Map.of("Company", COMPANY, "PackNum", 1004),
+                Map.of("ShipToNum", "DOCK2"));
+
+        List<ShippableRelease> lines = new EpicorPackLines(client).shippable(pack(1004));
+
+        assertThat(lines).hasSize(3).allSatisfy(r -> assertThat(r.shipTo().city()).isEqualTo("Schaumburg"));
+    }
+
+    @Test
+    void aPackToAOneTimeAddressOfAnotherOrderTakesThatOrdersAddressWhenItHasNone() {
+        // Pack 1004 (order 5001) marked as shipping to order 5017's one-time address, which is on its release only.
+        sandbox.dataset().update("CustShips", Map.of("Company", COMPANY, "PackNum", 1004),
+                Map.of("UseOTS", true, "OTSOrderNum", 5017));
+
+        assertThatThrownBy(() -> new EpicorPackLines(client).shippable(pack(1004)))
+                .isInstanceOf(ConnectorException.class).hasMessageContaining("order 5017")
+                .hasMessageContaining("pack 1004")
+                .satisfies(e -> assertThat(((ConnectorException) e).reasonCode()).isEqualTo("NO_SHIP_TO_ADDRESS"));
+    }
+
+    @Test
     void anInternationalPacksLinesCarryTheirCustomsDataAndEveryLineIsShipped() {
         List<ShippableRelease> germany = new EpicorPackLines(client).shippable(pack(1007));
 

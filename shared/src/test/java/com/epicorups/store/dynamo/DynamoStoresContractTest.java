@@ -7,6 +7,7 @@ import com.epicorups.store.ShipmentLedger;
 import com.epicorups.store.TokenCacheStore;
 import com.epicorups.store.contract.AuditLogContract;
 import com.epicorups.store.contract.CheckpointStoreContract;
+import com.epicorups.store.contract.PackLedgerContract;
 import com.epicorups.store.contract.ProcessedEventStoreContract;
 import com.epicorups.store.contract.ShipmentLedgerContract;
 import com.epicorups.store.contract.TokenCacheStoreContract;
@@ -22,6 +23,14 @@ class DynamoStoresContractTest {
 
     @Nested
     class Ledger extends ShipmentLedgerContract {
+        @Override
+        protected ShipmentLedger newLedger() {
+            return new DynamoShipmentLedger(AWS.dynamoDb(), AWS.provision("ShipmentsTable").shipmentsTable());
+        }
+    }
+
+    @Nested
+    class Packs extends PackLedgerContract {
         @Override
         protected ShipmentLedger newLedger() {
             return new DynamoShipmentLedger(AWS.dynamoDb(), AWS.provision("ShipmentsTable").shipmentsTable());

@@ -7,6 +7,7 @@ import com.epicorups.store.ShipmentLedger;
 import com.epicorups.store.TokenCacheStore;
 import com.epicorups.store.contract.AuditLogContract;
 import com.epicorups.store.contract.CheckpointStoreContract;
+import com.epicorups.store.contract.PackLedgerContract;
 import com.epicorups.store.contract.ProcessedEventStoreContract;
 import com.epicorups.store.contract.ShipmentLedgerContract;
 import com.epicorups.store.contract.TokenCacheStoreContract;
@@ -15,6 +16,14 @@ import org.junit.jupiter.api.Nested;
 class InMemoryStoresContractTest {
     @Nested
     class Ledger extends ShipmentLedgerContract {
+        @Override
+        protected ShipmentLedger newLedger() {
+            return new InMemoryShipmentLedger();
+        }
+    }
+
+    @Nested
+    class Packs extends PackLedgerContract {
         @Override
         protected ShipmentLedger newLedger() {
             return new InMemoryShipmentLedger();

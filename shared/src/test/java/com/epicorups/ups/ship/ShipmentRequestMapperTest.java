@@ -234,4 +234,24 @@ class ShipmentRequestMapperTest {
 
         assertThat(m.auditNotes()).contains(note);
     }
+
+    @Test
+    void aPacksPackagesSayTheUnitTheyWereConvertedToNotTheFirstLinesWhichMayHaveNone() {
+        // A part without a weight has no unit; the pack is weighed in KG and planned in KGS (epicor.weightUnit).
+        ShippableRelease line = new ShippableRelease(new ReleaseKey("EPIC06", 5020, 1, 1), 3L, "NWCOOP", "PO-109",
+                "BRKT-100", "Steel mounting bracket", new BigDecimal("4"), "EA", null, null, new BigDecimal("117.80"),
+                "USD", "MAIN", "MfgSys", "UPSG", address("NW COOP", null, List.of("1 MAIN ST"), "WA", "US",
+                "5095550100"), List.of());
+        com.epicorups.epicor.pack.ReadyPack pack = new com.epicorups.epicor.pack.ReadyPack(
+                new com.epicorups.model.PackKey("EPIC06", 1011), 1, "UPSG", "MfgSys", 109, 109, "", false, 0,
+                new BigDecimal("20"), "KG", BigDecimal.ZERO, "USD", List.of(), List.of());
+        List<PackPackages.PackPackage> planned = new PackPackages(new PackagePlanner(), WeightUnit.KGS).plan(pack);
+
+        JsonNode weight = new ShipmentRequestMapper(settings().build()).mapPack(new PackShipment(pack.key(),
+                List.of(line), planned, WeightUnit.KGS), TODAY).body().path("ShipmentRequest").path("Shipment")
+                .path("Package").get(0).path("PackageWeight");
+
+        assertThat(weight.path("Weight").asText()).isEqualTo("20");
+        assertThat(weight.path("UnitOfMeasurement").path("Code").asText()).as("not LBS for 20 KG").isEqualTo("KGS");
+    }
 }

@@ -100,6 +100,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "UPS Rating once before Ship (default: none).")
     List<String> bestWay;
 
+    @Option(names = "--packs", description = "Pack mode (epicor.source PACKS): --releases counts freighted packs "
+            + "(made from the sample packs: without cartons, three cartons, one carton), each one UPS shipment written "
+            + "back into the pack; Epicor and UPS calls per pack and throughput against its bound. No memory probes.")
+    boolean packs;
+
     @Option(names = "--skip-lambda-local", description = "No cold starts through the Lambda runtime client "
             + "(aws-lambda-rie and the Java runtime interface client that scripts/lambda-local.sh --setup installs).")
     boolean skipLambdaLocal;
@@ -125,8 +130,9 @@ public final class BenchCommand implements Callable<Integer> {
                 : Math.max(2, (int) Math.round(invocations * (double) templateParameterDefault(template, "TrackingWriterMaxConcurrency")
                         / templateParameterDefault(template, "ShipmentCreatorMaxConcurrency")));
         BenchOptions options = new BenchOptions(releases, Duration.ofMillis(latencyMs), invocations, batchConcurrency,
-                creatorBatch, writerBatch, warmUp, Duration.ofSeconds(shipPhaseLimitSeconds), !skipMemory, creatorProbeMax, skipColdStart ? 0 : coldStartRuns, root, output, writers,
-                bestWay.stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
+                creatorBatch, writerBatch, warmUp, Duration.ofSeconds(shipPhaseLimitSeconds), !skipMemory && !packs,
+                creatorProbeMax, skipColdStart ? 0 : coldStartRuns, root, output, writers,
+                bestWay.stream().map(String::trim).filter(s -> !s.isEmpty()).toList(), packs);
         int runtimeClientRuns = skipColdStart || skipLambdaLocal ? 0 : coldStartRuns;
         try (FunctionLogRedirect logs = FunctionLogRedirect.toFile(output.resolve("connector.log"), false)) {
             BenchReport report = run(options, runtimeClientRuns, line -> {
@@ -175,7 +181,7 @@ public final class BenchCommand implements Callable<Integer> {
             throughput.warmUp(options.warmUpReleases());
         }
         for (int n : options.releases()) {
-            progress.accept("measuring " + n + " releases at " + options.latency().toMillis() + " ms, concurrency "
+            progress.accept("measuring " + n + " " + options.unit() + "s at " + options.latency().toMillis() + " ms, concurrency "
                     + options.concurrency() + " ...");
             ThroughputRun.Result result = throughput.run(n);
             sizes.add(result);

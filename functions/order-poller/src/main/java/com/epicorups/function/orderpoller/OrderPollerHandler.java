@@ -72,6 +72,7 @@ public class OrderPollerHandler implements RequestHandler<ScheduledEvent, Map<St
         map.put("checkpoint", s.checkpoint());
         map.put("sweepPages", s.sweepPages());
         map.put("sweepEnqueued", s.sweepEnqueued());
+        map.put("voidsEnqueued", s.voidsEnqueued());
         return map;
     }
 }

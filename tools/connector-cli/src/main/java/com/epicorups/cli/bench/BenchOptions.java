@@ -25,10 +25,13 @@ import java.util.List;
  * @param functionsDir      where functions/&lt;name&gt;/target/&lt;name&gt;.jar are
  * @param outputDir         labels, logs, child outputs
  * @param writerInvocations concurrent tracking-writer invocations (its mapping's MaximumConcurrency)
+ * @param packs             pack mode (epicor.source PACKS): {@code releases} counts freighted packs, each shipped as
+ *                          one UPS shipment and written back into the pack (issue 18)
  */
 public record BenchOptions(List<Integer> releases, Duration latency, int invocations, int batchConcurrency,
                            int creatorBatchSize, int writerBatchSize, int warmUpReleases, Duration shipPhaseLimit, boolean memoryProbes, int creatorProbeMax, int coldStartRuns,
-                           Path functionsDir, Path outputDir, int writerInvocations, List<String> bestWayShipVias) {
+                           Path functionsDir, Path outputDir, int writerInvocations, List<String> bestWayShipVias,
+                           boolean packs) {
     public BenchOptions {
         bestWayShipVias = bestWayShipVias == null ? List.of() : List.copyOf(bestWayShipVias);
         if (writerInvocations < 1) {
@@ -47,6 +50,21 @@ public record BenchOptions(List<Integer> releases, Duration latency, int invocat
         if (latency.isNegative()) {
             throw new IllegalArgumentException("latency must be >= 0");
         }
+    }
+
+    /** Release mode. */
+    public BenchOptions(List<Integer> releases, Duration latency, int invocations, int batchConcurrency,
+                        int creatorBatchSize, int writerBatchSize, int warmUpReleases, Duration shipPhaseLimit,
+                        boolean memoryProbes, int creatorProbeMax, int coldStartRuns, Path functionsDir, Path outputDir,
+                        int writerInvocations, List<String> bestWayShipVias) {
+        this(releases, latency, invocations, batchConcurrency, creatorBatchSize, writerBatchSize, warmUpReleases,
+                shipPhaseLimit, memoryProbes, creatorProbeMax, coldStartRuns, functionsDir, outputDir, writerInvocations,
+                bestWayShipVias, false);
+    }
+
+    /** What one measured unit is: "release", or "pack" in pack mode. */
+    public String unit() {
+        return packs ? "pack" : "release";
     }
 
     /** Without Best Way ShipVias. */

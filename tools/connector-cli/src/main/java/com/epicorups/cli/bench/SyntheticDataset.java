@@ -23,6 +23,9 @@ public final class SyntheticDataset {
     /** Sample orders whose open releases are eligible and ship: 18 releases per round. */
     static final List<Integer> TEMPLATE_ORDERS = List.of(5001, 5002, 5003, 5016, 5022, 5025, 5028, 5030);
     static final int FIRST_ORDER_NUM = 100_001;
+    /** Sample packs copied in pack mode: no cartons, three cartons, one carton (all domestic, all UPS). */
+    static final List<Integer> TEMPLATE_PACKS = List.of(1004, 1005, 1008);
+    static final int FIRST_PACK_NUM = 200_001;
     private static final Set<String> KEPT_AS_IS = Set.of("Customers", "ShipToes", "Parts", "Warehses", "ShipVias",
             "Countries");
     private static final Set<String> EMPTIED = Set.of("CustShips", "ShipDtls", "CartonTrkDtls");
@@ -78,6 +81,77 @@ public final class SyntheticDataset {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Pack mode: {@code packs} freighted packs, copies of sample packs 1004 (three lines, no cartons, 23.5 LB), 1005
+     * (four lines, three cartons) and 1008 (two lines, one carton), each with a copy of its order (new OrderNum) and
+     * a new PackNum. The sample's own packs are left out.
+     */
+    public static String packsJson(int packs) {
+        if (packs < 1) {
+            throw new IllegalArgumentException("packs must be >= 1");
+        }
+        ObjectNode sample = sample();
+        ObjectNode out = Json.mapper().createObjectNode();
+        sample.fields().forEachRemaining(e -> {
+            if (KEPT_AS_IS.contains(e.getKey()) || !e.getValue().isArray()) {
+                out.set(e.getKey(), e.getValue());
+            }
+        });
+        out.put("_comment", "Synthetic benchmark dataset: " + packs + " freighted packs made from sample packs "
+                + TEMPLATE_PACKS + " (SyntheticDataset).");
+        ArrayNode orders = out.putArray("SalesOrders");
+        ArrayNode lines = out.putArray("OrderDtls");
+        ArrayNode rels = out.putArray("OrderRels");
+        ArrayNode heads = out.putArray("CustShips");
+        ArrayNode packLines = out.putArray("ShipDtls");
+        ArrayNode cartons = out.putArray("CartonTrkDtls");
+        for (int i = 0; i < packs; i++) {
+            int template = TEMPLATE_PACKS.get(i % TEMPLATE_PACKS.size());
+            int orderNum = FIRST_ORDER_NUM + i;
+            int packNum = FIRST_PACK_NUM + i;
+            JsonNode head = rowsOf(sample, "CustShips", "PackNum", template).get(0);
+            int templateOrder = rowsOf(sample, "ShipDtls", "PackNum", template).get(0).path("OrderNum").asInt();
+            ObjectNode order = renumber(rowsOf(sample, "SalesOrders", templateOrder).get(0), orderNum);
+            order.put("PONum", "PO-BENCH-" + orderNum);
+            orders.add(order);
+            rowsOf(sample, "OrderDtls", templateOrder).forEach(r -> lines.add(renumber(r, orderNum)));
+            rowsOf(sample, "OrderRels", templateOrder).forEach(r -> rels.add(renumber(r, orderNum)));
+            heads.add(repacked(head, packNum, orderNum));
+            rowsOf(sample, "ShipDtls", "PackNum", template).forEach(r -> packLines.add(repacked(r, packNum, orderNum)));
+            for (JsonNode c : sample.path("CartonTrkDtls")) {
+                if (c.path("PackNum").asInt() == template) {
+                    ObjectNode carton = repacked(c, packNum, orderNum);
+                    carton.remove("CaseID");
+                    cartons.add(carton);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static ObjectNode repacked(JsonNode row, int packNum, int orderNum) {
+        ObjectNode copy = ((ObjectNode) row).deepCopy();
+        copy.put("PackNum", packNum);
+        if (copy.has("OrderNum")) {
+            copy.put("OrderNum", orderNum);
+        }
+        copy.remove("SysRevID");
+        return copy;
+    }
+
+    private static List<JsonNode> rowsOf(ObjectNode sample, String set, String column, int value) {
+        List<JsonNode> rows = new ArrayList<>();
+        for (JsonNode row : sample.path(set)) {
+            if (row.path(column).asInt() == value) {
+                rows.add(row);
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("the sample data has no " + set + " rows with " + column + " " + value);
+        }
+        return rows;
     }
 
     public static EpicorDataset dataset(int releases) {

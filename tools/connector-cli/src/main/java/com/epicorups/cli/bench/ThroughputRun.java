@@ -16,6 +16,7 @@ import com.epicorups.function.orderpoller.OrderPollerHandler;
 import com.epicorups.function.renewer.SubscriptionRenewerHandler;
 import com.epicorups.function.shipmentcreator.ShipmentCreatorHandler;
 import com.epicorups.function.trackingwriter.TrackingWriterHandler;
+import com.epicorups.model.PackKey;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.port.PreflightVerdict;
 import com.epicorups.sandbox.epicor.EpicorSandbox;
@@ -132,7 +133,16 @@ public final class ThroughputRun {
         for (String shipVia : options.bestWayShipVias()) {
             ((ObjectNode) settings.with("ups")).with("bestWay").putObject(shipVia);
         }
+        if (options.packs()) {
+            ObjectNode epicor = (ObjectNode) settings.with("epicor");
+            epicor.put("source", "PACKS");
+            epicor.remove("baqId");
+        }
         return settings;
+    }
+
+    private String dataset(int units) {
+        return options.packs() ? SyntheticDataset.packsJson(units) : SyntheticDataset.json(units);
     }
 
     /**
@@ -140,7 +150,7 @@ public final class ThroughputRun {
      * sandboxes' hot paths, so the measured runs show the steady state a warm Lambda container has.
      */
     public void warmUp(int releases) {
-        try (LocalEnvironment env = start(SyntheticDataset.json(releases), options.outputDir().resolve("warm-up"))) {
+        try (LocalEnvironment env = start(dataset(releases), options.outputDir().resolve("warm-up"))) {
             Result r = measure(env, releases);
             progress.accept("warm-up: " + r.writtenBack() + " of " + releases + " releases shipped and written back in "
                     + r.shipWriteMillis() + " ms (not reported)");
@@ -148,8 +158,8 @@ public final class ThroughputRun {
     }
 
     public Result run(int releases) {
-        Path dir = options.outputDir().resolve("releases-" + releases);
-        String dataset = SyntheticDataset.json(releases);
+        Path dir = options.outputDir().resolve(options.unit() + "s-" + releases);
+        String dataset = dataset(releases);
         Result measured;
         try (LocalEnvironment env = start(dataset, dir.resolve("throughput"))) {
             measured = measure(env, releases);
@@ -250,15 +260,16 @@ public final class ThroughputRun {
         long subscribeMillis = millisSince(t2);
         CallCounts afterSubscribe = CallCounts.of(epicor, ups);
 
-        List<ReleaseKey> keys = RunReport.enqueuedKeys(env);
+        List<String> keys = RunReport.enqueuedSubjects(env);
         Set<String> written = writtenKeys(epicor);
         int shipped = 0;
         int writtenBack = 0;
-        for (ReleaseKey key : keys) {
-            Optional<ShipmentRecord> record = env.ledger().get(key);
+        for (String key : keys) {
+            Optional<ShipmentRecord> record = PackKey.isPackKey(key) ? env.ledger().packs().get(PackKey.parse(key))
+                    : env.ledger().get(ReleaseKey.parse(key));
             if (record.isPresent() && record.get().shipped()) {
                 shipped++;
-                if (record.get().state() == LedgerState.WRITTEN && written.contains(key.asString())) {
+                if (record.get().state() == LedgerState.WRITTEN && written.contains(key)) {
                     writtenBack++;
                 }
             }
@@ -302,10 +313,14 @@ public final class ThroughputRun {
         return new TrackingWriterHandler(assembly.trackingWriting(), assembly.trackingUpdatesBatch());
     }
 
-    /** Releases whose tracking fields Epicor received in an applied write. */
+    /** Releases (and packs: company#PACK#n) whose tracking fields Epicor received in an applied write. */
     private static Set<String> writtenKeys(EpicorSandbox epicor) {
         Set<String> keys = new HashSet<>();
         for (RecordedWrite w : epicor.writes().all()) {
+            if ("CustShips".equals(w.entitySet()) && w.applied() && w.body() != null
+                    && w.body().containsKey("TrackingNumber")) {
+                keys.add(w.keys().get("Company") + "#PACK#" + w.keys().get("PackNum"));
+            }
             if ("OrderRels".equals(w.entitySet()) && w.applied()) {
                 keys.add(w.keys().get("Company") + "#" + w.keys().get("OrderNum") + "#"
                         + w.keys().get("OrderLine") + "#" + w.keys().get("OrderRelNum"));

@@ -1,6 +1,8 @@
 package com.epicorups.cli.local;
 
 import com.epicorups.core.Json;
+import com.epicorups.epicor.pack.PackRequestMessage;
+import com.epicorups.model.PackKey;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.ShipmentRequestMessage;
 import com.epicorups.store.LabelPaths;
@@ -30,13 +32,17 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The outcome of every release a local run saw, from the same places an operator would look: the messages the
- * poller enqueued, the audit trail, the ledger, and (with the sandboxes) what Epicor and UPS received.
+ * The outcome of every release a local run saw (in pack mode, every pack: {@code company#PACK#n}), from the same
+ * places an operator would look: the messages the poller enqueued, the audit trail, the ledger, and (with the
+ * sandboxes) what Epicor and UPS received.
  */
 public record RunReport(List<Release> releases, List<Excluded> excludedByFilter, Counts counts,
                         Map<String, Integer> dlqDepths, long elapsedMillis) {
 
     public enum Outcome { SHIPPED, SKIPPED, FAILED, PENDING }
+
+    /** The key columns of a pack's ShipHead and CartonTrkDtl rows: in every write, not written values. */
+    private static final Set<String> PACK_KEY_COLUMNS = Set.of("Company", "PackNum", "CaseNum", "ShipmentType");
 
     /**
      * @param shipmentRequest the UPS ShipmentRequest body as sent (from the SHIPMENT_CREATE audit entry)
@@ -59,13 +65,12 @@ public record RunReport(List<Release> releases, List<Excluded> excludedByFilter,
     }
 
     public static RunReport build(LocalEnvironment env, long elapsedMillis) {
-        Set<ReleaseKey> keys = new LinkedHashSet<>(enqueuedKeys(env));
-        Set<ReleaseKey> pollSkipped = new LinkedHashSet<>();
+        Set<String> keys = new LinkedHashSet<>(enqueuedSubjects(env));
+        Set<String> pollSkipped = new LinkedHashSet<>();
         for (AuditEntry e : env.auditLog().all()) {
             if (e.operation() == AuditOperation.RELEASE_SKIPPED) {
-                ReleaseKey key = ReleaseKey.parse(e.subjectKey());
-                pollSkipped.add(key);
-                keys.add(key);
+                pollSkipped.add(e.subjectKey());
+                keys.add(e.subjectKey());
             }
         }
         Map<String, List<Map<String, Object>>> writesByKey = epicorWritesByKey(env);
@@ -76,8 +81,8 @@ public record RunReport(List<Release> releases, List<Excluded> excludedByFilter,
         int skipped = 0;
         int failed = 0;
         int pending = 0;
-        for (ReleaseKey key : keys) {
-            Release r = release(env, key, pollSkipped.contains(key), writesByKey.getOrDefault(key.asString(), List.of()));
+        for (String key : keys) {
+            Release r = release(env, key, pollSkipped.contains(key), writesByKey.getOrDefault(key, List.of()));
             releases.add(r);
             switch (r.outcome()) {
                 case SHIPPED -> shipped++;
@@ -99,23 +104,31 @@ public record RunReport(List<Release> releases, List<Excluded> excludedByFilter,
         return new RunReport(releases, excluded(env, keys), counts, dlq, elapsedMillis);
     }
 
-    /** Release keys of the shipment requests the poller enqueued, in order. */
+    /** Release keys of the shipment requests the poller enqueued, in order (pack requests are not releases). */
     public static List<ReleaseKey> enqueuedKeys(LocalEnvironment env) {
-        Set<ReleaseKey> keys = new LinkedHashSet<>();
+        return enqueuedSubjects(env).stream().filter(k -> !PackKey.isPackKey(k)).map(ReleaseKey::parse).toList();
+    }
+
+    /** The ledger keys of the shipment requests the poller enqueued, in order: releases', or packs' in pack mode. */
+    public static List<String> enqueuedSubjects(LocalEnvironment env) {
+        Set<String> keys = new LinkedHashSet<>();
         for (String body : env.shipmentRequests().sent()) {
             try {
-                keys.add(Json.mapper().readValue(body, ShipmentRequestMessage.class).release().key());
+                JsonNode tree = Json.mapper().readTree(body);
+                keys.add(tree.has("kind") ? Json.mapper().treeToValue(tree, PackRequestMessage.class).key().asString()
+                        : Json.mapper().treeToValue(tree, ShipmentRequestMessage.class).release().key().asString());
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException("the poller enqueued a message that is not a ShipmentRequestMessage", e);
+                throw new IllegalStateException("the poller enqueued a message that is not a shipment request", e);
             }
         }
         return List.copyOf(keys);
     }
 
-    private static Release release(LocalEnvironment env, ReleaseKey key, boolean skippedByPoll,
+    private static Release release(LocalEnvironment env, String key, boolean skippedByPoll,
                                    List<Map<String, Object>> writes) {
-        List<AuditEntry> audit = env.auditLog().forSubject(key.asString());
-        ShipmentRecord record = env.ledger().get(key).orElse(null);
+        List<AuditEntry> audit = env.auditLog().forSubject(key);
+        ShipmentRecord record = (PackKey.isPackKey(key) ? env.ledger().packs().get(PackKey.parse(key))
+                : env.ledger().get(ReleaseKey.parse(key))).orElse(null);
         JsonNode request = shipmentRequest(audit);
         Map<String, Object> fields = new LinkedHashMap<>();
         writes.forEach(fields::putAll);
@@ -123,18 +136,18 @@ public record RunReport(List<Release> releases, List<Excluded> excludedByFilter,
         String state = record == null ? null : record.state().name();
         String status = record == null || record.lastStatus() == null ? null : record.lastStatus().name();
         if (record != null && record.shipped()) {
-            return new Release(key.asString(), Outcome.SHIPPED, null, lastMessage(audit), numbers, state, status,
+            return new Release(key, Outcome.SHIPPED, null, lastMessage(audit), numbers, state, status,
                     request, fields, writes.size());
         }
         AuditEntry last = lastDecisive(audit);
         if (skippedByPoll && record == null) {
             AuditEntry skip = audit.stream().filter(e -> e.operation() == AuditOperation.RELEASE_SKIPPED)
                     .reduce((a, b) -> b).orElse(last);
-            return new Release(key.asString(), Outcome.SKIPPED, skip == null ? null : skip.reasonCode(),
+            return new Release(key, Outcome.SKIPPED, skip == null ? null : skip.reasonCode(),
                     skip == null ? null : skip.message(), numbers, state, status, request, fields, writes.size());
         }
         if (last == null) {
-            return new Release(key.asString(), Outcome.PENDING, "NOT_PROCESSED", "no attempt audited yet", numbers,
+            return new Release(key, Outcome.PENDING, "NOT_PROCESSED", "no attempt audited yet", numbers,
                     state, status, request, fields, writes.size());
         }
         Outcome outcome = switch (last.outcome()) {
@@ -147,7 +160,7 @@ public record RunReport(List<Release> releases, List<Excluded> excludedByFilter,
         };
         String reason = last.reasonCode() != null ? last.reasonCode()
                 : record != null && record.reasonCode() != null ? record.reasonCode() : "UNKNOWN";
-        return new Release(key.asString(), outcome, reason, last.message(), numbers, state, status, request,
+        return new Release(key, outcome, reason, last.message(), numbers, state, status, request,
                 fields, writes.size());
     }
 
@@ -186,7 +199,24 @@ public record RunReport(List<Release> releases, List<Excluded> excludedByFilter,
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
         env.epicorSandbox().ifPresent(sandbox -> {
             for (RecordedWrite w : sandbox.writes().all()) {
-                if (!"OrderRels".equals(w.entitySet()) || !w.applied() || w.body() == null) {
+                if (!w.applied() || w.body() == null) {
+                    continue;
+                }
+                if ("CustShips".equals(w.entitySet()) || "CartonTrkDtls".equals(w.entitySet())) {
+                    // A pack's writes: its ShipHead's columns, each carton's as "CaseNum n.Column".
+                    Object caseNum = w.keys().get("CaseNum") != null ? w.keys().get("CaseNum") : w.body().get("CaseNum");
+                    Map<String, Object> fields = new LinkedHashMap<>();
+                    w.body().forEach((column, value) -> {
+                        if (!PACK_KEY_COLUMNS.contains(column)) {
+                            fields.put(caseNum == null ? column : "CaseNum " + caseNum + "." + column, value);
+                        }
+                    });
+                    Object packNum = w.keys().get("PackNum") != null ? w.keys().get("PackNum") : w.body().get("PackNum");
+                    out.computeIfAbsent(w.keys().getOrDefault("Company", w.body().get("Company")) + "#PACK#" + packNum,
+                            k -> new ArrayList<>()).add(fields);
+                    continue;
+                }
+                if (!"OrderRels".equals(w.entitySet())) {
                     continue;
                 }
                 String key = w.keys().get("Company") + "#" + w.keys().get("OrderNum") + "#"
@@ -197,11 +227,24 @@ public record RunReport(List<Release> releases, List<Excluded> excludedByFilter,
         return out;
     }
 
-    private static List<Excluded> excluded(LocalEnvironment env, Set<ReleaseKey> seen) {
+    private static List<Excluded> excluded(LocalEnvironment env, Set<String> seenKeys) {
         List<Excluded> out = new ArrayList<>();
+        if (env.assembly().parts().settings().epicor().source().isPacks()) {
+            env.epicorSandbox().ifPresent(sandbox -> {
+                for (Map<String, Object> row : sandbox.dataset().get("CustShips")) {
+                    String key = row.get("Company") + "#PACK#" + row.get("PackNum");
+                    if (!seenKeys.contains(key)) {
+                        Map<String, Object> flags = new LinkedHashMap<>();
+                        for (String f : List.of("ShipStatus", "Voided", "ReadyToInvoice", "TrackingNumber", "ShipViaCode")) {
+                            flags.put(f, row.get(f));
+                        }
+                        out.add(new Excluded(key, flags));
+                    }
+                }
+            });
+            return out;
+        }
         env.epicorSandbox().ifPresent(sandbox -> {
-            Set<String> seenKeys = new LinkedHashSet<>();
-            seen.forEach(k -> seenKeys.add(k.asString()));
             for (Map<String, Object> row : sandbox.dataset().get("OrderRels")) {
                 String key = row.get("Company") + "#" + row.get("OrderNum") + "#" + row.get("OrderLine") + "#"
                         + row.get("OrderRelNum");

@@ -63,6 +63,24 @@ class BenchMachineryTest {
     }
 
     @Test
+    void packModeShipsAndWritesBackEveryPackOnceAndReportsItsCallsPerPack() {
+        BenchOptions options = new BenchOptions(List.of(7), Duration.ZERO, 2, 5, 5, 10, 0, Duration.ofMinutes(5), false,
+                1000, 0, Path.of(System.getProperty("connector.root", "../..")), out, 2, List.of(), true);
+        ThroughputRun.Result r = new ThroughputRun(options, line -> { }).run(7);
+
+        assertThat(r.seen()).isEqualTo(7);
+        assertThat(r.shipped()).isEqualTo(7);
+        assertThat(r.writtenBack()).as("each pack's TrackingNumber written").isEqualTo(7);
+        assertThat(r.upsShipments()).as("one UPS shipment per pack, never two").isEqualTo(7);
+        assertThat(r.deadLettered()).isZero();
+        assertThat(r.shipWrite().ups()).containsEntry("SHIP", 7L);
+        String report = new BenchReport(options, List.of(r), java.util.Map.of(), List.of(), null).render();
+        assertThat(report).contains("== 7 eligible packs").contains("calls per pack").contains("packs shipped and "
+                + "written back per second").contains("every pack shipped once and written back")
+                .doesNotContain("per shipped release <= 1.25");
+    }
+
+    @Test
     void aSmallRunShipsAndWritesBackEveryReleaseAndItsFiguresComeFromTheCounts() {
         BenchOptions options = options(List.of(20), false);
         ThroughputRun.Result r = new ThroughputRun(options, line -> { }).run(20);
