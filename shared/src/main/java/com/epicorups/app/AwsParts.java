@@ -144,38 +144,32 @@ public final class AwsParts implements AutoCloseable {
         return new LabelStore() {
             private LabelStore delegate;
 
-            @Override
-            public synchronized String store(com.epicorups.model.ReleaseKey key, String trackingNumber,
-                                             String format, byte[] label) {
+            private synchronized LabelStore delegate() {
                 if (delegate == null) {
                     delegate = S3Labels.create(AwsParts.this, resources);
                 }
-                return delegate.store(key, trackingNumber, format, label);
+                return delegate;
             }
 
             @Override
-            public synchronized String store(com.epicorups.model.PackKey key, String trackingNumber,
-                                             String format, byte[] label) {
-                if (delegate == null) {
-                    delegate = S3Labels.create(AwsParts.this, resources);
-                }
-                return delegate.store(key, trackingNumber, format, label);
+            public String store(com.epicorups.model.ReleaseKey key, String trackingNumber, String format,
+                                byte[] label) {
+                return delegate().store(key, trackingNumber, format, label);
             }
 
             @Override
-            public synchronized String keepEvent(String name, String body) {
-                if (delegate == null) {
-                    delegate = S3Labels.create(AwsParts.this, resources);
-                }
-                return delegate.keepEvent(name, body);
+            public String store(com.epicorups.model.PackKey key, String trackingNumber, String format, byte[] label) {
+                return delegate().store(key, trackingNumber, format, label);
             }
 
             @Override
-            public synchronized String keptEvent(String location) {
-                if (delegate == null) {
-                    delegate = S3Labels.create(AwsParts.this, resources);
-                }
-                return delegate.keptEvent(location);
+            public String keepEvent(String name, String body) {
+                return delegate().keepEvent(name, body);
+            }
+
+            @Override
+            public String keptEvent(String location) {
+                return delegate().keptEvent(location);
             }
         };
     }

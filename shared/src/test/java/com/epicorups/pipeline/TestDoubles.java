@@ -294,24 +294,21 @@ final class TestDoubles {
 
         @Override
         public String store(ReleaseKey key, String trackingNumber, String format, byte[] label) {
-            RuntimeException fail = failNext;
-            if (fail != null) {
-                failNext = null;
-                throw fail;
-            }
-            String location = "mem://labels/" + key.asString() + "/" + trackingNumber + "." + format.toLowerCase();
-            stored.put(location, label);
-            return location;
+            return store(key.asString(), trackingNumber, format, label);
         }
 
         @Override
         public String store(com.epicorups.model.PackKey key, String trackingNumber, String format, byte[] label) {
+            return store(key.asString(), trackingNumber, format, label);
+        }
+
+        private String store(String key, String trackingNumber, String format, byte[] label) {
             RuntimeException fail = failNext;
             if (fail != null) {
                 failNext = null;
                 throw fail;
             }
-            String location = "mem://labels/" + key.asString() + "/" + trackingNumber + "." + format.toLowerCase();
+            String location = "mem://labels/" + key + "/" + trackingNumber + "." + format.toLowerCase();
             stored.put(location, label);
             return location;
         }
