@@ -1,6 +1,7 @@
 package com.epicorups.store.memory;
 
 import com.epicorups.model.PackKey;
+import com.epicorups.model.TrackingStatus;
 import com.epicorups.store.ClaimResult;
 import com.epicorups.store.LedgerConflictException;
 import com.epicorups.store.LedgerState;
@@ -88,5 +89,20 @@ public final class InMemoryPackLedger implements PackLedger {
                 ledger.put(key.asString(), r.withState(LedgerState.VOIDING, owner, Instant.EPOCH, r.updatedAt()));
             }
         }
+    }
+
+    @Override
+    public boolean recordStatus(PackKey key, TrackingStatus status, Instant eventTime) {
+        return ledger.recordStatus(key.asString(), status, eventTime);
+    }
+
+    @Override
+    public void recordSubscription(PackKey key, Instant expiresAt) {
+        ledger.recordSubscription(key.asString(), expiresAt);
+    }
+
+    @Override
+    public void recordSubscriptionRefused(PackKey key) {
+        ledger.recordSubscriptionRefused(key.asString());
     }
 }

@@ -82,6 +82,51 @@ class PackModeEndToEndTest {
     }
 
     @Test
+    void aPacksTrackingStatusesReachTheReleasesItShipsFromTrackAlertAndQuantumView() {
+        try (ConnectorWorld world = new ConnectorWorld(PACKS)) {
+            world.poll();
+            world.drainShipmentRequests();
+            PackKey key = new PackKey(ConnectorWorld.COMPANY, 1005);
+            ShipmentRecord shipped = ledger(world).get(key).orElseThrow();
+            assertThat(shipped.trackingNumbers()).hasSize(3);
+            assertThat(Fixtures.ledger(world)).as("pack items are not releases'").isEmpty();
+
+            Map<String, Object> renewal = world.renewSubscriptions();
+            assertThat(renewal.get("error")).isNull();
+            shipped.trackingNumbers().forEach(tn -> assertThat(world.ups.trackAlert().subscription(tn))
+                    .as("carton %s subscribed to Track Alert", tn).isPresent());
+            assertThat(ledger(world).get(key).orElseThrow().subscriptionExpiresAt())
+                    .isAfter(Instant.now().plus(java.time.Duration.ofDays(13)));
+
+            // The third carton's package moves: Track Alert posts to the webhook, Quantum View queues the same scans.
+            String third = shipped.trackingNumbers().get(2);
+            world.ups.shipments().advance(third, com.epicorups.sandbox.ups.Status.PICKED_UP);
+            world.ups.shipments().advance(third, com.epicorups.sandbox.ups.Status.IN_TRANSIT);
+            assertThat(world.webhook.answers()).isNotEmpty().allMatch(code -> code == 200);
+            assertThat(world.pollQuantumView().get("error")).isNull();
+            assertThat(world.drainTrackingUpdates()).isPositive();
+
+            assertThat(ledger(world).get(key).orElseThrow().lastStatus().name()).isEqualTo("IN_TRANSIT");
+            List<String> releases = world.epicor.dataset().get("ShipDtls").stream()
+                    .filter(d -> ((Number) d.get("PackNum")).intValue() == 1005)
+                    .map(d -> d.get("OrderNum") + "/" + d.get("OrderLine") + "/" + d.get("OrderRelNum"))
+                    .distinct().toList();
+            assertThat(releases).isNotEmpty();
+            releases.forEach(rel -> {
+                assertThat(world.orderRel(rel).get("UPSStatus_c")).as("release %s of pack 1005", rel)
+                        .isEqualTo("IN_TRANSIT");
+                assertThat(String.valueOf(world.orderRel(rel).get("TrackingNumber_c"))).as(rel).contains(third);
+            });
+            assertThat(world.audit()).filteredOn(i -> key.asString().equals(Fixtures.s(i, "pk"))
+                    && "TRACKING_UPDATE".equals(Fixtures.s(i, "operation"))
+                    && "SUCCESS".equals(Fixtures.s(i, "outcome"))).as("audited under the pack").isNotEmpty();
+            assertThat(world.audit()).filteredOn(i -> "UNKNOWN_TRACKING_NUMBER".equals(Fixtures.s(i, "reasonCode")))
+                    .as("no pack's event dropped as unknown").isEmpty();
+            assertThat(world.peek(world.resources.trackingUpdatesDlqUrl())).isEmpty();
+        }
+    }
+
+    @Test
     void aPackVoidedInEpicorAfterItsLabelIsVoidedAtUpsOnce() throws Exception {
         try (ConnectorWorld world = new ConnectorWorld(PACKS)) {
             world.poll();
