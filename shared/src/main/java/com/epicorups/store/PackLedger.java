@@ -2,6 +2,7 @@ package com.epicorups.store;
 
 import com.epicorups.model.PackKey;
 import com.epicorups.model.TrackingStatus;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -25,8 +26,17 @@ public interface PackLedger {
     ClaimResult claim(PackKey key, String owner, Instant now, Duration lease);
 
     /** CLAIMED by {@code owner} to SHIPPED. Throws {@link LedgerConflictException} if the claim was lost. */
+    default ShipmentRecord markShipped(PackKey key, String owner, String shipmentId, List<String> trackingNumbers,
+                                       String labelLocation, Instant now) {
+        return markShipped(key, owner, shipmentId, trackingNumbers, labelLocation, null, now);
+    }
+
+    /**
+     * CLAIMED by {@code owner} to SHIPPED, keeping {@code freight} (what UPS charged, null when unknown) with the
+     * shipment. Throws {@link LedgerConflictException} if the claim was lost.
+     */
     ShipmentRecord markShipped(PackKey key, String owner, String shipmentId, List<String> trackingNumbers,
-                               String labelLocation, Instant now);
+                               String labelLocation, BigDecimal freight, Instant now);
 
     /** CLAIMED by {@code owner} to NEEDS_ATTENTION with the reason; a later claim (replay) may ship it. */
     void markNeedsAttention(PackKey key, String owner, String reasonCode, Instant now);

@@ -3,6 +3,7 @@ package com.epicorups.store;
 import com.epicorups.model.PackKey;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.TrackingStatus;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,6 +12,9 @@ import java.util.List;
  * ({@link PackLedger}: then {@code key} is null and {@code pack} names the pack).
  *
  * @param pack the pack whose shipment this is, in pack mode; null for a release's
+ * @param freight what UPS charged for a pack's shipment (negotiated when given), kept from UPS's answer so that a
+ *                write-back replayed from SHIPPED writes it too; null when unknown (a release's, or a shipment adopted
+ *                through Label Recovery, which carries no charges)
  */
 public record ShipmentRecord(
         ReleaseKey key,
@@ -26,7 +30,8 @@ public record ShipmentRecord(
         Instant subscriptionExpiresAt,
         String reasonCode,
         Instant updatedAt,
-        PackKey pack) {
+        PackKey pack,
+        BigDecimal freight) {
 
     public ShipmentRecord {
         trackingNumbers = trackingNumbers == null ? List.of() : List.copyOf(trackingNumbers);
@@ -38,13 +43,19 @@ public record ShipmentRecord(
                           TrackingStatus lastStatus, Instant lastEventTime, Instant subscriptionExpiresAt,
                           String reasonCode, Instant updatedAt) {
         this(key, state, attempt, owner, leaseUntil, shipmentId, trackingNumbers, labelLocation, lastStatus,
-                lastEventTime, subscriptionExpiresAt, reasonCode, updatedAt, null);
+                lastEventTime, subscriptionExpiresAt, reasonCode, updatedAt, null, null);
     }
 
     /** The same record, naming the pack whose shipment it is. */
     public ShipmentRecord ofPack(PackKey pack) {
         return new ShipmentRecord(null, state, attempt, owner, leaseUntil, shipmentId, trackingNumbers, labelLocation,
-                lastStatus, lastEventTime, subscriptionExpiresAt, reasonCode, updatedAt, pack);
+                lastStatus, lastEventTime, subscriptionExpiresAt, reasonCode, updatedAt, pack, freight);
+    }
+
+    /** The same record with the freight UPS charged. */
+    public ShipmentRecord withFreight(BigDecimal freight) {
+        return new ShipmentRecord(key, state, attempt, owner, leaseUntil, shipmentId, trackingNumbers, labelLocation,
+                lastStatus, lastEventTime, subscriptionExpiresAt, reasonCode, updatedAt, pack, freight);
     }
 
     /** The ledger item's key text: the release's or the pack's. */
@@ -55,7 +66,7 @@ public record ShipmentRecord(
     /** The same record in {@code state}, with that owner and lease, updated at {@code now}. */
     public ShipmentRecord withState(LedgerState state, String owner, Instant leaseUntil, Instant now) {
         return new ShipmentRecord(key, state, attempt, owner, leaseUntil, shipmentId, trackingNumbers, labelLocation,
-                lastStatus, lastEventTime, subscriptionExpiresAt, reasonCode, now, pack);
+                lastStatus, lastEventTime, subscriptionExpiresAt, reasonCode, now, pack, freight);
     }
 
     public boolean shipped() {

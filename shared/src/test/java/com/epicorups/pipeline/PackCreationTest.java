@@ -134,7 +134,10 @@ class PackCreationTest {
         assertThat(packs.writes).hasSize(1);
         assertThat(packs.writes.get(0).cartons()).extracting(PackWriteBack.CartonTracking::trackingNumber)
                 .containsExactly("1ZPACK0000000001", "1ZPACK0000000002");
+        assertThat(packs.writes.get(0).freight()).as("UPS's negotiated freight, kept in the ledger with the shipment")
+                .isEqualByComparingTo("41.20");
         assertThat(ledger.get(KEY).orElseThrow().state()).isEqualTo(LedgerState.WRITTEN);
+        assertThat(ledger.get(KEY).orElseThrow().freight()).isEqualByComparingTo("41.20");
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.epicorups.store.LedgerConflictException;
 import com.epicorups.store.LedgerState;
 import com.epicorups.store.PackLedger;
 import com.epicorups.store.ShipmentRecord;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -50,8 +51,9 @@ public final class DynamoPackLedger implements PackLedger {
 
     @Override
     public ShipmentRecord markShipped(PackKey key, String owner, String shipmentId, List<String> trackingNumbers,
-                                      String labelLocation, Instant now) {
-        return ledger.markShipped(key.asString(), owner, shipmentId, trackingNumbers, labelLocation, now, true);
+                                      String labelLocation, BigDecimal freight, Instant now) {
+        return ledger.markShipped(key.asString(), owner, shipmentId, trackingNumbers, labelLocation, now, true,
+                freight);
     }
 
     @Override

@@ -94,7 +94,8 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
                     .updateExpression("SET #state = :claimed, #owner = :owner, leaseUntil = :until, updatedAt = :now, "
                             + "attempt = if_not_exists(attempt, :zero) + :one "
                             + "REMOVE shipmentId, trackingNumber, trackingNumbers, labelLocation, lastStatus, "
-                            + "lastStatusRank, lastEventTime, subscriptionExpiresAt, openSubscription, reasonCode")
+                            + "lastStatusRank, lastEventTime, subscriptionExpiresAt, openSubscription, reasonCode, "
+                            + "freight")
                     .conditionExpression("attribute_not_exists(pk) OR #state = :attention "
                             + "OR (#state = :claimed AND leaseUntil <= :now)")
                     .expressionAttributeNames(NAMES)
@@ -144,7 +145,7 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
     @Override
     public ShipmentRecord markShipped(ReleaseKey key, String owner, String shipmentId, List<String> trackingNumbers,
                                       String labelLocation, Instant now) {
-        return markShipped(key.asString(), owner, shipmentId, trackingNumbers, labelLocation, now, true);
+        return markShipped(key.asString(), owner, shipmentId, trackingNumbers, labelLocation, now, true, null);
     }
 
     /**
@@ -152,7 +153,7 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
      *                the pointers of further packages, the renewal index): a release's and a pack's
      */
     ShipmentRecord markShipped(String key, String owner, String shipmentId, List<String> trackingNumbers,
-                               String labelLocation, Instant now, boolean tracked) {
+                               String labelLocation, Instant now, boolean tracked, java.math.BigDecimal freight) {
         StringBuilder set = new StringBuilder("SET #state = :shipped, shipmentId = :shipmentId, "
                 + "trackingNumbers = :numbers, lastStatus = :status, lastStatusRank = :rank, lastEventTime = :now, "
                 + "updatedAt = :now");
@@ -170,6 +171,10 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
         if (tracked && !trackingNumbers.isEmpty()) {
             set.append(", trackingNumber = :first");
             values.put(":first", s(trackingNumbers.get(0)));
+        }
+        if (freight != null) {
+            set.append(", freight = :freight");
+            values.put(":freight", AttributeValue.builder().n(freight.toPlainString()).build());
         }
         if (labelLocation != null) {
             set.append(", labelLocation = :label");
@@ -438,6 +443,10 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
                 expires == null || expires == 0 ? null : Instant.ofEpochSecond(expires),
                 Attr.string(item, "reasonCode"),
                 Attr.epochMillis(item, "updatedAt"));
+        AttributeValue freight = item.get("freight");
+        if (freight != null && freight.n() != null) {
+            record = record.withFreight(new java.math.BigDecimal(freight.n()));
+        }
         return com.epicorups.model.PackKey.isPackKey(pk) ? record.ofPack(com.epicorups.model.PackKey.parse(pk))
                 : record;
     }

@@ -7,6 +7,7 @@ import com.epicorups.store.LedgerConflictException;
 import com.epicorups.store.LedgerState;
 import com.epicorups.store.PackLedger;
 import com.epicorups.store.ShipmentRecord;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,8 +32,13 @@ public final class InMemoryPackLedger implements PackLedger {
 
     @Override
     public ShipmentRecord markShipped(PackKey key, String owner, String shipmentId, List<String> trackingNumbers,
-                                      String labelLocation, Instant now) {
-        return ledger.markShipped(key.asString(), null, owner, shipmentId, trackingNumbers, labelLocation, now);
+                                      String labelLocation, BigDecimal freight, Instant now) {
+        synchronized (ledger) {
+            ShipmentRecord shipped = ledger.markShipped(key.asString(), null, owner, shipmentId, trackingNumbers,
+                    labelLocation, now).withFreight(freight);
+            ledger.put(key.asString(), shipped);
+            return shipped;
+        }
     }
 
     @Override

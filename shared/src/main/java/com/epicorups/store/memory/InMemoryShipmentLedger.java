@@ -172,7 +172,7 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
         }
         records.put(text, new ShipmentRecord(r.key(), r.state(), r.attempt(), r.owner(), r.leaseUntil(),
                 r.shipmentId(), r.trackingNumbers(), r.labelLocation(), status, eventTime, r.subscriptionExpiresAt(), r.reasonCode(),
-                r.updatedAt(), r.pack()));
+                r.updatedAt(), r.pack(), r.freight()));
         return true;
     }
 
@@ -186,7 +186,7 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
         if (r != null) {
             records.put(text, new ShipmentRecord(r.key(), r.state(), r.attempt(), r.owner(), r.leaseUntil(),
                     r.shipmentId(), r.trackingNumbers(), r.labelLocation(), r.lastStatus(), r.lastEventTime(),
-                    expiresAt, r.reasonCode(), r.updatedAt(), r.pack()));
+                    expiresAt, r.reasonCode(), r.updatedAt(), r.pack(), r.freight()));
         }
     }
 

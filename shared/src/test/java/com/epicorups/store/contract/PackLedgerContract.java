@@ -11,6 +11,7 @@ import com.epicorups.store.LedgerConflictException;
 import com.epicorups.store.LedgerState;
 import com.epicorups.store.PackLedger;
 import com.epicorups.store.ShipmentLedger;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,12 +40,14 @@ public abstract class PackLedgerContract {
                 .isEqualTo(ClaimResult.Status.CLAIMED);
         assertThat(packs.claim(PACK, "d", T0.plus(LEASE).plusSeconds(1), LEASE).status())
                 .as("a lapsed claim: reconcile first").isEqualTo(ClaimResult.Status.RECLAIMED_AFTER_EXPIRY);
-        packs.markShipped(PACK, "d", "1ZSHIP", List.of("1ZA", "1ZB"), "s3://labels/p", T0.plusSeconds(200));
+        packs.markShipped(PACK, "d", "1ZSHIP", List.of("1ZA", "1ZB"), "s3://labels/p", new BigDecimal("41.20"),
+                T0.plusSeconds(200));
 
         assertThat(packs.get(PACK)).get().satisfies(r -> {
             assertThat(r.state()).isEqualTo(LedgerState.SHIPPED);
             assertThat(r.trackingNumbers()).containsExactly("1ZA", "1ZB");
             assertThat(r.key()).as("a pack's record names no release").isNull();
+            assertThat(r.freight()).as("UPS's freight kept with the shipment").isEqualByComparingTo("41.20");
         });
         assertThat(packs.claim(PACK, "e", T0.plusSeconds(300), LEASE).status())
                 .isEqualTo(ClaimResult.Status.ALREADY_SHIPPED);
@@ -70,6 +73,7 @@ public abstract class PackLedgerContract {
         assertThat(packs.getAll(List.of(PACK, new PackKey("EPIC06", 9)))).containsOnlyKeys(PACK);
         packs.markWritten(PACK, T0.plusSeconds(301));
         assertThat(packs.get(PACK).orElseThrow().state()).isEqualTo(LedgerState.WRITTEN);
+        assertThat(packs.get(PACK).orElseThrow().freight()).isEqualByComparingTo("41.20");
     }
 
     @Test
