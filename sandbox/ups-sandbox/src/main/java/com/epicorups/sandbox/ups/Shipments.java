@@ -310,6 +310,7 @@ public final class Shipments {
             for (StoredPackage p : s.packages) {
                 ObjectNode result = results.addObject();
                 result.put("TrackingNumber", p.trackingNumber);
+                // Shipping.yaml PackageLevelResults_Status.Code: "1 = Voided or Already Voided; 0 = Not Voided".
                 boolean isVoided = p.status() == Status.VOIDED;
                 result.putObject("Status").put("Code", isVoided ? "1" : "0")
                         .put("Description", isVoided ? "Voided" : "Not Voided");
