@@ -143,6 +143,7 @@ public final class PackCreation {
             try {
                 created = adopted(a, warehouse);
                 packages = created == null ? null : packs.packages(a.request().pack());
+                created = created == null ? null : PackCartons.inCartonOrder(created, packages, packs, audit, a);
             } catch (RuntimeException e) {
                 return failed(a, AuditOperation.LABEL_RECOVERY, e, Held.CLAIM);
             }

@@ -127,6 +127,45 @@ class PackModeEndToEndTest {
     }
 
     @Test
+    void aMultiCartonPackAdoptedAfterALostAnswerHasEachCartonsOwnTrackingNumber() {
+        try (ConnectorWorld world = new ConnectorWorld(s -> PACKS.apply(s)
+                .replace("\"shipMillis\":60000", "\"shipMillis\":10000"))) {
+            for (int other : List.of(1004, 1006, 1007, 1008, 1011)) {
+                world.epicor.dataset().update("CustShips", Map.of("Company", ConnectorWorld.COMPANY, "PackNum", other),
+                        Map.of("ShipStatus", "OPEN"));
+            }
+            assertThat(world.poll()).containsEntry("enqueued", 1);
+            // UPS creates pack 1005's shipment (three cartons) but its answer never arrives (10 s ship timeout);
+            // Label Recovery then lists the packages last first.
+            world.ups.faults().holdFor(java.time.Duration.ofMinutes(10)).shipTimeoutAfterCreate(1);
+            world.ups.shipments().labelRecoveryInReverse(true);
+            SqsEventSource.Invocation lost = world.shipmentRequests.pollOnce(
+                    new com.epicorups.function.shipmentcreator.ShipmentCreatorHandler());
+            assertThat(lost.failedMessageIds()).hasSize(1);
+            PackKey key = new PackKey(ConnectorWorld.COMPANY, 1005);
+            assertThat(ledger(world).get(key).orElseThrow().state()).isEqualTo(LedgerState.CLAIMED);
+
+            world.clock.advance(java.time.Duration.ofSeconds(241)); // past the claim lease
+            world.shipmentRequests.makeVisible(lost);
+            world.drainShipmentRequests();
+
+            assertThat(world.ups.requests(Operation.SHIP)).as("adopted, not bought twice").isEqualTo(1);
+            ShipmentRecord record = ledger(world).get(key).orElseThrow();
+            assertThat(record.state()).isEqualTo(LedgerState.WRITTEN);
+            Shipments.Created atUps = upsShipment(world, record.shipmentId());
+            // The ship request's n-th package was carton n (CASE n); UPS numbers the packages in request order.
+            assertThat(cartons(world, 1005)).extracting(c -> c.get("TrackingNumber"))
+                    .as("carton n has package n's number, not Label Recovery's n-th")
+                    .containsExactlyElementsOf(atUps.trackingNumbers());
+            assertThat(pack(world, 1005).get("TrackingNumber")).isEqualTo(atUps.trackingNumbers().get(0));
+            assertThat(world.audit()).filteredOn(i -> key.asString().equals(Fixtures.s(i, "pk"))
+                    && "LABEL_RECOVERY".equals(Fixtures.s(i, "operation"))
+                    && "ADOPTED_EXISTING".equals(Fixtures.s(i, "reasonCode"))).hasSize(1);
+            assertThat(world.peek(world.resources.shipmentRequestsDlqUrl())).isEmpty();
+        }
+    }
+
+    @Test
     void aPackVoidedInEpicorAfterItsLabelIsVoidedAtUpsOnce() throws Exception {
         try (ConnectorWorld world = new ConnectorWorld(PACKS)) {
             world.poll();
