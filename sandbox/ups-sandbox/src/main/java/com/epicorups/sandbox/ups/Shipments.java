@@ -311,22 +311,9 @@ public final class Shipments {
         for (StoredPackage p : voided) {
             listeners.forEach(l -> l.event(p, p.latest()));
         }
-        ObjectNode body = Json.object();
-        ObjectNode response = body.putObject("VoidShipmentResponse");
-        response.putObject("Response").putObject("ResponseStatus").put("Code", "1").put("Description", "Success");
-        response.putObject("SummaryResult").putObject("Status").put("Code", "1").put("Description", "Voided");
-        ArrayNode results = response.putArray("PackageLevelResults");
         synchronized (this) {
-            for (StoredPackage p : s.packages) {
-                ObjectNode result = results.addObject();
-                result.put("TrackingNumber", p.trackingNumber);
-                // Shipping.yaml PackageLevelResults_Status.Code: "1 = Voided or Already Voided; 0 = Not Voided".
-                boolean isVoided = p.status() == Status.VOIDED;
-                result.putObject("Status").put("Code", isVoided ? "1" : "0")
-                        .put("Description", isVoided ? "Voided" : "Not Voided");
-            }
+            return VoidReply.of(s);
         }
-        return Reply.ok(body);
     }
 
     // ---------------------------------------------------------------- Label Recovery
