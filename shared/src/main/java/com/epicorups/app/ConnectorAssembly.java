@@ -180,6 +180,11 @@ public final class ConnectorAssembly implements UseCaseFactory {
                 public Map<ReleaseKey, WriteOutcome> writeCurrentAll(Map<ReleaseKey, TrackingFacts> facts) {
                     return epicor.get().writer().writeCurrentAll(facts);
                 }
+
+                @Override
+                public Map<String, Object> writePack(com.epicorups.model.PackKey pack, TrackingFacts facts) {
+                    return epicor.get().writer().writePack(pack, facts);
+                }
             };
             trackingWriting = new TrackingWriting(parts.ledger(), writeBack, parts.processedEvents(),
                     parts.auditLog(), parts.trackingUpdatesDlq(), parts.clock());

@@ -63,6 +63,16 @@ final class EpicorUpsPacks implements PackShipping {
     }
 
     @Override
+    public Map<String, Integer> caseNumbersAtUps(List<String> trackingNumbers) {
+        Map<String, Integer> cases = new java.util.LinkedHashMap<>();
+        for (String number : trackingNumbers) {
+            ups.get().clients().tracking().packageReferences(number).stream().map(PackShipment::caseNumOf)
+                    .filter(java.util.Objects::nonNull).findFirst().ifPresent(c -> cases.put(number, c));
+        }
+        return cases;
+    }
+
+    @Override
     public Optional<CreatedShipment> findAtUps(PackKey key, String warehouseCode) {
         return ups.get().clients().shipping().findPackByReference(key, warehouseCode);
     }

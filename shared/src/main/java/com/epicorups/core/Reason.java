@@ -224,7 +224,12 @@ public enum Reason {
      */
     PACK_NOT_READY("PACK_NOT_READY", Kind.OUTCOME),
     /** Pack mode: the pack was voided in Epicor after its label was bought, and UPS voided the shipment. */
-    LABEL_VOIDED("LABEL_VOIDED", Kind.OUTCOME);
+    LABEL_VOIDED("LABEL_VOIDED", Kind.OUTCOME),
+    /**
+     * Pack mode: a multi-carton shipment adopted through Label Recovery whose packages UPS does not name by carton (no
+     * CASE reference at UPS): the cartons get the tracking numbers in Label Recovery's order, which may swap them.
+     */
+    CARTON_ORDER_UNCONFIRMED("CARTON_ORDER_UNCONFIRMED", Kind.OUTCOME);
 
     /** What a reason says about the work it stopped. */
     public enum Kind {

@@ -6,6 +6,7 @@ import com.epicorups.core.Json;
 import com.epicorups.core.Reason;
 import com.epicorups.epicor.EpicorSettings.WriteBackMapping;
 import com.epicorups.epicor.error.EpicorAuthException;
+import com.epicorups.model.PackKey;
 import com.epicorups.model.ReleaseKey;
 import com.epicorups.model.TrackingStatus;
 import com.epicorups.port.EpicorWriteBack;
@@ -174,7 +175,71 @@ public final class EpicorTrackingWriter implements EpicorWriteBack {
     public Map<String, Object> write(ReleaseKey key, TrackingFacts facts) {
         WriteBackMapping mapping = settings.writeBack();
         Map<String, String> columns = mapping.columnsByFact();
-        Target target = mapping.target() == WriteBackMapping.Target.ORDER_REL_UD ? orderRel(key, columns) : pack(key, columns);
+        return write(mapping.target() == WriteBackMapping.Target.ORDER_REL_UD ? orderRel(key, columns)
+                : pack(key, columns), facts, columns);
+    }
+
+    /**
+     * Target ORDER_REL_UD: each release the pack's lines ship (ShipDtl OrderNum/OrderLine/OrderRelNum, read by the
+     * pack's key), read first and written as {@link #write} writes a release. Target CUST_SHIP: the pack itself.
+     */
+    @Override
+    public Map<String, Object> writePack(PackKey pack, TrackingFacts facts) {
+        WriteBackMapping mapping = settings.writeBack();
+        Map<String, String> columns = mapping.columnsByFact();
+        Map<String, Object> written = new LinkedHashMap<>();
+        if (mapping.target() != WriteBackMapping.Target.ORDER_REL_UD) {
+            write(packHead(pack, columns), facts, columns).forEach((c, v) -> written.put(pack.reference() + "." + c, v));
+            return written;
+        }
+        List<ReleaseKey> releases = packReleases(pack);
+        if (releases.isEmpty()) {
+            throw new ConnectorException(Reason.EPICOR_PACK_NOT_FOUND, FailureKind.PERMANENT,
+                    "pack " + pack.packNum() + " has no lines in Epicor: no release to write its tracking to", null);
+        }
+        for (ReleaseKey release : releases) {
+            write(orderRel(release, columns), facts, columns)
+                    .forEach((c, v) -> written.put(release.reference() + "." + c, v));
+        }
+        return written;
+    }
+
+    private List<ReleaseKey> packReleases(PackKey pack) {
+        List<ReleaseKey> releases = new ArrayList<>();
+        int top = settings.pageSize();
+        OData.Query query = new OData.Query().select(List.of("Company", "PackNum", "PackLine", "OrderNum",
+                "OrderLine", "OrderRelNum")).filter("PackNum eq " + pack.packNum()).orderBy("PackNum,PackLine").top(top);
+        for (int skip = 0; ; skip += top) {
+            List<JsonNode> page = client.getRows(EpicorFields.SHIP_DTLS, skip == 0 ? query : query.skip(skip));
+            for (JsonNode d : page) {
+                // Picked by PackNum from the answer: a child-set filter may select whole headers (decision 0025).
+                if (d.path("PackNum").asInt() != pack.packNum() || d.path("OrderNum").asInt() <= 0) {
+                    continue;
+                }
+                ReleaseKey release = new ReleaseKey(pack.company(), d.path("OrderNum").asInt(),
+                        d.path("OrderLine").asInt(), d.path("OrderRelNum").asInt());
+                if (!releases.contains(release)) {
+                    releases.add(release);
+                }
+            }
+            if (page.size() < top) {
+                return releases;
+            }
+        }
+    }
+
+    private Target packHead(PackKey pack, Map<String, String> columns) {
+        List<String> select = new ArrayList<>(EpicorFields.SHIP_HEAD);
+        columns.values().stream().filter(c -> !select.contains(c)).forEach(select::add);
+        String path = OData.keyed(EpicorFields.CUST_SHIPS, pack.company(), pack.packNum());
+        JsonNode head = client.get(path, new OData.Query().select(select));
+        Map<String, Object> keys = new LinkedHashMap<>();
+        keys.put("Company", pack.company());
+        keys.put("PackNum", pack.packNum());
+        return new Target(path, keys, head);
+    }
+
+    private Map<String, Object> write(Target target, TrackingFacts facts, Map<String, String> columns) {
 
         Map<String, Object> changes = new LinkedHashMap<>();
         boolean staleStatus = false;

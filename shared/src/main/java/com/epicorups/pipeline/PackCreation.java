@@ -143,6 +143,7 @@ public final class PackCreation {
             try {
                 created = adopted(a, warehouse);
                 packages = created == null ? null : packs.packages(a.request().pack());
+                created = created == null ? null : PackCartons.inCartonOrder(created, packages, packs, audit, a);
             } catch (RuntimeException e) {
                 return failed(a, AuditOperation.LABEL_RECOVERY, e, Held.CLAIM);
             }
@@ -179,7 +180,7 @@ public final class PackCreation {
         try {
             String labelLocation = storeLabels(a, created);
             ledger.markShipped(a.key(), a.owner(), created.shipmentId(), created.trackingNumbers(), labelLocation,
-                    now());
+                    PackResults.freight(created), now());
         } catch (RuntimeException e) {
             return failed(a, AuditOperation.LABEL_STORE, e, Held.MAYBE_SHIPPED);
         }
@@ -276,7 +277,7 @@ public final class PackCreation {
 
     /**
      * The ledger has the pack shipped: UPS is not called. SHIPPED (a write-back that failed or was cut short): the
-     * write-back again, the cartons planned as before, the freight left as it is (UPS's answer is not kept).
+     * write-back again, the cartons planned as before, the freight the ledger kept from UPS's answer.
      */
     private MessageResult alreadyShipped(PackAttempt a, ShipmentRecord record) {
         if (record.state() != LedgerState.SHIPPED) {
@@ -297,7 +298,9 @@ public final class PackCreation {
         }
         List<PackageLabel> labelsOf = record.trackingNumbers().stream().map(n -> new PackageLabel(n, null, null))
                 .toList();
-        CreatedShipment known = new CreatedShipment(record.shipmentId(), labelsOf, Map.of(), null, List.of());
+        Map<String, String> charges = record.freight() == null ? Map.of()
+                : Map.of(PackResults.KEPT_FREIGHT, record.freight().toPlainString());
+        CreatedShipment known = new CreatedShipment(record.shipmentId(), labelsOf, charges, null, List.of());
         return writeBack(a, packages, known, a.request().pack().warehouse());
     }
 

@@ -33,7 +33,13 @@ final class PackResults {
         return new PackWriteBack(numbers.get(0), created.shipmentId(), freight(created), cartons, markShipped);
     }
 
-    /** The freight UPS charged: the negotiated total when UPS gave one, else the published total; null without. */
+    /** The charge a shipment rebuilt from the ledger carries: the freight kept from UPS's answer. */
+    static final String KEPT_FREIGHT = "TotalCharges";
+
+    /**
+     * The freight UPS charged: the negotiated total when UPS gave one, else the published total; null without (a
+     * shipment adopted through Label Recovery, whose answer carries no charges).
+     */
     static BigDecimal freight(CreatedShipment created) {
         String charge = created.charges().getOrDefault("NegotiatedTotalCharge", created.charges().get("TotalCharges"));
         if (charge == null || charge.isBlank()) {

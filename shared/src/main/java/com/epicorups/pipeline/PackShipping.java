@@ -34,6 +34,14 @@ public interface PackShipping {
      */
     Optional<CreatedShipment> findAtUps(PackKey key, String warehouseCode);
 
+    /**
+     * The carton (CaseNum) each package names in its references at UPS (Tracking API, {@code CASE n}), by tracking
+     * number; a package that names none is absent (a lane without package references, or UPS without information).
+     */
+    default Map<String, Integer> caseNumbersAtUps(List<String> trackingNumbers) {
+        return Map.of();
+    }
+
     /** Writes the label's results into the pack; returns what was written, by column. */
     Map<String, Object> writeBack(PackKey key, PackWriteBack writeBack);
 

@@ -4,7 +4,6 @@ import com.epicorups.core.ConnectorException;
 import com.epicorups.core.Reason;
 import com.epicorups.logging.CorrelationId;
 import com.epicorups.logging.JsonLogger;
-import com.epicorups.model.ReleaseKey;
 import com.epicorups.port.SubscriptionResult;
 import com.epicorups.port.TrackAlertSubscriptions;
 import com.epicorups.store.AuditLog;
@@ -55,10 +54,13 @@ public final class SubscriptionRenewal {
         Instant now = clock.instant();
         List<ShipmentRecord> expiring = ledger.subscriptionsExpiringBefore(now.plus(settings.renewalWindow()),
                 settings.maxRenewalsPerRun());
-        Map<String, ReleaseKey> releaseByNumber = new LinkedHashMap<>();
+        // By the ledger item's key text: a release's, or a pack's (pack mode tracks its shipment the same way).
+        Map<String, ShipmentRecord> byKey = new LinkedHashMap<>();
+        Map<String, String> releaseByNumber = new LinkedHashMap<>();
         for (ShipmentRecord record : expiring) {
+            byKey.putIfAbsent(record.keyText(), record);
             for (String number : record.trackingNumbers()) {
-                releaseByNumber.putIfAbsent(number, record.key());
+                releaseByNumber.putIfAbsent(number, record.keyText());
             }
         }
         List<String> numbers = new ArrayList<>(releaseByNumber.keySet());
@@ -66,7 +68,7 @@ public final class SubscriptionRenewal {
         int accepted = 0;
         int rejected = 0;
         int failedCalls = 0;
-        Map<ReleaseKey, Instant> renewed = new HashMap<>();
+        Map<String, Instant> renewed = new HashMap<>();
         Map<String, String> refused = new HashMap<>();
         for (int from = 0; from < numbers.size(); from += CHUNK) {
             List<String> chunk = numbers.subList(from, Math.min(numbers.size(), from + CHUNK));
@@ -83,7 +85,7 @@ public final class SubscriptionRenewal {
                 continue;
             }
             for (String number : result.accepted()) {
-                ReleaseKey key = releaseByNumber.get(number);
+                String key = releaseByNumber.get(number);
                 if (key != null && result.expiresAt() != null) {
                     renewed.merge(key, result.expiresAt(), (a, b) -> a.isBefore(b) ? a : b);
                 }
@@ -94,14 +96,21 @@ public final class SubscriptionRenewal {
             result.rejected().forEach((number, reason) -> audit.record(number,
                     AuditOperation.TRACK_ALERT_SUBSCRIBE, AuditOutcome.FAILED, Reason.SUBSCRIPTION_REJECTED,
                     reason, started, releaseByNumber.get(number) == null ? Map.of()
-                            : Map.of("releaseKey", releaseByNumber.get(number).asString())));
+                            : Map.of("releaseKey", releaseByNumber.get(number))));
             audit.record(runId, AuditOperation.TRACK_ALERT_SUBSCRIBE, AuditOutcome.SUCCESS, null,
                     result.accepted().size() + " of " + chunk.size() + " subscribed", started,
                     Map.of("accepted", String.valueOf(result.accepted().size()),
                             "rejected", String.valueOf(result.rejected().size()),
                             "expiresAt", String.valueOf(result.expiresAt())));
         }
-        renewed.forEach(ledger::recordSubscription);
+        renewed.forEach((key, expiresAt) -> {
+            ShipmentRecord record = byKey.get(key);
+            if (record.pack() != null) {
+                ledger.packs().recordSubscription(record.pack(), expiresAt);
+            } else {
+                ledger.recordSubscription(record.key(), expiresAt);
+            }
+        });
         int dropped = dropRefused(expiring, refused, renewed.keySet(), runId);
         LOG.info("subscriptions_renewed", "releases", expiring.size(), "calls", calls,
                 "accepted", accepted, "rejected", rejected, "failedCalls", failedCalls, "dropped", dropped);
@@ -113,18 +122,22 @@ public final class SubscriptionRenewal {
      * number, VSS215) leaves the renewal list instead of being refused again every run. A failed call refuses
      * nothing: its releases stay listed.
      */
-    private int dropRefused(List<ShipmentRecord> expiring, Map<String, String> refused, java.util.Set<ReleaseKey> renewed,
+    private int dropRefused(List<ShipmentRecord> expiring, Map<String, String> refused, java.util.Set<String> renewed,
                             String runId) {
         int dropped = 0;
         for (ShipmentRecord record : expiring) {
-            if (renewed.contains(record.key()) || record.trackingNumbers().isEmpty()
+            if (renewed.contains(record.keyText()) || record.trackingNumbers().isEmpty()
                     || !refused.keySet().containsAll(record.trackingNumbers())) {
                 continue;
             }
-            ledger.recordSubscriptionRefused(record.key());
+            if (record.pack() != null) {
+                ledger.packs().recordSubscriptionRefused(record.pack());
+            } else {
+                ledger.recordSubscriptionRefused(record.key());
+            }
             dropped++;
             List<String> reasons = record.trackingNumbers().stream().map(refused::get).distinct().toList();
-            audit.record(record.key().asString(), AuditOperation.TRACK_ALERT_SUBSCRIBE, AuditOutcome.FAILED,
+            audit.record(record.keyText(), AuditOperation.TRACK_ALERT_SUBSCRIBE, AuditOutcome.FAILED,
                     Reason.SUBSCRIPTION_REJECTED, "Track Alert refused every tracking number of the release ("
                             + String.join("; ", reasons) + "): not subscribed again; its tracking comes from Quantum"
                             + " View and the Tracking API", clock.instant(),

@@ -52,6 +52,7 @@ public final class TrackingWriting implements MessageHandler {
     private final DeadLetters deadLetters;
     private final Auditor audit;
     private final Clock clock;
+    private PackTracking packTracking;
 
     public TrackingWriting(ShipmentLedger ledger, EpicorWriteBack epicor, ProcessedEventStore processed,
                            AuditLog auditLog, MessageQueue deadLetterQueue, Clock clock) {
@@ -158,6 +159,10 @@ public final class TrackingWriting implements MessageHandler {
                             Reason.UNKNOWN_TRACKING_NUMBER, "no shipped release has tracking number(s) "
                                     + update.trackingNumbers(), started, eventDetails(update));
                     return MessageResult.skipped(Reason.UNKNOWN_TRACKING_NUMBER, update.trackingNumbers().toString());
+                }
+                if (record.get().pack() != null) {
+                    subject = record.get().pack().asString();
+                    return packs().write(update, record.get(), started);
                 }
                 key = record.get().key();
                 subject = key.asString();
@@ -371,6 +376,15 @@ public final class TrackingWriting implements MessageHandler {
         audit.record(subject, step, AuditOutcome.RETRYING, reason, text, started,
                 Map.of("replayQueue", SOURCE_QUEUE), message.body());
         return MessageResult.retry(reason, text);
+    }
+
+    /** Pack mode's path, made when the first pack's event comes (a release-only ledger has no packs). */
+    private PackTracking packs() {
+        if (packTracking == null) {
+            packTracking = new PackTracking(ledger.packs(), epicor, processed, audit, clock,
+                    TrackingWriting::eventDetails);
+        }
+        return packTracking;
     }
 
     private Optional<ShipmentRecord> findByTrackingNumbers(List<String> numbers) {

@@ -1,5 +1,6 @@
 package com.epicorups.port;
 
+import com.epicorups.model.PackKey;
 import com.epicorups.model.ReleaseKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,5 +36,14 @@ public interface EpicorWriteBack {
             }
         });
         return out;
+    }
+
+    /**
+     * Pack mode: writes the facts of a pack's shipment where release mode would write them for each release the
+     * pack ships (its lines' releases; or, for a write-back target on the pack, the pack itself), reading first as
+     * {@link #write} does. Returns the fields written, each prefixed by the row it went to.
+     */
+    default Map<String, Object> writePack(PackKey pack, TrackingFacts facts) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " writes no packs");
     }
 }

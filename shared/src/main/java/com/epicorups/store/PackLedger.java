@@ -1,6 +1,8 @@
 package com.epicorups.store;
 
 import com.epicorups.model.PackKey;
+import com.epicorups.model.TrackingStatus;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -15,16 +17,26 @@ import java.util.Optional;
  * {@link ShipmentLedger}, one item per {@link PackKey} ({@code company#PACK#n}, never a release's key). A pack's
  * {@link ShipmentRecord} names no release: its {@code key()} is null; the caller knows the pack.
  *
- * <p>A pack's shipment is not tracked through the ledger (no tracking number index, no Track Alert renewal): its
- * tracking is on the pack in Epicor. A pack voided in Epicor after its label was bought is voided at UPS once:
+ * <p>A pack's shipment is tracked as a release's is: its item joins the tracking number index (every package's
+ * number finds it, with {@link ShipmentRecord#pack()} naming the pack) and the Track Alert renewal index, and its
+ * statuses are ordered by {@link #recordStatus}. A pack voided in Epicor after its label was bought is voided at UPS once:
  * {@link #claimVoid} lets one attempt at a time void it, {@link #markVoided} ends it.
  */
 public interface PackLedger {
     ClaimResult claim(PackKey key, String owner, Instant now, Duration lease);
 
     /** CLAIMED by {@code owner} to SHIPPED. Throws {@link LedgerConflictException} if the claim was lost. */
+    default ShipmentRecord markShipped(PackKey key, String owner, String shipmentId, List<String> trackingNumbers,
+                                       String labelLocation, Instant now) {
+        return markShipped(key, owner, shipmentId, trackingNumbers, labelLocation, null, now);
+    }
+
+    /**
+     * CLAIMED by {@code owner} to SHIPPED, keeping {@code freight} (what UPS charged, null when unknown) with the
+     * shipment. Throws {@link LedgerConflictException} if the claim was lost.
+     */
     ShipmentRecord markShipped(PackKey key, String owner, String shipmentId, List<String> trackingNumbers,
-                               String labelLocation, Instant now);
+                               String labelLocation, BigDecimal freight, Instant now);
 
     /** CLAIMED by {@code owner} to NEEDS_ATTENTION with the reason; a later claim (replay) may ship it. */
     void markNeedsAttention(PackKey key, String owner, String reasonCode, Instant now);
@@ -59,4 +71,13 @@ public interface PackLedger {
 
     /** Gives up a void claim after a failure, so that a retry may void at once. */
     void releaseVoid(PackKey key, String owner);
+
+    /** {@link ShipmentLedger#recordStatus} for the pack's shipment (SHIPPED or WRITTEN only, never backwards). */
+    boolean recordStatus(PackKey key, TrackingStatus status, Instant eventTime);
+
+    /** {@link ShipmentLedger#recordSubscription} for the pack's shipment. */
+    void recordSubscription(PackKey key, Instant expiresAt);
+
+    /** {@link ShipmentLedger#recordSubscriptionRefused} for the pack's shipment. */
+    void recordSubscriptionRefused(PackKey key);
 }

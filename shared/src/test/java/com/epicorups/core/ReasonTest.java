@@ -64,7 +64,8 @@ class ReasonTest {
             // issue 20: Best Way limited by the release's NeedByDate
             "NO_NEED_BY_DATE NEEDS_FIX", "NEED_BY_DATE_PASSED NEEDS_FIX",
             // issue 18: pack mode
-            "PACK_NOT_READY OUTCOME", "LABEL_VOIDED OUTCOME");
+            "PACK_NOT_READY OUTCOME", "LABEL_VOIDED OUTCOME",
+            "CARTON_ORDER_UNCONFIRMED OUTCOME");
 
     /** ShipmentCreation.NO_LONGER_WANTED before the enum: re-check reasons that end in a skip, not the DLQ. */
     private static final Set<String> NO_LONGER_WANTED_BEFORE = Set.of("RELEASE_GONE", "RELEASE_CLOSED",

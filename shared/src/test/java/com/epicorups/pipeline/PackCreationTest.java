@@ -105,6 +105,39 @@ class PackCreationTest {
     }
 
     @Test
+    void anAdoptedShipmentsPackagesGoToTheirCartonsByTheirCaseReferenceNotLabelRecoverysOrder() {
+        labels.failNext = new IllegalStateException("the container died");
+        creator.handle(message(PackRequestMessage.Kind.PACK, 1));
+        packs.recoveredReversed = true; // UPS does not promise Label Recovery's order to be the request's
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThat(creator.handle(message(PackRequestMessage.Kind.PACK, 2)).disposition()).isEqualTo(Disposition.DONE);
+
+        assertThat(packs.creates).hasValue(1);
+        assertThat(packs.writes.get(0).cartons()).extracting(PackWriteBack.CartonTracking::caseNum)
+                .containsExactly(1, 2);
+        assertThat(packs.writes.get(0).cartons()).extracting(PackWriteBack.CartonTracking::trackingNumber)
+                .as("carton n gets the package UPS tracks as CASE n").containsExactly("1ZPACK0000000001",
+                        "1ZPACK0000000002");
+        assertThat(packs.writes.get(0).trackingNumber()).isEqualTo("1ZPACK0000000001");
+    }
+
+    @Test
+    void anAdoptedShipmentWhosePackagesUpsDoesNotNameByCartonIsWrittenInRecoveryOrderAndAudited() {
+        labels.failNext = new IllegalStateException("the container died");
+        creator.handle(message(PackRequestMessage.Kind.PACK, 1));
+        packs.recoveredReversed = true;
+        packs.caseReferences = false; // a lane where UPS takes no package reference
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThat(creator.handle(message(PackRequestMessage.Kind.PACK, 2)).disposition()).isEqualTo(Disposition.DONE);
+
+        assertThat(packs.writes.get(0).cartons()).extracting(PackWriteBack.CartonTracking::trackingNumber)
+                .containsExactly("1ZPACK0000000002", "1ZPACK0000000001");
+        assertThat(audit.all()).anyMatch(e -> Reason.CARTON_ORDER_UNCONFIRMED.code().equals(e.reasonCode()));
+    }
+
+    @Test
     void aPackVoidedInEpicorWhileItsLabelWasUnrecordedHasThatLabelAdoptedAndVoided() {
         labels.failNext = new IllegalStateException("the container died");
         creator.handle(message(PackRequestMessage.Kind.PACK, 1));
@@ -134,7 +167,10 @@ class PackCreationTest {
         assertThat(packs.writes).hasSize(1);
         assertThat(packs.writes.get(0).cartons()).extracting(PackWriteBack.CartonTracking::trackingNumber)
                 .containsExactly("1ZPACK0000000001", "1ZPACK0000000002");
+        assertThat(packs.writes.get(0).freight()).as("UPS's negotiated freight, kept in the ledger with the shipment")
+                .isEqualByComparingTo("41.20");
         assertThat(ledger.get(KEY).orElseThrow().state()).isEqualTo(LedgerState.WRITTEN);
+        assertThat(ledger.get(KEY).orElseThrow().freight()).isEqualByComparingTo("41.20");
     }
 
     @Test
@@ -247,6 +283,8 @@ class PackCreationTest {
         final List<String> voids = new CopyOnWriteArrayList<>();
         final List<PackShipment> shippedTo = new CopyOnWriteArrayList<>();
         volatile boolean ready = true;
+        volatile boolean recoveredReversed;
+        volatile boolean caseReferences = true;
         volatile RuntimeException shipmentFailure;
         volatile RuntimeException voidFailure;
         private volatile CreatedShipment made;
@@ -291,7 +329,26 @@ class PackCreationTest {
         @Override
         public Optional<CreatedShipment> findAtUps(PackKey key, String warehouseCode) {
             lookups.incrementAndGet();
-            return Optional.ofNullable(made);
+            if (made == null || !recoveredReversed) {
+                return Optional.ofNullable(made);
+            }
+            List<PackageLabel> reversed = new ArrayList<>(made.packages());
+            java.util.Collections.reverse(reversed);
+            return Optional.of(new CreatedShipment(made.shipmentId(), reversed, Map.of(), null, List.of()));
+        }
+
+        /** Package n of the request carried CASE n (the n-th carton); UPS's tracking gives it back. */
+        @Override
+        public Map<String, Integer> caseNumbersAtUps(List<String> trackingNumbers) {
+            Map<String, Integer> cases = new java.util.HashMap<>();
+            if (caseReferences && made != null) {
+                for (int i = 0; i < made.packages().size(); i++) {
+                    if (trackingNumbers.contains(made.trackingNumbers().get(i))) {
+                        cases.put(made.trackingNumbers().get(i), i + 1);
+                    }
+                }
+            }
+            return cases;
         }
 
         @Override

@@ -4,11 +4,13 @@ import static com.epicorups.store.dynamo.Attr.n;
 import static com.epicorups.store.dynamo.Attr.s;
 
 import com.epicorups.model.PackKey;
+import com.epicorups.model.TrackingStatus;
 import com.epicorups.store.ClaimResult;
 import com.epicorups.store.LedgerConflictException;
 import com.epicorups.store.LedgerState;
 import com.epicorups.store.PackLedger;
 import com.epicorups.store.ShipmentRecord;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -21,8 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * The pack ledger in the shipments table: the release ledger's conditional writes ({@link DynamoShipmentLedger}) on
- * the pack's key, and the void transitions. A pack's item carries no {@code trackingNumber} (the tracking index) and
- * no {@code openSubscription} (the renewal index): tracking events and renewals never meet a pack.
+ * the pack's key, and the void transitions. A pack's item joins the tracking index ({@code trackingNumber} and the
+ * further packages' pointers) and the renewal index ({@code openSubscription}) as a release's does; a voided pack
+ * leaves the renewal index.
  */
 public final class DynamoPackLedger implements PackLedger {
     private static final Map<String, String> NAMES = Map.of("#state", "state", "#owner", "owner");
@@ -48,8 +51,9 @@ public final class DynamoPackLedger implements PackLedger {
 
     @Override
     public ShipmentRecord markShipped(PackKey key, String owner, String shipmentId, List<String> trackingNumbers,
-                                      String labelLocation, Instant now) {
-        return ledger.markShipped(key.asString(), owner, shipmentId, trackingNumbers, labelLocation, now, false);
+                                      String labelLocation, BigDecimal freight, Instant now) {
+        return ledger.markShipped(key.asString(), owner, shipmentId, trackingNumbers, labelLocation, now, true,
+                freight);
     }
 
     @Override
@@ -102,7 +106,7 @@ public final class DynamoPackLedger implements PackLedger {
     public void markVoided(PackKey key, String owner, Instant now) {
         try {
             dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key.asString()))
-                    .updateExpression("SET #state = :voided, updatedAt = :now REMOVE #owner, leaseUntil")
+                    .updateExpression("SET #state = :voided, updatedAt = :now REMOVE #owner, leaseUntil, openSubscription")
                     .conditionExpression("#state = :voiding AND #owner = :owner")
                     .expressionAttributeNames(NAMES)
                     .expressionAttributeValues(Map.of(":voided", s(LedgerState.VOIDED.name()),
@@ -125,5 +129,20 @@ public final class DynamoPackLedger implements PackLedger {
         } catch (ConditionalCheckFailedException notOurs) {
             // another attempt's by now
         }
+    }
+
+    @Override
+    public boolean recordStatus(PackKey key, TrackingStatus status, Instant eventTime) {
+        return ledger.recordStatus(key.asString(), status, eventTime);
+    }
+
+    @Override
+    public void recordSubscription(PackKey key, Instant expiresAt) {
+        ledger.recordSubscription(key.asString(), expiresAt);
+    }
+
+    @Override
+    public void recordSubscriptionRefused(PackKey key) {
+        ledger.recordSubscriptionRefused(key.asString());
     }
 }

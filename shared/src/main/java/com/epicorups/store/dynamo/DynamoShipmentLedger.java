@@ -94,7 +94,8 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
                     .updateExpression("SET #state = :claimed, #owner = :owner, leaseUntil = :until, updatedAt = :now, "
                             + "attempt = if_not_exists(attempt, :zero) + :one "
                             + "REMOVE shipmentId, trackingNumber, trackingNumbers, labelLocation, lastStatus, "
-                            + "lastStatusRank, lastEventTime, subscriptionExpiresAt, openSubscription, reasonCode")
+                            + "lastStatusRank, lastEventTime, subscriptionExpiresAt, openSubscription, reasonCode, "
+                            + "freight")
                     .conditionExpression("attribute_not_exists(pk) OR #state = :attention "
                             + "OR (#state = :claimed AND leaseUntil <= :now)")
                     .expressionAttributeNames(NAMES)
@@ -144,15 +145,15 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
     @Override
     public ShipmentRecord markShipped(ReleaseKey key, String owner, String shipmentId, List<String> trackingNumbers,
                                       String labelLocation, Instant now) {
-        return markShipped(key.asString(), owner, shipmentId, trackingNumbers, labelLocation, now, true);
+        return markShipped(key.asString(), owner, shipmentId, trackingNumbers, labelLocation, now, true, null);
     }
 
     /**
      * @param tracked whether tracking events and Track Alert renewals find the shipment (the tracking number index,
-     *                the pointers of further packages, the renewal index): a release's; a pack's is not (yet)
+     *                the pointers of further packages, the renewal index): a release's and a pack's
      */
     ShipmentRecord markShipped(String key, String owner, String shipmentId, List<String> trackingNumbers,
-                               String labelLocation, Instant now, boolean tracked) {
+                               String labelLocation, Instant now, boolean tracked, java.math.BigDecimal freight) {
         StringBuilder set = new StringBuilder("SET #state = :shipped, shipmentId = :shipmentId, "
                 + "trackingNumbers = :numbers, lastStatus = :status, lastStatusRank = :rank, lastEventTime = :now, "
                 + "updatedAt = :now");
@@ -170,6 +171,10 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
         if (tracked && !trackingNumbers.isEmpty()) {
             set.append(", trackingNumber = :first");
             values.put(":first", s(trackingNumbers.get(0)));
+        }
+        if (freight != null) {
+            set.append(", freight = :freight");
+            values.put(":freight", AttributeValue.builder().n(freight.toPlainString()).build());
         }
         if (labelLocation != null) {
             set.append(", labelLocation = :label");
@@ -326,11 +331,16 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
         if (pointer == null || pointer.isEmpty()) {
             return Optional.empty();
         }
-        return get(ReleaseKey.parse(Attr.string(pointer, "releaseKey")));
+        // A pointer names a release's key, or a pack's (its item is tracked as a release's is).
+        return get(Attr.string(pointer, "releaseKey"));
     }
 
     @Override
     public boolean recordStatus(ReleaseKey key, TrackingStatus status, Instant eventTime) {
+        return recordStatus(key.asString(), status, eventTime);
+    }
+
+    boolean recordStatus(String key, TrackingStatus status, Instant eventTime) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":shipped", s(LedgerState.SHIPPED.name()));
         values.put(":written", s(LedgerState.WRITTEN.name()));
@@ -354,7 +364,7 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
                 + "(lastStatusRank < :terminal AND (lastStatusRank < :rank OR " + sameRankWins + ")))";
         String expression = update;
         try {
-            dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key.asString()))
+            dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key))
                     .updateExpression(expression)
                     .conditionExpression(condition)
                     .expressionAttributeNames(Map.of("#state", "state"))
@@ -367,8 +377,12 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
 
     @Override
     public void recordSubscription(ReleaseKey key, Instant expiresAt) {
+        recordSubscription(key.asString(), expiresAt);
+    }
+
+    void recordSubscription(String key, Instant expiresAt) {
         try {
-            dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key.asString()))
+            dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key))
                     .updateExpression("SET subscriptionExpiresAt = :expires")
                     .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeValues(Map.of(":expires", n(expiresAt.getEpochSecond()))));
@@ -379,9 +393,13 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
 
     @Override
     public void recordSubscriptionRefused(ReleaseKey key) {
+        recordSubscriptionRefused(key.asString());
+    }
+
+    void recordSubscriptionRefused(String key) {
         // Out of the sparse renewal index; nothing but a new shipment (markShipped) puts it back.
         try {
-            dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key.asString()))
+            dynamo.updateItem(r -> r.tableName(table).key(Attr.key(key))
                     .updateExpression("REMOVE openSubscription")
                     .conditionExpression("attribute_exists(pk)"));
         } catch (ConditionalCheckFailedException unknownRelease) {
@@ -410,7 +428,8 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
     private static ShipmentRecord record(Map<String, AttributeValue> item) {
         String status = Attr.string(item, "lastStatus");
         Long expires = Attr.number(item, "subscriptionExpiresAt");
-        return new ShipmentRecord(
+        String pk = Attr.string(item, "pk");
+        ShipmentRecord record = new ShipmentRecord(
                 releaseKeyOf(Attr.string(item, "pk")),
                 LedgerState.valueOf(Attr.string(item, "state")),
                 (int) Attr.number(item, "attempt", 0),
@@ -424,6 +443,12 @@ public final class DynamoShipmentLedger implements ShipmentLedger {
                 expires == null || expires == 0 ? null : Instant.ofEpochSecond(expires),
                 Attr.string(item, "reasonCode"),
                 Attr.epochMillis(item, "updatedAt"));
+        AttributeValue freight = item.get("freight");
+        if (freight != null && freight.n() != null) {
+            record = record.withFreight(new java.math.BigDecimal(freight.n()));
+        }
+        return com.epicorups.model.PackKey.isPackKey(pk) ? record.ofPack(com.epicorups.model.PackKey.parse(pk))
+                : record;
     }
 
     /** A release's key from its text; null for a pack's ({@link com.epicorups.model.PackKey}), which is no release. */

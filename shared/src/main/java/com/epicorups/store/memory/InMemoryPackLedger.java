@@ -1,11 +1,13 @@
 package com.epicorups.store.memory;
 
 import com.epicorups.model.PackKey;
+import com.epicorups.model.TrackingStatus;
 import com.epicorups.store.ClaimResult;
 import com.epicorups.store.LedgerConflictException;
 import com.epicorups.store.LedgerState;
 import com.epicorups.store.PackLedger;
 import com.epicorups.store.ShipmentRecord;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,8 +32,13 @@ public final class InMemoryPackLedger implements PackLedger {
 
     @Override
     public ShipmentRecord markShipped(PackKey key, String owner, String shipmentId, List<String> trackingNumbers,
-                                      String labelLocation, Instant now) {
-        return ledger.markShipped(key.asString(), null, owner, shipmentId, trackingNumbers, labelLocation, now);
+                                      String labelLocation, BigDecimal freight, Instant now) {
+        synchronized (ledger) {
+            ShipmentRecord shipped = ledger.markShipped(key.asString(), null, owner, shipmentId, trackingNumbers,
+                    labelLocation, now).withFreight(freight);
+            ledger.put(key.asString(), shipped);
+            return shipped;
+        }
     }
 
     @Override
@@ -88,5 +95,20 @@ public final class InMemoryPackLedger implements PackLedger {
                 ledger.put(key.asString(), r.withState(LedgerState.VOIDING, owner, Instant.EPOCH, r.updatedAt()));
             }
         }
+    }
+
+    @Override
+    public boolean recordStatus(PackKey key, TrackingStatus status, Instant eventTime) {
+        return ledger.recordStatus(key.asString(), status, eventTime);
+    }
+
+    @Override
+    public void recordSubscription(PackKey key, Instant expiresAt) {
+        ledger.recordSubscription(key.asString(), expiresAt);
+    }
+
+    @Override
+    public void recordSubscriptionRefused(PackKey key) {
+        ledger.recordSubscriptionRefused(key.asString());
     }
 }

@@ -22,9 +22,9 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
     // By key text, as the table's pk: a release's, or a pack's (InMemoryPackLedger), whose records name no release.
     private final Map<String, ShipmentRecord> records = new HashMap<>();
     // Like the table's byTrackingNumber index: a lookup, not a scan of every release.
-    private final Map<String, ReleaseKey> byTrackingNumber = new HashMap<>();
+    private final Map<String, String> byTrackingNumber = new HashMap<>();
     // Like the table's sparse renewal index without the release: out until it is shipped again.
-    private final Set<ReleaseKey> subscriptionRefused = new HashSet<>();
+    private final Set<String> subscriptionRefused = new HashSet<>();
     // Like the table's reconcileFirst attribute: releases an attempt of which ended with UPS's answer unknown.
     private final Set<String> reconcileFirst = new HashSet<>();
 
@@ -46,7 +46,7 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
             int attempt = current == null ? 1 : current.attempt() + 1;
             ShipmentRecord claimed = new ShipmentRecord(release, LedgerState.CLAIMED, attempt, owner, now.plus(lease),
                     null, List.of(), null, null, null, null, null, now);
-            records.put(text, claimed);
+            records.put(text, named(text, claimed));
             return new ClaimResult(reconcileFirst.contains(text) ? ClaimResult.Status.RECLAIMED_AFTER_EXPIRY
                     : ClaimResult.Status.CLAIMED, claimed);
         }
@@ -69,7 +69,7 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
         }
         ShipmentRecord reclaimed = new ShipmentRecord(release, LedgerState.CLAIMED, current.attempt() + 1, owner,
                 now.plus(lease), null, List.of(), null, null, null, null, null, now);
-        records.put(text, reclaimed);
+        records.put(text, named(text, reclaimed));
         return new ClaimResult(reconcileFirst.contains(text) ? ClaimResult.Status.RECLAIMED_AFTER_EXPIRY
                 : ClaimResult.Status.CLAIMED, reclaimed);
     }
@@ -77,11 +77,7 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
     @Override
     public synchronized ShipmentRecord markShipped(ReleaseKey key, String owner, String shipmentId,
                                                    List<String> trackingNumbers, String labelLocation, Instant now) {
-        ShipmentRecord shipped = markShipped(key.asString(), key, owner, shipmentId, trackingNumbers, labelLocation,
-                now);
-        subscriptionRefused.remove(key);
-        trackingNumbers.forEach(number -> byTrackingNumber.put(number, key));
-        return shipped;
+        return markShipped(key.asString(), key, owner, shipmentId, trackingNumbers, labelLocation, now);
     }
 
     synchronized ShipmentRecord markShipped(String text, ReleaseKey release, String owner, String shipmentId,
@@ -89,8 +85,10 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
         ShipmentRecord current = ownedClaim(text, owner);
         ShipmentRecord shipped = new ShipmentRecord(release, LedgerState.SHIPPED, current.attempt(), null, null,
                 shipmentId, trackingNumbers, labelLocation, TrackingStatus.LABEL_CREATED, now, null, null, now);
-        records.put(text, shipped);
-        return shipped;
+        records.put(text, named(text, shipped));
+        subscriptionRefused.remove(text);
+        trackingNumbers.forEach(number -> byTrackingNumber.put(number, text));
+        return records.get(text);
     }
 
     @Override
@@ -101,8 +99,8 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
     synchronized void markNeedsAttention(String text, ReleaseKey release, String owner, String reasonCode,
                                          Instant now) {
         ShipmentRecord current = ownedClaim(text, owner);
-        records.put(text, new ShipmentRecord(release, LedgerState.NEEDS_ATTENTION, current.attempt(), null, null,
-                null, List.of(), null, null, null, null, reasonCode, now));
+        records.put(text, named(text, new ShipmentRecord(release, LedgerState.NEEDS_ATTENTION, current.attempt(), null, null,
+                null, List.of(), null, null, null, null, reasonCode, now)));
     }
 
     @Override
@@ -113,8 +111,8 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
     synchronized void releaseClaim(String text, String owner) {
         ShipmentRecord current = records.get(text);
         if (current != null && current.state() == LedgerState.CLAIMED && owner.equals(current.owner())) {
-            records.put(text, new ShipmentRecord(current.key(), LedgerState.CLAIMED, current.attempt(), null,
-                    Instant.EPOCH, null, List.of(), null, null, null, null, current.reasonCode(), current.updatedAt()));
+            records.put(text, named(text, new ShipmentRecord(current.key(), LedgerState.CLAIMED, current.attempt(), null,
+                    Instant.EPOCH, null, List.of(), null, null, null, null, current.reasonCode(), current.updatedAt())));
         }
     }
 
@@ -126,13 +124,19 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
     synchronized void markWritten(String text, Instant now) {
         ShipmentRecord r = records.get(text);
         if (r != null && r.state() == LedgerState.SHIPPED) {
-            records.put(text, r.withState(LedgerState.WRITTEN, null, null, now));
+            records.put(text, named(text, r.withState(LedgerState.WRITTEN, null, null, now)));
         }
     }
 
     /** Replaces the record of {@code text} (the pack ledger's void transitions). */
     synchronized void put(String text, ShipmentRecord record) {
-        records.put(text, record);
+        records.put(text, named(text, record));
+    }
+
+    /** A pack's record names its pack, as the DynamoDB ledger's does (its pk is the pack's key). */
+    private static ShipmentRecord named(String text, ShipmentRecord record) {
+        return com.epicorups.model.PackKey.isPackKey(text) ? record.ofPack(com.epicorups.model.PackKey.parse(text))
+                : record;
     }
 
     @Override
@@ -146,15 +150,19 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
 
     @Override
     public synchronized Optional<ShipmentRecord> findByTrackingNumber(String trackingNumber) {
-        ReleaseKey key = byTrackingNumber.get(trackingNumber);
-        ShipmentRecord record = key == null ? null : records.get(key.asString());
+        String key = byTrackingNumber.get(trackingNumber);
+        ShipmentRecord record = key == null ? null : records.get(key);
         return record != null && record.trackingNumbers().contains(trackingNumber) ? Optional.of(record)
                 : Optional.empty();
     }
 
     @Override
-    public synchronized boolean recordStatus(ReleaseKey key, TrackingStatus status, Instant eventTime) {
-        ShipmentRecord r = records.get(key.asString());
+    public boolean recordStatus(ReleaseKey key, TrackingStatus status, Instant eventTime) {
+        return recordStatus(key.asString(), status, eventTime);
+    }
+
+    synchronized boolean recordStatus(String text, TrackingStatus status, Instant eventTime) {
+        ShipmentRecord r = records.get(text);
         if (r == null || !r.shipped() || !status.mayReplace(r.lastStatus())) {
             return false;
         }
@@ -162,26 +170,34 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
         if (sameRank && r.lastEventTime() != null && eventTime != null && !eventTime.isAfter(r.lastEventTime())) {
             return false;
         }
-        records.put(key.asString(), new ShipmentRecord(key, r.state(), r.attempt(), r.owner(), r.leaseUntil(),
+        records.put(text, new ShipmentRecord(r.key(), r.state(), r.attempt(), r.owner(), r.leaseUntil(),
                 r.shipmentId(), r.trackingNumbers(), r.labelLocation(), status, eventTime, r.subscriptionExpiresAt(), r.reasonCode(),
-                r.updatedAt()));
+                r.updatedAt(), r.pack(), r.freight()));
         return true;
     }
 
     @Override
-    public synchronized void recordSubscription(ReleaseKey key, Instant expiresAt) {
-        ShipmentRecord r = records.get(key.asString());
+    public void recordSubscription(ReleaseKey key, Instant expiresAt) {
+        recordSubscription(key.asString(), expiresAt);
+    }
+
+    synchronized void recordSubscription(String text, Instant expiresAt) {
+        ShipmentRecord r = records.get(text);
         if (r != null) {
-            records.put(key.asString(), new ShipmentRecord(key, r.state(), r.attempt(), r.owner(), r.leaseUntil(),
+            records.put(text, new ShipmentRecord(r.key(), r.state(), r.attempt(), r.owner(), r.leaseUntil(),
                     r.shipmentId(), r.trackingNumbers(), r.labelLocation(), r.lastStatus(), r.lastEventTime(),
-                    expiresAt, r.reasonCode(), r.updatedAt()));
+                    expiresAt, r.reasonCode(), r.updatedAt(), r.pack(), r.freight()));
         }
     }
 
     @Override
-    public synchronized void recordSubscriptionRefused(ReleaseKey key) {
-        if (records.containsKey(key.asString())) {
-            subscriptionRefused.add(key);
+    public void recordSubscriptionRefused(ReleaseKey key) {
+        recordSubscriptionRefused(key.asString());
+    }
+
+    synchronized void recordSubscriptionRefused(String text) {
+        if (records.containsKey(text)) {
+            subscriptionRefused.add(text);
         }
     }
 
@@ -189,13 +205,12 @@ public final class InMemoryShipmentLedger implements ShipmentLedger {
     public synchronized List<ShipmentRecord> subscriptionsExpiringBefore(Instant before, int limit) {
         return records.values().stream()
                 .filter(ShipmentRecord::shipped)
-                .filter(r -> r.key() != null) // a pack's shipment has no Track Alert subscription
-                .filter(r -> !subscriptionRefused.contains(r.key()))
+                .filter(r -> !subscriptionRefused.contains(r.keyText()))
                 .filter(r -> r.lastStatus() == null || !r.lastStatus().terminal())
                 .filter(r -> r.subscriptionExpiresAt() == null || r.subscriptionExpiresAt().isBefore(before))
                 // never-subscribed first, then soonest expiry: the order of the DynamoDB index
                 .sorted(Comparator.comparing((ShipmentRecord r) -> r.subscriptionExpiresAt() == null ? Instant.EPOCH
-                        : r.subscriptionExpiresAt()).thenComparing(r -> r.key().asString()))
+                        : r.subscriptionExpiresAt()).thenComparing(ShipmentRecord::keyText))
                 .limit(limit)
                 .toList();
     }

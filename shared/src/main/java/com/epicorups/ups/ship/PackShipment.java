@@ -39,6 +39,19 @@ public record PackShipment(PackKey key, List<ShippableRelease> lines, List<PackP
     }
 
     /** The references UPS gets: the pack number and the orders of its lines ("PACK 1005", "SO 5025 5026"). */
+    /** A package's carton as a package reference ({@code CASE n}, the carton's CaseNum). */
+    public static String caseReference(int caseNum) {
+        return "CASE " + caseNum;
+    }
+
+    /** The CaseNum a package reference names, or null when it names none. */
+    public static Integer caseNumOf(String reference) {
+        if (reference == null || !reference.trim().matches("CASE [0-9]{1,9}")) {
+            return null;
+        }
+        return Integer.valueOf(reference.trim().substring(5));
+    }
+
     public List<String> references(int max) {
         StringBuilder orders = new StringBuilder("SO");
         lines.stream().map(l -> l.key().orderNum()).distinct().forEach(n -> {

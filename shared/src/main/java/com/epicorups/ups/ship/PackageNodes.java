@@ -27,8 +27,11 @@ final class PackageNodes {
             weight.putObject("UnitOfMeasurement").put("Code", unit == null ? "LBS" : unit.name());
             weight.put("Weight", p.weight());
             if (!references.isEmpty()) {
+                // Third of at most five (Shipment_Package.ReferenceNumber; only two print on the label): the carton,
+                // so that a package adopted after a lost answer is matched to its carton by UPS's tracking.
                 ArrayNode refs = pkg.putArray("ReferenceNumber");
                 references.forEach(v -> refs.addObject().put("Value", v));
+                refs.addObject().put("Value", PackShipment.caseReference(p.caseNum()));
             }
             if (settings.declaredValue() && p.declaredValue() != null && p.declaredValue().signum() > 0) {
                 ObjectNode dv = pkg.putObject("PackageServiceOptions").putObject("DeclaredValue");

@@ -286,8 +286,23 @@ public final class UpsShippingClient implements UpsShipping {
         JsonNode json = http.delete(VOID, VOID_PATH + URLEncoder.encode(id, StandardCharsets.UTF_8), merchant).json();
         JsonNode summary = json.path("VoidShipmentResponse").path("SummaryResult").path("Status");
         String code = Nodes.text(summary, "Code");
-        if (!"1".equals(code)) {
+        if (!"1".equals(code) && !everyPackageVoided(json.path("VoidShipmentResponse").path("PackageLevelResults"))) {
             throw new ConnectorException(Reason.UPS_VOID_FAILED, "UPS did not void " + id + ": status " + code + " " + Nodes.text(summary, "Description"));
         }
+    }
+
+    /**
+     * Whether UPS reports every package of the shipment voided: a package's status {@code 1} is "Voided or Already
+     * Voided" (Shipping.yaml {@code PackageLevelResults_Status.Code}), so a void retried after its answer was lost
+     * is a void, whatever the summary says.
+     */
+    static boolean everyPackageVoided(JsonNode packageResults) {
+        List<JsonNode> results = new java.util.ArrayList<>();
+        if (packageResults.isArray()) {
+            packageResults.forEach(results::add);
+        } else if (packageResults.isObject()) {
+            results.add(packageResults);
+        }
+        return !results.isEmpty() && results.stream().allMatch(r -> "1".equals(Nodes.text(r.path("Status"), "Code")));
     }
 }

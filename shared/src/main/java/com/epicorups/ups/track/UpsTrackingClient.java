@@ -46,6 +46,38 @@ public final class UpsTrackingClient {
         return parse(n, json, http.settings().eventTimeZone());
     }
 
+    /**
+     * The package-level reference numbers UPS holds for the package ({@code package[].referenceNumber[]} of type
+     * PACKAGE); empty when UPS has no information.
+     */
+    public List<String> packageReferences(String trackingNumber) {
+        String n = trackingNumber == null ? "" : trackingNumber.trim().toUpperCase();
+        if (n.length() < 7 || n.length() > 34 || !n.matches("[0-9A-Z]+")) {
+            throw new ConnectorException(Reason.INVALID_TRACKING_NUMBER, "not a UPS inquiry number: " + trackingNumber);
+        }
+        JsonNode json;
+        try {
+            json = http.get(OPERATION, PATH + URLEncoder.encode(n, StandardCharsets.UTF_8)
+                    + "?locale=en_US&returnSignature=false&returnMilestones=false&returnPOD=false", null).json();
+        } catch (com.epicorups.ups.transport.UpsApiException e) {
+            if (e.httpStatus() == 404) {
+                return List.of();
+            }
+            throw e;
+        }
+        List<String> references = new java.util.ArrayList<>();
+        for (JsonNode p : Nodes.list(Nodes.first(json.path("trackResponse").path("shipment")).path("package"))) {
+            if (n.equalsIgnoreCase(Nodes.text(p, "trackingNumber"))) {
+                for (JsonNode r : Nodes.list(p.path("referenceNumber"))) {
+                    if ("PACKAGE".equalsIgnoreCase(Nodes.text(r, "type")) && Nodes.text(r, "number") != null) {
+                        references.add(Nodes.text(r, "number"));
+                    }
+                }
+            }
+        }
+        return references;
+    }
+
     static Optional<TrackingSnapshot> parse(String inquiry, JsonNode json, ZoneId fallbackZone) {
         JsonNode shipment = Nodes.first(json.path("trackResponse").path("shipment"));
         for (JsonNode w : Nodes.list(shipment.path("warnings"))) {

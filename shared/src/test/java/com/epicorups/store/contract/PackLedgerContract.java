@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.epicorups.model.PackKey;
 import com.epicorups.model.ReleaseKey;
+import com.epicorups.model.TrackingStatus;
 import com.epicorups.store.ClaimResult;
 import com.epicorups.store.LedgerConflictException;
 import com.epicorups.store.LedgerState;
 import com.epicorups.store.PackLedger;
 import com.epicorups.store.ShipmentLedger;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,27 +40,46 @@ public abstract class PackLedgerContract {
                 .isEqualTo(ClaimResult.Status.CLAIMED);
         assertThat(packs.claim(PACK, "d", T0.plus(LEASE).plusSeconds(1), LEASE).status())
                 .as("a lapsed claim: reconcile first").isEqualTo(ClaimResult.Status.RECLAIMED_AFTER_EXPIRY);
-        packs.markShipped(PACK, "d", "1ZSHIP", List.of("1ZA", "1ZB"), "s3://labels/p", T0.plusSeconds(200));
+        packs.markShipped(PACK, "d", "1ZSHIP", List.of("1ZA", "1ZB"), "s3://labels/p", new BigDecimal("41.20"),
+                T0.plusSeconds(200));
 
         assertThat(packs.get(PACK)).get().satisfies(r -> {
             assertThat(r.state()).isEqualTo(LedgerState.SHIPPED);
             assertThat(r.trackingNumbers()).containsExactly("1ZA", "1ZB");
             assertThat(r.key()).as("a pack's record names no release").isNull();
+            assertThat(r.freight()).as("UPS's freight kept with the shipment").isEqualByComparingTo("41.20");
         });
         assertThat(packs.claim(PACK, "e", T0.plusSeconds(300), LEASE).status())
                 .isEqualTo(ClaimResult.Status.ALREADY_SHIPPED);
-        assertThat(releases.findByTrackingNumber("1ZA")).as("tracking events never find a pack").isEmpty();
-        assertThat(releases.findByTrackingNumber("1ZB")).isEmpty();
+        // Tracked as a release's shipment is (decision 0030): every package's number finds the pack's item.
+        assertThat(releases.findByTrackingNumber("1ZA")).get().satisfies(r -> {
+            assertThat(r.pack()).isEqualTo(PACK);
+            assertThat(r.key()).isNull();
+        });
+        assertThat(releases.findByTrackingNumber("1ZB")).get().satisfies(r -> assertThat(r.pack()).isEqualTo(PACK));
         assertThat(releases.subscriptionsExpiringBefore(T0.plus(Duration.ofDays(30)), 10))
-                .as("nor does Track Alert renewal").isEmpty();
+                .as("and Track Alert renewal lists it").singleElement()
+                .satisfies(r -> assertThat(r.pack()).isEqualTo(PACK));
+        assertThat(packs.recordStatus(PACK, TrackingStatus.IN_TRANSIT, T0.plusSeconds(250))).isTrue();
+        assertThat(packs.recordStatus(PACK, TrackingStatus.LABEL_CREATED, T0.plusSeconds(260)))
+                .as("never backwards").isFalse();
+        assertThat(packs.get(PACK).orElseThrow().lastStatus()).isEqualTo(TrackingStatus.IN_TRANSIT);
+        packs.recordSubscription(PACK, T0.plus(Duration.ofDays(14)));
+        assertThat(packs.get(PACK).orElseThrow().subscriptionExpiresAt()).isEqualTo(T0.plus(Duration.ofDays(14)));
+        assertThat(releases.subscriptionsExpiringBefore(T0.plus(Duration.ofDays(1)), 10)).isEmpty();
+        packs.recordSubscriptionRefused(PACK);
+        assertThat(releases.subscriptionsExpiringBefore(T0.plus(Duration.ofDays(30)), 10))
+                .as("refused for good: off the renewal list").isEmpty();
         assertThat(packs.getAll(List.of(PACK, new PackKey("EPIC06", 9)))).containsOnlyKeys(PACK);
         packs.markWritten(PACK, T0.plusSeconds(301));
         assertThat(packs.get(PACK).orElseThrow().state()).isEqualTo(LedgerState.WRITTEN);
+        assertThat(packs.get(PACK).orElseThrow().freight()).isEqualByComparingTo("41.20");
     }
 
     @Test
     void aShippedPackIsVoidedByOneAttemptOnly() {
-        PackLedger packs = newLedger().packs();
+        ShipmentLedger releases = newLedger();
+        PackLedger packs = releases.packs();
         assertThat(packs.claimVoid(PACK, "v0", T0, LEASE)).as("never shipped: nothing to void").isEmpty();
         packs.claim(PACK, "a", T0, LEASE);
         packs.markShipped(PACK, "a", "1ZSHIP", List.of("1ZA"), null, T0);
@@ -73,6 +94,9 @@ public abstract class PackLedgerContract {
         packs.markVoided(PACK, "v3", T0.plusSeconds(5));
 
         assertThat(packs.get(PACK).orElseThrow().state()).isEqualTo(LedgerState.VOIDED);
+        assertThat(releases.subscriptionsExpiringBefore(T0.plus(Duration.ofDays(30)), 10))
+                .as("a voided label is not subscribed again").isEmpty();
+        assertThat(packs.recordStatus(PACK, TrackingStatus.IN_TRANSIT, T0.plusSeconds(6))).isFalse();
         assertThat(packs.claimVoid(PACK, "v4", T0.plus(Duration.ofHours(1)), LEASE)).as("voided once").isEmpty();
         assertThat(packs.claim(PACK, "b", T0.plus(Duration.ofHours(1)), LEASE).status())
                 .as("a voided pack is never shipped again").isEqualTo(ClaimResult.Status.ALREADY_SHIPPED);

@@ -49,7 +49,13 @@ class PackShippingSandboxTest {
                 .as("the longest side is the length, rounded up to whole inches").isEqualTo("19");
         assertThat(shipment.path("Package").get(2).has("Dimensions")).isFalse();
         assertThat(first.path("ReferenceNumber").findValuesAsText("Value"))
-                .containsExactly("PACK 1005", "SO " + order);
+                .as("the pack, its orders, and the package's carton").containsExactly("PACK 1005", "SO " + order,
+                        "CASE 1");
+        for (int i = 0; i < 3; i++) {
+            assertThat(ups.clients().tracking().packageReferences(created.trackingNumbers().get(i)))
+                    .as("UPS's tracking names package %d's carton", i + 1).contains("CASE " + (i + 1));
+        }
+        assertThat(ups.sandbox().validationFailures()).isEmpty();
         assertThat(body(created).path("ShipmentRequest").path("Request").path("TransactionReference")
                 .path("CustomerContext").asText()).isEqualTo("EPIC06#PACK#1005");
         assertThat(created.charges()).containsKey("TotalCharges");

@@ -205,6 +205,26 @@ class ShippingSandboxTest {
     }
 
     @Test
+    void aVoidRetriedAfterItsAnswerWasLostFindsTheShipmentAlreadyVoidedAndIsAVoid() {
+        UpsClients clients = ups.clients(ups.settingsBuilder().requestTimeout(Duration.ofMillis(700)).build());
+        CreatedShipment created = clients.shipping().create(List.of(Releases.release("ATL", "UPS GROUND",
+                Releases.NEW_YORK)));
+        ups.sandbox().faults().holdFor(Duration.ofSeconds(2)).voidTimeoutAfterVoid(1);
+        int voidCalls = ups.sandbox().requests(Operation.VOID);
+
+        try {
+            clients.shipping().voidShipment(created.shipmentId(), "ATL");
+        } catch (UpsApiException lost) {
+            assertThat(lost.kind()).as("a lost answer is retried").isEqualTo(FailureKind.TRANSIENT);
+            clients.shipping().voidShipment(created.shipmentId(), "ATL");
+        }
+
+        assertThat(ups.sandbox().requests(Operation.VOID)).as("the first void's answer was lost")
+                .isEqualTo(voidCalls + 2);
+        assertThat(inSandbox(created.shipmentId()).voided()).isTrue();
+    }
+
+    @Test
     void shipTimeoutAfterCreateIsOutcomeUnknownAndLabelRecoveryFindsTheOneShipment() {
         UpsSettings settings = ups.settingsBuilder().shipTimeout(Duration.ofMillis(700)).build();
         UpsClients clients = ups.clients(settings);

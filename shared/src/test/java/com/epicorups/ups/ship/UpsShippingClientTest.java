@@ -376,4 +376,20 @@ class UpsShippingClientTest {
         assertThatThrownBy(() -> client().create(List.of(release(1, us("C", null, List.of("1 St")), "UPSG", null))))
                 .isInstanceOfSatisfying(UpsApiException.class, e -> assertThat(e.outcomeUnknown()).isTrue());
     }
+
+    @Test
+    void aVoidIsAVoidWhenEveryPackageIsVoidedOrAlreadyVoided() throws Exception {
+        // Shipping.yaml PackageLevelResults_Status.Code: "1 = Voided or Already Voided; 0 = Not Voided".
+        com.fasterxml.jackson.databind.ObjectMapper json = com.epicorups.core.Json.mapper();
+        assertThat(UpsShippingClient.everyPackageVoided(json.readTree(
+                "[{\"TrackingNumber\":\"1ZA\",\"Status\":{\"Code\":\"1\",\"Description\":\"Voided\"}},"
+                        + "{\"TrackingNumber\":\"1ZB\",\"Status\":{\"Code\":\"1\"}}]"))).isTrue();
+        assertThat(UpsShippingClient.everyPackageVoided(json.readTree(
+                "{\"TrackingNumber\":\"1ZA\",\"Status\":{\"Code\":\"1\"}}"))).as("one package, as an object").isTrue();
+        assertThat(UpsShippingClient.everyPackageVoided(json.readTree(
+                "[{\"TrackingNumber\":\"1ZA\",\"Status\":{\"Code\":\"1\"}},"
+                        + "{\"TrackingNumber\":\"1ZB\",\"Status\":{\"Code\":\"0\"}}]"))).as("one not voided").isFalse();
+        assertThat(UpsShippingClient.everyPackageVoided(json.readTree("[]"))).isFalse();
+        assertThat(UpsShippingClient.everyPackageVoided(json.missingNode())).isFalse();
+    }
 }

@@ -87,11 +87,11 @@ final class Fixtures {
         return v == null ? null : v.s();
     }
 
-    /** The ledger, release by release (5001/1/1 -> record). */
+    /** The ledger, release by release (5001/1/1 -> record); a pack's item (pack mode) is not a release's. */
     static Map<String, ShipmentRecord> ledger(ConnectorWorld w) {
         Map<String, ShipmentRecord> byKey = new TreeMap<>();
         for (Map<String, AttributeValue> item : w.scan(w.resources.shipmentsTable())) {
-            if (item.containsKey("state")) {
+            if (item.containsKey("state") && !com.epicorups.model.PackKey.isPackKey(item.get("pk").s())) {
                 ReleaseKey key = ReleaseKey.parse(item.get("pk").s());
                 byKey.put(ConnectorWorld.shortKey(key.asString()), w.assembly.parts().ledger().get(key).orElseThrow());
             }

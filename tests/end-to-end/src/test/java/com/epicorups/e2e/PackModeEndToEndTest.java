@@ -82,6 +82,90 @@ class PackModeEndToEndTest {
     }
 
     @Test
+    void aPacksTrackingStatusesReachTheReleasesItShipsFromTrackAlertAndQuantumView() {
+        try (ConnectorWorld world = new ConnectorWorld(PACKS)) {
+            world.poll();
+            world.drainShipmentRequests();
+            PackKey key = new PackKey(ConnectorWorld.COMPANY, 1005);
+            ShipmentRecord shipped = ledger(world).get(key).orElseThrow();
+            assertThat(shipped.trackingNumbers()).hasSize(3);
+            assertThat(Fixtures.ledger(world)).as("pack items are not releases'").isEmpty();
+
+            Map<String, Object> renewal = world.renewSubscriptions();
+            assertThat(renewal.get("error")).isNull();
+            shipped.trackingNumbers().forEach(tn -> assertThat(world.ups.trackAlert().subscription(tn))
+                    .as("carton %s subscribed to Track Alert", tn).isPresent());
+            assertThat(ledger(world).get(key).orElseThrow().subscriptionExpiresAt())
+                    .isAfter(Instant.now().plus(java.time.Duration.ofDays(13)));
+
+            // The third carton's package moves: Track Alert posts to the webhook, Quantum View queues the same scans.
+            String third = shipped.trackingNumbers().get(2);
+            world.ups.shipments().advance(third, com.epicorups.sandbox.ups.Status.PICKED_UP);
+            world.ups.shipments().advance(third, com.epicorups.sandbox.ups.Status.IN_TRANSIT);
+            assertThat(world.webhook.answers()).isNotEmpty().allMatch(code -> code == 200);
+            assertThat(world.pollQuantumView().get("error")).isNull();
+            assertThat(world.drainTrackingUpdates()).isPositive();
+
+            assertThat(ledger(world).get(key).orElseThrow().lastStatus().name()).isEqualTo("IN_TRANSIT");
+            List<String> releases = world.epicor.dataset().get("ShipDtls").stream()
+                    .filter(d -> ((Number) d.get("PackNum")).intValue() == 1005)
+                    .map(d -> d.get("OrderNum") + "/" + d.get("OrderLine") + "/" + d.get("OrderRelNum"))
+                    .distinct().toList();
+            assertThat(releases).isNotEmpty();
+            releases.forEach(rel -> {
+                assertThat(world.orderRel(rel).get("UPSStatus_c")).as("release %s of pack 1005", rel)
+                        .isEqualTo("IN_TRANSIT");
+                assertThat(String.valueOf(world.orderRel(rel).get("TrackingNumber_c"))).as(rel).contains(third);
+            });
+            assertThat(world.audit()).filteredOn(i -> key.asString().equals(Fixtures.s(i, "pk"))
+                    && "TRACKING_UPDATE".equals(Fixtures.s(i, "operation"))
+                    && "SUCCESS".equals(Fixtures.s(i, "outcome"))).as("audited under the pack").isNotEmpty();
+            assertThat(world.audit()).filteredOn(i -> "UNKNOWN_TRACKING_NUMBER".equals(Fixtures.s(i, "reasonCode")))
+                    .as("no pack's event dropped as unknown").isEmpty();
+            assertThat(world.peek(world.resources.trackingUpdatesDlqUrl())).isEmpty();
+        }
+    }
+
+    @Test
+    void aMultiCartonPackAdoptedAfterALostAnswerHasEachCartonsOwnTrackingNumber() {
+        try (ConnectorWorld world = new ConnectorWorld(s -> PACKS.apply(s)
+                .replace("\"shipMillis\":60000", "\"shipMillis\":10000"))) {
+            for (int other : List.of(1004, 1006, 1007, 1008, 1011)) {
+                world.epicor.dataset().update("CustShips", Map.of("Company", ConnectorWorld.COMPANY, "PackNum", other),
+                        Map.of("ShipStatus", "OPEN"));
+            }
+            assertThat(world.poll()).containsEntry("enqueued", 1);
+            // UPS creates pack 1005's shipment (three cartons) but its answer never arrives (10 s ship timeout);
+            // Label Recovery then lists the packages last first.
+            world.ups.faults().holdFor(java.time.Duration.ofMinutes(10)).shipTimeoutAfterCreate(1);
+            world.ups.shipments().labelRecoveryInReverse(true);
+            SqsEventSource.Invocation lost = world.shipmentRequests.pollOnce(
+                    new com.epicorups.function.shipmentcreator.ShipmentCreatorHandler());
+            assertThat(lost.failedMessageIds()).hasSize(1);
+            PackKey key = new PackKey(ConnectorWorld.COMPANY, 1005);
+            assertThat(ledger(world).get(key).orElseThrow().state()).isEqualTo(LedgerState.CLAIMED);
+
+            world.clock.advance(java.time.Duration.ofSeconds(241)); // past the claim lease
+            world.shipmentRequests.makeVisible(lost);
+            world.drainShipmentRequests();
+
+            assertThat(world.ups.requests(Operation.SHIP)).as("adopted, not bought twice").isEqualTo(1);
+            ShipmentRecord record = ledger(world).get(key).orElseThrow();
+            assertThat(record.state()).isEqualTo(LedgerState.WRITTEN);
+            Shipments.Created atUps = upsShipment(world, record.shipmentId());
+            // The ship request's n-th package was carton n (CASE n); UPS numbers the packages in request order.
+            assertThat(cartons(world, 1005)).extracting(c -> c.get("TrackingNumber"))
+                    .as("carton n has package n's number, not Label Recovery's n-th")
+                    .containsExactlyElementsOf(atUps.trackingNumbers());
+            assertThat(pack(world, 1005).get("TrackingNumber")).isEqualTo(atUps.trackingNumbers().get(0));
+            assertThat(world.audit()).filteredOn(i -> key.asString().equals(Fixtures.s(i, "pk"))
+                    && "LABEL_RECOVERY".equals(Fixtures.s(i, "operation"))
+                    && "ADOPTED_EXISTING".equals(Fixtures.s(i, "reasonCode"))).hasSize(1);
+            assertThat(world.peek(world.resources.shipmentRequestsDlqUrl())).isEmpty();
+        }
+    }
+
+    @Test
     void aPackVoidedInEpicorAfterItsLabelIsVoidedAtUpsOnce() throws Exception {
         try (ConnectorWorld world = new ConnectorWorld(PACKS)) {
             world.poll();

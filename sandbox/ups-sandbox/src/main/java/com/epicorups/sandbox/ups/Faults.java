@@ -23,6 +23,7 @@ public final class Faults {
     private volatile Duration defaultHold = Duration.ofSeconds(30);
     private int tokenTooManyRequests;
     private int shipTimeoutsAfterCreate;
+    private int voidTimeoutsAfterVoid;
 
     Faults(Duration latency) {
         this.latency = latency;
@@ -86,10 +87,20 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * The next {@code n} void calls void the shipment but withhold the response: the connection is held for
+     * {@link #holdFor} and then dropped (the caller's answer is lost; a retry finds the shipment already voided).
+     */
+    public synchronized Faults voidTimeoutAfterVoid(int n) {
+        voidTimeoutsAfterVoid += n;
+        return this;
+    }
+
     public synchronized Faults reset() {
         pending.clear();
         tokenTooManyRequests = 0;
         shipTimeoutsAfterCreate = 0;
+        voidTimeoutsAfterVoid = 0;
         latency = Duration.ZERO;
         return this;
     }
@@ -119,6 +130,14 @@ public final class Faults {
             return true;
         }
         return false;
+    }
+
+    synchronized Optional<Duration> takeVoidTimeoutAfterVoid() {
+        if (voidTimeoutsAfterVoid > 0) {
+            voidTimeoutsAfterVoid--;
+            return Optional.of(defaultHold);
+        }
+        return Optional.empty();
     }
 
     synchronized Optional<Duration> takeShipTimeoutAfterCreate() {

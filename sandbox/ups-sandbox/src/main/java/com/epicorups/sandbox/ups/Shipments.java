@@ -57,6 +57,7 @@ public final class Shipments {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final InternationalForms internationalForms = new InternationalForms();
     private volatile boolean packageResultsAsObject;
+    private volatile boolean labelRecoveryInReverse;
     private volatile Reply labelRecoveryNotFound = Reply.error(400, NOT_FOUND_CODE,
             "No label found for the given tracking number or reference (the sandbox's answer: UPS publishes none)");
 
@@ -90,6 +91,15 @@ public final class Shipments {
      */
     public Shipments labelRecoveryNotFound(int httpStatus, String code, String message) {
         this.labelRecoveryNotFound = Reply.error(httpStatus, code, message);
+        return this;
+    }
+
+    /**
+     * Label Recovery by reference lists a shipment's packages last first: UPS does not promise Label Recovery's order
+     * to be the ship request's, and a client must not rely on it (a test control, not a rule UPS is known to follow).
+     */
+    public Shipments labelRecoveryInReverse(boolean reverse) {
+        this.labelRecoveryInReverse = reverse;
         return this;
     }
 
@@ -301,21 +311,9 @@ public final class Shipments {
         for (StoredPackage p : voided) {
             listeners.forEach(l -> l.event(p, p.latest()));
         }
-        ObjectNode body = Json.object();
-        ObjectNode response = body.putObject("VoidShipmentResponse");
-        response.putObject("Response").putObject("ResponseStatus").put("Code", "1").put("Description", "Success");
-        response.putObject("SummaryResult").putObject("Status").put("Code", "1").put("Description", "Voided");
-        ArrayNode results = response.putArray("PackageLevelResults");
         synchronized (this) {
-            for (StoredPackage p : s.packages) {
-                ObjectNode result = results.addObject();
-                result.put("TrackingNumber", p.trackingNumber);
-                boolean isVoided = p.status() == Status.VOIDED;
-                result.putObject("Status").put("Code", isVoided ? "1" : "0")
-                        .put("Description", isVoided ? "Voided" : "Not Voided");
-            }
+            return VoidReply.of(s);
         }
-        return Reply.ok(body);
     }
 
     // ---------------------------------------------------------------- Label Recovery
@@ -351,6 +349,9 @@ public final class Shipments {
                 }
                 if (!matching.isEmpty()) {
                     matching.get(0).packages.stream().filter(p -> p.status() != Status.VOIDED).forEach(found::add);
+                    if (labelRecoveryInReverse) {
+                        java.util.Collections.reverse(found);
+                    }
                 }
             } else {
                 return Reply.error(400, "120500", "Missing TrackingNumber or ReferenceValues");

@@ -333,7 +333,7 @@ public final class UpsSandbox implements AutoCloseable {
         Reply reply = switch (operation) {
             case ADDRESS_VALIDATION -> addresses.validate(body, call.pathParam(1), call.query("maximumcandidatelistsize"));
             case SHIP -> ship(call, body);
-            case VOID -> shipments.voidShipment(call.pathParam(1), call.query("trackingnumber"));
+            case VOID -> voidShipment(call);
             case LABEL_RECOVERY -> shipments.recoverLabels(body);
             case TRACK -> shipments.track(call.pathParam(0));
             case TRACK_BY_REFERENCE -> shipments.trackByReference(call.pathParam(0));
@@ -365,6 +365,18 @@ public final class UpsSandbox implements AutoCloseable {
         validationFailures.add(new ValidationFailure(clock.instant(), call.method(), call.path(), messages));
         call.respond(400, Json.error("10001", "The request is not valid: " + String.join("; ", messages)));
         return false;
+    }
+
+    private Reply voidShipment(HttpCall call) {
+        Reply reply = shipments.voidShipment(call.pathParam(1), call.query("trackingnumber"));
+        if (reply.status() == 200) {
+            Optional<Duration> withhold = faults.takeVoidTimeoutAfterVoid();
+            if (withhold.isPresent()) {
+                call.withhold(withhold.get());
+                return null;
+            }
+        }
+        return reply;
     }
 
     private Reply ship(HttpCall call, JsonNode body) {
