@@ -29,21 +29,29 @@ public final class UpsTrackingClient {
 
     /** The package's state; empty when UPS has no information (warning TW0001 in a 200, or a 404). */
     public Optional<TrackingSnapshot> track(String trackingNumber) {
+        String n = inquiryNumber(trackingNumber);
+        return details(n).flatMap(json -> parse(n, json, http.settings().eventTimeZone()));
+    }
+
+    private static String inquiryNumber(String trackingNumber) {
         String n = trackingNumber == null ? "" : trackingNumber.trim().toUpperCase();
         if (n.length() < 7 || n.length() > 34 || !n.matches("[0-9A-Z]+")) {
             throw new ConnectorException(Reason.INVALID_TRACKING_NUMBER, "not a UPS inquiry number: " + trackingNumber);
         }
-        JsonNode json;
+        return n;
+    }
+
+    /** UPS's tracking details of the inquiry number; empty for a 404 (no information). */
+    private Optional<JsonNode> details(String inquiryNumber) {
         try {
-            json = http.get(OPERATION, PATH + URLEncoder.encode(n, StandardCharsets.UTF_8)
-                    + "?locale=en_US&returnSignature=false&returnMilestones=false&returnPOD=false", null).json();
+            return Optional.of(http.get(OPERATION, PATH + URLEncoder.encode(inquiryNumber, StandardCharsets.UTF_8)
+                    + "?locale=en_US&returnSignature=false&returnMilestones=false&returnPOD=false", null).json());
         } catch (com.epicorups.ups.transport.UpsApiException e) {
             if (e.httpStatus() == 404) {
                 return Optional.empty();
             }
             throw e;
         }
-        return parse(n, json, http.settings().eventTimeZone());
     }
 
     /**
@@ -51,20 +59,12 @@ public final class UpsTrackingClient {
      * PACKAGE); empty when UPS has no information.
      */
     public List<String> packageReferences(String trackingNumber) {
-        String n = trackingNumber == null ? "" : trackingNumber.trim().toUpperCase();
-        if (n.length() < 7 || n.length() > 34 || !n.matches("[0-9A-Z]+")) {
-            throw new ConnectorException(Reason.INVALID_TRACKING_NUMBER, "not a UPS inquiry number: " + trackingNumber);
+        String n = inquiryNumber(trackingNumber);
+        Optional<JsonNode> details = details(n);
+        if (details.isEmpty()) {
+            return List.of();
         }
-        JsonNode json;
-        try {
-            json = http.get(OPERATION, PATH + URLEncoder.encode(n, StandardCharsets.UTF_8)
-                    + "?locale=en_US&returnSignature=false&returnMilestones=false&returnPOD=false", null).json();
-        } catch (com.epicorups.ups.transport.UpsApiException e) {
-            if (e.httpStatus() == 404) {
-                return List.of();
-            }
-            throw e;
-        }
+        JsonNode json = details.get();
         List<String> references = new java.util.ArrayList<>();
         for (JsonNode p : Nodes.list(Nodes.first(json.path("trackResponse").path("shipment")).path("package"))) {
             if (n.equalsIgnoreCase(Nodes.text(p, "trackingNumber"))) {
