@@ -173,6 +173,10 @@ public final class EpicorDataset {
   Map<String, Object> insert(String entitySet, JsonNode fields, String editor) {
     EntitySetSchema set = set(entitySet);
     Map<String, Object> row = RowValues.defaults(set);
+    boolean keyedByRowId = set.keys().contains("SysRowID");
+    if (keyedByRowId) {
+      fields = RowValues.withNewRowId(fields);
+    }
     RowValues.requireKeys(set, fields);
     row.putAll(RowValues.coerceRow(set, fields));
     List<Object> key = RowValues.keyOf(set, row, set.table());
@@ -183,7 +187,9 @@ public final class EpicorDataset {
       }
       PackRules.checkInsert(set, row, this::packRow);
       MiscChargeRules.check(set, row, row, this::miscChargeRow);
-      row.put("SysRowID", UUID.randomUUID().toString());
+      if (!keyedByRowId) {
+        row.put("SysRowID", UUID.randomUUID().toString());
+      }
       row.put("RowMod", "");
       stamp(set, row, editor);
       rows.get(entitySet).putIfAbsent(key, row);

@@ -34,6 +34,8 @@ class ShipMiscRulesTest {
 
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(created.json().get("Description").asText()).isEqualTo("Freight");
+    String rowId = created.json().get("SysRowID").asText();
+    assertThat(rowId).isNotBlank().isNotEqualTo("00000000-0000-0000-0000-000000000000");
     JsonNode rows = http.get(http.api("Erp.BO.CustShipSvc/CustShips('EPIC06',1004)/ShipMiscs")).json().get("value");
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).get("MiscCode").asText()).isEqualTo("FRT");
@@ -43,8 +45,9 @@ class ShipMiscRulesTest {
         .json().get("value");
     assertThat(filtered).hasSize(1);
 
-    assertThat(http.patch(http.api(MISCS + "('EPIC06',1004,0,1)"), "{\"MiscAmt\":15.5}").status()).isEqualTo(204);
-    assertThat(http.get(http.api(MISCS + "('EPIC06',1004,0,1)")).json().get("DocMiscAmt").decimalValue())
+    String row = MISCS + "('EPIC06',1004,0,1,'" + rowId + "')";
+    assertThat(http.patch(http.api(row), "{\"MiscAmt\":15.5}").status()).isEqualTo(204);
+    assertThat(http.get(http.api(row)).json().get("DocMiscAmt").decimalValue())
         .isEqualByComparingTo(new BigDecimal("15.5"));
   }
 
@@ -75,9 +78,11 @@ class ShipMiscRulesTest {
     assertThat(assertEpicorError(http.post(http.api(MISCS),
         "{\"PackNum\":9999,\"PackLine\":0,\"SeqNum\":1,\"MiscCode\":\"FRT\",\"MiscAmt\":10}"), 400,
         EpicorApiException.BO_EXCEPTION)).contains("Pack 9999 does not exist");
-    assertThat(http.post(http.api(MISCS),
-        "{\"PackNum\":1004,\"PackLine\":0,\"SeqNum\":1,\"MiscCode\":\"FRT\",\"MiscAmt\":10}").status()).isEqualTo(201);
-    assertEpicorError(http.patch(http.api(MISCS + "('EPIC06',1004,0,1)"), "{\"MiscAmt\":0}"), 400,
+    TestHttp.Reply created = http.post(http.api(MISCS), "{\"PackNum\":1004,\"PackLine\":0,\"SeqNum\":1,"
+        + "\"SysRowID\":\"00000000-0000-0000-0000-000000000000\",\"MiscCode\":\"FRT\",\"MiscAmt\":10}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String rowId = created.json().get("SysRowID").asText();
+    assertEpicorError(http.patch(http.api(MISCS + "('EPIC06',1004,0,1,'" + rowId + "')"), "{\"MiscAmt\":0}"), 400,
         EpicorApiException.BO_EXCEPTION);
     assertThat(miscs(1004)).isEqualTo(1);
   }
