@@ -28,26 +28,24 @@ final class PackMiscCharges {
      * @return true when a row was added or changed, false when the pack already had that charge
      */
     boolean put(PackKey key, String miscCode, BigDecimal amount) {
-        JsonNode existing = null;
-        int lastSeq = 0;
-        for (JsonNode row : client.getRows(EpicorFields.SHIP_MISCS, new OData.Query()
-                .select(EpicorFields.PACK_MISC).filter("PackNum eq " + key.packNum()).top(1000))) {
-            if (Rows.integer(row, "PackNum") != key.packNum()) {
-                continue;
-            }
-            lastSeq = Math.max(lastSeq, Rows.integer(row, "SeqNum"));
-            if (existing == null && miscCode.equalsIgnoreCase(Rows.text(row, "MiscCode"))) {
-                existing = row;
-            }
-        }
+        Charges charges = read(key, miscCode);
+        JsonNode existing = charges.ofCode();
         if (existing == null) {
             // PackLine is always 0 (ShipMisc field help: a charge belongs to the pack); SysRowID is Epicor's to assign.
-            client.post(EpicorFields.SHIP_MISCS, row(key, 0, lastSeq + 1).put("MiscCode", miscCode)
-                    .put("MiscAmt", amount));
+            try {
+                client.post(EpicorFields.SHIP_MISCS, row(key, 0, charges.lastSeq() + 1).put("MiscCode", miscCode)
+                        .put("MiscAmt", amount));
+            } catch (RuntimeException e) {
+                // A POST retried after its answer was lost is refused as a duplicate of the row it stored (SeqNum is
+                // in ShipMisc's unique index): that row is the charge.
+                JsonNode stored = read(key, miscCode).ofCode();
+                if (stored == null || !sameAmount(stored, amount)) {
+                    throw e;
+                }
+            }
             return true;
         }
-        BigDecimal current = Rows.decimal(existing, "MiscAmt");
-        if (current != null && current.compareTo(amount) == 0) {
+        if (sameAmount(existing, amount)) {
             return false;
         }
         int packLine = Rows.integer(existing, "PackLine");
@@ -55,6 +53,31 @@ final class PackMiscCharges {
         client.patch(OData.keyed(EpicorFields.SHIP_MISCS, key.company(), key.packNum(), packLine, seq,
                 Rows.text(existing, "SysRowID")), row(key, packLine, seq).put("MiscAmt", amount));
         return true;
+    }
+
+    /** The pack's charges: the first of {@code miscCode} (null without) and the highest SeqNum (0 without any). */
+    private record Charges(JsonNode ofCode, int lastSeq) {
+    }
+
+    private Charges read(PackKey key, String miscCode) {
+        JsonNode ofCode = null;
+        int lastSeq = 0;
+        for (JsonNode row : client.getRows(EpicorFields.SHIP_MISCS, new OData.Query()
+                .select(EpicorFields.PACK_MISC).filter("PackNum eq " + key.packNum()).top(1000))) {
+            if (Rows.integer(row, "PackNum") != key.packNum()) {
+                continue;
+            }
+            lastSeq = Math.max(lastSeq, Rows.integer(row, "SeqNum"));
+            if (ofCode == null && miscCode.equalsIgnoreCase(Rows.text(row, "MiscCode"))) {
+                ofCode = row;
+            }
+        }
+        return new Charges(ofCode, lastSeq);
+    }
+
+    private static boolean sameAmount(JsonNode row, BigDecimal amount) {
+        BigDecimal current = Rows.decimal(row, "MiscAmt");
+        return current != null && current.compareTo(amount) == 0;
     }
 
     private static ObjectNode row(PackKey key, int packLine, int seqNum) {

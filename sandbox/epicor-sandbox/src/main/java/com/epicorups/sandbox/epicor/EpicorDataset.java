@@ -182,7 +182,8 @@ public final class EpicorDataset {
     List<Object> key = RowValues.keyOf(set, row, set.table());
     lock.writeLock().lock();
     try {
-      if (rows.get(entitySet).containsKey(key)) {
+      if (rows.get(entitySet).containsKey(key) || keyedByRowId && rows.get(entitySet).copies().stream()
+          .anyMatch(other -> RowValues.sameIndex(set, other, row))) {
         throw new DuplicateKeyException(set.table() + " " + key + " already exists");
       }
       PackRules.checkInsert(set, row, this::packRow);

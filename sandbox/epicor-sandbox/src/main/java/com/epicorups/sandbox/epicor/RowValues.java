@@ -37,6 +37,14 @@ final class RowValues {
     return copy.put("SysRowID", UUID.randomUUID().toString());
   }
 
+  /**
+   * Whether two rows of a set keyed by SysRowID too share its unique index, the other key fields (ShipMisc's SeqNum
+   * "is used as one of the components of the unique index").
+   */
+  static boolean sameIndex(EntitySetSchema set, Map<String, Object> a, Map<String, Object> b) {
+    return set.keys().stream().filter(k -> !k.equals("SysRowID")).allMatch(k -> sameValue(a.get(k), b.get(k)));
+  }
+
   static void requireKeys(EntitySetSchema set, JsonNode row) {
     for (String k : set.keys()) {
       if (!row.hasNonNull(k)) {

@@ -82,6 +82,8 @@ class ShipMiscRulesTest {
         + "\"SysRowID\":\"00000000-0000-0000-0000-000000000000\",\"MiscCode\":\"FRT\",\"MiscAmt\":10}");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String rowId = created.json().get("SysRowID").asText();
+    assertThat(http.post(http.api(MISCS), "{\"PackNum\":1004,\"PackLine\":0,\"SeqNum\":1,"
+        + "\"MiscCode\":\"FRT\",\"MiscAmt\":10}").status()).as("SeqNum is part of the unique index").isNotEqualTo(201);
     assertEpicorError(http.patch(http.api(MISCS + "('EPIC06',1004,0,1,'" + rowId + "')"), "{\"MiscAmt\":0}"), 400,
         EpicorApiException.BO_EXCEPTION);
     assertThat(miscs(1004)).isEqualTo(1);
