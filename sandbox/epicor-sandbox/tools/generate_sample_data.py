@@ -45,6 +45,15 @@ warehouses = [{
     "CountryNum": 1, "CountryNumDescription": COUNTRIES[1][0], "Plant": plant, "PlantName": plant_name,
     "WarehouseType": "Stock",
 } for code, (plant, plant_name, desc) in WAREHOUSES.items()]
+# Misc Charge Maintenance (Erp.BO.MiscChrgSvc): FRT is the charge a shop bills freight with on packing slips
+# (ShippingAccess); HAND is one not allowed on packing slips, so the sandbox can refuse it there.
+MISC_CHARGES = {  # MiscCode -> (Description, ShippingAccess)
+    "FRT": ("Freight", True),
+    "HAND": ("Handling (orders only)", False),
+}
+misc_charges = [{
+    "Company": CO, "MiscCode": code, "Description": desc, "ShippingAccess": access,
+} for code, (desc, access) in MISC_CHARGES.items()]
 ship_vias = [{
     "Company": CO, "ShipViaCode": code, "Description": desc, "WebDesc": desc, "SCAC": scac, "Inactive": False,
 } for code, (desc, scac) in SHIP_VIA.items()]
@@ -437,6 +446,7 @@ data = {
     "Warehses": warehouses,
     "ShipVias": ship_vias,
     "Countries": countries,
+    "MiscChrgs": misc_charges,
 }
 
 

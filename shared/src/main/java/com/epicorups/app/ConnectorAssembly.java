@@ -140,7 +140,8 @@ public final class ConnectorAssembly implements UseCaseFactory {
                 // releases still ships (or voids) once.
                 builder.packs(parts.ledger().packs(), new EpicorUpsPacks(epicor::get, ups::get,
                         parts.settings().epicor(), parts.settings().ups()), parts.settings().epicor().weightUnit(),
-                        parts.settings().epicor().packs().markShipped());
+                        parts.settings().epicor().packs().markShipped())
+                        .packCustomerFreight(parts.settings().epicor().packs().freightCharge());
             } catch (UnsupportedOperationException releasesOnly) {
                 // a ledger that holds releases only: pack messages are refused as malformed, visibly
             }

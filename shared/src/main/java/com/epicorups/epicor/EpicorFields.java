@@ -30,6 +30,9 @@ public final class EpicorFields {
     public static final String SHIP_DTLS = CUST_SHIP_SVC + "/ShipDtls";
     public static final String COUNTRIES = COUNTRY_SVC + "/Countries";
     public static final String CARTON_TRK_DTLS = CUST_SHIP_SVC + "/CartonTrkDtls";
+    public static final String SHIP_MISCS = CUST_SHIP_SVC + "/ShipMiscs";
+    public static final String MISC_CHRG_SVC = "Erp.BO.MiscChrgSvc";
+    public static final String MISC_CHRGS = MISC_CHRG_SVC + "/MiscChrgs";
 
     /** Table names as fields.json keys them. */
     public static final String T_ORDER_REL = "Erp.BO.SalesOrderSvc/OrderRel";
@@ -119,6 +122,17 @@ public final class EpicorFields {
     /** The CartonTrkDtl columns pack write-back reads and writes. */
     public static final List<String> PACK_CARTON_WRITTEN = List.of(
             "Company", "ShipmentType", "PackNum", "CaseNum", "TrackingNumber", "PkgWeight", "ManifestWtUOM");
+
+    /**
+     * The ShipMisc columns of a pack's misc charges (the customer's freight charge, epicor.packs.customerFreight).
+     * ShipMisc and MiscChrg are not in the reference's fields.json; their columns are those of Epicor's CustShipSvc
+     * and MiscChrgSvc swagger as the Epicor sandbox vendors them (epicor-tables.json), keys as the swagger declares.
+     */
+    public static final List<String> PACK_MISC = List.of(
+            "Company", "PackNum", "PackLine", "SeqNum", "SysRowID", "MiscCode", "MiscAmt");
+
+    /** The MiscChrg columns the preflight reads of the customer freight charge's code. */
+    public static final List<String> MISC_CHRG = List.of("Company", "MiscCode", "Description", "ShippingAccess");
 
     /** Every standard Epicor column the connector names, by fields.json table. */
     public static Map<String, List<String>> byTable() {

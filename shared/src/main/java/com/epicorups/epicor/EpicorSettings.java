@@ -3,11 +3,13 @@ package com.epicorups.epicor;
 import com.epicorups.core.settings.Expected;
 import com.epicorups.core.settings.SettingsBinder;
 import com.epicorups.core.settings.Wording;
+import com.epicorups.epicor.pack.FreightCharge;
 import com.epicorups.epicor.pack.PackSettings;
 import com.epicorups.model.WeightUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -333,9 +335,14 @@ public record EpicorSettings(
      *                     default {@code ShipStatus eq 'FREIGHTED'} (the packer pressed Freight, as for Epicor's
      *                     manifest interface); the poll always adds "not voided, not shipped, no tracking number"
      * @param markShipped  also set ShipHead.ReadyToInvoice (Epicor's "shipped") when writing a label back; default false
+     * @param customerFreight the customer's freight charge added to each shipped pack as a misc charge; absent: off
      */
-    public record Packs(String readyFilter, Boolean markShipped) {
-        public static final Packs DEFAULT = new Packs(null, null);
+    public record Packs(String readyFilter, Boolean markShipped, CustomerFreight customerFreight) {
+        public static final Packs DEFAULT = new Packs(null, null, null);
+
+        public Packs(String readyFilter, Boolean markShipped) {
+            this(readyFilter, markShipped, null);
+        }
 
         public Packs {
             readyFilter = readyFilter == null ? PackSettings.DEFAULT_READY_FILTER
@@ -345,10 +352,18 @@ public record EpicorSettings(
 
         /** For the settings reader: the components in declaration order. */
         private Packs(SettingsBinder.Components c) {
-            this(c.next(), c.next());
+            this(c.next(), c.next(), c.next());
+        }
+
+        /** The customer's freight charge, or null when epicor.packs.customerFreight is off (or has a problem). */
+        public FreightCharge freightCharge() {
+            return customerFreight == null || !customerFreight.valid() ? null : customerFreight.toCharge();
         }
 
         void check(List<String> problems) {
+            if (customerFreight != null) {
+                customerFreight.check(problems);
+            }
             if (readyFilter.isEmpty()) {
                 problems.add(WORDING.problem("epicor.packs.readyFilter", "must not be empty: leave it out for the "
                         + "default (" + PackSettings.DEFAULT_READY_FILTER + ")"));
@@ -356,6 +371,52 @@ public record EpicorSettings(
                     != readyFilter.chars().filter(ch -> ch == ')').count()) {
                 problems.add(WORDING.problem("epicor.packs.readyFilter", "has unbalanced parentheses: '"
                         + readyFilter + "'"));
+            }
+        }
+    }
+
+    /**
+     * The {@code epicor.packs.customerFreight} section: bill each shipped pack's freight to the customer as a misc
+     * charge on the pack (ShipMisc, carried to its invoice), of UPS's freight x (1 + markupPercent/100) + markupAmount,
+     * half-up to cents (docs/decisions/0030-pack-mode.md).
+     *
+     * @param miscCode      the misc charge code (Misc Charge Maintenance) the charge is billed with, e.g. FRT
+     * @param markupPercent markup in percent of UPS's freight, default 0
+     * @param markupAmount  flat amount added to each pack's charge, default 0
+     */
+    public record CustomerFreight(String miscCode, BigDecimal markupPercent, BigDecimal markupAmount) {
+        public CustomerFreight {
+            miscCode = miscCode == null ? "" : miscCode.trim();
+            markupPercent = Objects.requireNonNullElse(markupPercent, BigDecimal.ZERO);
+            markupAmount = Objects.requireNonNullElse(markupAmount, BigDecimal.ZERO);
+        }
+
+        /** For the settings reader: the components in declaration order. */
+        private CustomerFreight(SettingsBinder.Components c) {
+            this(c.next(), c.next(), c.next());
+        }
+
+        boolean valid() {
+            return !miscCode.isEmpty() && markupPercent.signum() >= 0 && markupAmount.signum() >= 0;
+        }
+
+        FreightCharge toCharge() {
+            return new FreightCharge(miscCode, markupPercent, markupAmount);
+        }
+
+        void check(List<String> problems) {
+            if (miscCode.isEmpty()) {
+                problems.add(WORDING.problem("epicor.packs.customerFreight.miscCode", "is required: the misc charge"
+                        + " code the freight is billed with (Misc Charge Maintenance, e.g. FRT); leave customerFreight"
+                        + " out to charge no freight"));
+            }
+            if (markupPercent.signum() < 0) {
+                problems.add(WORDING.problem("epicor.packs.customerFreight.markupPercent", "must not be negative, was "
+                        + markupPercent.toPlainString()));
+            }
+            if (markupAmount.signum() < 0) {
+                problems.add(WORDING.problem("epicor.packs.customerFreight.markupAmount", "must not be negative, was "
+                        + markupAmount.toPlainString()));
             }
         }
     }

@@ -2,6 +2,7 @@ package com.epicorups.pipeline;
 
 import com.epicorups.core.ConnectorException;
 import com.epicorups.core.Reason;
+import com.epicorups.epicor.pack.FreightCharge;
 import com.epicorups.epicor.pack.PackRequestMessage;
 import com.epicorups.epicor.pack.PackWriteBack;
 import com.epicorups.epicor.pack.ReadyPack;
@@ -76,11 +77,12 @@ public final class PackCreation {
     private final CreationGate gate;
     private final WeightUnit unit;
     private final boolean markShipped;
+    private final FreightCharge customerFreight;
     private final PackVoids voids;
 
     PackCreation(PackLedger ledger, PackShipping packs, AddressValidation addressValidation, LabelStore labels,
                  Auditor audit, DeadLetters deadLetters, Clock clock, Duration lease, Supplier<String> ownerIds,
-                 CreationGate gate, WeightUnit unit, boolean markShipped) {
+                 CreationGate gate, WeightUnit unit, boolean markShipped, FreightCharge customerFreight) {
         this.ledger = ledger;
         this.packs = packs;
         this.addressValidation = addressValidation;
@@ -93,6 +95,7 @@ public final class PackCreation {
         this.gate = gate;
         this.unit = unit;
         this.markShipped = markShipped;
+        this.customerFreight = customerFreight;
         this.voids = new PackVoids(ledger, packs, audit, this::failed, clock, lease);
     }
 
@@ -255,11 +258,13 @@ public final class PackCreation {
                                     String warehouse) {
         Instant t = clock.instant();
         try {
-            PackWriteBack wb = PackResults.writeBack(created, packages, unit, markShipped);
+            PackWriteBack wb = PackResults.writeBack(created, packages, unit, markShipped)
+                    .withCustomerFreight(customerFreight);
             Map<String, Object> written = packs.writeBack(a.key(), wb);
             ledger.markWritten(a.key(), now());
             Map<String, String> details = new LinkedHashMap<>();
             written.forEach((column, value) -> details.put(column, String.valueOf(value)));
+            PackResults.customerFreightNote(wb).ifPresent(note -> details.put("customerFreight", note));
             audit.record(a.subject(), AuditOperation.EPICOR_WRITE, written.isEmpty() ? AuditOutcome.SKIPPED
                             : AuditOutcome.SUCCESS, written.isEmpty() ? Reason.NOTHING_TO_WRITE : null,
                     written.isEmpty() ? "the pack already holds its tracking" : "pack " + a.key().packNum()

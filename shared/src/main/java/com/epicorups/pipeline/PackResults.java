@@ -7,6 +7,7 @@ import com.epicorups.ups.ship.PackPackages;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** What a pack's UPS shipment gives back to the pack (pack mode): tracking per carton, shipment id, freight. */
 final class PackResults {
@@ -46,6 +47,26 @@ final class PackResults {
             return null;
         }
         return new BigDecimal(charge.trim().split("\\s+")[0]);
+    }
+
+    /**
+     * Why a pack got no customer freight charge although one is configured: UPS's freight is unknown (a shipment
+     * adopted through Label Recovery, whose answer carries no charges) or zero (Epicor refuses a zero misc charge).
+     */
+    static Optional<String> customerFreightNote(PackWriteBack wb) {
+        if (wb.customerFreight() == null) {
+            return Optional.empty();
+        }
+        String code = wb.customerFreight().miscCode();
+        if (wb.freight() == null) {
+            return Optional.of("no " + code + " charge: UPS's freight for this shipment is unknown (adopted through"
+                    + " Label Recovery, whose answer carries no charges); add the charge in Customer Shipment Entry");
+        }
+        if (wb.customerCharge().signum() == 0) {
+            return Optional.of("no " + code + " charge: UPS's freight is 0 (Epicor refuses a zero misc charge)");
+        }
+        return Optional.of(code + " " + wb.customerCharge().toPlainString() + " (UPS freight "
+                + wb.freight().toPlainString() + ")");
     }
 
     private static String epicorUom(WeightUnit unit) {

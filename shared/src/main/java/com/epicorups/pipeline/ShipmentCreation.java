@@ -2,6 +2,7 @@ package com.epicorups.pipeline;
 
 import com.epicorups.core.ConnectorException;
 import com.epicorups.core.Reason;
+import com.epicorups.epicor.pack.FreightCharge;
 import com.epicorups.epicor.pack.PackRequestMessage;
 import com.epicorups.model.WeightUnit;
 import com.epicorups.store.PackLedger;
@@ -81,7 +82,7 @@ public final class ShipmentCreation implements MessageHandler {
                 clock, b.settings.claimLease(), ownerIds, steps, grouping, gate);
         this.packs = b.packShipping == null ? null : new PackCreation(b.packLedger, b.packShipping, addressValidation,
                 labels, audit, deadLetters, clock, b.settings.claimLease(), ownerIds, gate, b.packWeightUnit,
-                b.markPacksShipped);
+                b.markPacksShipped, b.packCustomerFreight);
     }
 
     public static Builder builder() {
@@ -161,6 +162,7 @@ public final class ShipmentCreation implements MessageHandler {
         private PackShipping packShipping;
         private WeightUnit packWeightUnit = WeightUnit.LBS;
         private boolean markPacksShipped;
+        private FreightCharge packCustomerFreight;
 
         public Builder ledger(ShipmentLedger v) { this.ledger = v; return this; }
         public Builder epicor(EpicorReleases v) { this.epicor = v; return this; }
@@ -198,6 +200,12 @@ public final class ShipmentCreation implements MessageHandler {
             this.markPacksShipped = markShipped;
             return this;
         }
+
+        /**
+         * Pack mode: bill each shipped pack's freight to the customer as this misc charge on the pack
+         * (epicor.packs.customerFreight); null, the default, charges nothing.
+         */
+        public Builder packCustomerFreight(FreightCharge v) { this.packCustomerFreight = v; return this; }
 
         public ShipmentCreation build() {
             return new ShipmentCreation(this);

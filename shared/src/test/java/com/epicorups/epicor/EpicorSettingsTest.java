@@ -103,6 +103,37 @@ class EpicorSettingsTest {
     }
 
     @Test
+    void theCustomerFreightChargeIsOffByDefaultAndReadStrictly() {
+        assertThat(settings("{'source':'PACKS'}").packs().freightCharge()).isNull();
+        EpicorSettings on = settings("{'source':'PACKS','packs':{'customerFreight':"
+                + "{'miscCode':' FRT ','markupPercent':10,'markupAmount':2.50}}}");
+        assertThat(on.packs().freightCharge().miscCode()).isEqualTo("FRT");
+        assertThat(on.packs().freightCharge().markupPercent()).isEqualByComparingTo("10");
+        assertThat(on.packs().freightCharge().markupAmount()).isEqualByComparingTo("2.50");
+        assertThat(settings("{'packs':{'customerFreight':{'miscCode':'FRT'}}}").packs().freightCharge().amount(
+                new java.math.BigDecimal("14.03"))).as("no markup").isEqualByComparingTo("14.03");
+
+        assertThatThrownBy(() -> settings("{'packs':{'customerFreight':{'miscCode':'FRT','markupPercentage':10}}}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("epicor.packs.customerFreight.markupPercentage")
+                .hasMessageContaining("markupPercent");
+        assertThatThrownBy(() -> settings("{'packs':{'customerFreight':{'miscCode':'FRT','markupPercent':-5}}}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("epicor.packs.customerFreight.markupPercent").hasMessageContaining("negative");
+        assertThatThrownBy(() -> settings("{'packs':{'customerFreight':{'miscCode':'FRT','markupAmount':-1}}}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("epicor.packs.customerFreight.markupAmount");
+        assertThatThrownBy(() -> settings("{'packs':{'customerFreight':{'miscCode':'  ','markupPercent':10}}}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("epicor.packs.customerFreight.miscCode").hasMessageContaining("required");
+        assertThatThrownBy(() -> settings("{'packs':{'customerFreight':{'markupPercent':'ten','miscCode':'FRT'}}}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("epicor.packs.customerFreight.markupPercent");
+        assertThatThrownBy(() -> settings("{'packs':{'customFreight':{'miscCode':'FRT'}}}"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("customerFreight");
+    }
+
+    @Test
     void readsEveryEpicorSetting() {
         EpicorSettings s = settings("{'epicor':{'pageSize':250,"
                 + "'eligibilityFilter':'OpenRelease eq true','source':'BAQ','baqId':'UPS-READY','weightSource':'gross',"

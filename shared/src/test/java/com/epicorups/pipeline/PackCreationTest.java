@@ -9,6 +9,7 @@ import com.epicorups.core.ConnectorException;
 import com.epicorups.core.FailureKind;
 import com.epicorups.core.Json;
 import com.epicorups.core.Reason;
+import com.epicorups.epicor.pack.FreightCharge;
 import com.epicorups.epicor.pack.PackRequestMessage;
 import com.epicorups.epicor.pack.PackWriteBack;
 import com.epicorups.epicor.pack.ReadyPack;
@@ -83,6 +84,47 @@ class PackCreationTest {
                 .containsExactly("100 MAIN ST");
         assertThat(operations()).contains(AuditOperation.ADDRESS_VALIDATION, AuditOperation.SHIPMENT_CREATE,
                 AuditOperation.LABEL_STORE, AuditOperation.EPICOR_WRITE);
+    }
+
+    @Test
+    void theCustomerFreightChargeGoesWithTheWriteBackAndIsAudited() {
+        ShipmentCreation charging = charging();
+        assertThat(charging.handle(message(PackRequestMessage.Kind.PACK, 1)).disposition())
+                .isEqualTo(Disposition.DONE);
+        assertThat(packs.writes.get(0).customerCharge()).as("41.20 x 1.10").isEqualByComparingTo("45.32");
+        assertThat(writeDetails()).containsEntry("customerFreight", "FRT 45.32 (UPS freight 41.20)");
+    }
+
+    @Test
+    void anAdoptedShipmentHasNoKnownFreightSoNoChargeAndTheAuditSaysWhy() {
+        ShipmentCreation charging = charging();
+        packs.recoveredReversed = true; // Label Recovery's answer, as UPS gives it: no charges
+        labels.failNext = new IllegalStateException("the container died");
+        assertThat(charging.handle(message(PackRequestMessage.Kind.PACK, 1)).disposition())
+                .isEqualTo(Disposition.RETRY);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(charging.handle(message(PackRequestMessage.Kind.PACK, 2)).disposition())
+                .isEqualTo(Disposition.DONE);
+        assertThat(packs.lookups).as("adopted through Label Recovery").hasValue(1);
+        assertThat(ledger.get(KEY).orElseThrow().freight()).isNull();
+        assertThat(packs.writes.get(packs.writes.size() - 1).customerCharge()).isNull();
+        assertThat(writeDetails().get("customerFreight")).startsWith("no FRT charge: UPS's freight for this"
+                + " shipment is unknown");
+    }
+
+    private ShipmentCreation charging() {
+        return ShipmentCreation.builder()
+                .ledger(releases).epicor(key -> { throw new AssertionError("no release is re-read in pack mode"); })
+                .addressValidation(new ScriptedAddressValidation()).ups(new TestDoubles.ScriptedUps())
+                .labels(labels).trackingUpdates(new RecordingQueue()).deadLetterQueue(dlq).auditLog(audit).clock(clock)
+                .ownerIds(() -> "creator-" + owners.incrementAndGet())
+                .packs(ledger, packs, WeightUnit.LBS, false)
+                .packCustomerFreight(new FreightCharge("FRT", BigDecimal.TEN, null)).build();
+    }
+
+    private java.util.Map<String, String> writeDetails() {
+        return audit.all().stream().filter(e -> e.operation() == AuditOperation.EPICOR_WRITE)
+                .reduce((a, b) -> b).orElseThrow().details();
     }
 
     @Test

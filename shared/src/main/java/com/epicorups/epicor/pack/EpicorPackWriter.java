@@ -11,6 +11,7 @@ import com.epicorups.epicor.release.Rows;
 import com.epicorups.model.PackKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,8 @@ import java.util.Objects;
  * Writes a shipped pack back into Epicor (pack mode): reads the pack and its cartons, then writes only what differs,
  * cartons first and the pack last (the pack's TrackingNumber is what takes it out of the pack poll). A repeat (a
  * retried message) reads what the first wrote and writes nothing; a carton the pack lacks is created (POST) once, and
- * a retry finds it. A voided pack is not written (Epicor refuses it): {@link Reason#EPICOR_PACK_NOT_FOUND},
+ * a retry finds it. With a customer freight charge, the pack's misc charge of that code is put before the pack (one
+ * row per code, changed rather than duplicated: {@link PackMiscCharges}). A voided pack is not written (Epicor refuses it): {@link Reason#EPICOR_PACK_NOT_FOUND},
  * permanent; its label is the void flow's.
  */
 public final class EpicorPackWriter {
@@ -69,6 +71,11 @@ public final class EpicorPackWriter {
                 written.put("CaseNum " + t.caseNum() + ".TrackingNumber", t.trackingNumber());
             }
         }
+        BigDecimal charge = wb.customerCharge();
+        if (charge != null && charge.signum() > 0
+                && new PackMiscCharges(client).put(key, wb.customerFreight().miscCode(), charge)) {
+            written.put(chargeColumn(wb.customerFreight()), charge);
+        }
         ObjectNode changes = Json.mapper().createObjectNode();
         putIfDifferent(changes, pack, "TrackingNumber", wb.trackingNumber());
         putIfDifferent(changes, pack, "MFTransNum", wb.shipmentId());
@@ -87,6 +94,11 @@ public final class EpicorPackWriter {
             client.patch(head, row);
         }
         return written;
+    }
+
+    /** How the customer's freight charge is named among what was written: "ShipMisc FRT.MiscAmt". */
+    public static String chargeColumn(FreightCharge charge) {
+        return "ShipMisc " + charge.miscCode() + ".MiscAmt";
     }
 
     private static void putIfDifferent(ObjectNode changes, JsonNode pack, String column, String value) {

@@ -10,13 +10,31 @@ import java.util.Objects;
  * (ShipHead.MFFreightAmt: negotiated when UPS gave one) and each package's tracking number on its carton
  * (CartonTrkDtl.TrackingNumber; a carton the pack lacks is created, with the package's weight).
  *
- * @param markShipped also set ShipHead.ReadyToInvoice (Epicor's "shipped"), when the shop wants the connector to
+ * @param markShipped     also set ShipHead.ReadyToInvoice (Epicor's "shipped"), when the shop wants the connector to
+ * @param customerFreight the customer's freight charge to add to the pack as a misc charge (ShipMisc), null for none
+ *                        (epicor.packs.customerFreight off); nothing is charged without a known freight
  */
 public record PackWriteBack(String trackingNumber, String shipmentId, BigDecimal freight, List<CartonTracking> cartons,
-                            boolean markShipped) {
+                            boolean markShipped, FreightCharge customerFreight) {
     public PackWriteBack {
         Objects.requireNonNull(trackingNumber, "trackingNumber");
         cartons = List.copyOf(cartons);
+    }
+
+    /** Without a customer freight charge. */
+    public PackWriteBack(String trackingNumber, String shipmentId, BigDecimal freight, List<CartonTracking> cartons,
+                         boolean markShipped) {
+        this(trackingNumber, shipmentId, freight, cartons, markShipped, null);
+    }
+
+    /** This write-back with {@code charge} as the customer's freight charge (null: none). */
+    public PackWriteBack withCustomerFreight(FreightCharge charge) {
+        return new PackWriteBack(trackingNumber, shipmentId, freight, cartons, markShipped, charge);
+    }
+
+    /** The amount to charge the customer: null when no charge is configured or UPS's freight is unknown. */
+    public BigDecimal customerCharge() {
+        return customerFreight == null || freight == null ? null : customerFreight.amount(freight);
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.epicorups.epicor.preflight;
 
 import com.epicorups.epicor.EpicorClient;
+import com.epicorups.epicor.pack.FreightCharge;
 import com.epicorups.port.CheckResult;
 import com.epicorups.port.PreflightReport;
 import com.epicorups.port.TenantChecks;
@@ -38,6 +39,10 @@ public final class EpicorTenantChecks implements TenantChecks {
         ReferenceCodes codes = new ReferenceCodes(client);
         checks.add(codes.check(ReferenceCodes.WAREHOUSES, config.warehouses()));
         checks.add(codes.check(ReferenceCodes.SHIP_VIAS, config.shipVias()));
+        FreightCharge charge = config.epicor().packs().freightCharge();
+        if (config.epicor().source().isPacks() && charge != null) {
+            checks.add(new MiscChargeCode(client).check(charge));
+        }
         checks.addAll(config.settingsChecks());
         return new PreflightReport(checks);
     }

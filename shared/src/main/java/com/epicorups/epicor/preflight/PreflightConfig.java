@@ -47,6 +47,7 @@ public record PreflightConfig(EpicorSecret secret, EpicorSettings epicor, Set<St
                 e.checkpointMode().name(), e.eligibilityFilter(), e.weightSource().name(),
                 e.writeBack().target().name(), e.writeBack().columnsByFact().toString(),
                 new TreeSet<>(warehouses).toString(), new TreeSet<>(shipVias).toString(),
+                e.source().isPacks() ? e.packs().readyFilter() + "|" + e.packs().freightCharge() : "",
                 settingsChecks.stream().map(CheckResult::line).toList().toString()));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

@@ -16,6 +16,7 @@ import com.epicorups.sandbox.epicor.RequestKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,34 @@ class EpicorTenantChecksSandboxTest extends SandboxSupport {
         assertThat(columns.missing()).containsExactly("UPSStatus_c", "EstDeliveryDate_c");
         assertThat(columns.detail()).contains("EstDeliveryDate_c is Edm.Int32 but holds estimatedDelivery (a date)")
                 .contains("UPSStatus_c is Edm.DateTimeOffset but holds status (text)");
+    }
+
+    @Test
+    void theCustomerFreightMiscCodeMustExistAndBeAllowedOnPackingSlips() {
+        start(EpicorDataset.sample());
+        UnaryOperator<EpicorSettings.Builder> frt = b -> b.source(EpicorSettings.Source.PACKS).packs(
+                new EpicorSettings.Packs(null, null, new EpicorSettings.CustomerFreight("FRT", BigDecimal.TEN, null)));
+
+        CheckResult passing = check(run(frt, WAREHOUSES, SHIP_VIAS), "customer freight misc charge");
+        assertThat(passing.ok()).as(passing.detail()).isTrue();
+        assertThat(passing.detail()).contains("FRT (Freight)");
+
+        CheckResult missing = check(run(b -> b.source(EpicorSettings.Source.PACKS).packs(new EpicorSettings.Packs(
+                null, null, new EpicorSettings.CustomerFreight("FRX", null, null))), WAREHOUSES, SHIP_VIAS),
+                "customer freight misc charge");
+        assertThat(missing.ok()).isFalse();
+        assertThat(missing.missing()).containsExactly("epicor.packs.customerFreight.miscCode");
+        assertThat(missing.detail()).contains("no misc charge code FRX");
+
+        CheckResult notOnPacks = check(run(b -> b.source(EpicorSettings.Source.PACKS).packs(new EpicorSettings.Packs(
+                null, null, new EpicorSettings.CustomerFreight("HAND", null, null))), WAREHOUSES, SHIP_VIAS),
+                "customer freight misc charge");
+        assertThat(notOnPacks.ok()).isFalse();
+        assertThat(notOnPacks.detail()).contains("ShippingAccess");
+
+        assertThat(run(b -> b.source(EpicorSettings.Source.PACKS), WAREHOUSES, SHIP_VIAS).checks())
+                .as("no charge configured, nothing to check").noneMatch(c -> c.name().equals(
+                        "customer freight misc charge"));
     }
 
     @Test

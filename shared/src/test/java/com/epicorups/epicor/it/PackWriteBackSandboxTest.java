@@ -8,6 +8,7 @@ import com.epicorups.core.FailureKind;
 import com.epicorups.core.Reason;
 import com.epicorups.epicor.EpicorSettings;
 import com.epicorups.epicor.pack.EpicorPackWriter;
+import com.epicorups.epicor.pack.FreightCharge;
 import com.epicorups.epicor.pack.PackWriteBack;
 import com.epicorups.epicor.pack.PackWriteBack.CartonTracking;
 import com.epicorups.model.PackKey;
@@ -83,6 +84,54 @@ class PackWriteBackSandboxTest extends SandboxSupport {
                     assertThat(e.getMessage()).contains("pack 1003 is voided");
                 });
         assertThat(sandbox.writes().all()).isEmpty();
+    }
+
+    @Test
+    void theCustomerFreightChargeIsOneMiscChargeOfItsCodeChangedNotDuplicated() {
+        FreightCharge frt = new FreightCharge("FRT", BigDecimal.TEN, null);
+        PackWriteBack wb = new PackWriteBack("1Z999AA10000000031", "1Z999AA10000000031", new BigDecimal("14.03"),
+                List.of(new CartonTracking(1, "1Z999AA10000000031", new BigDecimal("23.5"), "LB")), false)
+                .withCustomerFreight(frt);
+
+        Map<String, Object> written = writer.write(new PackKey(COMPANY, 1004), wb);
+
+        assertThat(written).containsEntry("ShipMisc FRT.MiscAmt", new BigDecimal("15.43"))
+                .containsEntry("MFFreightAmt", new BigDecimal("14.03"));
+        assertThat(miscs(1004)).singleElement().satisfies(m -> {
+            assertThat(m).containsEntry("MiscCode", "FRT").containsEntry("Description", "Freight");
+            assertThat(((Number) m.get("PackLine")).intValue()).isZero();
+            assertThat(new BigDecimal(String.valueOf(m.get("MiscAmt")))).isEqualByComparingTo("15.43");
+        });
+        int writes = sandbox.writes().size();
+
+        assertThat(writer.write(new PackKey(COMPANY, 1004), wb)).as("a replay adds no second charge").isEmpty();
+        assertThat(sandbox.writes().size()).isEqualTo(writes);
+
+        Map<String, Object> rewritten = writer.write(new PackKey(COMPANY, 1004),
+                wb.withCustomerFreight(new FreightCharge("FRT", BigDecimal.TEN, new BigDecimal("1.50"))));
+        assertThat(rewritten).containsOnlyKeys("ShipMisc FRT.MiscAmt");
+        assertThat(miscs(1004)).singleElement().satisfies(m -> assertThat(
+                new BigDecimal(String.valueOf(m.get("MiscAmt")))).isEqualByComparingTo("16.93"));
+        assertThat(sandbox.writes().to("ShipMiscs")).extracting(RecordedWrite::method)
+                .containsExactly("POST", "PATCH");
+        assertThat(badRequests()).isEmpty();
+    }
+
+    @Test
+    void aPackWithoutAKnownFreightGetsNoCharge() {
+        PackWriteBack adopted = new PackWriteBack("1Z999AA10000000041", "1Z999AA10000000041", null,
+                List.of(new CartonTracking(1, "1Z999AA10000000041", new BigDecimal("23.5"), "LB")), false)
+                .withCustomerFreight(new FreightCharge("FRT", BigDecimal.TEN, null));
+
+        assertThat(writer.write(new PackKey(COMPANY, 1004), adopted)).doesNotContainKey("ShipMisc FRT.MiscAmt")
+                .doesNotContainKey("MFFreightAmt").containsKey("TrackingNumber");
+        assertThat(miscs(1004)).isEmpty();
+        assertThat(sandbox.writes().to("ShipMiscs")).isEmpty();
+    }
+
+    private List<Map<String, Object>> miscs(int packNum) {
+        return sandbox.dataset().get("ShipMiscs").stream().filter(r -> ((Number) r.get("PackNum")).intValue()
+                == packNum).toList();
     }
 
     private Map<String, Object> head(int packNum) {

@@ -149,6 +149,9 @@ public final class EpicorDataset {
         throw new DatasetException("Row has been modified by another user and couldn't be updated.");
       }
       PackRules.checkUpdate(set, row, changes, this::packRow);
+      Map<String, Object> after = new LinkedHashMap<>(row);
+      after.putAll(changes);
+      MiscChargeRules.check(set, after, changes, this::miscChargeRow);
       changes.remove("SysRevID");
       changes.remove("SysRowID");
       changes.remove("RowMod");
@@ -170,16 +173,24 @@ public final class EpicorDataset {
   Map<String, Object> insert(String entitySet, JsonNode fields, String editor) {
     EntitySetSchema set = set(entitySet);
     Map<String, Object> row = RowValues.defaults(set);
+    boolean keyedByRowId = set.keys().contains("SysRowID");
+    if (keyedByRowId) {
+      fields = RowValues.withNewRowId(fields);
+    }
     RowValues.requireKeys(set, fields);
     row.putAll(RowValues.coerceRow(set, fields));
     List<Object> key = RowValues.keyOf(set, row, set.table());
     lock.writeLock().lock();
     try {
-      if (rows.get(entitySet).containsKey(key)) {
+      if (rows.get(entitySet).containsKey(key) || keyedByRowId && rows.get(entitySet).copies().stream()
+          .anyMatch(other -> RowValues.sameIndex(set, other, row))) {
         throw new DuplicateKeyException(set.table() + " " + key + " already exists");
       }
       PackRules.checkInsert(set, row, this::packRow);
-      row.put("SysRowID", UUID.randomUUID().toString());
+      MiscChargeRules.check(set, row, row, this::miscChargeRow);
+      if (!keyedByRowId) {
+        row.put("SysRowID", UUID.randomUUID().toString());
+      }
       row.put("RowMod", "");
       stamp(set, row, editor);
       rows.get(entitySet).putIfAbsent(key, row);
@@ -433,6 +444,16 @@ public final class EpicorDataset {
     EntitySetSchema heads = set(PackRules.HEAD_SET);
     return rows.get(heads.entitySet()).get(keyFromMap(heads,
         Map.of("Company", companyAndPackNum.get(0), "PackNum", companyAndPackNum.get(1))));
+  }
+
+  /** The MiscChrg row of (Company, MiscCode), read under the caller's lock; null when there is none or not served. */
+  private Map<String, Object> miscChargeRow(List<Object> companyAndCode) {
+    if (schema.entitySet(MiscChargeRules.MASTER_SET).isEmpty()) {
+      return null;
+    }
+    EntitySetSchema master = set(MiscChargeRules.MASTER_SET);
+    return rows.get(master.entitySet()).get(keyFromMap(master,
+        Map.of("Company", companyAndCode.get(0), "MiscCode", companyAndCode.get(1))));
   }
 
   static List<Object> keyFromMap(EntitySetSchema set, Map<String, ?> keys) {

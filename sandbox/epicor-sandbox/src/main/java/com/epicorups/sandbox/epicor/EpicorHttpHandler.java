@@ -182,8 +182,9 @@ final class EpicorHttpHandler implements HttpHandler {
     Faults faults = sandbox.faults();
     reply.hold = faults.takeTimeout();
     String query = exchange.getRequestURI().getRawQuery();
-    reply.heldBy = faults.takeHold(exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query));
-    if (faults.takeServerError()) {
+    String target = exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query);
+    reply.heldBy = faults.takeHold(target);
+    if (faults.takeServerError() || faults.takeServerError(exchange.getRequestMethod(), target)) {
       throw new EpicorApiException(500, EpicorApiException.SERVER_EXCEPTION, SERVER_ERROR);
     }
     if (faults.takeLicence()) {

@@ -19,6 +19,7 @@ public final class Faults {
   private volatile Duration latency;
   private volatile Duration timeoutHold = Duration.ofSeconds(30);
   private final List<Hold> holds = new CopyOnWriteArrayList<>();
+  private final List<Targeted> targetedErrors = new CopyOnWriteArrayList<>();
   private final Runnable expireTokens;
 
   Faults(Duration latency, Runnable expireTokens) {
@@ -42,6 +43,19 @@ public final class Faults {
   public Faults serverError(int n) {
     serverErrors.set(n);
     return this;
+  }
+
+  /**
+   * The next n API calls of {@code method} whose path or query contains {@code fragment} (as sent) answer 500 with a
+   * generic message, unprocessed: one write of a sequence fails while the others land.
+   */
+  public Faults serverErrorOn(String method, String fragment, int n) {
+    targetedErrors.add(new Targeted(method.toUpperCase(java.util.Locale.ROOT), Objects.requireNonNull(fragment),
+        new AtomicInteger(n)));
+    return this;
+  }
+
+  private record Targeted(String method, String fragment, AtomicInteger left) {
   }
 
   /**
@@ -85,6 +99,7 @@ public final class Faults {
   public Faults reset() {
     holds.forEach(Hold::release);
     holds.clear();
+    targetedErrors.clear();
     unauthorized.set(0);
     licence.set(0);
     serverErrors.set(0);
@@ -121,6 +136,12 @@ public final class Faults {
 
   boolean takeServerError() {
     return take(serverErrors);
+  }
+
+  /** Whether a targeted server error takes this call ({@code target}: path and query). */
+  boolean takeServerError(String method, String target) {
+    return targetedErrors.stream().anyMatch(t -> t.method().equals(method) && target.contains(t.fragment())
+        && take(t.left()));
   }
 
   boolean takeTimeout() {

@@ -6,13 +6,13 @@ import java.util.function.Function;
 
 /**
  * Epicor's rules for writes to a customer shipment (Erp.BO.CustShipSvc): a voided pack can no longer be updated, and
- * nothing is added to or changed under it (its ShipHead, ShipDtl and CartonTrkDtl rows); a pack line or carton needs
+ * nothing is added to or changed under it (its ShipHead, ShipDtl, CartonTrkDtl and ShipMisc rows); a pack line or carton needs
  * its pack; a carton's {@code CaseID} is Epicor's, "PackNum-CaseNum". Sources: README, "Customer shipments (packs)".
  */
 final class PackRules {
 
   static final String HEAD_SET = "CustShips";
-  private static final List<String> PACK_CHILD_SETS = List.of("ShipDtls", "CartonTrkDtls");
+  private static final List<String> PACK_CHILD_SETS = List.of("ShipDtls", "CartonTrkDtls", "ShipMiscs");
 
   private PackRules() {
   }

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Rows as Epicor stores them: defaults, keys, and JSON values checked and converted to each column's type. */
 final class RowValues {
@@ -20,6 +21,28 @@ final class RowValues {
     Map<String, Object> row = new LinkedHashMap<>();
     set.fields().forEach((name, type) -> row.put(name, type.defaultValue()));
     return row;
+  }
+
+  /**
+   * A new row of a set Epicor keys by SysRowID too (ShipMiscs): Epicor assigns the GUID, so a blank or all-zero one in
+   * the body (what GetNewShipMisc hands out) becomes a new one.
+   */
+  static JsonNode withNewRowId(JsonNode fields) {
+    String given = fields.path("SysRowID").asText("");
+    if (!given.isBlank() && !given.replace("0", "").replace("-", "").isEmpty()) {
+      return fields;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) fields)
+        .deepCopy();
+    return copy.put("SysRowID", UUID.randomUUID().toString());
+  }
+
+  /**
+   * Whether two rows of a set keyed by SysRowID too share its unique index, the other key fields (ShipMisc's SeqNum
+   * "is used as one of the components of the unique index").
+   */
+  static boolean sameIndex(EntitySetSchema set, Map<String, Object> a, Map<String, Object> b) {
+    return set.keys().stream().filter(k -> !k.equals("SysRowID")).allMatch(k -> sameValue(a.get(k), b.get(k)));
   }
 
   static void requireKeys(EntitySetSchema set, JsonNode row) {
